@@ -1,0 +1,33 @@
+// A pg Pool whose clients report catalog column types the Prisma pg adapter does not know
+// (char 18, name 19, int2vector 22, regproc 24, oidvector 30 → text 25; their arrays 1002, 1003 → text[] 1009).
+// Upstream: prisma/orm#27403. Without this, `prisma migrate` fails on its catalog queries.
+// Deliberately free of "server-only": prisma.config.ts and scripts load it outside Next.
+import pg from "pg";
+
+const REMAP: Record<number, number> = { 18: 25, 19: 25, 22: 25, 24: 25, 30: 25, 1002: 1009, 1003: 1009 };
+
+function remapFields<T>(result: T): T {
+  const list = Array.isArray(result) ? result : [result];
+  for (const r of list as Array<{ fields?: Array<{ dataTypeID: number }> }>) {
+    for (const f of r?.fields ?? []) {
+      const mapped = REMAP[f.dataTypeID];
+      if (mapped) f.dataTypeID = mapped;
+    }
+  }
+  return result;
+}
+
+class CatalogAwareClient extends pg.Client {
+  // pg's overloads are not expressible in a subclass; the promise form is the only one the adapter uses.
+  query(...args: unknown[]): never {
+    const out = (super.query as (...a: unknown[]) => unknown)(...args);
+    if (out && typeof (out as Promise<unknown>).then === "function") {
+      return (out as Promise<unknown>).then(remapFields) as never;
+    }
+    return out as never;
+  }
+}
+
+export function createPgPool(connectionString: string, options: pg.PoolConfig = {}): pg.Pool {
+  return new pg.Pool({ connectionString, max: 10, ...options, Client: CatalogAwareClient });
+}
