@@ -5,7 +5,7 @@ process.env.DATABASE_URL ??= "postgresql://placeholder@localhost:5432/placeholde
 
 import path from "node:path";
 import { defineConfig } from "prisma/config";
-import { PrismaPg } from "@prisma/adapter-pg";
+import { createMigrationAdapter } from "./server/db/migration-adapter";
 import { createPgPool } from "./server/db/pg-pool";
 
 export default defineConfig({
@@ -13,5 +13,5 @@ export default defineConfig({
   migrations: { path: path.join("prisma", "migrations") },
   experimental: { adapter: true },
   engine: "js",
-  adapter: async () => new PrismaPg(createPgPool(process.env.DATABASE_URL!)),
+  adapter: async () => createMigrationAdapter(createPgPool(process.env.DATABASE_URL!, { max: 2 })),
 });

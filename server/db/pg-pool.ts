@@ -28,6 +28,21 @@ class CatalogAwareClient extends pg.Client {
   }
 }
 
+// pg.Pool#query calls the client in callback form, so the pool's own query is wrapped too.
+class CatalogAwarePool extends pg.Pool {
+  query(...args: unknown[]): never {
+    const out = (super.query as (...a: unknown[]) => unknown)(...args);
+    if (out && typeof (out as Promise<unknown>).then === "function") {
+      return (out as Promise<unknown>).then(remapFields) as never;
+    }
+    return out as never;
+  }
+}
+
 export function createPgPool(connectionString: string, options: pg.PoolConfig = {}): pg.Pool {
-  return new pg.Pool({ connectionString, max: 10, ...options, Client: CatalogAwareClient });
+  const pool = new CatalogAwarePool({ connectionString, max: 10, ...options, Client: CatalogAwareClient });
+  // An idle client dropped by the server (restart, terminated backend) must not crash the process; the
+  // pool discards it and the next query opens a new connection.
+  pool.on("error", () => {});
+  return pool;
 }

@@ -1,0 +1,30 @@
+// Local secrets for a developer machine: generated once under .data/ (git-ignored), never committed.
+// Production sets NEXTAUTH_SECRET and FIELD_ENCRYPTION_KEYS in the environment and this file is not used.
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+
+type DevSecrets = { nextAuthSecret: string; fieldEncryptionKeys: string; fieldEncryptionKeyId: string };
+
+export function applyDevSecrets(dataDir: string, env: NodeJS.ProcessEnv = process.env): void {
+  if (env.NEXTAUTH_SECRET && env.FIELD_ENCRYPTION_KEYS) return;
+  fs.mkdirSync(dataDir, { recursive: true });
+  const file = path.join(dataDir, "dev-secrets.json");
+  let secrets: DevSecrets;
+  if (fs.existsSync(file)) {
+    secrets = JSON.parse(fs.readFileSync(file, "utf8")) as DevSecrets;
+  } else {
+    secrets = {
+      nextAuthSecret: crypto.randomBytes(32).toString("base64url"),
+      fieldEncryptionKeys: `dev1:${crypto.randomBytes(32).toString("base64")}`,
+      fieldEncryptionKeyId: "dev1",
+    };
+    fs.writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
+    console.log(`[start] generated development secrets in ${path.relative(process.cwd(), file)}`);
+  }
+  env.NEXTAUTH_SECRET ??= secrets.nextAuthSecret;
+  if (!env.FIELD_ENCRYPTION_KEYS) {
+    env.FIELD_ENCRYPTION_KEYS = secrets.fieldEncryptionKeys;
+    env.FIELD_ENCRYPTION_KEY_ID = secrets.fieldEncryptionKeyId;
+  }
+}

@@ -1,0 +1,81 @@
+// `npm start`: the portal and API on the embedded PostgreSQL (or DATABASE_URL), with demo data.
+//   1. development secrets under .data/ unless NEXTAUTH_SECRET / FIELD_ENCRYPTION_KEYS are set;
+//   2. the database: DATABASE_URL, or the embedded cluster under .data/pg on a free port;
+//   3. `prisma migrate deploy`; the demo seed when the database is empty;
+//   4. `next build` when the build is missing or older than the sources, then `next start`.
+// Ctrl-C / SIGTERM stop Next and then PostgreSQL cleanly. `--dev` runs `next dev` instead.
+import { spawn, execFileSync, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { applyDevSecrets } from "./lib/dev-secrets";
+import { DATA_DIR, ROOT, isEmpty, migrateDeploy, resolveDatabase } from "./lib/database";
+import { runSeed } from "./lib/run-seed";
+
+const dev = process.argv.includes("--dev");
+const port = Number(process.env.PORT ?? 3000);
+const log = (s: string) => console.log(s);
+
+applyDevSecrets(DATA_DIR);
+process.env.NEXTAUTH_URL ??= `http://localhost:${port}`;
+
+const { url, embedded } = await resolveDatabase(log);
+let child: ChildProcess | null = null;
+let stopping = false;
+
+async function shutdown(code: number) {
+  if (stopping) return;
+  stopping = true;
+  if (child && child.exitCode === null) {
+    child.kill("SIGTERM");
+    await new Promise((r) => child!.once("exit", r));
+  }
+  if (embedded) {
+    await embedded.stop();
+    log("[db] embedded PostgreSQL stopped");
+  }
+  process.exit(code);
+}
+process.on("SIGINT", () => void shutdown(0));
+process.on("SIGTERM", () => void shutdown(0));
+
+try {
+  migrateDeploy(url);
+  if (await isEmpty(url)) {
+    log("[db] empty database: loading demo data");
+    await runSeed(url, log);
+  } else {
+    log("[db] database has data: demo seed skipped");
+  }
+  if (!dev && needsBuild()) {
+    log("[start] building the app (next build)…");
+    execFileSync(path.join(ROOT, "node_modules", ".bin", "next"), ["build"], { cwd: ROOT, stdio: "inherit", env: process.env });
+  }
+} catch (e) {
+  console.error("[start] failed:", e instanceof Error ? e.message : e);
+  await shutdown(1);
+}
+
+child = spawn(path.join(ROOT, "node_modules", ".bin", "next"), [dev ? "dev" : "start", "-p", String(port)], {
+  cwd: ROOT,
+  stdio: "inherit",
+  env: process.env,
+});
+child.on("exit", (code) => void shutdown(code ?? 0));
+log(`[start] http://localhost:${port}`);
+
+/** True when there is no production build or a source file is newer than it. */
+function needsBuild(): boolean {
+  const buildId = path.join(ROOT, ".next", "BUILD_ID");
+  if (!fs.existsSync(buildId)) return true;
+  const builtAt = fs.statSync(buildId).mtimeMs;
+  const roots = ["app", "components", "server", "lib", "types", "next.config.js", "package.json", "prisma/schema.prisma"];
+  const newer = (p: string): boolean => {
+    const full = path.join(ROOT, p);
+    if (!fs.existsSync(full)) return false;
+    const st = fs.statSync(full);
+    if (!st.isDirectory()) return st.mtimeMs > builtAt;
+    if (p === "server/generated") return false;
+    return fs.readdirSync(full).some((n) => newer(path.join(p, n)));
+  };
+  return roots.some(newer);
+}

@@ -1,0 +1,79 @@
+// Application-layer encryption of personal fields (個人番号, 支援措置 details, API secrets, TOTP secrets).
+// AES-256-GCM with a random 96-bit IV; envelope "v1.<keyId>.<iv>.<tag>.<ciphertext>" (base64url parts).
+// Keys come from FIELD_ENCRYPTION_KEYS ("kid:base64key,kid2:base64key"); FIELD_ENCRYPTION_KEY_ID picks the
+// key for new envelopes, the others still decrypt (rotation: add a key, switch the id, re-encrypt, drop).
+// No "server-only" here: the seed and import CLIs use it outside Next.
+import crypto from "node:crypto";
+
+export type Keyring = { currentKeyId: string; keys: Map<string, Buffer> };
+
+export class KeyringError extends Error {}
+
+export function parseKeyring(keysSpec: string | undefined, currentKeyId: string | undefined): Keyring {
+  if (!keysSpec) throw new KeyringError("FIELD_ENCRYPTION_KEYS is not set");
+  const keys = new Map<string, Buffer>();
+  for (const part of keysSpec.split(",").map((s) => s.trim()).filter(Boolean)) {
+    const idx = part.indexOf(":");
+    const kid = part.slice(0, idx);
+    if (idx <= 0 || !/^[A-Za-z0-9_-]{1,32}$/.test(kid)) throw new KeyringError("malformed key entry (expected kid:base64)");
+    const key = Buffer.from(part.slice(idx + 1), "base64");
+    if (key.length !== 32) throw new KeyringError(`key ${kid} must be 32 bytes`);
+    keys.set(kid, key);
+  }
+  const current = currentKeyId ?? [...keys.keys()][0];
+  if (!current || !keys.has(current)) throw new KeyringError("FIELD_ENCRYPTION_KEY_ID does not name a configured key");
+  return { currentKeyId: current, keys };
+}
+
+let cached: { spec: string; id: string | undefined; ring: Keyring } | null = null;
+
+export function keyringFromEnv(env: NodeJS.ProcessEnv = process.env): Keyring {
+  const spec = env.FIELD_ENCRYPTION_KEYS ?? "";
+  const id = env.FIELD_ENCRYPTION_KEY_ID;
+  if (cached && cached.spec === spec && cached.id === id) return cached.ring;
+  const ring = parseKeyring(spec, id);
+  cached = { spec, id, ring };
+  return ring;
+}
+
+export function generateKeySpec(kid = "dev1"): string {
+  return `${kid}:${crypto.randomBytes(32).toString("base64")}`;
+}
+
+const b64u = (b: Buffer) => b.toString("base64url");
+
+/** Encrypts `plaintext`; `context` (e.g. "Resident.myNumber") is bound as AAD so envelopes cannot be swapped between fields. */
+export function encryptField(plaintext: string, context: string, ring: Keyring = keyringFromEnv()): { cipher: string; keyId: string } {
+  const key = ring.keys.get(ring.currentKeyId)!;
+  const iv = crypto.randomBytes(12);
+  const c = crypto.createCipheriv("aes-256-gcm", key, iv);
+  c.setAAD(Buffer.from(context, "utf8"));
+  const ct = Buffer.concat([c.update(plaintext, "utf8"), c.final()]);
+  const tag = c.getAuthTag();
+  return { cipher: ["v1", ring.currentKeyId, b64u(iv), b64u(tag), b64u(ct)].join("."), keyId: ring.currentKeyId };
+}
+
+export function decryptField(envelope: string, context: string, ring: Keyring = keyringFromEnv()): string {
+  const parts = envelope.split(".");
+  if (parts.length !== 5 || parts[0] !== "v1") throw new KeyringError("unknown envelope format");
+  const [, kid, iv, tag, ct] = parts;
+  const key = ring.keys.get(kid);
+  if (!key) throw new KeyringError(`no key for key id ${kid}`);
+  const d = crypto.createDecipheriv("aes-256-gcm", key, Buffer.from(iv, "base64url"));
+  d.setAAD(Buffer.from(context, "utf8"));
+  d.setAuthTag(Buffer.from(tag, "base64url"));
+  return Buffer.concat([d.update(Buffer.from(ct, "base64url")), d.final()]).toString("utf8");
+}
+
+export function envelopeKeyId(envelope: string): string {
+  return envelope.split(".")[1] ?? "";
+}
+
+/** Field contexts (AAD). One place, so a typo cannot make an envelope unreadable. */
+export const FieldContext = {
+  myNumber: "Resident.myNumber",
+  supportMeasure: "SupportMeasure.details",
+  apiClientSecret: "ApiClient.secret",
+  mfaSecret: "StaffUser.mfaSecret",
+  registrationEmail: "KosekiRegistration.email",
+} as const;

@@ -1,0 +1,23 @@
+import "server-only";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "./generated/prisma/client";
+import { createPgPool } from "./db/pg-pool";
+import { getEnv } from "./env";
+
+// One client per process (hot reload in dev would otherwise open a pool per edit).
+const globalForDb = globalThis as unknown as { __db?: PrismaClient };
+
+export function createDb(url: string, poolMax = 10): PrismaClient {
+  return new PrismaClient({ adapter: new PrismaPg(createPgPool(url, { max: poolMax }), { disposeExternalPool: true }) });
+}
+
+export function getDb(): PrismaClient {
+  if (!globalForDb.__db) {
+    const env = getEnv();
+    globalForDb.__db = createDb(env.DATABASE_URL, env.DB_POOL_MAX);
+  }
+  return globalForDb.__db;
+}
+
+export type Db = PrismaClient;
+export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];

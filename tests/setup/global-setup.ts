@@ -1,0 +1,45 @@
+// Starts one throwaway embedded PostgreSQL for the integration run (or uses TEST_DATABASE_URL, a server
+// URL whose user may create databases), creates a template database and applies the migrations to it.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import type { TestProject } from "vitest/node";
+import { ensureDatabase, migrateDeploy } from "../../scripts/lib/database";
+import { startEmbeddedPostgres } from "../../scripts/lib/embedded-postgres";
+
+export const TEMPLATE_DB = "konbini_test_template";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    pgServerUrl: string;
+  }
+}
+
+export default async function setup(project: TestProject) {
+  let serverUrl = process.env.TEST_DATABASE_URL;
+  let stop: (() => Promise<void>) | null = null;
+  let dir: string | null = null;
+  if (!serverUrl) {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), "konbini-test-pg-"));
+    fs.chmodSync(dir, 0o755); // the cluster runs as the unprivileged postgres user
+    const pg = await startEmbeddedPostgres({ dataDir: path.join(dir, "data"), persistent: false });
+    serverUrl = pg.url();
+    stop = pg.stop;
+  }
+  const url = new URL(serverUrl);
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${TEMPLATE_DB}`);
+  await admin.end();
+  await ensureDatabase(serverUrl, TEMPLATE_DB);
+  url.pathname = `/${TEMPLATE_DB}`;
+  migrateDeploy(url.toString());
+  project.provide("pgServerUrl", serverUrl);
+  return async () => {
+    await stop?.();
+    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  };
+}
+
+

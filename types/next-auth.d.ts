@@ -1,0 +1,19 @@
+import "next-auth";
+import "next-auth/jwt";
+
+declare module "next-auth" {
+  interface Session {
+    staffId?: string;
+    sessionVersion?: number;
+  }
+}
+
+declare module "next-auth/jwt" {
+  interface JWT {
+    loginId?: string;
+    role?: string;
+    municipalityId?: string | null;
+    sessionVersion?: number;
+    signedInAt?: number;
+  }
+}
