@@ -12,6 +12,8 @@ import { DATA_DIR, ROOT, isEmpty, migrateDeploy, resolveDatabase } from "./lib/d
 import { runSeed } from "./lib/run-seed";
 
 const dev = process.argv.includes("--dev");
+// --fresh starts from an empty embedded cluster (used by the e2e server with its own KONBINI_DATA_DIR).
+if (process.argv.includes("--fresh") && !process.env.DATABASE_URL) fs.rmSync(path.join(DATA_DIR, "pg"), { recursive: true, force: true });
 const port = Number(process.env.PORT ?? 3000);
 const log = (s: string) => console.log(s);
 

@@ -6,7 +6,8 @@ import pg from "pg";
 import { startEmbeddedPostgres, type RunningPostgres } from "./embedded-postgres";
 
 export const ROOT = path.resolve(import.meta.dirname, "..", "..");
-export const DATA_DIR = path.join(ROOT, ".data");
+// KONBINI_DATA_DIR moves the local data (embedded cluster, dev secrets), e.g. for the e2e server.
+export const DATA_DIR = process.env.KONBINI_DATA_DIR ? path.resolve(process.env.KONBINI_DATA_DIR) : path.join(ROOT, ".data");
 export const APP_DATABASE = "konbini";
 
 export async function ensureDatabase(serverUrl: string, database: string): Promise<void> {
@@ -31,7 +32,7 @@ export async function resolveDatabase(log: (s: string) => void = console.log): P
   await ensureDatabase(embedded.url(), APP_DATABASE);
   const url = embedded.url(APP_DATABASE);
   process.env.DATABASE_URL = url;
-  log(`[db] embedded PostgreSQL on port ${embedded.port} (${Date.now() - started} ms), data in .data/pg`);
+  log(`[db] embedded PostgreSQL on port ${embedded.port} (${Date.now() - started} ms), data in ${path.relative(ROOT, path.join(DATA_DIR, "pg"))}`);
   return { url, embedded };
 }
 

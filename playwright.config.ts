@@ -1,0 +1,43 @@
+import fs from "node:fs";
+import { defineConfig, devices } from "@playwright/test";
+
+// Playwright cannot download its own browser here: use Debian's chromium when present (.ci/run installs it).
+const systemChromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => fs.existsSync(p));
+const PORT = Number(process.env.E2E_PORT ?? 3100);
+
+export default defineConfig({
+  testDir: "tests/e2e",
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  timeout: 60_000,
+  reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
+  use: {
+    baseURL: `http://localhost:${PORT}`,
+    locale: "ja-JP",
+    timezoneId: "Asia/Tokyo",
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+  },
+  projects: [
+    {
+      name: "chromium",
+      use: {
+        ...devices["Desktop Chrome"],
+        launchOptions: {
+          ...(systemChromium ? { executablePath: systemChromium } : {}),
+          args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        },
+      },
+    },
+  ],
+  // The production build (npm run build runs before e2e in npm test) on a fresh embedded database with demo data.
+  webServer: {
+    command: "tsx scripts/start.ts --fresh",
+    url: `http://localhost:${PORT}/api/healthz`,
+    timeout: 180_000,
+    reuseExistingServer: false,
+    stdout: "pipe",
+    env: { PORT: String(PORT), KONBINI_DATA_DIR: ".data/e2e", NEXTAUTH_URL: `http://localhost:${PORT}` },
+  },
+});

@@ -1,0 +1,48 @@
+import { describe, expect, it } from "vitest";
+import { AppError } from "../errors";
+import { PROBLEM_CONTENT_TYPE, withProblemJson } from "./problem-response";
+
+describe("problem+json at the edge", () => {
+  it("maps an AppError to its status and stable code", async () => {
+    const route = withProblemJson(async () => {
+      throw new AppError("not_found", "no such issuance", { details: { issuanceId: "x" } });
+    });
+    const res = await route(new Request("http://localhost/api/kiosk/v1/issuances/x"));
+    expect(res.status).toBe(404);
+    expect(res.headers.get("content-type")).toBe(PROBLEM_CONTENT_TYPE);
+    expect(await res.json()).toEqual({
+      type: "urn:konbini-shomei:problem:not_found",
+      title: "not_found",
+      status: 404,
+      code: "not_found",
+      detail: "no such issuance",
+      instance: "/api/kiosk/v1/issuances/x",
+      issuanceId: "x",
+    });
+  });
+
+  it("uses an explicit status for a domain code", async () => {
+    const route = withProblemJson(async () => {
+      throw new AppError("idempotency_key_in_progress", "in flight", { status: 409 });
+    });
+    const res = await route(new Request("http://localhost/x"));
+    expect(res.status).toBe(409);
+    expect((await res.json()).code).toBe("idempotency_key_in_progress");
+  });
+
+  it("hides the internals of an unexpected error", async () => {
+    const route = withProblemJson(async () => {
+      throw new Error("connection string postgres://secret@db");
+    });
+    const res = await route(new Request("http://localhost/x"));
+    expect(res.status).toBe(500);
+    const body = await res.json();
+    expect(body.code).toBe("internal_error");
+    expect(JSON.stringify(body)).not.toContain("secret");
+  });
+
+  it("passes a successful response through", async () => {
+    const route = withProblemJson(async () => Response.json({ ok: true }));
+    expect(await (await route(new Request("http://localhost/x"))).json()).toEqual({ ok: true });
+  });
+});

@@ -1,0 +1,30 @@
+import "server-only";
+import { logger } from "../logger";
+import { isAppError, toProblem } from "../errors";
+
+export const PROBLEM_CONTENT_TYPE = "application/problem+json";
+
+/** The edge mapping of any error to an RFC 9457 response. Unknown errors are logged (without request data) and hidden. */
+export function problemResponse(e: unknown, instance?: string): Response {
+  const problem = toProblem(e, instance);
+  if (!isAppError(e)) {
+    logger.error({ err: e instanceof Error ? { name: e.name, message: e.message, stack: e.stack } : String(e), instance }, "unhandled error");
+  }
+  return new Response(JSON.stringify(problem), {
+    status: problem.status,
+    headers: { "Content-Type": PROBLEM_CONTENT_TYPE, "Cache-Control": "no-store" },
+  });
+}
+
+type Handler<A extends unknown[]> = (req: Request, ...rest: A) => Promise<Response>;
+
+/** Wraps a route handler so every thrown error leaves as problem+json. */
+export function withProblemJson<A extends unknown[]>(handler: Handler<A>): Handler<A> {
+  return async (req, ...rest) => {
+    try {
+      return await handler(req, ...rest);
+    } catch (e) {
+      return problemResponse(e, new URL(req.url).pathname);
+    }
+  };
+}
