@@ -1,0 +1,29 @@
+// Japanese text for error codes (AppError codes from server/errors.ts and the sign-in codes thrown by
+// server/auth/auth-options.ts). The server returns codes only; the UI picks the text here. Add one line per code.
+export const ERROR_MESSAGES: Record<string, string> = {
+  // Sign-in
+  invalid_credentials: "ログインIDまたはパスワードが正しくありません。",
+  throttled: "ログインの試行が続いたため、しばらく時間をおいてから再度お試しください。",
+  disabled: "このアカウントは利用できません。管理者にお問い合わせください。",
+  // next-auth's own codes, in case they reach the sign-in page (e.g. authorize returned null).
+  CredentialsSignin: "ログインIDまたはパスワードが正しくありません。",
+  SessionRequired: "ログインしてください。",
+
+  // General
+  validation_failed: "入力内容に誤りがあります。表示された内容を確認して、もう一度お試しください。",
+  bad_request: "リクエストの内容が正しくありません。",
+  unauthenticated: "ログインしてください。",
+  forbidden: "この操作を行う権限がありません。",
+  not_found: "対象が見つかりません。",
+  conflict: "ほかの操作と競合しました。画面を再読み込みしてから、もう一度お試しください。",
+  rate_limited: "操作が集中しています。しばらく時間をおいてから再度お試しください。",
+  service_unavailable: "現在サービスを利用できません。しばらく時間をおいてから再度お試しください。",
+  internal_error: "エラーが発生しました。しばらく時間をおいてから再度お試しください。",
+};
+
+const FALLBACK = "エラーが発生しました。しばらく時間をおいてから再度お試しください。";
+
+/** The Japanese message for a code; unknown codes get a generic message (never the raw code). */
+export function errorMessage(code: string): string {
+  return Object.hasOwn(ERROR_MESSAGES, code) ? ERROR_MESSAGES[code] : FALLBACK;
+}
