@@ -1,6 +1,7 @@
 import "server-only";
 import { getServerSession } from "next-auth";
 import { redirect } from "next/navigation";
+import { cache } from "react";
 import type { RequestContext } from "../context";
 import { getDb } from "../db";
 import type { StaffRole } from "../generated/prisma/enums";
@@ -18,9 +19,10 @@ export type StaffSession = {
 /**
  * The signed-in staff member, re-read from the database on every request: a disabled account, a bumped
  * sessionVersion (password change, forced sign-out) or a changed role takes effect at the next request,
- * whatever the JWT still says. Returns null when there is no valid session.
+ * whatever the JWT still says. Returns null when there is no valid session. Memoised per request (the
+ * layout and the page both ask).
  */
-export async function getStaffSession(): Promise<StaffSession | null> {
+export const getStaffSession = cache(async function getStaffSession(): Promise<StaffSession | null> {
   const session = await getServerSession(authOptions);
   if (!session?.staffId) return null;
   const user = await getDb().staffUser.findUnique({
@@ -40,7 +42,7 @@ export async function getStaffSession(): Promise<StaffSession | null> {
       requestId: crypto.randomUUID(),
     },
   };
-}
+});
 
 /** For each restricted page.tsx: the session, or a redirect to the sign-in page; optionally limited to roles. */
 export async function requireStaff(...roles: StaffRole[]): Promise<StaffSession> {

@@ -1,0 +1,43 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { SiteHeader } from "@/components/layout/site-header";
+import { getStaffSession } from "@/server/auth/require-staff";
+import { SignInForm } from "./_components/sign-in-form";
+
+export const metadata: Metadata = { title: "職員ログイン" };
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+function first(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}
+
+/** Only same-site paths: an absolute or protocol-relative callbackUrl would be an open redirect. */
+function safeCallbackUrl(raw: string | undefined): string | undefined {
+  if (!raw || !raw.startsWith("/") || raw.startsWith("//") || raw.startsWith("/\\")) return undefined;
+  if (raw === "/login" || raw.startsWith("/login?") || raw.startsWith("/api/")) return undefined;
+  return raw;
+}
+
+export default async function LoginPage({ searchParams }: { searchParams: SearchParams }) {
+  const params = await searchParams;
+  const callbackUrl = safeCallbackUrl(first(params.callbackUrl));
+  if (await getStaffSession()) redirect(callbackUrl ?? "/dashboard");
+  // next-auth's redirect flow (pages.error = /login) passes the failure code as ?error=.
+  const initialError = first(params.error);
+
+  return (
+    <>
+      <SiteHeader user={null} />
+      <main id="main" className="flex-1 bg-solid-gray-50 px-4 py-10 desktop:py-16">
+        <div className="mx-auto w-full max-w-md rounded-12 border border-solid-gray-420 bg-white p-6 shadow-1 desktop:p-8">
+          <h1 className="text-std-28B-150 text-solid-gray-900">職員ログイン</h1>
+          <p className="mt-2 text-std-16N-170 text-solid-gray-700">
+            自治体職員・運用事業者の方は、発行されたログインIDとパスワードでログインしてください。
+          </p>
+          <SignInForm callbackUrl={callbackUrl} initialError={initialError} className="mt-6" />
+        </div>
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,32 @@
+import type { ReactNode } from "react";
+import { SiteHeader } from "@/components/layout/site-header";
+import { StaffNav } from "@/components/layout/staff-nav";
+import { ROLE_LABELS } from "@/lib/roles";
+import { getStaffSession } from "@/server/auth/require-staff";
+
+// Chrome only. Authorization lives in each page.tsx (requireStaff), never here: layouts do not re-run on
+// every navigation and are not a security boundary.
+export default async function PortalLayout({ children }: { children: ReactNode }) {
+  const staff = await getStaffSession();
+  return (
+    <>
+      <SiteHeader
+        user={
+          staff
+            ? { displayName: staff.displayName, roleLabel: ROLE_LABELS[staff.role], municipalityName: staff.municipality?.name ?? null }
+            : null
+        }
+      />
+      <div className="mx-auto flex w-full max-w-6xl flex-1 flex-col gap-6 px-4 py-6 desktop:flex-row desktop:gap-10 desktop:px-6 desktop:py-10">
+        {staff ? (
+          <div className="desktop:w-56 desktop:shrink-0">
+            <StaffNav role={staff.role} />
+          </div>
+        ) : null}
+        <main id="main" className="min-w-0 flex-1">
+          {children}
+        </main>
+      </div>
+    </>
+  );
+}

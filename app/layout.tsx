@@ -1,0 +1,28 @@
+import type { Metadata, Viewport } from "next";
+import type { ReactNode } from "react";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: { default: "証明発行サーバ 管理ポータル", template: "%s | 証明発行サーバ 管理ポータル" },
+  description: "コンビニ交付 証明発行サーバの職員向け管理ポータル",
+  robots: { index: false, follow: false },
+};
+
+export const viewport: Viewport = { width: "device-width", initialScale: 1 };
+
+export default function RootLayout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="ja">
+      <body className="flex min-h-screen flex-col bg-white text-solid-gray-800">
+        {/* Every page renders <main id="main">; the link lets keyboard users skip the header and menu. */}
+        <a
+          href="#main"
+          className="sr-only rounded-8 bg-white px-4 py-2 text-std-16B-170 text-blue-900 underline focus:not-sr-only focus:absolute focus:left-4 focus:top-4 focus:z-50"
+        >
+          本文へスキップ
+        </a>
+        {children}
+      </body>
+    </html>
+  );
+}

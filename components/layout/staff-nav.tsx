@@ -1,0 +1,53 @@
+"use client";
+
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import type { StaffRoleName } from "@/lib/roles";
+
+type NavItem = {
+  href: string;
+  label: string;
+  /** Roles that see the entry; omitted means every role. The page itself still authorizes. */
+  roles?: readonly StaffRoleName[];
+};
+
+// One entry per existing staff page, in display order. Add an entry when a page lands; never link ahead.
+const NAV_ITEMS: readonly NavItem[] = [{ href: "/dashboard", label: "ダッシュボード" }];
+
+export function navItemsFor(role: StaffRoleName): NavItem[] {
+  return NAV_ITEMS.filter((item) => !item.roles || item.roles.includes(role));
+}
+
+function isCurrent(pathname: string, href: string): boolean {
+  return pathname === href || pathname.startsWith(`${href}/`);
+}
+
+export function StaffNav({ role }: { role: StaffRoleName }) {
+  const pathname = usePathname() ?? "";
+  const items = navItemsFor(role);
+  if (items.length === 0) return null;
+  return (
+    <nav aria-label="メインメニュー">
+      <ul className="flex flex-row flex-wrap gap-1 desktop:flex-col">
+        {items.map((item) => {
+          const current = isCurrent(pathname, item.href);
+          return (
+            <li key={item.href}>
+              <Link
+                href={item.href}
+                aria-current={current ? "page" : undefined}
+                className={
+                  "block rounded-8 px-4 py-3 text-std-16N-170 text-blue-900 underline underline-offset-[calc(3/16*1rem)] " +
+                  "hover:bg-blue-50 hover:text-blue-1000 hover:decoration-[calc(3/16*1rem)] " +
+                  "aria-[current=page]:bg-blue-100 aria-[current=page]:font-bold aria-[current=page]:text-blue-1200 aria-[current=page]:no-underline"
+                }
+              >
+                {item.label}
+              </Link>
+            </li>
+          );
+        })}
+      </ul>
+    </nav>
+  );
+}
