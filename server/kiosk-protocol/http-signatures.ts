@@ -1,0 +1,165 @@
+// HTTP Message Signatures (RFC 9421) with hmac-sha256, and Content-Digest (RFC 9530), for the kiosk API.
+// Pure functions shared by the server (verification) and by clients — the simulator, the CLI and tests
+// (signing). No "server-only": the CLI imports it.
+import crypto from "node:crypto";
+
+export const SIGNATURE_LABEL = "sig1";
+export const REQUIRED_COMPONENTS = ["@method", "@target-uri", "content-digest"] as const;
+export const SIGNATURE_WINDOW_SECONDS = 300;
+
+export function contentDigest(body: Uint8Array | string): string {
+  const digest = crypto.createHash("sha256").update(body).digest("base64");
+  return `sha-256=:${digest}:`;
+}
+
+/** True when the header carries a sha-256 member equal to the body's digest (other algorithms are ignored). */
+export function verifyContentDigest(header: string | null, body: Uint8Array | string): boolean {
+  if (!header) return false;
+  const expected = contentDigest(body);
+  return header.split(",").map((s) => s.trim()).some((member) => member === expected);
+}
+
+export type SignatureParams = { created: number; nonce: string; keyid: string; alg: string };
+
+function serializeParams(components: readonly string[], p: SignatureParams): string {
+  const list = `(${components.map((c) => `"${c}"`).join(" ")})`;
+  return `${list};created=${p.created};keyid="${p.keyid}";nonce="${p.nonce}";alg="${p.alg}"`;
+}
+
+/** The signature base of RFC 9421 §2.5 for the components we use. */
+export function signatureBase(
+  req: { method: string; targetUri: string; contentDigest: string },
+  componentsAndParams: { components: readonly string[]; serializedParams: string },
+): string {
+  const lines = componentsAndParams.components.map((c) => {
+    switch (c) {
+      case "@method":
+        return `"@method": ${req.method.toUpperCase()}`;
+      case "@target-uri":
+        return `"@target-uri": ${req.targetUri}`;
+      case "content-digest":
+        return `"content-digest": ${req.contentDigest}`;
+      default:
+        throw new SignatureFormatError(`unsupported component ${c}`);
+    }
+  });
+  lines.push(`"@signature-params": ${componentsAndParams.serializedParams}`);
+  return lines.join("\n");
+}
+
+export class SignatureFormatError extends Error {}
+
+/** Signs a request; returns the headers to send (Content-Digest, Signature-Input, Signature). */
+export function signRequest(input: {
+  method: string;
+  targetUri: string;
+  body: Uint8Array | string;
+  keyId: string;
+  secret: string;
+  now?: Date;
+  nonce?: string;
+}): Record<"Content-Digest" | "Signature-Input" | "Signature", string> {
+  const digest = contentDigest(input.body);
+  const params: SignatureParams = {
+    created: Math.floor((input.now ?? new Date()).getTime() / 1000),
+    nonce: input.nonce ?? crypto.randomBytes(16).toString("base64url"),
+    keyid: input.keyId,
+    alg: "hmac-sha256",
+  };
+  const serializedParams = serializeParams(REQUIRED_COMPONENTS, params);
+  const base = signatureBase({ method: input.method, targetUri: input.targetUri, contentDigest: digest }, { components: REQUIRED_COMPONENTS, serializedParams });
+  const mac = crypto.createHmac("sha256", input.secret).update(base).digest("base64");
+  return {
+    "Content-Digest": digest,
+    "Signature-Input": `${SIGNATURE_LABEL}=${serializedParams}`,
+    Signature: `${SIGNATURE_LABEL}=:${mac}:`,
+  };
+}
+
+export type ParsedSignature = {
+  components: string[];
+  params: SignatureParams;
+  serializedParams: string;
+  signature: Buffer;
+};
+
+/**
+ * Parses the `sig1` member of Signature-Input and Signature. Strict on purpose: only the structured-field
+ * shapes our clients produce (an inner list of quoted component names, then created/keyid/nonce/alg).
+ */
+export function parseSignatureHeaders(signatureInput: string | null, signature: string | null): ParsedSignature {
+  if (!signatureInput || !signature) throw new SignatureFormatError("Signature-Input and Signature headers are required");
+  const input = memberOf(signatureInput, SIGNATURE_LABEL);
+  const sig = memberOf(signature, SIGNATURE_LABEL);
+  if (!input || !sig) throw new SignatureFormatError(`no "${SIGNATURE_LABEL}" signature`);
+  const m = /^\(([^)]*)\)((?:;[a-z]+=(?:"[^"]*"|\d+))*)$/.exec(input);
+  if (!m) throw new SignatureFormatError("malformed Signature-Input");
+  const components = m[1].trim() === "" ? [] : m[1].trim().split(/\s+/).map((c) => {
+    const q = /^"([^"]+)"$/.exec(c);
+    if (!q) throw new SignatureFormatError("malformed component list");
+    return q[1];
+  });
+  const raw: Record<string, string> = {};
+  for (const p of m[2].split(";").filter(Boolean)) {
+    const [k, v] = [p.slice(0, p.indexOf("=")), p.slice(p.indexOf("=") + 1)];
+    raw[k] = v.startsWith('"') ? v.slice(1, -1) : v;
+  }
+  if (!raw.created || !/^\d+$/.test(raw.created) || !raw.nonce || !raw.keyid || !raw.alg) {
+    throw new SignatureFormatError("created, nonce, keyid and alg are required signature parameters");
+  }
+  const sm = /^:([A-Za-z0-9+/=]+):$/.exec(sig);
+  if (!sm) throw new SignatureFormatError("malformed Signature");
+  return {
+    components,
+    params: { created: Number(raw.created), nonce: raw.nonce, keyid: raw.keyid, alg: raw.alg },
+    serializedParams: input,
+    signature: Buffer.from(sm[1], "base64"),
+  };
+}
+
+function memberOf(dictionary: string, label: string): string | null {
+  // Dictionary members are separated by commas outside quotes and parentheses.
+  let depth = 0;
+  let quoted = false;
+  let start = 0;
+  const members: string[] = [];
+  for (let i = 0; i < dictionary.length; i++) {
+    const ch = dictionary[i];
+    if (ch === '"') quoted = !quoted;
+    else if (!quoted && ch === "(") depth++;
+    else if (!quoted && ch === ")") depth--;
+    else if (!quoted && depth === 0 && ch === ",") {
+      members.push(dictionary.slice(start, i));
+      start = i + 1;
+    }
+  }
+  members.push(dictionary.slice(start));
+  for (const mbr of members.map((s) => s.trim())) {
+    const eq = mbr.indexOf("=");
+    if (eq > 0 && mbr.slice(0, eq) === label) return mbr.slice(eq + 1);
+  }
+  return null;
+}
+
+export type SignatureCheck =
+  | { ok: true }
+  | { ok: false; code: "signature_invalid" | "signature_expired" | "signature_components_missing" | "signature_algorithm_unsupported" };
+
+/** Checks components, algorithm, the time window and the MAC (constant-time). The nonce is checked by the caller. */
+export function verifySignature(
+  parsed: ParsedSignature,
+  req: { method: string; targetUri: string; contentDigest: string },
+  secrets: string[],
+  now: Date = new Date(),
+): SignatureCheck {
+  if (parsed.params.alg !== "hmac-sha256") return { ok: false, code: "signature_algorithm_unsupported" };
+  if (!REQUIRED_COMPONENTS.every((c) => parsed.components.includes(c))) return { ok: false, code: "signature_components_missing" };
+  const skew = Math.abs(now.getTime() / 1000 - parsed.params.created);
+  if (skew > SIGNATURE_WINDOW_SECONDS) return { ok: false, code: "signature_expired" };
+  const base = signatureBase(req, { components: parsed.components, serializedParams: parsed.serializedParams });
+  for (const secret of secrets) {
+    const mac = crypto.createHmac("sha256", secret).update(base).digest();
+    if (mac.length === parsed.signature.length && crypto.timingSafeEqual(mac, parsed.signature)) return { ok: true };
+  }
+  return { ok: false, code: "signature_invalid" };
+}
