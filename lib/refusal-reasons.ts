@@ -1,0 +1,44 @@
+// Reason codes for a refused request (eligibility and issuance), with the message a resident sees at the
+// kiosk. Codes are stable API values (docs/api.md); the kiosk shows the message, staff see the code.
+export const REFUSAL_MESSAGES = {
+  // card / certificate
+  card_unknown: "このカードではご利用いただけません。お住まいの市区町村の窓口にお問い合わせください。",
+  card_revoked: "電子証明書が失効しているため、ご利用いただけません。",
+  card_suspended: "電子証明書が一時停止されているため、ご利用いただけません。",
+  card_expired: "電子証明書の有効期限が切れているため、ご利用いただけません。",
+  card_not_yet_valid: "電子証明書がまだ有効ではありません。",
+  card_issued_today: "カードの交付当日はご利用いただけません。翌日以降にご利用ください。",
+  pin_changed_today: "暗証番号を変更した当日はご利用いただけません。翌日以降にご利用ください。",
+  // person
+  resident_under_15: "15歳未満の方はご利用いただけません。",
+  resident_support_measure: "このサービスではお取り扱いできません。窓口にお問い合わせください。",
+  household_support_measure: "このサービスではお取り扱いできません。窓口にお問い合わせください。",
+  resident_moved_out: "転出されているため、ご利用いただけません。",
+  resident_move_out_planned: "転出の届出をされているため、ご利用いただけません。",
+  household_move_out_planned: "世帯に転出予定の方がいるため、この証明書はお取り扱いできません。窓口をご利用ください。",
+  resident_deceased: "このサービスではお取り扱いできません。窓口にお問い合わせください。",
+  resident_adult_ward: "このサービスではお取り扱いできません。窓口にお問い合わせください。",
+  resident_moved_in_today: "転入・転居の届出をした当日はご利用いただけません。翌日以降にご利用ください。",
+  resident_not_found: "住民登録が確認できないため、ご利用いただけません。窓口にお問い合わせください。",
+  gaiji_pending: "氏名または住所の文字の登録手続き中のため、ご利用いただけません。窓口にお問い合わせください。",
+  name_too_long: "氏名の文字数が多いため、このサービスでは印刷できません。窓口をご利用ください。",
+  address_too_long: "住所の文字数が多いため、このサービスでは印刷できません。窓口をご利用ください。",
+  // certificate specific
+  seal_not_registered: "印鑑登録がないため、印鑑登録証明書は発行できません。",
+  member_not_in_household: "同一世帯の方の証明書のみ取得できます。",
+  my_number_not_allowed: "個人番号入りの住民票はこのサービスではお取り扱いできません。",
+  copies_out_of_range: "指定された部数では発行できません。",
+  // service
+  certificate_not_offered: "この証明書はこのサービスではお取り扱いしていません。",
+  municipality_not_active: "この市区町村ではサービスを提供していません。",
+  purpose_not_supported: "この証明書はこのサービスではお取り扱いできません。",
+  service_out_of_hours: "サービス提供時間外です。",
+  service_year_end_closure: "12月29日から1月3日まではサービスを停止しています。",
+  service_planned_stop: "ただいまサービスを停止しています。",
+  service_emergency_stop: "ただいまサービスを一時停止しています。",
+  fee_not_configured: "この証明書はただいまお取り扱いできません。",
+} as const;
+
+export type RefusalCode = keyof typeof REFUSAL_MESSAGES;
+
+export const refusalMessage = (code: RefusalCode): string => REFUSAL_MESSAGES[code];

@@ -1,0 +1,61 @@
+import "server-only";
+import type { CertificateTypeId } from "@/lib/certificate-types";
+import type { Availability } from "../service-calendar/check-availability";
+
+// Everything a rule may look at, loaded once per request (inside the issuing transaction for an issuance)
+// by load-eligibility-facts.ts. Dates are JST calendar dates "YYYY-MM-DD"; instants are Date.
+
+export type PersonFacts = {
+  residentId: string;
+  status: "active" | "moved_out" | "deceased";
+  dateOfBirth: string;
+  moveOutPlannedOn: string | null;
+  supportMeasure: boolean;
+  gaijiPending: boolean;
+  adultWard: boolean;
+  becameResidentOn: string;
+  addressSetOn: string;
+  /** Characters (code points) of the longest name form printed (kanji name or alias). */
+  nameLength: number;
+  addressLength: number;
+};
+
+export type CardFacts = {
+  status: "active" | "suspended" | "revoked";
+  validFrom: Date;
+  validUntil: Date;
+  cardIssuedOn: string;
+  pinChangedOn: string | null;
+};
+
+export type MunicipalityPolicy = {
+  status: "preparing" | "active" | "suspended";
+  usableFromNextDay: boolean;
+  nameMaxLength: number;
+  addressMaxLength: number;
+  excludeAdultWards: boolean;
+};
+
+export type OfferingFacts = { enabled: boolean; copyLimit: number; allowMyNumber: boolean };
+
+export type TypeFacts = {
+  offering: OfferingFacts | null;
+  availability: Availability;
+  /** Fee per copy in force now, or null when none is configured. */
+  fee: number | null;
+};
+
+export type EligibilityFacts = {
+  now: Date;
+  /** JST calendar date of `now`. */
+  today: string;
+  purpose: "residence" | "honseki";
+  policy: MunicipalityPolicy;
+  card: CardFacts;
+  /** The cardholder as a resident of the target municipality; null when they are not one. */
+  requester: PersonFacts | null;
+  /** The other members of the requester's household on the register (any status). */
+  householdOthers: PersonFacts[];
+  hasActiveSealRegistration: boolean;
+  types: Partial<Record<CertificateTypeId, TypeFacts>>;
+};

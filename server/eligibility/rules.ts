@@ -1,0 +1,69 @@
+import "server-only";
+import type { CertificateTypeId } from "@/lib/certificate-types";
+import type { RefusalCode } from "@/lib/refusal-reasons";
+import { ageOn } from "./age";
+import type { EligibilityFacts, PersonFacts } from "./facts";
+
+// The refusal rules of DOMAIN.md §3, one per reason code, in the order a resident is told about them
+// (card first, then person, then certificate, then service). A rule names the certificate types it applies
+// to; tax and 戸籍 rules join this table with their own `types` lists.
+
+export type Rule = {
+  code: RefusalCode;
+  /** Types the rule applies to; "all" for every type. */
+  types: "all" | readonly CertificateTypeId[];
+  /** True when the request must be refused. */
+  refuses(f: EligibilityFacts, type: CertificateTypeId): boolean;
+};
+
+const RESIDENCE_TYPES = ["residence", "residence-entry"] as const;
+const RESIDENT_SERVICE_TYPES = ["residence", "residence-entry", "seal", "tax-income", "tax-assessment", "tax-income-assessment"] as const;
+
+const req = (f: EligibilityFacts): PersonFacts | null => f.requester;
+
+export const RULES: readonly Rule[] = [
+  // ── card ──
+  { code: "card_revoked", types: "all", refuses: (f) => f.card.status === "revoked" },
+  { code: "card_suspended", types: "all", refuses: (f) => f.card.status === "suspended" },
+  { code: "card_expired", types: "all", refuses: (f) => f.now >= f.card.validUntil },
+  { code: "card_not_yet_valid", types: "all", refuses: (f) => f.now < f.card.validFrom },
+  { code: "card_issued_today", types: "all", refuses: (f) => f.policy.usableFromNextDay && f.card.cardIssuedOn === f.today },
+  { code: "pin_changed_today", types: "all", refuses: (f) => f.policy.usableFromNextDay && f.card.pinChangedOn === f.today },
+  // ── service (municipality level) ──
+  { code: "municipality_not_active", types: "all", refuses: (f) => f.policy.status !== "active" },
+  // ── person ──
+  { code: "resident_not_found", types: RESIDENT_SERVICE_TYPES, refuses: (f) => req(f) === null },
+  { code: "resident_support_measure", types: "all", refuses: (f) => !!req(f)?.supportMeasure },
+  { code: "resident_deceased", types: "all", refuses: (f) => req(f)?.status === "deceased" },
+  { code: "resident_moved_out", types: RESIDENT_SERVICE_TYPES, refuses: (f) => req(f)?.status === "moved_out" },
+  { code: "resident_move_out_planned", types: RESIDENT_SERVICE_TYPES, refuses: (f) => !!req(f)?.moveOutPlannedOn },
+  { code: "resident_under_15", types: "all", refuses: (f) => !!req(f) && ageOn(req(f)!.dateOfBirth, f.today) < 15 },
+  { code: "resident_adult_ward", types: "all", refuses: (f) => f.policy.excludeAdultWards && !!req(f)?.adultWard },
+  {
+    code: "resident_moved_in_today",
+    types: RESIDENT_SERVICE_TYPES,
+    refuses: (f) => f.policy.usableFromNextDay && !!req(f) && (req(f)!.becameResidentOn === f.today || req(f)!.addressSetOn === f.today),
+  },
+  { code: "gaiji_pending", types: "all", refuses: (f) => !!req(f)?.gaijiPending },
+  { code: "name_too_long", types: RESIDENT_SERVICE_TYPES, refuses: (f) => !!req(f) && req(f)!.nameLength > f.policy.nameMaxLength },
+  { code: "address_too_long", types: RESIDENT_SERVICE_TYPES, refuses: (f) => !!req(f) && req(f)!.addressLength > f.policy.addressMaxLength },
+  // ── household (住民票 shows the household) ──
+  { code: "household_support_measure", types: RESIDENCE_TYPES, refuses: (f) => f.householdOthers.some((p) => p.status === "active" && p.supportMeasure) },
+  { code: "household_move_out_planned", types: RESIDENCE_TYPES, refuses: (f) => f.householdOthers.some((p) => p.status === "active" && !!p.moveOutPlannedOn) },
+  // ── certificate ──
+  { code: "seal_not_registered", types: ["seal"], refuses: (f) => !f.hasActiveSealRegistration },
+  // ── offering and service calendar ──
+  { code: "certificate_not_offered", types: "all", refuses: (f, t) => !f.types[t]?.offering?.enabled },
+  { code: "service_emergency_stop", types: "all", refuses: (f, t) => closedBy(f, t, "service_emergency_stop") },
+  { code: "service_year_end_closure", types: "all", refuses: (f, t) => closedBy(f, t, "service_year_end_closure") },
+  { code: "service_planned_stop", types: "all", refuses: (f, t) => closedBy(f, t, "service_planned_stop") },
+  { code: "service_out_of_hours", types: "all", refuses: (f, t) => closedBy(f, t, "service_out_of_hours") },
+  { code: "fee_not_configured", types: "all", refuses: (f, t) => f.types[t]?.fee == null },
+];
+
+function closedBy(f: EligibilityFacts, t: CertificateTypeId, reason: string): boolean {
+  const a = f.types[t]?.availability;
+  return !!a && !a.open && a.reason === reason;
+}
+
+export const ruleApplies = (rule: Rule, type: CertificateTypeId) => rule.types === "all" || rule.types.includes(type);
