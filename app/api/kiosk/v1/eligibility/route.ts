@@ -1,0 +1,7 @@
+import { ZEligibilityRequest } from "@/lib/schemas/kiosk";
+import { checkEligibility } from "@/server/eligibility/check-eligibility";
+import { jsonResponse, withKioskClient } from "@/server/http/with-kiosk-client";
+
+export const dynamic = "force-dynamic";
+
+export const POST = withKioskClient(ZEligibilityRequest, async ({ ctx, body }) => jsonResponse(await checkEligibility({ ctx, input: body })));

@@ -1,0 +1,13 @@
+import { z } from "zod";
+import { ZCompletionRequest } from "@/lib/schemas/kiosk";
+import { AppError } from "@/server/errors";
+import { jsonResponse, withKioskClient } from "@/server/http/with-kiosk-client";
+import { completeIssuance } from "@/server/issuance/complete-issuance";
+
+export const dynamic = "force-dynamic";
+
+export const POST = withKioskClient<typeof ZCompletionRequest, { id: string }>(ZCompletionRequest, async ({ ctx, body, params }) => {
+  const id = z.string().uuid().safeParse(params.id);
+  if (!id.success) throw new AppError("issuance_not_found", "no issuance with this id", { status: 404 });
+  return jsonResponse(await completeIssuance({ ctx, issuanceId: id.data, input: body }));
+});

@@ -1,0 +1,13 @@
+import { ZIdempotencyKey, ZIssueRequest } from "@/lib/schemas/kiosk";
+import { AppError } from "@/server/errors";
+import { jsonResponse, withKioskClient } from "@/server/http/with-kiosk-client";
+import { issueCertificate } from "@/server/issuance/issue-certificate";
+
+export const dynamic = "force-dynamic";
+
+export const POST = withKioskClient(ZIssueRequest, async ({ ctx, body, req }) => {
+  const key = ZIdempotencyKey.safeParse(req.headers.get("idempotency-key") ?? "");
+  if (!key.success) throw new AppError("idempotency_key_required", "an Idempotency-Key header (8–128 printable ASCII characters) is required", { status: 400 });
+  const { response, replayed } = await issueCertificate({ ctx, input: body, idempotencyKey: key.data });
+  return jsonResponse(response, 200, replayed ? { "Idempotent-Replayed": "true" } : {});
+});

@@ -1,0 +1,89 @@
+import { z } from "zod";
+
+// Wire schemas of the kiosk API (v1). Shared by the route handlers, the OpenAPI document, the simulator
+// and the CLI. The person is never chosen by an id here: the card certificate selects the requester, and
+// `members` may only name people the eligibility answer listed for that requester's household.
+
+export const ZTerminal = z
+  .object({
+    storeChain: z.string().min(1).max(40).describe("Store chain, e.g. seven-eleven"),
+    storeCode: z.string().min(1).max(40),
+    terminalId: z.string().min(1).max(40),
+  })
+  .strict();
+
+export const ZCardCertificateRef = z
+  .object({
+    issuer: z.string().min(1).max(64).describe("Issuer of the JPKI 利用者証明用電子証明書"),
+    serial: z.string().min(1).max(128).describe("Serial number of the certificate, already validated by the centre"),
+  })
+  .strict();
+
+export const ZPurpose = z.enum(["residence", "honseki"]).describe("residence: 住所地 services; honseki: 本籍地 services");
+
+const ZRequestBase = {
+  transactionId: z.string().min(1).max(64).describe("The issuance centre's transaction id"),
+  terminal: ZTerminal,
+  card: ZCardCertificateRef,
+  municipalityCode: z.string().regex(/^\d{6}$/).describe("全国地方公共団体コード of the target municipality"),
+  purpose: ZPurpose,
+};
+
+export const ZEligibilityRequest = z.object(ZRequestBase).strict();
+export type EligibilityRequestBody = z.infer<typeof ZEligibilityRequest>;
+
+export const ZMembers = z
+  .union([z.literal("all"), z.array(z.string().uuid()).min(1).max(20)])
+  .describe('"all" (世帯全員) or memberRef values from the eligibility answer');
+
+export const RESIDENCE_ENTRY_ITEMS = [
+  "name",
+  "kana",
+  "dateOfBirth",
+  "sex",
+  "address",
+  "householdHead",
+  "relationship",
+  "becameResidentOn",
+  "addressSetOn",
+  "previousAddress",
+  "honseki",
+] as const;
+
+export const ZResidenceOptions = z
+  .object({
+    members: ZMembers.default("all"),
+    includeHouseholdHeadAndRelationship: z.boolean().default(false).describe("世帯主・続柄"),
+    includeHonseki: z.boolean().default(false).describe("本籍・筆頭者 (Japanese nationals)"),
+    includeMyNumber: z.boolean().default(false).describe("個人番号, where the municipality allows it"),
+    includeForeignResidentItems: z.boolean().default(false).describe("国籍・地域, 在留カード番号, 在留資格等"),
+  })
+  .strict();
+
+export const ZResidenceEntryOptions = z
+  .object({
+    members: ZMembers.default("all"),
+    items: z.array(z.enum(RESIDENCE_ENTRY_ITEMS)).min(1).max(RESIDENCE_ENTRY_ITEMS.length).describe("Items to certify"),
+  })
+  .strict();
+
+export const ZSealOptions = z.object({}).strict();
+
+const ZCopies = z.number().int().min(1).max(99).describe("Copies; the municipality's copy limit applies");
+
+export const ZIssueRequest = z.discriminatedUnion("certificateType", [
+  z.object({ ...ZRequestBase, certificateType: z.literal("residence"), copies: ZCopies, options: ZResidenceOptions.default({ members: "all", includeHouseholdHeadAndRelationship: false, includeHonseki: false, includeMyNumber: false, includeForeignResidentItems: false }) }).strict(),
+  z.object({ ...ZRequestBase, certificateType: z.literal("residence-entry"), copies: ZCopies, options: ZResidenceEntryOptions }).strict(),
+  z.object({ ...ZRequestBase, certificateType: z.literal("seal"), copies: ZCopies, options: ZSealOptions.default({}) }).strict(),
+]);
+export type IssueRequestBody = z.infer<typeof ZIssueRequest>;
+
+export const ZCompletionRequest = z
+  .object({
+    outcome: z.enum(["printed", "cancelled", "failed"]).describe("printed: printed and paid; cancelled by the resident; failed at the kiosk or centre"),
+    reason: z.string().max(500).optional().describe("For failed: the centre's error report (becomes an incident)"),
+  })
+  .strict();
+export type CompletionRequestBody = z.infer<typeof ZCompletionRequest>;
+
+export const ZIdempotencyKey = z.string().min(8).max(128).regex(/^[\x21-\x7e]+$/, "printable ASCII");

@@ -1,0 +1,68 @@
+import "server-only";
+import { CERTIFICATE_NAMES, type CertificateTypeId } from "@/lib/certificate-types";
+import { refusalMessage, type RefusalCode } from "@/lib/refusal-reasons";
+import type { EligibilityRequestBody } from "@/lib/schemas/kiosk";
+import { writeAuditEvent } from "../audit/write-audit-event";
+import { printedName } from "../certificates/person-format";
+import type { RequestContext } from "../context";
+import { getDb } from "../db";
+import { AppError } from "../errors";
+import { evaluateEligibility } from "./evaluate-eligibility";
+import { loadEligibilityFacts } from "./load-eligibility-facts";
+
+/** The certificate types served per purpose. Tax and 戸籍 types join as their rules and templates land. */
+export const SERVED_TYPES: Record<"residence" | "honseki", readonly CertificateTypeId[]> = {
+  residence: ["residence", "residence-entry", "seal"],
+  honseki: [],
+};
+
+export type CertificateAvailability =
+  | { type: CertificateTypeId; name: string; available: true; feePerCopy: number; copyLimit: number; myNumberAllowed: boolean }
+  | { type: CertificateTypeId; name: string; available: false; reason: RefusalCode; message: string };
+
+export type EligibilityResponse = {
+  transactionId: string;
+  municipality: { code: string; name: string };
+  certificates: CertificateAvailability[];
+  /** The requester's household members a 住民票 may show (only when a 住民票 type is available). */
+  householdMembers: Array<{ memberRef: string; name: string; relationship: string; isRequester: boolean }>;
+};
+
+/** What this cardholder may get now from this municipality. Read-only; the issuance re-checks everything. */
+export async function checkEligibility({ ctx, input, now = new Date() }: { ctx: RequestContext; input: EligibilityRequestBody; now?: Date }): Promise<EligibilityResponse> {
+  if (ctx.actor.type !== "api_client") throw new AppError("forbidden", "eligibility is for API clients");
+  const types = SERVED_TYPES[input.purpose];
+  return getDb().$transaction(async (tx) => {
+    const loaded = await loadEligibilityFacts(tx, { card: input.card, municipalityCode: input.municipalityCode, purpose: input.purpose, types, now, lock: false, clientMunicipalityId: ctx.actor.municipalityId });
+    const municipality = loaded.facts ? loaded.subject.municipality : loaded.municipality;
+    const refusedAll = (reason: RefusalCode): CertificateAvailability[] =>
+      types.map((type) => ({ type, name: CERTIFICATE_NAMES[type], available: false, reason, message: refusalMessage(reason) }));
+
+    let certificates: CertificateAvailability[];
+    let householdMembers: EligibilityResponse["householdMembers"] = [];
+    if (!loaded.facts) {
+      certificates = refusedAll(loaded.refusal);
+    } else {
+      const facts = loaded.facts;
+      certificates = types.map((type) => {
+        const v = evaluateEligibility(facts, type);
+        return v.available
+          ? { type, name: CERTIFICATE_NAMES[type], available: true, feePerCopy: v.fee, copyLimit: v.copyLimit, myNumberAllowed: v.allowMyNumber }
+          : { type, name: CERTIFICATE_NAMES[type], available: false, reason: v.reason, message: v.message };
+      });
+      const residenceOpen = certificates.some((c) => c.available && (c.type === "residence" || c.type === "residence-entry"));
+      if (residenceOpen) {
+        householdMembers = loaded.subject.household
+          .filter((r) => r.status === "active")
+          .map((r) => ({ memberRef: r.id, name: printedName(r), relationship: r.relationship, isRequester: r.id === loaded.subject.requester?.id }));
+      }
+    }
+    await writeAuditEvent(tx, { ...ctx, municipalityId: municipality.id }, {
+      action: "eligibility.check",
+      targetType: "CardCertificate",
+      targetId: loaded.facts ? loaded.subject.card.id : undefined,
+      details: { transactionId: input.transactionId, purpose: input.purpose, available: certificates.filter((c) => c.available).map((c) => c.type) },
+    });
+    return { transactionId: input.transactionId, municipality: { code: municipality.code, name: municipality.name }, certificates, householdMembers };
+  });
+}

@@ -1,0 +1,54 @@
+import "server-only";
+import type { z } from "zod";
+import { authenticateKioskRequest } from "../api-clients/authenticate-request";
+import type { RequestContext } from "../context";
+import { AppError } from "../errors";
+import { problemResponse } from "./problem-response";
+
+const MAX_BODY_BYTES = 64 * 1024;
+
+/** The URI the client signed: KIOSK_PUBLIC_ORIGIN (behind a proxy) + path and query, else the request URL. */
+export function targetUriOf(req: Request): string {
+  const url = new URL(req.url);
+  const origin = process.env.KIOSK_PUBLIC_ORIGIN;
+  return origin ? `${origin.replace(/\/$/, "")}${url.pathname}${url.search}` : url.toString();
+}
+
+type Handler<S extends z.ZodType, P> = (args: { ctx: RequestContext; body: z.infer<S>; req: Request; params: P }) => Promise<Response>;
+
+/**
+ * The kiosk API edge: reads the raw body, authenticates the signed request (RFC 9421), parses the JSON
+ * with the route's zod schema, and maps every error to problem+json. Route files stay wiring only.
+ */
+export function withKioskClient<S extends z.ZodType, P = Record<string, never>>(schema: S, handler: Handler<S, P>) {
+  return async (req: Request, route?: { params: Promise<P> }): Promise<Response> => {
+    const instance = new URL(req.url).pathname;
+    try {
+      const raw = new Uint8Array(await req.arrayBuffer());
+      if (raw.byteLength > MAX_BODY_BYTES) throw new AppError("payload_too_large", "the request body is too large", { status: 413 });
+      const ctx = await authenticateKioskRequest({ method: req.method, targetUri: targetUriOf(req), headers: req.headers, body: raw });
+      let json: unknown;
+      try {
+        json = raw.byteLength ? JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(raw)) : {};
+      } catch {
+        throw new AppError("malformed_json", "the body is not valid UTF-8 JSON", { status: 400 });
+      }
+      const parsed = schema.safeParse(json);
+      if (!parsed.success) {
+        throw new AppError("validation_failed", "the request body does not match the schema", {
+          status: 422,
+          details: { errors: parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })) },
+        });
+      }
+      const params = route ? await route.params : ({} as P);
+      return await handler({ ctx, body: parsed.data, req, params });
+    } catch (e) {
+      return problemResponse(e, instance);
+    }
+  };
+}
+
+/** JSON with a stable serialisation (the object is built in a fixed key order by the verbs). */
+export function jsonResponse(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json", "Cache-Control": "no-store", ...headers } });
+}

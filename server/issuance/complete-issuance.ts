@@ -1,0 +1,74 @@
+import "server-only";
+import { jstDateString } from "@/lib/wareki";
+import type { CompletionRequestBody } from "@/lib/schemas/kiosk";
+import { writeAuditEvent } from "../audit/write-audit-event";
+import type { RequestContext } from "../context";
+import { getDb } from "../db";
+import { AppError } from "../errors";
+import { openIncident } from "../incidents/open-incident";
+
+export type CompletionResponse = { issuanceId: string; issuanceNo: string; status: "printed" | "cancelled" | "failed"; completedAt: string };
+
+/**
+ * The centre reports what became of a rendered certificate. Only `printed` (printed and paid) counts in
+ * statistics and fees; every outcome deletes the stored PDF (its hash stays). Repeating the same outcome
+ * is answered again; a different outcome after completion is a conflict. A `failed` report opens an
+ * incident so that somebody looks at it (the Yokohama and Adachi lesson).
+ */
+export async function completeIssuance({ ctx, issuanceId, input, now = new Date() }: { ctx: RequestContext; issuanceId: string; input: CompletionRequestBody; now?: Date }): Promise<CompletionResponse> {
+  if (ctx.actor.type !== "api_client") throw new AppError("forbidden", "completion is for API clients");
+  const apiClientId = ctx.actor.id;
+  return getDb().$transaction(async (tx) => {
+    // Lock the row: two completions for one issuance are applied one after the other.
+    const rows = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "Issuance" WHERE id = ${issuanceId}::uuid AND "apiClientId" = ${apiClientId}::uuid FOR UPDATE`;
+    if (!rows.length) throw new AppError("issuance_not_found", "no issuance with this id for this client", { status: 404 });
+    const current = await tx.issuance.findUniqueOrThrow({ where: { id: issuanceId } });
+    if (current.status !== "rendered") {
+      if (current.status === input.outcome) {
+        return { issuanceId, issuanceNo: current.issuanceNo, status: current.status, completedAt: current.completedAt!.toISOString() };
+      }
+      throw new AppError("completion_conflict", `the issuance was already completed as ${current.status}`, { status: 409, details: { status: current.status } });
+    }
+    const updated = await tx.issuance.update({
+      where: { id: issuanceId },
+      data: { status: input.outcome, completedAt: now, pdf: null, pdfDeletedAt: now, failureReason: input.outcome === "failed" ? (input.reason ?? null) : null },
+    });
+    if (input.outcome === "printed") {
+      const day = new Date(jstDateString(now));
+      await tx.usageDaily.upsert({
+        where: {
+          municipalityId_day_certificateType_storeChain_outOfTown: {
+            municipalityId: current.municipalityId,
+            day,
+            certificateType: current.certificateType,
+            storeChain: current.storeChain,
+            outOfTown: current.outOfTown,
+          },
+        },
+        create: { municipalityId: current.municipalityId, day, certificateType: current.certificateType, storeChain: current.storeChain, outOfTown: current.outOfTown, count: 1, copies: current.copies, feeTotal: current.feeTotal },
+        update: { count: { increment: 1 }, copies: { increment: current.copies }, feeTotal: { increment: current.feeTotal } },
+      });
+    }
+    if (input.outcome === "failed") {
+      await openIncident(
+        { ...ctx, municipalityId: current.municipalityId },
+        {
+          municipalityId: current.municipalityId,
+          kind: "centre_error",
+          severity: "high",
+          summary: "交付センターから印刷失敗の報告がありました",
+          details: { issuanceNo: current.issuanceNo, storeChain: current.storeChain, storeCode: current.storeCode, terminalId: current.terminalId },
+          issuanceId,
+        },
+        tx,
+      );
+    }
+    await writeAuditEvent(tx, { ...ctx, municipalityId: current.municipalityId }, {
+      action: `issuance.${input.outcome}`,
+      targetType: "Issuance",
+      targetId: issuanceId,
+      details: { issuanceNo: current.issuanceNo },
+    });
+    return { issuanceId, issuanceNo: updated.issuanceNo, status: input.outcome, completedAt: now.toISOString() };
+  });
+}

@@ -1,0 +1,11 @@
+import "server-only";
+import { getDb } from "../db";
+
+/** Deletes stored PDFs whose retention has passed without a completion (the hash stays). Safe from many processes. */
+export async function expireRenderedPdfs(now = new Date()): Promise<number> {
+  const { count } = await getDb().issuance.updateMany({
+    where: { pdfExpiresAt: { lt: now }, pdfDeletedAt: null },
+    data: { pdf: null, pdfDeletedAt: now },
+  });
+  return count;
+}

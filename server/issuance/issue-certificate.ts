@@ -1,0 +1,192 @@
+import "server-only";
+import crypto from "node:crypto";
+import { toDbCertificateType } from "@/lib/certificate-types";
+import { refusalMessage, type RefusalCode } from "@/lib/refusal-reasons";
+import type { IssueRequestBody } from "@/lib/schemas/kiosk";
+import { canonicalJson } from "../audit/canonical-json";
+import { writeAuditEvent } from "../audit/write-audit-event";
+import { buildResidenceDocument, buildResidenceEntryDocument, type BuiltDocument } from "../certificates/build-residence-document";
+import { buildSealDocument } from "../certificates/build-seal-document";
+import type { RequestContext } from "../context";
+import { getDb, type Tx } from "../db";
+import { evaluateEligibility } from "../eligibility/evaluate-eligibility";
+import { loadEligibilityFacts } from "../eligibility/load-eligibility-facts";
+import { AppError, isAppError } from "../errors";
+import { totalFee } from "../fees/fee-in-force";
+import { openIncident } from "../incidents/open-incident";
+import { logger } from "../logger";
+import { renderInWorker } from "../pdf/render-pool";
+import { allocateIssuanceNo } from "./issuance-number";
+import { issuanceResponse, type IssuanceResponse } from "./issuance-response";
+import { verifyRenderedPdf } from "./verify-rendered-pdf";
+
+export const ISSUANCE_STEPS = ["claim", "eligibility", "number", "build", "render", "verify", "record", "audit"] as const;
+export type IssuanceStep = (typeof ISSUANCE_STEPS)[number];
+
+/** Test seam: called before each step (delays and faults are injected here; production passes nothing). */
+export type IssuanceHooks = { beforeStep?: (step: IssuanceStep, signal: AbortSignal) => Promise<void> };
+
+export type IssueResult = { response: IssuanceResponse; replayed: boolean };
+
+const DEFAULT_TIMEOUT_MS = Number(process.env.ISSUANCE_TIMEOUT_MS ?? 20_000);
+
+export function requestHash(input: IssueRequestBody): string {
+  return crypto.createHash("sha256").update(canonicalJson(input)).digest("hex");
+}
+
+function refuse(reason: RefusalCode, reasons?: RefusalCode[]): never {
+  throw new AppError(reason, refusalMessage(reason), { status: 403, details: { reason, message: refusalMessage(reason), ...(reasons ? { reasons } : {}) } });
+}
+
+/**
+ * Issues one certificate, exactly once per (API client, Idempotency-Key), in ONE database transaction:
+ * claim the key, re-check eligibility on locked current data, allocate the 発行番号, render in a worker,
+ * read the bytes back and check they belong to this request, record the issuance and its fee, audit,
+ * commit. Any error or the deadline aborts all of it: the transaction rolls back and no PDF is returned,
+ * because the answer is only produced after the commit succeeded.
+ */
+export async function issueCertificate(args: {
+  ctx: RequestContext;
+  input: IssueRequestBody;
+  idempotencyKey: string;
+  now?: Date;
+  hooks?: IssuanceHooks;
+  timeoutMs?: number;
+}): Promise<IssueResult> {
+  const { ctx, input, idempotencyKey, hooks } = args;
+  if (ctx.actor.type !== "api_client") throw new AppError("forbidden", "issuance is for API clients");
+  const apiClientId = ctx.actor.id;
+  const timeoutMs = args.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const deadline = AbortSignal.timeout(timeoutMs);
+  const hash = requestHash(input);
+  const step = async (name: IssuanceStep) => {
+    if (deadline.aborted) throw new AppError("issuance_timeout", "the issuance did not finish before the deadline", { status: 503 });
+    await hooks?.beforeStep?.(name, deadline);
+    if (deadline.aborted) throw new AppError("issuance_timeout", "the issuance did not finish before the deadline", { status: 503 });
+  };
+  let selfCheck: { municipalityId: string; failure: string } | null = null;
+
+  try {
+    return await getDb().$transaction(
+      async (tx) => {
+        await tx.$executeRawUnsafe(`SET LOCAL lock_timeout = '5s'`);
+        await step("claim");
+        const [{ claimed }] = await tx.$queryRaw<{ claimed: boolean }[]>`
+          SELECT pg_try_advisory_xact_lock(hashtextextended(${`idem:${apiClientId}:${idempotencyKey}`}, 0)) AS claimed`;
+        if (!claimed) throw new AppError("idempotency_key_in_progress", "a request with this Idempotency-Key is being processed", { status: 409 });
+        const existing = await tx.issuance.findUnique({ where: { apiClientId_idempotencyKey: { apiClientId, idempotencyKey } } });
+        if (existing) {
+          if (existing.requestHash !== hash) {
+            throw new AppError("idempotency_key_conflict", "this Idempotency-Key was used with another request body", { status: 422 });
+          }
+          return { response: issuanceResponse(existing), replayed: true };
+        }
+
+        const now = args.now ?? new Date();
+        await step("eligibility");
+        const loaded = await loadEligibilityFacts(tx, {
+          card: input.card,
+          municipalityCode: input.municipalityCode,
+          purpose: input.purpose,
+          types: [input.certificateType],
+          now,
+          lock: true,
+          clientMunicipalityId: ctx.actor.municipalityId,
+        });
+        if (!loaded.facts) refuse(loaded.refusal);
+        if (input.purpose !== "residence") refuse("purpose_not_supported");
+        const verdict = evaluateEligibility(loaded.facts, input.certificateType);
+        if (!verdict.available) refuse(verdict.reason, verdict.reasons);
+        if (input.copies > verdict.copyLimit) refuse("copies_out_of_range");
+        const { municipality, requester, household } = loaded.subject;
+        if (!requester) refuse("resident_not_found");
+
+        await step("number");
+        const issuance = { id: crypto.randomUUID(), no: await allocateIssuanceNo(tx, municipality.code, now) };
+
+        await step("build");
+        const common = { municipality, household, householdAddress: requester.household.address, issuance, now };
+        let built: BuiltDocument;
+        switch (input.certificateType) {
+          case "residence":
+            built = buildResidenceDocument({ ...common, options: input.options, allowMyNumber: verdict.allowMyNumber });
+            break;
+          case "residence-entry":
+            built = buildResidenceEntryDocument({ ...common, options: input.options });
+            break;
+          case "seal": {
+            const registration = await tx.sealRegistration.findFirst({ where: { residentId: requester.id, status: "active" }, orderBy: { registeredOn: "desc" } });
+            built = buildSealDocument({ municipality, requester, address: requester.household.address, registration, issuance, now });
+            break;
+          }
+        }
+
+        await step("render");
+        const rendered = await renderInWorker(built.document, deadline);
+
+        await step("verify");
+        const check = verifyRenderedPdf(built.document, rendered.pdf, rendered);
+        if (!check.ok) {
+          selfCheck = { municipalityId: municipality.id, failure: check.failure };
+          throw new AppError("pdf_self_check_failed", "the rendered PDF did not pass the post-render check; nothing was issued", { status: 500 });
+        }
+
+        await step("record");
+        const row = await tx.issuance.create({
+          data: {
+            id: issuance.id,
+            municipalityId: municipality.id,
+            issuanceNo: issuance.no,
+            certificateType: toDbCertificateType(input.certificateType),
+            purpose: input.purpose,
+            cardCertificateId: loaded.subject.card.id,
+            requesterResidentId: requester.id,
+            subjectDigest: built.document.subjectDigest,
+            options: input.options as object,
+            copies: input.copies,
+            feePerCopy: verdict.fee,
+            feeTotal: totalFee(verdict.fee, input.copies),
+            apiClientId,
+            idempotencyKey,
+            requestHash: hash,
+            centreTransactionId: input.transactionId,
+            storeChain: input.terminal.storeChain,
+            storeCode: input.terminal.storeCode,
+            terminalId: input.terminal.terminalId,
+            outOfTown: false,
+            pdf: Buffer.from(rendered.pdf),
+            pdfSha256: check.sha256,
+            pdfExpiresAt: new Date(now.getTime() + municipality.pdfRetentionHours * 3_600_000),
+            pageCount: rendered.pageCount,
+            renderedAt: now,
+            timings: { renderMs: rendered.renderMs },
+          },
+        });
+
+        await step("audit");
+        await writeAuditEvent(tx, { ...ctx, municipalityId: municipality.id }, {
+          action: "issuance.render",
+          targetType: "Issuance",
+          targetId: row.id,
+          details: { issuanceNo: row.issuanceNo, certificateType: input.certificateType, copies: input.copies, residents: built.residentIds.length, sensitiveReads: built.sensitiveReads },
+        });
+        return { response: issuanceResponse(row), replayed: false };
+      },
+      { timeout: timeoutMs, maxWait: Math.min(timeoutMs, 10_000) },
+    );
+  } catch (e) {
+    if (selfCheck) {
+      const sc = selfCheck as { municipalityId: string; failure: string };
+      await openIncident(ctx, {
+        municipalityId: sc.municipalityId,
+        kind: "pdf_self_check_failed",
+        severity: "critical",
+        summary: "発行前のPDF検査で不一致を検出したため発行を中止しました",
+        details: { failure: sc.failure },
+      }).catch((err) => logger.error({ err: String(err) }, "could not record incident"));
+    }
+    if (isAppError(e)) throw e;
+    if (deadline.aborted) throw new AppError("issuance_timeout", "the issuance did not finish before the deadline", { status: 503, cause: e });
+    throw e;
+  }
+}

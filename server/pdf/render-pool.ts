@@ -1,0 +1,42 @@
+import "server-only";
+import os from "node:os";
+import path from "node:path";
+import { Piscina } from "piscina";
+import { AppError } from "../errors";
+import type { CertificateDocument } from "./document-model";
+import type { WorkerResult } from "./render-worker";
+
+// Rendering (react-pdf ≈ 70 ms a page) and the read-back (pdf.js) run in worker threads so the event loop
+// keeps serving other requests. One pool per process; PDF_WORKERS threads (default: cores, at most 4).
+const globalForPool = globalThis as unknown as { __pdfPool?: Piscina };
+
+function pool(): Piscina {
+  if (!globalForPool.__pdfPool) {
+    const filename = process.env.PDF_WORKER_PATH ?? path.join(process.cwd(), "server", "pdf", "worker-boot.mjs");
+    const threads = Number(process.env.PDF_WORKERS ?? Math.min(4, Math.max(1, os.availableParallelism())));
+    globalForPool.__pdfPool = new Piscina({ filename, minThreads: 1, maxThreads: threads, idleTimeout: 60_000 });
+  }
+  return globalForPool.__pdfPool;
+}
+
+export type RenderOutcome = Extract<WorkerResult, { ok: true }>;
+
+/** Renders in a worker; aborting the signal (deadline) cancels the task and no bytes are returned. */
+export async function renderInWorker(doc: CertificateDocument, signal?: AbortSignal): Promise<RenderOutcome> {
+  let result: WorkerResult;
+  try {
+    result = await pool().run(doc, { signal });
+  } catch (e) {
+    if (signal?.aborted) throw new AppError("issuance_timeout", "rendering did not finish before the deadline", { status: 503, cause: e });
+    throw e;
+  }
+  if (!result.ok) {
+    throw new AppError("character_not_printable", "a character of this certificate cannot be printed", { status: 403, details: { reason: "character_not_printable" } });
+  }
+  return result;
+}
+
+export async function closeRenderPool(): Promise<void> {
+  await globalForPool.__pdfPool?.destroy();
+  delete globalForPool.__pdfPool;
+}

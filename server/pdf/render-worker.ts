@@ -1,0 +1,19 @@
+// Piscina worker entry (loaded through worker-boot.mjs): renders one certificate off the main thread.
+import type { CertificateDocument } from "./document-model";
+import { renderCertificate, UnprintableCharactersError } from "./render-certificate";
+
+export type WorkerResult =
+  | { ok: true; pdf: Uint8Array; pageCount: number; pageTexts: string[]; keywords: string; renderMs: number }
+  | { ok: false; error: "unprintable_characters"; count: number };
+
+export default async function render(doc: CertificateDocument): Promise<WorkerResult> {
+  const started = performance.now();
+  try {
+    const r = await renderCertificate(doc);
+    return { ok: true, ...r, renderMs: Math.round(performance.now() - started) };
+  } catch (e) {
+    // The characters themselves are personal data: only their count leaves the worker.
+    if (e instanceof UnprintableCharactersError) return { ok: false, error: "unprintable_characters", count: e.characters.length };
+    throw e;
+  }
+}

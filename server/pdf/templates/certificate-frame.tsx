@@ -1,0 +1,75 @@
+// The frame every certificate shares: A4, title, 発行番号 and page n/m on every page (fixed), the body,
+// 以下余白, the 認証文 with the 和暦 date and the mayor's title and name under the 公印.
+import { Document, Image, Page, StyleSheet, Text, View } from "@react-pdf/renderer";
+import type { ReactNode } from "react";
+import { bindingKeywords, type CertificateDocument } from "../document-model";
+import { FONT_FAMILY } from "../fonts";
+
+export const styles = StyleSheet.create({
+  page: { fontFamily: FONT_FAMILY, fontSize: 10, paddingTop: 56, paddingBottom: 64, paddingHorizontal: 48, lineHeight: 1.5 },
+  header: { position: "absolute", top: 24, left: 48, right: 48, flexDirection: "row", justifyContent: "space-between", fontSize: 8 },
+  footer: { position: "absolute", bottom: 28, left: 48, right: 48, flexDirection: "row", justifyContent: "space-between", fontSize: 8 },
+  title: { fontSize: 18, fontWeight: "bold", textAlign: "center", marginBottom: 16, letterSpacing: 4 },
+  row: { flexDirection: "row", borderBottomWidth: 0.5, borderBottomColor: "#555", paddingVertical: 3 },
+  label: { width: 110, color: "#222" },
+  value: { flex: 1 },
+  block: { borderWidth: 0.75, borderColor: "#333", padding: 8, marginBottom: 8 },
+  blockTitle: { fontWeight: "bold", marginBottom: 2 },
+  blank: { textAlign: "right", marginTop: 6, marginBottom: 18 },
+  certification: { marginTop: 8 },
+  signature: { flexDirection: "row", justifyContent: "space-between", alignItems: "center", marginTop: 18 },
+  mayor: { fontSize: 12, paddingRight: 40 },
+  seal: { position: "absolute", right: 0, top: -22, width: 64, height: 64, opacity: 0.9 },
+});
+
+export function Field({ label, value }: { label: string; value: string }) {
+  return (
+    <View style={styles.row} wrap={false}>
+      <Text style={styles.label}>{label}</Text>
+      <Text style={styles.value}>{value}</Text>
+    </View>
+  );
+}
+
+export function CertificateFrame({ doc, children }: { doc: CertificateDocument; children: ReactNode }) {
+  return (
+    <Document
+      title={doc.title}
+      subject={`${doc.title} ${doc.issuanceNo}`}
+      keywords={bindingKeywords(doc)}
+      author={doc.municipality.name}
+      creator="konbini-shomei"
+      producer="konbini-shomei"
+      language="ja"
+    >
+      <Page size="A4" style={styles.page}>
+        <View style={styles.header} fixed>
+          <Text>{doc.municipality.name}</Text>
+          <Text>発行番号 {doc.issuanceNo}</Text>
+        </View>
+        <Text style={styles.title}>{doc.title}</Text>
+        {children}
+        <Text style={styles.blank}>以下余白</Text>
+        <View style={styles.certification} wrap={false}>
+          <Text>{doc.certificationText}</Text>
+          <View style={styles.signature}>
+            <Text>{doc.issuedOn}</Text>
+            <View>
+              <Text style={styles.mayor}>
+                {doc.municipality.mayorTitle}　{doc.municipality.mayorName}
+              </Text>
+              {doc.municipality.sealImage ? (
+                // eslint-disable-next-line jsx-a11y/alt-text -- react-pdf Image, not an HTML img
+                <Image style={styles.seal} src={{ data: Buffer.from(doc.municipality.sealImage), format: "png" }} />
+              ) : null}
+            </View>
+          </View>
+        </View>
+        <View style={styles.footer} fixed>
+          <Text>発行番号 {doc.issuanceNo}</Text>
+          <Text render={({ pageNumber, totalPages }) => `${pageNumber} / ${totalPages}`} />
+        </View>
+      </Page>
+    </Document>
+  );
+}
