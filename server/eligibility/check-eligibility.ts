@@ -31,9 +31,10 @@ export type EligibilityResponse = {
 /** What this cardholder may get now from this municipality. Read-only; the issuance re-checks everything. */
 export async function checkEligibility({ ctx, input, now = new Date() }: { ctx: RequestContext; input: EligibilityRequestBody; now?: Date }): Promise<EligibilityResponse> {
   if (ctx.actor.type !== "api_client") throw new AppError("forbidden", "eligibility is for API clients");
+  const clientMunicipalityId = ctx.actor.municipalityId;
   const types = SERVED_TYPES[input.purpose];
   return getDb().$transaction(async (tx) => {
-    const loaded = await loadEligibilityFacts(tx, { card: input.card, municipalityCode: input.municipalityCode, purpose: input.purpose, types, now, lock: false, clientMunicipalityId: ctx.actor.municipalityId });
+    const loaded = await loadEligibilityFacts(tx, { card: input.card, municipalityCode: input.municipalityCode, purpose: input.purpose, types, now, lock: false, clientMunicipalityId });
     const municipality = loaded.facts ? loaded.subject.municipality : loaded.municipality;
     const refusedAll = (reason: RefusalCode): CertificateAvailability[] =>
       types.map((type) => ({ type, name: CERTIFICATE_NAMES[type], available: false, reason, message: refusalMessage(reason) }));

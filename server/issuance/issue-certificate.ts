@@ -56,6 +56,7 @@ export async function issueCertificate(args: {
   const { ctx, input, idempotencyKey, hooks } = args;
   if (ctx.actor.type !== "api_client") throw new AppError("forbidden", "issuance is for API clients");
   const apiClientId = ctx.actor.id;
+  const clientMunicipalityId = ctx.actor.municipalityId;
   const timeoutMs = args.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const deadline = AbortSignal.timeout(timeoutMs);
   const hash = requestHash(input);
@@ -91,7 +92,7 @@ export async function issueCertificate(args: {
           types: [input.certificateType],
           now,
           lock: true,
-          clientMunicipalityId: ctx.actor.municipalityId,
+          clientMunicipalityId,
         });
         if (!loaded.facts) refuse(loaded.refusal);
         if (input.purpose !== "residence") refuse("purpose_not_supported");
