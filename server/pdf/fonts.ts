@@ -1,6 +1,6 @@
 // Fonts for certificates, shipped by npm (@embedpdf/fonts-jp: Noto Sans JP). Loaded once per worker.
 // No "server-only": used inside the PDF worker threads.
-import fontkit from "fontkit";
+import { openSync } from "fontkit";
 import { createRequire } from "node:module";
 import path from "node:path";
 
@@ -18,7 +18,7 @@ let coverage: Coverage | null = null;
 
 /** Characters of `text` the certificate font cannot draw (a missing glyph would print as garbage). */
 export function unprintableCharacters(text: string): string[] {
-  coverage ??= fontkit.openSync(FONT_FILES.regular) as unknown as Coverage;
+  coverage ??= openSync(FONT_FILES.regular) as unknown as Coverage;
   const missing = new Set<string>();
   for (const ch of text) {
     const cp = ch.codePointAt(0)!;

@@ -58,7 +58,7 @@ export async function renderCertificate(doc: CertificateDocument): Promise<Rende
 /** Reads the page texts and metadata back from PDF bytes (pdf.js), independent of how they were produced. */
 export async function extractPdf(pdf: Uint8Array): Promise<{ pageCount: number; pageTexts: string[]; keywords: string }> {
   const pdfjs = await import("pdfjs-dist/legacy/build/pdf.mjs");
-  const task = pdfjs.getDocument({ data: pdf.slice(), useSystemFonts: false, disableFontFace: true, isEvalSupported: false, verbosity: 0 });
+  const task = pdfjs.getDocument({ data: new Uint8Array(pdf), useSystemFonts: false, disableFontFace: true, isEvalSupported: false, verbosity: 0 });
   const parsed = await task.promise;
   try {
     const meta = await parsed.getMetadata();
