@@ -3,6 +3,7 @@ import { defineConfig } from "vitest/config";
 
 const root = import.meta.dirname;
 const shared = {
+  // Tests assert on behaviour, not on log lines; LOG_LEVEL=info in the shell brings them back.
   resolve: {
     alias: {
       "@": root,
@@ -11,6 +12,8 @@ const shared = {
     },
   },
 };
+
+process.env.LOG_LEVEL ??= "silent";
 
 export default defineConfig({
   test: {

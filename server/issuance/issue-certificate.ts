@@ -8,7 +8,7 @@ import { writeAuditEvent } from "../audit/write-audit-event";
 import { buildResidenceDocument, buildResidenceEntryDocument, type BuiltDocument } from "../certificates/build-residence-document";
 import { buildSealDocument } from "../certificates/build-seal-document";
 import type { RequestContext } from "../context";
-import { getDb, type Tx } from "../db";
+import { getDb } from "../db";
 import { evaluateEligibility } from "../eligibility/evaluate-eligibility";
 import { loadEligibilityFacts } from "../eligibility/load-eligibility-facts";
 import { AppError, isAppError } from "../errors";

@@ -26,7 +26,8 @@ test("a wrong password is refused with a Japanese message", async ({ page }) => 
   await page.getByLabel("ログインID").fill(CLERK.loginId);
   await page.getByLabel("パスワード").fill("wrong-password");
   await page.getByRole("button", { name: "ログイン" }).click();
-  await expect(page.getByRole("alert")).toContainText("ログインIDまたはパスワードが正しくありません");
+  // (Next's route announcer is also role=alert, so pick ours by its text.)
+  await expect(page.getByRole("alert").filter({ hasText: "ログインIDまたはパスワードが正しくありません" })).toBeVisible();
   await expect(page).toHaveURL(/\/login/);
 });
 
