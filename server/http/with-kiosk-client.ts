@@ -14,7 +14,20 @@ export function targetUriOf(req: Request): string {
   return origin ? `${origin.replace(/\/$/, "")}${url.pathname}${url.search}` : url.toString();
 }
 
-type Handler<S extends z.ZodType, P> = (args: { ctx: RequestContext; body: z.infer<S>; req: Request; params: P }) => Promise<Response>;
+type Handler<S extends z.ZodType, P> = (args: { ctx: RequestContext; body: z.infer<S>; req: Request; params: P; now: Date }) => Promise<Response>;
+
+/**
+ * The instant the request is judged at. Demos and end-to-end tests may move the clock with an
+ * `X-Clock-Override: <ISO 8601>` header, honoured ONLY when the server runs with ALLOW_CLOCK_OVERRIDE=true
+ * (never in production). Signatures are always checked against the real clock.
+ */
+export function requestNow(req: Request): Date {
+  const override = req.headers.get("x-clock-override");
+  if (!override || process.env.ALLOW_CLOCK_OVERRIDE !== "true") return new Date();
+  const at = new Date(override);
+  if (Number.isNaN(at.getTime())) throw new AppError("bad_request", "X-Clock-Override is not an ISO 8601 instant", { status: 400 });
+  return at;
+}
 
 /**
  * The kiosk API edge: reads the raw body, authenticates the signed request (RFC 9421), parses the JSON
@@ -41,7 +54,7 @@ export function withKioskClient<S extends z.ZodType, P = Record<string, never>>(
         });
       }
       const params = route ? await route.params : ({} as P);
-      return await handler({ ctx, body: parsed.data, req, params });
+      return await handler({ ctx, body: parsed.data, req, params, now: requestNow(req) });
     } catch (e) {
       return problemResponse(e, instance);
     }

@@ -5,9 +5,9 @@ import { issueCertificate } from "@/server/issuance/issue-certificate";
 
 export const dynamic = "force-dynamic";
 
-export const POST = withKioskClient(ZIssueRequest, async ({ ctx, body, req }) => {
+export const POST = withKioskClient(ZIssueRequest, async ({ ctx, body, req, now }) => {
   const key = ZIdempotencyKey.safeParse(req.headers.get("idempotency-key") ?? "");
   if (!key.success) throw new AppError("idempotency_key_required", "an Idempotency-Key header (8–128 printable ASCII characters) is required", { status: 400 });
-  const { response, replayed } = await issueCertificate({ ctx, input: body, idempotencyKey: key.data });
+  const { response, replayed } = await issueCertificate({ ctx, input: body, idempotencyKey: key.data, now });
   return jsonResponse(response, 200, replayed ? { "Idempotent-Replayed": "true" } : {});
 });
