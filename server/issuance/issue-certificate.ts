@@ -173,7 +173,8 @@ export async function issueCertificate(args: {
         });
         return { response: issuanceResponse(row), replayed: false };
       },
-      { timeout: timeoutMs, maxWait: Math.min(timeoutMs, 10_000) },
+      // Waiting for a connection counts against the same deadline.
+      { timeout: timeoutMs, maxWait: timeoutMs },
     );
   } catch (e) {
     if (selfCheck) {

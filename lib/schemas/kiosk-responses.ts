@@ -1,0 +1,107 @@
+import { z } from "zod";
+import { CERTIFICATE_TYPES } from "@/lib/certificate-types";
+import { REFUSAL_MESSAGES, type RefusalCode } from "@/lib/refusal-reasons";
+
+// Wire schemas of the kiosk API's answers (v1). The verbs build these shapes as TypeScript types
+// (EligibilityResponse, IssuanceResponse, CompletionResponse); server/kiosk-protocol/openapi.ts checks at
+// compile time that the verbs' types fit these schemas, and the HTTP integration test parses real answers
+// with them, so the published OpenAPI document cannot drift from what the server sends.
+
+export const ZCertificateTypeId = z.enum(CERTIFICATE_TYPES).describe("Certificate type identifier");
+
+const REFUSAL_CODES = Object.keys(REFUSAL_MESSAGES) as [RefusalCode, ...RefusalCode[]];
+export const ZRefusalCode = z.enum(REFUSAL_CODES).describe("Stable refusal reason code (docs/api.md lists each with its kiosk message)");
+
+const ZYen = z.number().int().min(0).describe("Amount in yen");
+
+export const ZCertificateAvailable = z
+  .object({
+    type: ZCertificateTypeId,
+    name: z.string().describe("Japanese name of the certificate, e.g. 住民票の写し"),
+    available: z.literal(true),
+    feePerCopy: ZYen.describe("Fee per copy in yen, in force now"),
+    copyLimit: z.number().int().min(1).describe("Maximum copies per issuance"),
+    myNumberAllowed: z.boolean().describe("Whether 個人番号 may be printed (住民票 only)"),
+  })
+  .strict();
+
+export const ZCertificateRefused = z
+  .object({
+    type: ZCertificateTypeId,
+    name: z.string(),
+    available: z.literal(false),
+    reason: ZRefusalCode,
+    message: z.string().describe("Japanese message to show the resident at the kiosk"),
+  })
+  .strict();
+
+export const ZCertificateAvailability = z.discriminatedUnion("available", [ZCertificateAvailable, ZCertificateRefused]);
+
+export const ZHouseholdMember = z
+  .object({
+    memberRef: z.string().uuid().describe("Opaque reference to use in options.members of an issuance"),
+    name: z.string().describe("Name as printed"),
+    relationship: z.string().describe("続柄 to the 世帯主, e.g. 世帯主, 妻, 子"),
+    isRequester: z.boolean(),
+  })
+  .strict();
+
+export const ZEligibilityResponse = z
+  .object({
+    transactionId: z.string().describe("Echo of the centre's transaction id"),
+    municipality: z.object({ code: z.string(), name: z.string() }).strict(),
+    certificates: z.array(ZCertificateAvailability).describe("One entry per certificate type served for the purpose"),
+    householdMembers: z
+      .array(ZHouseholdMember)
+      .describe("The requester's active household members a 住民票 may show; empty unless a 住民票 type is available"),
+  })
+  .strict();
+export type EligibilityResponseWire = z.infer<typeof ZEligibilityResponse>;
+
+export const ZIssuanceResponse = z
+  .object({
+    issuanceId: z.string().uuid().describe("Id to report the completion under"),
+    issuanceNo: z.string().describe("発行番号 printed on every page"),
+    certificateType: ZCertificateTypeId,
+    copies: z.number().int().min(1),
+    feePerCopy: ZYen,
+    feeTotal: ZYen,
+    pageCount: z.number().int().min(1).describe("Pages of ONE copy"),
+    pdfSha256: z.string().regex(/^[0-9a-f]{64}$/).describe("Lowercase hex SHA-256 of the decoded PDF bytes"),
+    renderedAt: z.string().datetime().describe("ISO 8601 instant of the issuance (UTC)"),
+    pdf: z.string().describe("The PDF, base64 (standard alphabet, padded)"),
+  })
+  .strict();
+export type IssuanceResponseWire = z.infer<typeof ZIssuanceResponse>;
+
+export const ZCompletionResponse = z
+  .object({
+    issuanceId: z.string().uuid(),
+    issuanceNo: z.string(),
+    status: z.enum(["printed", "cancelled", "failed"]),
+    completedAt: z.string().datetime().describe("When the first completion was recorded"),
+  })
+  .strict();
+export type CompletionResponseWire = z.infer<typeof ZCompletionResponse>;
+
+/** RFC 9457 problem details with the API's extensions. Extensions appear only for the codes that use them. */
+export const ZProblem = z
+  .object({
+    type: z.string().describe("urn:konbini-shomei:problem:<code>"),
+    title: z.string().describe("The code again (short, stable)"),
+    status: z.number().int().describe("The HTTP status"),
+    code: z.string().describe("Stable machine-readable error or refusal code (see the error code table)"),
+    detail: z.string().optional().describe("Human-readable explanation; for refusals the Japanese kiosk message"),
+    instance: z.string().optional().describe("The request path"),
+    reason: ZRefusalCode.optional().describe("Refusals (403): the refusal reason code (equals code)"),
+    message: z.string().optional().describe("Refusals (403): the Japanese message for the kiosk screen"),
+    reasons: z.array(ZRefusalCode).optional().describe("Refusals from the eligibility rules: every reason that applies, the first being `reason`"),
+    errors: z
+      .array(z.object({ path: z.string().describe("Dotted path into the body, empty for the root"), message: z.string() }).strict())
+      .optional()
+      .describe("validation_failed (422): one entry per schema violation"),
+    issuanceId: z.string().optional().describe("pdf_no_longer_available (410): the issuance concerned"),
+    issuanceNo: z.string().optional().describe("pdf_no_longer_available (410): its 発行番号"),
+  })
+  .catchall(z.unknown());
+export type ProblemWire = z.infer<typeof ZProblem>;
