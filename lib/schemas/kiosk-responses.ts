@@ -7,10 +7,11 @@ import { REFUSAL_MESSAGES, type RefusalCode } from "@/lib/refusal-reasons";
 // compile time that the verbs' types fit these schemas, and the HTTP integration test parses real answers
 // with them, so the published OpenAPI document cannot drift from what the server sends.
 
-export const ZCertificateTypeId = z.enum(CERTIFICATE_TYPES).describe("Certificate type identifier");
+// `id` names a schema in the OpenAPI components, so every use becomes a $ref.
+export const ZCertificateTypeId = z.enum(CERTIFICATE_TYPES).meta({ id: "CertificateType", description: "Certificate type identifier" });
 
 const REFUSAL_CODES = Object.keys(REFUSAL_MESSAGES) as [RefusalCode, ...RefusalCode[]];
-export const ZRefusalCode = z.enum(REFUSAL_CODES).describe("Stable refusal reason code (docs/api.md lists each with its kiosk message)");
+export const ZRefusalCode = z.enum(REFUSAL_CODES).meta({ id: "RefusalCode", description: "Stable refusal reason code (docs/api.md lists each with its kiosk message)" });
 
 const ZYen = z.number().int().min(0).describe("Amount in yen");
 
@@ -93,7 +94,8 @@ export const ZProblem = z
     code: z.string().describe("Stable machine-readable error or refusal code (see the error code table)"),
     detail: z.string().optional().describe("Human-readable explanation; for refusals the Japanese kiosk message"),
     instance: z.string().optional().describe("The request path"),
-    reason: ZRefusalCode.optional().describe("Refusals (403): the refusal reason code (equals code)"),
+    // Refusals (403): the refusal reason code (equals `code`).
+    reason: ZRefusalCode.optional(),
     message: z.string().optional().describe("Refusals (403): the Japanese message for the kiosk screen"),
     reasons: z.array(ZRefusalCode).optional().describe("Refusals from the eligibility rules: every reason that applies, the first being `reason`"),
     errors: z

@@ -1,4 +1,4 @@
-// The frame every certificate shares: A4, title, 発行番号 and page n/m on every page (fixed), the body,
+// The frame every certificate shares: A4, title, 発行番号 and page n/m on every page (fixed header), the body,
 // 以下余白, the 認証文 with the 和暦 date and the mayor's title and name under the 公印.
 import { Document, Image, Page, StyleSheet, Text, View } from "@react-pdf/renderer";
 import type { ReactNode } from "react";
@@ -6,9 +6,8 @@ import { bindingKeywords, type CertificateDocument } from "../document-model";
 import { FONT_FAMILY } from "../fonts";
 
 export const styles = StyleSheet.create({
-  page: { fontFamily: FONT_FAMILY, fontSize: 10, paddingTop: 56, paddingBottom: 64, paddingHorizontal: 48, lineHeight: 1.5 },
+  page: { fontFamily: FONT_FAMILY, fontSize: 10, paddingTop: 56, paddingBottom: 48, paddingHorizontal: 48, lineHeight: 1.5 },
   header: { position: "absolute", top: 24, left: 48, right: 48, flexDirection: "row", justifyContent: "space-between", fontSize: 8 },
-  footer: { position: "absolute", bottom: 28, left: 48, right: 48, flexDirection: "row", justifyContent: "space-between", fontSize: 8 },
   title: { fontSize: 18, fontWeight: "bold", textAlign: "center", marginBottom: 16, letterSpacing: 4 },
   row: { flexDirection: "row", borderBottomWidth: 0.5, borderBottomColor: "#555", paddingVertical: 3 },
   label: { width: 110, color: "#222" },
@@ -45,7 +44,8 @@ export function CertificateFrame({ doc, children }: { doc: CertificateDocument; 
       <Page size="A4" style={styles.page}>
         <View style={styles.header} fixed>
           <Text>{doc.municipality.name}</Text>
-          <Text>発行番号 {doc.issuanceNo}</Text>
+          {/* react-pdf drops fixed elements placed in the bottom padding, so 発行番号 and page n/m live in the header. */}
+          <Text render={({ pageNumber, totalPages }) => `発行番号 ${doc.issuanceNo}　${pageNumber} / ${totalPages}`} />
         </View>
         <Text style={styles.title}>{doc.title}</Text>
         {children}
@@ -64,10 +64,6 @@ export function CertificateFrame({ doc, children }: { doc: CertificateDocument; 
               ) : null}
             </View>
           </View>
-        </View>
-        <View style={styles.footer} fixed>
-          <Text>発行番号 {doc.issuanceNo}</Text>
-          <Text render={({ pageNumber, totalPages }) => `${pageNumber} / ${totalPages}`} />
         </View>
       </Page>
     </Document>

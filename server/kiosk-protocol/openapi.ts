@@ -1,0 +1,444 @@
+import "server-only";
+import { extendZodWithOpenApi, OpenAPIRegistry, OpenApiGeneratorV31 } from "@asteasolutions/zod-to-openapi";
+import { z } from "zod";
+import { REFUSAL_MESSAGES, type RefusalCode } from "@/lib/refusal-reasons";
+import { ZCompletionRequest, ZEligibilityRequest, ZIdempotencyKey, ZIssueRequest } from "@/lib/schemas/kiosk";
+import {
+  ZCompletionResponse,
+  ZEligibilityResponse,
+  ZIssuanceResponse,
+  ZProblem,
+  type CompletionResponseWire,
+  type EligibilityResponseWire,
+  type IssuanceResponseWire,
+} from "@/lib/schemas/kiosk-responses";
+import type { EligibilityResponse } from "../eligibility/check-eligibility";
+import type { CompletionResponse } from "../issuance/complete-issuance";
+import type { IssuanceResponse } from "../issuance/issuance-response";
+import { REQUIRED_COMPONENTS, SIGNATURE_LABEL, SIGNATURE_WINDOW_SECONDS, signRequest } from "./http-signatures";
+
+// The OpenAPI 3.1 document of the kiosk API, generated from the zod schemas the routes parse with
+// (lib/schemas/kiosk.ts) and the answer schemas (lib/schemas/kiosk-responses.ts). The error catalogue below
+// is the single list of stable codes; docs/api.md and the /api-docs page are checked against it.
+
+// zod 4 copies methods onto each instance when it is built, so schemas built before this call (those of
+// lib/schemas) have no `.openapi()`: `openapiable` clones them (keeping their metadata). Registering a clone
+// under a name never changes what the routes parse with.
+extendZodWithOpenApi(z);
+
+function openapiable<T extends z.ZodType>(schema: T): T {
+  return (schema.clone() as T).openapi({ ...(z.globalRegistry.get(schema) ?? {}) });
+}
+
+// The verbs' answer types must fit the published schemas (compile-time; the HTTP test parses real answers).
+// IssuanceResponse.certificateType is typed `string` by the verb; the wire schema narrows it to the ids.
+type Fits<A, B> = [A] extends [B] ? true : false;
+const _answersFit: [
+  Fits<EligibilityResponse, EligibilityResponseWire>,
+  Fits<Omit<IssuanceResponse, "certificateType">, Omit<IssuanceResponseWire, "certificateType">>,
+  Fits<CompletionResponse, CompletionResponseWire>,
+] = [true, true, true];
+void _answersFit;
+
+export type KioskOperation = "eligibility" | "issuance" | "completion";
+
+export type ErrorCodeEntry = {
+  code: string;
+  status: number;
+  /** The kiosk operations that can answer with it; empty for codes the kiosk API never sends. */
+  operations: KioskOperation[];
+  meaning: string;
+  meaningJa: string;
+  /** Refusals only: the Japanese message the kiosk shows (lib/refusal-reasons.ts). */
+  kioskMessage?: string;
+};
+
+const ALL: KioskOperation[] = ["eligibility", "issuance", "completion"];
+
+const PROTOCOL_ERRORS: ErrorCodeEntry[] = [
+  { code: "payload_too_large", status: 413, operations: ALL, meaning: "The body is larger than 64 KiB.", meaningJa: "リクエスト本文が64KiBを超えています。" },
+  { code: "signature_missing", status: 401, operations: ALL, meaning: "Signature-Input or Signature is missing or malformed, has no `sig1` member, or lacks one of created, keyid, nonce, alg.", meaningJa: "署名ヘッダーがない、形式が誤っている、または必須の署名パラメーターが不足しています。" },
+  { code: "content_digest_mismatch", status: 400, operations: ALL, meaning: "Content-Digest is missing or has no sha-256 member equal to the digest of the body bytes received.", meaningJa: "Content-Digestがない、または本文のダイジェストと一致しません。" },
+  { code: "unknown_client", status: 401, operations: ALL, meaning: "No API client has this keyid.", meaningJa: "keyidに該当するAPIクライアントがありません。" },
+  { code: "client_revoked", status: 401, operations: ALL, meaning: "The API client has been revoked.", meaningJa: "APIクライアントが失効しています。" },
+  { code: "signature_algorithm_unsupported", status: 401, operations: ALL, meaning: 'alg is not "hmac-sha256".', meaningJa: "署名アルゴリズムがhmac-sha256ではありません。" },
+  { code: "signature_components_missing", status: 401, operations: ALL, meaning: 'The covered components do not include all of "@method", "@target-uri" and "content-digest".', meaningJa: "署名対象に@method、@target-uri、content-digestのいずれかが含まれていません。" },
+  { code: "signature_expired", status: 401, operations: ALL, meaning: `created is more than ${SIGNATURE_WINDOW_SECONDS} seconds before or after the server's clock.`, meaningJa: `署名の作成時刻（created）がサーバー時刻の前後${SIGNATURE_WINDOW_SECONDS / 60}分を超えています。` },
+  { code: "signature_invalid", status: 401, operations: ALL, meaning: "The HMAC does not match: wrong secret, method, target URI, Content-Digest or parameters.", meaningJa: "署名値が一致しません（シークレット、メソッド、URL、ダイジェストまたはパラメーターの誤り）。" },
+  { code: "signature_replayed", status: 401, operations: ALL, meaning: "This client already used this nonce (even if that request failed).", meaningJa: "このnonceは使用済みです（失敗したリクエストで使ったものを含む）。" },
+  { code: "malformed_json", status: 400, operations: ALL, meaning: "The body is not valid UTF-8 JSON.", meaningJa: "本文がUTF-8のJSONとして読み取れません。" },
+  { code: "validation_failed", status: 422, operations: ALL, meaning: "The body does not match the request schema; `errors` lists each violation.", meaningJa: "本文がスキーマに合致しません（errorsに違反箇所を列挙）。" },
+  { code: "bad_request", status: 400, operations: ALL, meaning: "X-Clock-Override is not an ISO 8601 instant (only when the override is enabled).", meaningJa: "X-Clock-OverrideがISO 8601の日時ではありません（時刻上書きが有効な場合のみ）。" },
+  { code: "idempotency_key_required", status: 400, operations: ["issuance"], meaning: "The Idempotency-Key header is missing or not 8–128 printable ASCII characters.", meaningJa: "Idempotency-Keyヘッダーがない、または8〜128文字の印字可能ASCIIではありません。" },
+  { code: "municipality_unknown", status: 404, operations: ["eligibility", "issuance"], meaning: "No municipality with this code is served here.", meaningJa: "この団体コードの市区町村は本サーバーで取り扱っていません。" },
+  { code: "client_not_allowed", status: 403, operations: ["eligibility", "issuance"], meaning: "The API client is confined to another municipality.", meaningJa: "このAPIクライアントは指定の市区町村を取り扱えません。" },
+  { code: "idempotency_key_in_progress", status: 409, operations: ["issuance"], meaning: "A request with this Idempotency-Key is being processed; retry later (re-signed).", meaningJa: "同じIdempotency-Keyのリクエストを処理中です。時間をおいて再署名して再送してください。" },
+  { code: "idempotency_key_conflict", status: 422, operations: ["issuance"], meaning: "This Idempotency-Key was used with another request body.", meaningJa: "このIdempotency-Keyは別の内容のリクエストで使用済みです。" },
+  { code: "my_number_missing", status: 409, operations: ["issuance"], meaning: "個人番号 was requested but is not on record for a person shown.", meaningJa: "個人番号の記載が求められましたが、記録がありません。" },
+  { code: "pdf_no_longer_available", status: 410, operations: ["issuance"], meaning: "A replay of an issuance whose PDF was deleted at completion or expiry.", meaningJa: "再送されたリクエストの証明書PDFは、完了報告または保存期限切れにより削除済みです。" },
+  { code: "issuance_timeout", status: 503, operations: ["issuance"], meaning: "The issuance did not finish before the deadline; nothing was issued and the same key may be retried.", meaningJa: "発行処理が制限時間内に終わりませんでした。何も発行されておらず、同じキーで再試行できます。" },
+  { code: "pdf_self_check_failed", status: 500, operations: ["issuance"], meaning: "The rendered PDF failed the post-render check; nothing was issued (an incident is opened).", meaningJa: "描画後のPDF検査で不一致を検出したため発行を中止しました（インシデントを記録）。" },
+  { code: "issuance_not_found", status: 404, operations: ["completion"], meaning: "No issuance with this id for this API client (or the id is not a UUID).", meaningJa: "このAPIクライアントの発行に該当するIDがありません。" },
+  { code: "completion_conflict", status: 409, operations: ["completion"], meaning: "The issuance was already completed with another outcome.", meaningJa: "この発行は別の結果で完了報告済みです。" },
+  { code: "internal_error", status: 500, operations: ALL, meaning: "An unexpected error; no internals are shown.", meaningJa: "予期しないエラーが発生しました。" },
+  // Generic codes of server/errors.ts that the kiosk API does not send (staff screens use them).
+  { code: "unauthenticated", status: 401, operations: [], meaning: "Not signed in (staff screens).", meaningJa: "ログインしていません（職員画面）。" },
+  { code: "forbidden", status: 403, operations: [], meaning: "The actor may not do this (staff screens; verbs called by the wrong kind of actor).", meaningJa: "この操作を行う権限がありません（職員画面）。" },
+  { code: "not_found", status: 404, operations: [], meaning: "The resource does not exist (staff screens).", meaningJa: "対象が見つかりません（職員画面）。" },
+  { code: "conflict", status: 409, operations: [], meaning: "Conflicting concurrent change (staff screens).", meaningJa: "ほかの操作と競合しました（職員画面）。" },
+  { code: "rate_limited", status: 429, operations: [], meaning: "Too many attempts (staff sign-in).", meaningJa: "試行回数が多すぎます（職員ログイン）。" },
+  { code: "service_unavailable", status: 503, operations: [], meaning: "The service is temporarily unavailable.", meaningJa: "サービスを一時的に利用できません。" },
+];
+
+/** What each refusal means, in English (for the OpenAPI document) and Japanese (for the /api-docs page). */
+const REFUSAL_MEANINGS: Record<RefusalCode, [string, string]> = {
+  card_unknown: ["The card certificate (issuer, serial) is not known to this server.", "電子証明書が登録されていません。"],
+  card_revoked: ["The card certificate is revoked.", "電子証明書が失効しています。"],
+  card_suspended: ["The card certificate is suspended.", "電子証明書が一時停止中です。"],
+  card_expired: ["The card certificate has expired.", "電子証明書の有効期限が切れています。"],
+  card_not_yet_valid: ["The card certificate is not valid yet.", "電子証明書の有効期間の開始前です。"],
+  card_issued_today: ["The card was issued today; usable from the next day.", "カードの交付当日です（翌日から利用可）。"],
+  pin_changed_today: ["The PIN was changed today; usable from the next day.", "暗証番号の変更当日です（翌日から利用可）。"],
+  resident_under_15: ["The requester is under 15.", "申請者が15歳未満です。"],
+  resident_support_measure: ["The requester is under a support measure (支援措置); no detail is shown.", "申請者に支援措置があります（詳細は表示しない）。"],
+  household_support_measure: ["Someone in the requester's household is under a support measure (住民票 types).", "世帯員に支援措置対象者がいます（住民票系）。"],
+  resident_moved_out: ["The requester has moved out (除票).", "申請者が転出済みです（除票）。"],
+  resident_move_out_planned: ["The requester has filed a move-out (転出予定).", "申請者が転出予定です。"],
+  household_move_out_planned: ["Someone in the requester's household has filed a move-out (住民票 types).", "世帯員に転出予定者がいます（住民票系）。"],
+  resident_deceased: ["The requester is deceased.", "申請者が死亡しています。"],
+  resident_adult_ward: ["The requester is an adult ward and the municipality excludes adult wards.", "申請者が成年被後見人で、市区町村が対象外としています。"],
+  resident_moved_in_today: ["The requester moved in or changed address today; usable from the next day.", "転入・転居の届出当日です（翌日から利用可）。"],
+  resident_not_found: ["No resident of the target municipality holds this card (e.g. the card belongs to another municipality).", "指定の市区町村に、このカードの住民登録がありません。"],
+  gaiji_pending: ["A character of the name or address is still being registered (外字).", "氏名・住所の外字が登録手続中です。"],
+  name_too_long: ["The name is longer than the municipality's kiosk limit.", "氏名が市区町村の設定文字数を超えています。"],
+  address_too_long: ["The address is longer than the municipality's kiosk limit.", "住所が市区町村の設定文字数を超えています。"],
+  seal_not_registered: ["No active seal registration (印鑑登録).", "有効な印鑑登録がありません。"],
+  member_not_in_household: ["options.members names someone outside the requester's household.", "指定された世帯員が申請者の世帯にいません。"],
+  my_number_not_allowed: ["個人番号 was asked for but the municipality does not print it at kiosks.", "個人番号の記載を求めましたが、市区町村が許可していません。"],
+  copies_out_of_range: ["copies exceeds the copy limit.", "部数が上限を超えています。"],
+  character_not_printable: ["A character of the certificate cannot be printed with the kiosk fonts.", "証明書に印刷できない文字が含まれています。"],
+  certificate_not_offered: ["The municipality does not offer this certificate at kiosks.", "市区町村がこの証明書をコンビニ交付で提供していません。"],
+  municipality_not_active: ["The municipality's service is not active.", "市区町村のサービスが稼働していません。"],
+  purpose_not_supported: ["The purpose is not served for this certificate (本籍地 services are not served yet).", "この利用目的では取り扱っていません（本籍地サービスは未対応）。"],
+  service_out_of_hours: ["Outside the service hours.", "サービス提供時間外です。"],
+  service_year_end_closure: ["Year-end closure (29 December – 3 January).", "年末年始（12月29日〜1月3日）の停止期間です。"],
+  service_planned_stop: ["A planned stop is in force.", "計画停止中です。"],
+  service_emergency_stop: ["An emergency stop is in force.", "緊急停止中です。"],
+  fee_not_configured: ["No fee is in force for this certificate.", "手数料が設定されていません。"],
+};
+
+/** Every stable code the server sends, with its HTTP status. Refusals are 403 at issuance (200 entries at eligibility). */
+export const ERROR_CODES: readonly ErrorCodeEntry[] = [
+  ...PROTOCOL_ERRORS,
+  ...(Object.keys(REFUSAL_MESSAGES) as RefusalCode[]).map((code) => ({
+    code,
+    status: 403,
+    operations: ["issuance"] as KioskOperation[],
+    meaning: REFUSAL_MEANINGS[code][0],
+    meaningJa: REFUSAL_MEANINGS[code][1],
+    kioskMessage: REFUSAL_MESSAGES[code],
+  })),
+];
+
+/** The worked signing example of the document and docs/api.md (computed, so it always verifies). */
+export const SIGNING_EXAMPLE = (() => {
+  const input = {
+    method: "POST",
+    targetUri: "https://shomei.example.jp/api/kiosk/v1/eligibility",
+    body: JSON.stringify({
+      transactionId: "TX-20261127-0001",
+      terminal: { storeChain: "seven-eleven", storeCode: "123456", terminalId: "01" },
+      card: { issuer: "JPKI", serial: "JPKI-131121-000001" },
+      municipalityCode: "131121",
+      purpose: "residence",
+    }),
+    keyId: "demo-simulator",
+    secret: "demo-simulator-secret-0123456789abcdef",
+    now: new Date("2026-11-27T01:00:00Z"),
+    nonce: "q8Zl2m0Xb1c4YwTt9v3kRg",
+  };
+  const headers = signRequest(input);
+  const params = headers["Signature-Input"].slice(SIGNATURE_LABEL.length + 1);
+  const base = [
+    `"@method": ${input.method}`,
+    `"@target-uri": ${input.targetUri}`,
+    `"content-digest": ${headers["Content-Digest"]}`,
+    `"@signature-params": ${params}`,
+  ].join("\n");
+  return { ...input, created: Math.floor(input.now.getTime() / 1000), headers, signatureBase: base };
+})();
+
+const COMPONENT_LIST = `(${REQUIRED_COMPONENTS.map((c) => `"${c}"`).join(" ")})`;
+
+function signingDescription(): string {
+  const ex = SIGNING_EXAMPLE;
+  return `Machine API between the コンビニ交付 issuance centre and this certificate issuance server (v1).
+Three signed POST operations: eligibility → issuance → completion. Bodies are UTF-8 JSON; answers are JSON,
+errors are \`application/problem+json\` (RFC 9457) with a stable \`code\`. The person is identified only by the
+card certificate (issuer, serial) already validated by the centre, never by an id in the body.
+
+## Signing a request (RFC 9421 HTTP Message Signatures, hmac-sha256; RFC 9530 Content-Digest)
+
+Each API client has a key id (\`keyid\`) and a shared secret. For every request:
+
+1. Serialise the body to UTF-8 bytes and send exactly these bytes (do not re-serialise after signing).
+2. \`Content-Digest\` = \`sha-256=:\` + base64(SHA-256(body bytes)) + \`:\` — standard base64 alphabet with padding.
+3. Pick \`created\` = the current Unix time in whole seconds, and \`nonce\` = a fresh random value never used
+   before by this client (e.g. 16 random bytes, base64url; it must not contain \`"\`).
+4. The signature parameters, one line, in this form:
+   \`${COMPONENT_LIST};created=<created>;keyid="<keyid>";nonce="<nonce>";alg="hmac-sha256"\`
+5. The signature base: exactly these four lines joined by a single LF (\\n), with no trailing newline:
+
+\`\`\`
+"@method": POST
+"@target-uri": <the full URL the client calls>
+"content-digest": <the Content-Digest header value>
+"@signature-params": <the signature parameters of step 4>
+\`\`\`
+
+6. signature = base64(HMAC-SHA256(key = the secret's UTF-8 bytes, message = the base's UTF-8 bytes)).
+7. Send \`Content-Digest: <digest>\`, \`Signature-Input: ${SIGNATURE_LABEL}=<signature parameters>\` and
+   \`Signature: ${SIGNATURE_LABEL}=:<signature>:\` (plus \`Content-Type: application/json\`).
+
+Rules the server enforces:
+
+- The label is \`${SIGNATURE_LABEL}\`; other dictionary members are ignored. The covered components must include
+  \`"@method"\`, \`"@target-uri"\` and \`"content-digest"\` and nothing else; the base lines follow the order of the
+  component list. The server rebuilds \`"@signature-params"\` from the Signature-Input value exactly as sent, so
+  sign the very string you send. \`alg\` must be \`"hmac-sha256"\`.
+- \`@target-uri\` is the absolute URL the client calls: scheme, host, port (only when not the default), path and
+  query string, e.g. \`https://shomei.example.jp/api/kiosk/v1/issuances/0193…/completion\`. Behind a reverse proxy
+  the server uses its configured public origin, so always sign the URL as you call it. \`@method\` is uppercase.
+- Time window: |server time − created| ≤ ${SIGNATURE_WINDOW_SECONDS} seconds (5 minutes), else \`signature_expired\`.
+  The server's real clock is used even when X-Clock-Override is honoured.
+- Nonces are single use per API client: the nonce is recorded before the request is processed, so a second
+  request with the same nonce is refused (\`signature_replayed\`) even when the first one failed. Every retry
+  needs a new \`created\`, \`nonce\` and signature; when retrying an issuance keep the body and the Idempotency-Key.
+- Check order: body size (413) → signature headers present and well-formed → Content-Digest matches the body
+  → keyid known and active → alg, components, window, HMAC → nonce unused → JSON → schema → the operation.
+- During a secret rotation the previous secret is accepted until its validity ends.
+
+### Worked example
+
+keyid \`${ex.keyId}\`, secret \`${ex.secret}\`, created ${ex.created} (${ex.now.toISOString()}), nonce \`${ex.nonce}\`,
+\`POST ${ex.targetUri}\` with the body (no whitespace, no trailing newline):
+
+\`\`\`
+${ex.body}
+\`\`\`
+
+Signature base:
+
+\`\`\`
+${ex.signatureBase}
+\`\`\`
+
+Headers:
+
+\`\`\`
+Content-Digest: ${ex.headers["Content-Digest"]}
+Signature-Input: ${ex.headers["Signature-Input"]}
+Signature: ${ex.headers.Signature}
+\`\`\`
+
+## Idempotency (POST /issuances)
+
+The \`Idempotency-Key\` (8–128 printable ASCII) is scoped to the API client. The same key with the same body
+(compared after parsing, with defaults applied) answers the stored result again: byte-identical JSON with
+\`Idempotent-Replayed: true\`. The same key with another body → 422 \`idempotency_key_conflict\`. While the first
+request with a key is running, another one with that key → 409 \`idempotency_key_in_progress\` (never a second
+execution). An issuance that fails or times out leaves nothing behind, so the same key may be retried. A replay
+after the PDF was deleted (completion or expiry) → 410 \`pdf_no_longer_available\`.
+
+## Completion
+
+\`POST /issuances/{id}/completion\` reports \`printed\` (printed and paid), \`cancelled\` or \`failed\`. Only printed
+issuances count in statistics and fees; every outcome deletes the stored PDF (its SHA-256 stays). Repeating the
+same outcome answers the first completion again; another outcome → 409 \`completion_conflict\`. Only the API
+client that issued may complete (else 404 \`issuance_not_found\`).
+
+## Refusals
+
+Eligibility answers 200 with a reason per certificate type. An issuance that is refused answers 403 with
+\`code\` = the reason code and the extensions \`reason\` and \`message\` (the Japanese kiosk message).
+
+## Demo clock
+
+When the server runs with ALLOW_CLOCK_OVERRIDE=true (never in production), \`X-Clock-Override: <ISO 8601>\` sets
+the instant eligibility and issuance are judged at (service hours, closures, "today"); signatures still use the
+real clock. Otherwise the header is ignored.`;
+}
+
+const registry = new OpenAPIRegistry();
+
+const headerParam = (name: string, schema: z.ZodType, description: string, example: string) =>
+  registry.registerParameter(name.replace(/-/g, ""), openapiable(schema).openapi({ param: { name, in: "header", description }, example }));
+
+const ContentDigest = headerParam("Content-Digest", z.string().min(1), "RFC 9530 digest of the exact body bytes: `sha-256=:<base64>:`.", SIGNING_EXAMPLE.headers["Content-Digest"]);
+const SignatureInput = headerParam("Signature-Input", z.string().min(1), `RFC 9421 signature parameters, label \`${SIGNATURE_LABEL}\`: \`${SIGNATURE_LABEL}=${COMPONENT_LIST};created=…;keyid="…";nonce="…";alg="hmac-sha256"\`.`, SIGNING_EXAMPLE.headers["Signature-Input"]);
+const Signature = headerParam("Signature", z.string().min(1), `RFC 9421 signature: \`${SIGNATURE_LABEL}=:<base64 HMAC-SHA256 of the signature base>:\`.`, SIGNING_EXAMPLE.headers.Signature);
+const ClockOverride = headerParam("X-Clock-Override", z.string().datetime({ offset: true }).optional(), "Demo and test servers only (ALLOW_CLOCK_OVERRIDE=true): the instant to judge the request at. Ignored otherwise; never affects signatures.", "2026-11-27T10:00:00+09:00");
+const IdempotencyKey = headerParam("Idempotency-Key", ZIdempotencyKey, "Client-chosen key, unique per issuance attempt of this API client; reuse it (with the same body) to retry.", "3f0c9a7e-5b1d-4c8e-9a2f-6d4b8e1c7a90");
+
+const refs = {
+  EligibilityRequest: registry.register("EligibilityRequest", openapiable(ZEligibilityRequest)),
+  IssueRequest: registry.register("IssueRequest", openapiable(ZIssueRequest)),
+  CompletionRequest: registry.register("CompletionRequest", openapiable(ZCompletionRequest)),
+  EligibilityResponse: registry.register("EligibilityResponse", openapiable(ZEligibilityResponse)),
+  IssuanceResponse: registry.register("IssuanceResponse", openapiable(ZIssuanceResponse)),
+  CompletionResponse: registry.register("CompletionResponse", openapiable(ZCompletionResponse)),
+  Problem: registry.register("Problem", openapiable(ZProblem)),
+};
+
+const OPERATION_PATHS: Record<KioskOperation, string> = {
+  eligibility: "/api/kiosk/v1/eligibility",
+  issuance: "/api/kiosk/v1/issuances",
+  completion: "/api/kiosk/v1/issuances/{id}/completion",
+};
+
+const STATUS_TEXT: Record<number, string> = {
+  400: "Bad request",
+  401: "Not authenticated (signature)",
+  403: "Refused",
+  404: "Not found",
+  409: "Conflict",
+  410: "Gone",
+  413: "Payload too large",
+  422: "Unprocessable content",
+  500: "Internal error",
+  503: "Unavailable",
+};
+
+function problemResponses(op: KioskOperation) {
+  const byStatus = new Map<number, ErrorCodeEntry[]>();
+  for (const e of ERROR_CODES.filter((e) => e.operations.includes(op))) byStatus.set(e.status, [...(byStatus.get(e.status) ?? []), e]);
+  return Object.fromEntries(
+    [...byStatus.entries()]
+      .sort(([a], [b]) => a - b)
+      .map(([status, entries]) => {
+        const refusals = entries.filter((e) => e.kioskMessage);
+        const others = entries.filter((e) => !e.kioskMessage).map((e) => `\`${e.code}\``);
+        const list = [...others, ...(refusals.length ? ["a refusal reason code (RefusalCode; with the `reason` and `message` extensions)"] : [])].join(", ");
+        const first = refusals.find((e) => e.code === "resident_deceased") ?? entries[0];
+        return [
+          status,
+          {
+            description: `${STATUS_TEXT[status] ?? "Error"}. \`code\` is one of: ${list}.`,
+            content: {
+              "application/problem+json": {
+                schema: refs.Problem,
+                example: {
+                  type: `urn:konbini-shomei:problem:${first.code}`,
+                  title: first.code,
+                  status,
+                  code: first.code,
+                  detail: first.kioskMessage ?? first.meaning,
+                  instance: OPERATION_PATHS[op],
+                  ...(first.kioskMessage ? { reason: first.code, message: first.kioskMessage } : {}),
+                },
+              },
+            },
+          },
+        ];
+      }),
+  );
+}
+
+const signedHeaders = [ContentDigest, SignatureInput, Signature, ClockOverride];
+
+registry.registerPath({
+  method: "post",
+  path: OPERATION_PATHS.eligibility,
+  operationId: "checkEligibility",
+  summary: "What this cardholder may get now",
+  description:
+    "Read-only. For each certificate type served for the purpose: available (fee per copy, copy limit, 個人番号 allowed) or refused (reason code and the Japanese kiosk message). Lists the household members a 住民票 may show when a 住民票 type is available. The issuance checks everything again.",
+  request: { headers: signedHeaders, body: { required: true, content: { "application/json": { schema: refs.EligibilityRequest, example: JSON.parse(SIGNING_EXAMPLE.body) } } } },
+  responses: {
+    200: { description: "Availability per certificate type", content: { "application/json": { schema: refs.EligibilityResponse } } },
+    ...problemResponses("eligibility"),
+  },
+});
+
+registry.registerPath({
+  method: "post",
+  path: OPERATION_PATHS.issuance,
+  operationId: "issueCertificate",
+  summary: "Issue one certificate (exactly once per Idempotency-Key)",
+  description:
+    "Re-checks eligibility on locked current data, allocates the 発行番号, renders and checks the PDF, records the issuance and its fee in one transaction, then answers with the PDF (base64) and its SHA-256. A retry with the same Idempotency-Key and body returns the same bytes with `Idempotent-Replayed: true`.",
+  request: {
+    headers: [IdempotencyKey, ...signedHeaders],
+    body: {
+      required: true,
+      content: {
+        "application/json": {
+          schema: refs.IssueRequest,
+          example: { ...JSON.parse(SIGNING_EXAMPLE.body), certificateType: "residence", copies: 1, options: { members: "all", includeHouseholdHeadAndRelationship: true } },
+        },
+      },
+    },
+  },
+  responses: {
+    200: {
+      description: "Issued (or the replay of the stored answer)",
+      headers: z.object({ "Idempotent-Replayed": z.literal("true").optional().openapi({ description: "Present on a replay of a stored answer" }) }),
+      content: { "application/json": { schema: refs.IssuanceResponse } },
+    },
+    ...problemResponses("issuance"),
+  },
+});
+
+registry.registerPath({
+  method: "post",
+  path: OPERATION_PATHS.completion,
+  operationId: "completeIssuance",
+  summary: "Report what became of an issued certificate",
+  description:
+    "printed (printed and paid), cancelled or failed. Only printed counts in statistics and fees; every outcome deletes the stored PDF. Repeating the same outcome answers the first completion again; another outcome is a conflict. `failed` opens an incident.",
+  request: {
+    headers: signedHeaders,
+    params: z.object({ id: z.string().uuid().openapi({ param: { description: "issuanceId from the issuance answer" } }) }),
+    body: { required: true, content: { "application/json": { schema: refs.CompletionRequest, example: { outcome: "printed" } } } },
+  },
+  responses: {
+    200: { description: "Completion recorded (or the earlier identical completion)", content: { "application/json": { schema: refs.CompletionResponse } } },
+    ...problemResponses("completion"),
+  },
+});
+
+export type OpenApiDocument = ReturnType<OpenApiGeneratorV31["generateDocument"]>;
+
+let memo: OpenApiDocument | null = null;
+
+/** The OpenAPI 3.1 document of the kiosk API (built once per process). */
+export function buildOpenApiDocument(): OpenApiDocument {
+  if (memo) return memo;
+  const doc = new OpenApiGeneratorV31(registry.definitions).generateDocument({
+    openapi: "3.1.0",
+    info: { title: "コンビニ交付 証明発行サーバ — Kiosk API", version: "1.0.0", description: signingDescription() },
+    servers: [{ url: "/", description: "This server; sign the absolute URL you call" }],
+  });
+  memo = {
+    ...doc,
+    "x-signing": {
+      label: SIGNATURE_LABEL,
+      algorithm: "hmac-sha256",
+      components: [...REQUIRED_COMPONENTS],
+      windowSeconds: SIGNATURE_WINDOW_SECONDS,
+      example: {
+        method: SIGNING_EXAMPLE.method,
+        targetUri: SIGNING_EXAMPLE.targetUri,
+        body: SIGNING_EXAMPLE.body,
+        keyId: SIGNING_EXAMPLE.keyId,
+        secret: SIGNING_EXAMPLE.secret,
+        created: SIGNING_EXAMPLE.created,
+        nonce: SIGNING_EXAMPLE.nonce,
+        signatureBase: SIGNING_EXAMPLE.signatureBase,
+        headers: SIGNING_EXAMPLE.headers,
+      },
+    },
+    "x-error-codes": ERROR_CODES,
+  } as OpenApiDocument;
+  return memo;
+}
