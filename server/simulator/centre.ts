@@ -1,0 +1,56 @@
+import "server-only";
+import { DEMO_PIN } from "@/lib/simulator/demo-wallet";
+import { signRequest } from "../kiosk-protocol/http-signatures";
+
+// The issuance-centre half of the simulator: it checks the card PIN (as JPKI does, locking the card after
+// three wrong entries) and calls the kiosk API over HTTP, signed with its own API client key, exactly like a
+// real centre. It has no access to the database.
+
+const KEY_ID = () => process.env.SIMULATOR_KEY_ID ?? "demo-simulator";
+const SECRET = () => process.env.SIMULATOR_API_SECRET ?? process.env.DEMO_SIMULATOR_SECRET ?? "demo-simulator-secret-0123456789abcdef";
+const API_BASE = () => process.env.SIMULATOR_API_BASE ?? `http://127.0.0.1:${process.env.PORT ?? 3000}`;
+
+export const PIN_ATTEMPTS = 3;
+
+const globalForPins = globalThis as unknown as { __simulatorPins?: Map<string, number> };
+const failures = (globalForPins.__simulatorPins ??= new Map<string, number>());
+
+export type PinResult = { ok: true } | { ok: false; locked: boolean; remaining: number };
+
+/** PIN check of the card (simulated JPKI): three wrong PINs lock the card until it is reset at the counter. */
+export function verifyPin(serial: string, pin: string): PinResult {
+  const failed = failures.get(serial) ?? 0;
+  if (failed >= PIN_ATTEMPTS) return { ok: false, locked: true, remaining: 0 };
+  if (pin === DEMO_PIN) {
+    failures.delete(serial);
+    return { ok: true };
+  }
+  failures.set(serial, failed + 1);
+  const remaining = PIN_ATTEMPTS - failed - 1;
+  return { ok: false, locked: remaining === 0, remaining };
+}
+
+export function isPinLocked(serial: string): boolean {
+  return (failures.get(serial) ?? 0) >= PIN_ATTEMPTS;
+}
+
+/** The counter's lock release (ロック解除), for demos. */
+export function resetPin(serial: string): void {
+  failures.delete(serial);
+}
+
+export type CentreResponse = { status: number; body: unknown; replayed: boolean };
+
+/** One signed call to the kiosk API, as the centre makes it. */
+export async function callKioskApi(path: string, body: unknown, opts: { idempotencyKey?: string; clockOverride?: string } = {}): Promise<CentreResponse> {
+  const url = `${API_BASE()}/api/kiosk/v1${path}`;
+  const raw = JSON.stringify(body);
+  const headers: Record<string, string> = {
+    "content-type": "application/json",
+    ...signRequest({ method: "POST", targetUri: url, body: raw, keyId: KEY_ID(), secret: SECRET() }),
+  };
+  if (opts.idempotencyKey) headers["idempotency-key"] = opts.idempotencyKey;
+  if (opts.clockOverride) headers["x-clock-override"] = opts.clockOverride;
+  const res = await fetch(url, { method: "POST", headers, body: raw, cache: "no-store" });
+  return { status: res.status, body: await res.json(), replayed: res.headers.get("idempotent-replayed") === "true" };
+}
