@@ -47,14 +47,15 @@ export type ProblemDetails = {
 /** RFC 9457 problem details for an error. Unknown errors become a generic 500 without internals. */
 export function toProblem(e: unknown, instance?: string): ProblemDetails {
   if (isAppError(e)) {
+    // Extensions first: a detail can never overwrite a standard member (status, code, …).
     return {
+      ...(e.details ?? {}),
       type: `urn:konbini-shomei:problem:${e.code}`,
       title: e.code,
       status: e.status,
       code: e.code,
       detail: e.message,
       ...(instance ? { instance } : {}),
-      ...(e.details ?? {}),
     };
   }
   return {

@@ -41,6 +41,15 @@ describe("problem+json at the edge", () => {
     expect(JSON.stringify(body)).not.toContain("secret");
   });
 
+  it("never lets an extension overwrite a standard member", async () => {
+    const route = withProblemJson(async () => {
+      throw new AppError("completion_conflict", "already printed", { status: 409, details: { status: "printed", code: "x" } });
+    });
+    const res = await route(new Request("http://localhost/x"));
+    expect(res.status).toBe(409);
+    expect(await res.json()).toMatchObject({ status: 409, code: "completion_conflict" });
+  });
+
   it("passes a successful response through", async () => {
     const route = withProblemJson(async () => Response.json({ ok: true }));
     expect(await (await route(new Request("http://localhost/x"))).json()).toEqual({ ok: true });

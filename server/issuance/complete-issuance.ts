@@ -27,7 +27,7 @@ export async function completeIssuance({ ctx, issuanceId, input, now = new Date(
       if (current.status === input.outcome) {
         return { issuanceId, issuanceNo: current.issuanceNo, status: current.status, completedAt: current.completedAt!.toISOString() };
       }
-      throw new AppError("completion_conflict", `the issuance was already completed as ${current.status}`, { status: 409, details: { status: current.status } });
+      throw new AppError("completion_conflict", `the issuance was already completed as ${current.status}`, { status: 409, details: { currentStatus: current.status } });
     }
     const updated = await tx.issuance.update({
       where: { id: issuanceId },

@@ -24,7 +24,7 @@ export function issuanceResponse(row: Issuance): IssuanceResponse {
   if (!row.pdf) {
     throw new AppError("pdf_no_longer_available", "the PDF of this issuance was deleted at completion or expiry", {
       status: 410,
-      details: { issuanceId: row.id, issuanceNo: row.issuanceNo, status: row.status },
+      details: { issuanceId: row.id, issuanceNo: row.issuanceNo, issuanceStatus: row.status },
     });
   }
   return {

@@ -1,0 +1,137 @@
+import fs from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { REFUSAL_MESSAGES } from "@/lib/refusal-reasons";
+import { ERROR_STATUS } from "../errors";
+import { parseSignatureHeaders, signRequest, verifySignature } from "./http-signatures";
+import { buildOpenApiDocument, ERROR_CODES, SIGNING_EXAMPLE } from "./openapi";
+
+const root = path.resolve(import.meta.dirname, "../..");
+const apiMd = fs.readFileSync(path.join(root, "docs/api.md"), "utf8");
+
+type Json = Record<string, unknown> & { $ref?: string };
+const doc = buildOpenApiDocument() as unknown as {
+  openapi: string;
+  info: { description: string };
+  paths: Record<string, { post: { operationId: string; parameters: Json[]; requestBody: Json; responses: Record<string, Json> } }>;
+  components: { parameters: Record<string, { name: string; in: string; required: boolean }>; schemas: Record<string, Json> };
+};
+
+function sourceFiles(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) return e.name === "generated" ? [] : sourceFiles(p);
+    return /\.tsx?$/.test(e.name) && !/\.test\.tsx?$/.test(e.name) ? [p] : [];
+  });
+}
+
+/** Every literal error code the server can throw: AppError codes, the 401 helper, the signature check results. */
+function thrownCodes(): Set<string> {
+  const codes = new Set<string>();
+  for (const file of [...sourceFiles(path.join(root, "server")), ...sourceFiles(path.join(root, "app/api"))]) {
+    const text = fs.readFileSync(file, "utf8");
+    for (const m of text.matchAll(/new AppError\(\s*"([a-z0-9_]+)"/g)) codes.add(m[1]);
+    for (const m of text.matchAll(/\bunauthorized\(\s*"([a-z0-9_]+)"/g)) codes.add(m[1]);
+  }
+  const signatures = fs.readFileSync(path.join(root, "server/kiosk-protocol/http-signatures.ts"), "utf8");
+  const checkType = /export type SignatureCheck[\s\S]*?;\n/.exec(signatures)?.[0] ?? "";
+  for (const m of checkType.matchAll(/"(signature_[a-z_]+)"/g)) codes.add(m[1]);
+  return codes;
+}
+
+const resolveParam = (p: Json) => (p.$ref ? doc.components.parameters[p.$ref.split("/").pop()!] : (p as unknown as { name: string; in: string; required: boolean }));
+
+describe("the OpenAPI document", () => {
+  it("is OpenAPI 3.1 with the three signed operations", () => {
+    expect(doc.openapi).toMatch(/^3\.1\./);
+    expect(Object.fromEntries(Object.entries(doc.paths).map(([p, item]) => [p, item.post.operationId]))).toEqual({
+      "/api/kiosk/v1/eligibility": "checkEligibility",
+      "/api/kiosk/v1/issuances": "issueCertificate",
+      "/api/kiosk/v1/issuances/{id}/completion": "completeIssuance",
+    });
+    expect(buildOpenApiDocument()).toBe(buildOpenApiDocument());
+  });
+
+  it("requires the signature headers everywhere and the Idempotency-Key on issuances", () => {
+    for (const [p, { post }] of Object.entries(doc.paths)) {
+      const params = Object.fromEntries(post.parameters.map(resolveParam).map((x) => [x.name, x]));
+      for (const name of ["Content-Digest", "Signature-Input", "Signature"]) expect(params[name], `${p} ${name}`).toMatchObject({ in: "header", required: true });
+      expect(params["X-Clock-Override"]).toMatchObject({ in: "header", required: false });
+      if (p.endsWith("/issuances")) expect(params["Idempotency-Key"]).toMatchObject({ in: "header", required: true });
+      else expect(params["Idempotency-Key"]).toBeUndefined();
+      expect(post.requestBody).toMatchObject({ required: true, content: { "application/json": { schema: { $ref: expect.stringMatching(/Request$/) } } } });
+      expect(post.responses["200"]).toMatchObject({ content: { "application/json": { schema: { $ref: expect.stringMatching(/Response$/) } } } });
+    }
+    expect(doc.paths["/api/kiosk/v1/issuances/{id}/completion"].post.parameters.map(resolveParam)).toContainEqual(expect.objectContaining({ name: "id", in: "path", required: true }));
+    expect(doc.paths["/api/kiosk/v1/issuances"].post.responses["200"]).toMatchObject({ headers: { "Idempotent-Replayed": expect.anything() } });
+  });
+
+  it("describes errors as problem+json for every error status", () => {
+    const statuses = new Set<string>();
+    for (const { post } of Object.values(doc.paths)) {
+      for (const [status, response] of Object.entries(post.responses).filter(([s]) => s !== "200")) {
+        statuses.add(status);
+        expect(response).toMatchObject({ content: { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } } } });
+      }
+    }
+    expect([...statuses].sort()).toEqual(["400", "401", "403", "404", "409", "410", "413", "422", "500", "503"]);
+    const problem = doc.components.schemas.Problem as { properties: Record<string, unknown>; required: string[] };
+    expect(Object.keys(problem.properties)).toEqual(expect.arrayContaining(["type", "title", "status", "code", "detail", "instance", "reason", "message", "errors"]));
+    expect(problem.required).toEqual(expect.arrayContaining(["type", "title", "status", "code"]));
+  });
+
+  it("has only references that resolve", () => {
+    const refs = [...JSON.stringify(doc).matchAll(/"\$ref":"#\/components\/(\w+)\/(\w+)"/g)];
+    expect(refs.length).toBeGreaterThan(10);
+    const components = doc.components as unknown as Record<string, Record<string, unknown>>;
+    for (const [, kind, name] of refs) expect(components[kind]?.[name], `${kind}/${name}`).toBeDefined();
+  });
+
+  it("explains signing precisely, with a worked example that verifies", () => {
+    const d = doc.info.description;
+    for (const line of ['"@method": POST', '"@target-uri": <the full URL the client calls>', '"content-digest": <the Content-Digest header value>', '"@signature-params":']) expect(d).toContain(line);
+    expect(d).toContain('("@method" "@target-uri" "content-digest");created=<created>;keyid="<keyid>";nonce="<nonce>";alg="hmac-sha256"');
+    expect(d).toMatch(/300 seconds/);
+    expect(d).toMatch(/single use/);
+    expect(d).toContain(SIGNING_EXAMPLE.signatureBase);
+    expect(d).toContain(`Signature: ${SIGNING_EXAMPLE.headers.Signature}`);
+  });
+});
+
+describe("docs/api.md", () => {
+  it("lists every code the server throws and every refusal reason, with the server's status", () => {
+    const catalogue = new Map(ERROR_CODES.map((e) => [e.code, e.status]));
+    const codes = new Set([...thrownCodes(), ...Object.keys(REFUSAL_MESSAGES), ...Object.keys(ERROR_STATUS)]);
+    expect(codes.size).toBeGreaterThan(50);
+    const missingFromCatalogue = [...codes].filter((c) => !catalogue.has(c));
+    expect(missingFromCatalogue, "codes missing from ERROR_CODES in server/kiosk-protocol/openapi.ts").toEqual([]);
+    const missingFromDocs = [...catalogue].filter(([code, status]) => !apiMd.includes(`| \`${code}\` | ${status} |`)).map(([code]) => code);
+    expect(missingFromDocs, "codes missing from the tables of docs/api.md (or with another status)").toEqual([]);
+  });
+
+  it("shows each refusal with its exact kiosk message", () => {
+    for (const [code, message] of Object.entries(REFUSAL_MESSAGES)) {
+      const row = apiMd.split("\n").find((l) => l.startsWith(`| \`${code}\` | 403 |`));
+      expect(row, code).toContain(message);
+    }
+  });
+
+  it("carries the worked signing example, and the example verifies", () => {
+    // Fixed inputs, typed here independently of openapi.ts.
+    const input = {
+      method: "POST",
+      targetUri: "https://shomei.example.jp/api/kiosk/v1/eligibility",
+      body: '{"transactionId":"TX-20261127-0001","terminal":{"storeChain":"seven-eleven","storeCode":"123456","terminalId":"01"},"card":{"issuer":"JPKI","serial":"JPKI-131121-000001"},"municipalityCode":"131121","purpose":"residence"}',
+      keyId: "demo-simulator",
+      secret: "demo-simulator-secret-0123456789abcdef",
+      now: new Date(1795741200 * 1000),
+      nonce: "q8Zl2m0Xb1c4YwTt9v3kRg",
+    };
+    const headers = signRequest(input);
+    expect(headers).toEqual(SIGNING_EXAMPLE.headers);
+    for (const value of [input.body, input.nonce, String(1795741200), input.targetUri, input.secret, SIGNING_EXAMPLE.signatureBase]) expect(apiMd).toContain(value);
+    for (const [name, value] of Object.entries(headers)) expect(apiMd).toContain(`${name}: ${value}`);
+    const parsed = parseSignatureHeaders(headers["Signature-Input"], headers.Signature);
+    expect(verifySignature(parsed, { method: "POST", targetUri: input.targetUri, contentDigest: headers["Content-Digest"] }, [input.secret], input.now)).toEqual({ ok: true });
+  });
+});
