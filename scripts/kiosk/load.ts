@@ -7,7 +7,7 @@ import { DEMO_WALLET } from "../../lib/simulator/demo-wallet";
 import { baseRequest, KioskClient } from "./client";
 import { checkPdf } from "./pdf-checks";
 
-type Person = { serial: string; code: string; name: string };
+type Person = { serial: string; code: string; name: string; types: Array<"residence" | "seal"> };
 
 function percentile(sorted: number[], p: number): number {
   if (!sorted.length) return 0;
@@ -22,8 +22,8 @@ export async function runLoad(opts: { baseUrl: string; keyId: string; secret: st
   for (const card of DEMO_WALLET) {
     const a = await c.post<{ certificates: Array<{ type: string; available: boolean }>; householdMembers: Array<{ name: string; isRequester: boolean }> }>("/eligibility", baseRequest(card.serial, card.municipalityCode));
     const me = a.body?.householdMembers?.find((m) => m.isRequester);
-    const sealOk = a.body?.certificates?.some((x) => x.type === "seal" && x.available);
-    if (a.status === 200 && me && sealOk) crowd.push({ serial: card.serial, code: card.municipalityCode, name: me.name });
+    const types = (["residence", "seal"] as const).filter((t) => a.body?.certificates?.some((x) => x.type === t && x.available));
+    if (a.status === 200 && me && types.length) crowd.push({ serial: card.serial, code: card.municipalityCode, name: me.name, types: [...types] });
   }
   if (crowd.length < 2) throw new Error(`only ${crowd.length} demo cardholders can be served now (outside service hours? pass --clock-override)`);
   log(`crowd: ${crowd.length} demo cardholders; ${opts.concurrency} concurrent residents for ${opts.durationSeconds} s`);
@@ -46,7 +46,7 @@ export async function runLoad(opts: { baseUrl: string; keyId: string; secret: st
         errors[`eligibility ${e.status}`] = (errors[`eligibility ${e.status}`] ?? 0) + 1;
         continue;
       }
-      const type = n % 2 ? "seal" : "residence";
+      const type = me.types[n % me.types.length];
       const body = { ...baseRequest(me.serial, me.code), certificateType: type, copies: 1, options: type === "seal" ? {} : { members: [] as string[] } };
       if (type === "residence") {
         const refs = (e.body as { householdMembers: Array<{ memberRef: string; isRequester: boolean }> }).householdMembers.filter((m) => m.isRequester).map((m) => m.memberRef);
