@@ -38,6 +38,7 @@ export default defineConfig({
     timeout: 180_000,
     reuseExistingServer: false,
     stdout: "pipe",
-    env: { PORT: String(PORT), KONBINI_DATA_DIR: ".data/e2e", NEXTAUTH_URL: `http://localhost:${PORT}` },
+    // The clock override lets tests judge requests at a fixed instant (service hours, year-end); never set in production.
+    env: { PORT: String(PORT), KONBINI_DATA_DIR: ".data/e2e", NEXTAUTH_URL: `http://localhost:${PORT}`, ALLOW_CLOCK_OVERRIDE: "true" },
   },
 });
