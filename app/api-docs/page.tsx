@@ -53,7 +53,7 @@ const OPERATION_LABELS: Record<string, { title: string; op: KioskOperation }> = 
   completeIssuance: { title: "発行結果の報告", op: "completion" },
 };
 
-type Row = { path: string; type: string; required: boolean; description: string; condition: string | null };
+type Row = { path: string; type: string; required: boolean; description: string; constraints: string[]; condition: string | null };
 
 const refName = (ref: string) => ref.slice(ref.lastIndexOf("/") + 1);
 
@@ -87,14 +87,18 @@ function typeLabel(s: Schema, schemas: Schemas, name?: string): string {
   return `${Array.isArray(s.type) ? s.type.join(" | ") : (s.type ?? "any")}${s.format ? `（${s.format}）` : ""}`;
 }
 
+function range(min: number | undefined, max: number | undefined, unit: string): string | null {
+  if (min !== undefined && max !== undefined) return `${min}〜${max}${unit}`;
+  if (min !== undefined) return `${min}${unit}以上`;
+  if (max !== undefined) return `${max}${unit}以下`;
+  return null;
+}
+
 function constraintsOf(s: Schema): string[] {
-  const out: string[] = [];
-  if (s.minLength !== undefined || s.maxLength !== undefined) out.push(`${s.minLength ?? 0}〜${s.maxLength ?? "∞"}文字`);
-  if (s.minimum !== undefined || s.maximum !== undefined) out.push(`${s.minimum ?? "−∞"}〜${s.maximum ?? "∞"}`);
-  if (s.minItems !== undefined || s.maxItems !== undefined) out.push(`${s.minItems ?? 0}〜${s.maxItems ?? "∞"}件`);
+  const out = [range(s.minLength, s.maxLength, "文字"), range(s.minimum, s.maximum, ""), range(s.minItems, s.maxItems, "件")];
   if (s.pattern) out.push(`パターン ${s.pattern}`);
-  if (s.default !== undefined) out.push(`省略時 ${JSON.stringify(s.default)}`);
-  return out;
+  if (s.default !== undefined) out.push(typeof s.default === "object" && s.default !== null ? "省略可（各項目の既定値）" : `省略時 ${JSON.stringify(s.default)}`);
+  return out.filter((x): x is string => x !== null);
 }
 
 const joinPath = (prefix: string, key: string) => (prefix ? `${prefix}.${key}` : key);
@@ -103,8 +107,7 @@ const andCondition = (a: string | null, b: string) => (a ? `${a} かつ ${b}` : 
 function visitProperty(key: string, parent: Schema, prefix: string, condition: string | null, rows: Row[], schemas: Schemas) {
   const path = joinPath(prefix, key);
   const { schema: s, name } = resolve(parent.properties![key], schemas);
-  const description = [s.description, ...constraintsOf(s)].filter(Boolean).join("。");
-  rows.push({ path, type: typeLabel(s, schemas, name), required: (parent.required ?? []).includes(key), description, condition });
+  rows.push({ path, type: typeLabel(s, schemas, name), required: (parent.required ?? []).includes(key), description: s.description ?? "", constraints: constraintsOf(s), condition });
   if (isObjectish(s, schemas)) visitObject(s, path, condition, rows, schemas);
   else if (s.type === "array" && s.items && isObjectish(resolve(s.items, schemas).schema, schemas)) visitObject(resolve(s.items, schemas).schema, `${path}[]`, condition, rows, schemas);
 }
@@ -125,7 +128,7 @@ function visitObject(raw: Schema, prefix: string, condition: string | null, rows
   for (const key of keys) {
     if (key === discriminator) {
       const values = variants.map((v) => JSON.stringify(fixedValue(v.properties![key]))).join(" | ");
-      rows.push({ path: joinPath(prefix, key), type: values, required: true, description: "種別（以下の条件欄を参照）", condition });
+      rows.push({ path: joinPath(prefix, key), type: values, required: true, description: "種別（値ごとの項目は条件欄を参照）", constraints: [], condition });
       continue;
     }
     const present = variants.filter((v) => v.properties?.[key]);
@@ -172,12 +175,17 @@ function FieldTable({ label, schema, schemas }: { label: string; schema: Schema;
         {rows.map((r) => (
           <tr key={`${r.path}|${r.condition ?? ""}`}>
             <th scope="row" className={`${cell} text-left font-normal`}>
-              <code className="font-mono break-all">{r.path}</code>
+              <code className="font-mono">
+                <BreakablePath path={r.path} />
+              </code>
               {r.condition ? <span className="mt-1 block text-dns-14N-130 text-solid-gray-700">［{r.condition} のとき］</span> : null}
             </th>
-            <td className={`${cell} font-mono break-all`}>{r.type}</td>
+            <td className={`${cell} min-w-32 font-mono break-words`}>{r.type}</td>
             <td className={`${cell} whitespace-nowrap`}>{r.required ? "必須" : "任意"}</td>
-            <td className={cell}>{r.description || "—"}</td>
+            <td className={`${cell} min-w-64`}>
+              {r.description ? <Inline text={r.description} /> : r.constraints.length ? null : "—"}
+              {r.constraints.length ? <span className="block break-all text-dns-14N-130 text-solid-gray-700">{r.constraints.join("、")}</span> : null}
+            </td>
           </tr>
         ))}
       </tbody>
@@ -187,6 +195,21 @@ function FieldTable({ label, schema, schemas }: { label: string; schema: Schema;
 
 function Code({ children }: { children: ReactNode }) {
   return <code className="rounded-4 bg-solid-gray-50 px-1 font-mono text-solid-gray-900 break-all">{children}</code>;
+}
+
+/** Schema descriptions are CommonMark: show `code spans` as code, the rest as text. */
+function Inline({ text }: { text: string }) {
+  return text.split(/`([^`]+)`/).map((part, i) => (i % 2 ? <Code key={i}>{part}</Code> : part));
+}
+
+/** A dotted path that may wrap after each dot (no break inside a name). */
+function BreakablePath({ path }: { path: string }) {
+  return path.split(/(?<=\.)/).map((part, i) => (
+    <span key={i}>
+      {i > 0 ? <wbr /> : null}
+      {part}
+    </span>
+  ));
 }
 
 function Pre({ label, children }: { label: string; children: string }) {
@@ -215,7 +238,7 @@ function ErrorTable({ label, entries, refusals }: { label: string; entries: read
         {entries.map((e) => (
           <tr key={e.code}>
             <th scope="row" className={`${cell} text-left font-normal`}>
-              <code className="font-mono break-all">{e.code}</code>
+              <code className="whitespace-nowrap font-mono">{e.code}</code>
             </th>
             <td className={`${cell} tabular-nums`}>{e.status}</td>
             <td className={cell}>{e.meaningJa}</td>
@@ -351,10 +374,14 @@ export default function ApiDocsPage() {
             return (
               <section key={path} aria-labelledby={headingId} className="flex flex-col gap-4 border-t border-solid-gray-420 pt-6">
                 <h3 id={headingId} className="text-std-20B-150 text-solid-gray-900">
-                  {label.title}
+                  {label.title}{" "}
                   <span className="mt-1 block font-mono text-std-16N-170 text-solid-gray-800 break-all">POST {path}</span>
                 </h3>
-                {post.description ? <p lang="en" className="text-std-16N-170">{post.description}</p> : null}
+                {post.description ? (
+                  <p lang="en" className="text-std-16N-170">
+                    <Inline text={post.description} />
+                  </p>
+                ) : null}
 
                 <h4 className="text-std-18B-160 text-solid-gray-900">ヘッダーとパスのパラメーター</h4>
                 <TableRegion label={`${label.title}のパラメーター`}>
@@ -369,10 +396,10 @@ export default function ApiDocsPage() {
                   <tbody>
                     {parameters.map((p) => (
                       <tr key={p.name}>
-                        <th scope="row" className={`${cell} text-left font-normal`}><code className="font-mono">{p.name}</code></th>
+                        <th scope="row" className={`${cell} text-left font-normal`}><code className="whitespace-nowrap font-mono">{p.name}</code></th>
                         <td className={`${cell} whitespace-nowrap`}>{p.in === "header" ? "ヘッダー" : "パス"}</td>
                         <td className={`${cell} whitespace-nowrap`}>{p.required ? "必須" : "任意"}</td>
-                        <td className={cell}>{p.description ?? "—"}</td>
+                        <td className={`${cell} min-w-64`}>{p.description ? <Inline text={p.description} /> : "—"}</td>
                       </tr>
                     ))}
                   </tbody>
@@ -390,7 +417,7 @@ export default function ApiDocsPage() {
                     <h4 className="text-std-18B-160 text-solid-gray-900">成功時の応答（200、application/json）</h4>
                     {Object.entries(ok.headers ?? {}).map(([name, h]) => (
                       <p key={name} className="text-std-16N-170">
-                        応答ヘッダー <Code>{name}</Code>：{h.description}
+                        応答ヘッダー <Code>{name}</Code>：<span lang="en">{h.description}</span>
                       </p>
                     ))}
                     <FieldTable label={`${label.title}の応答本文`} schema={okSchema} schemas={schemas} />

@@ -104,6 +104,8 @@ export const ZProblem = z
       .describe("validation_failed (422): one entry per schema violation"),
     issuanceId: z.string().optional().describe("pdf_no_longer_available (410): the issuance concerned"),
     issuanceNo: z.string().optional().describe("pdf_no_longer_available (410): its 発行番号"),
+    issuanceStatus: z.string().optional().describe("pdf_no_longer_available (410): the issuance's status (rendered, printed, cancelled or failed)"),
+    currentStatus: z.enum(["printed", "cancelled", "failed"]).optional().describe("completion_conflict (409): the outcome already recorded"),
   })
   .catchall(z.unknown());
 export type ProblemWire = z.infer<typeof ZProblem>;

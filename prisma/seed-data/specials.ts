@@ -141,7 +141,7 @@ function setagaya(w: World): void {
   const wife = byRelationship(moveOut, "妻")[0];
   wife.moveOutPlannedOn = addDays(today, 18);
   role(wife, 900002, "refusal", "転出予定 (filed move-out, effective in 18 days)", "Refused for every type: a move-out has been filed (転出予定).");
-  role(head(moveOut), 900003, "refusal", "Household member of the 900002 person (himself active)", "住民票 for the whole household (世帯全員) is refused because the household contains someone due to move out; his own 住民票, 印鑑 and tax certificates are issued.");
+  role(head(moveOut), 900003, "refusal", "Household member of the 900002 person (himself active)", "住民票 and 記載事項証明書 are refused (even for himself alone) because the household contains someone due to move out; 印鑑 and tax certificates are issued.");
 
   const movedOut = singleYoung(w, s("moved-out"), m, { honseki: "setagaya" });
   const mo = role(head(movedOut), 900004, "refusal", "転出 (moved out on 2026-10-31)", "Refused for every type: moved out (除票; removed persons are never issued at a kiosk).");

@@ -3,6 +3,7 @@ import { CERTIFICATE_NAMES } from "@/lib/certificate-types";
 import type { RESIDENCE_ENTRY_ITEMS } from "@/lib/schemas/kiosk";
 import { formatWareki, jstDateString } from "@/lib/wareki";
 import { decryptField, FieldContext } from "../crypto/field-encryption";
+import { refusalError } from "../eligibility/refusal";
 import { AppError } from "../errors";
 import type { Municipality, Resident } from "../generated/prisma/client";
 import type { CertificateDocument, Field, PersonBlock } from "../pdf/document-model";
@@ -40,7 +41,7 @@ export function selectMembers(household: Resident[], members: "all" | string[]):
   if (members === "all") return active;
   const unknown = members.filter((id) => !active.some((r) => r.id === id));
   if (unknown.length || new Set(members).size !== members.length) {
-    throw new AppError("member_not_in_household", "a chosen member is not in the requester's household", { status: 403, details: { reason: "member_not_in_household" } });
+    throw refusalError("member_not_in_household");
   }
   return active.filter((r) => members.includes(r.id));
 }
@@ -82,7 +83,7 @@ const headName = (household: Resident[]) => {
 export function buildResidenceDocument(c: Common & { options: ResidenceOptions; allowMyNumber: boolean }): BuiltDocument {
   const o = c.options;
   if (o.includeMyNumber && !c.allowMyNumber) {
-    throw new AppError("my_number_not_allowed", "this municipality does not print 個人番号 at kiosks", { status: 403, details: { reason: "my_number_not_allowed" } });
+    throw refusalError("my_number_not_allowed");
   }
   const chosen = selectMembers(c.household, o.members);
   const sensitiveReads = new Set<string>();

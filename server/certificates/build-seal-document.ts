@@ -1,7 +1,7 @@
 import "server-only";
 import { CERTIFICATE_NAMES } from "@/lib/certificate-types";
 import { formatWareki, jstDateString } from "@/lib/wareki";
-import { AppError } from "../errors";
+import { refusalError } from "../eligibility/refusal";
 import type { Municipality, Resident, SealRegistration } from "../generated/prisma/client";
 import type { BuiltDocument } from "./build-residence-document";
 import { printedDate, printedName } from "./person-format";
@@ -17,7 +17,7 @@ export function buildSealDocument(c: {
   now: Date;
 }): BuiltDocument {
   if (!c.registration || c.registration.status !== "active") {
-    throw new AppError("seal_not_registered", "no active seal registration", { status: 403, details: { reason: "seal_not_registered" } });
+    throw refusalError("seal_not_registered");
   }
   const r = c.requester;
   const name = printedName(r);

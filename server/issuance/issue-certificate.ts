@@ -1,7 +1,7 @@
 import "server-only";
 import crypto from "node:crypto";
 import { toDbCertificateType } from "@/lib/certificate-types";
-import { refusalMessage, type RefusalCode } from "@/lib/refusal-reasons";
+import type { RefusalCode } from "@/lib/refusal-reasons";
 import type { IssueRequestBody } from "@/lib/schemas/kiosk";
 import { canonicalJson } from "../audit/canonical-json";
 import { writeAuditEvent } from "../audit/write-audit-event";
@@ -11,6 +11,7 @@ import type { RequestContext } from "../context";
 import { getDb } from "../db";
 import { evaluateEligibility } from "../eligibility/evaluate-eligibility";
 import { loadEligibilityFacts } from "../eligibility/load-eligibility-facts";
+import { refusalError } from "../eligibility/refusal";
 import { AppError, isAppError } from "../errors";
 import { totalFee } from "../fees/fee-in-force";
 import { openIncident } from "../incidents/open-incident";
@@ -35,7 +36,7 @@ export function requestHash(input: IssueRequestBody): string {
 }
 
 function refuse(reason: RefusalCode, reasons?: RefusalCode[]): never {
-  throw new AppError(reason, refusalMessage(reason), { status: 403, details: { reason, message: refusalMessage(reason), ...(reasons ? { reasons } : {}) } });
+  throw refusalError(reason, reasons);
 }
 
 /**

@@ -65,6 +65,12 @@ describe("HTTP Message Signatures (RFC 9421, hmac-sha256)", () => {
     expect(verifySignature(rsa, req, [secret], now)).toEqual({ ok: false, code: "signature_algorithm_unsupported" });
   });
 
+  it("refuses a covered component it cannot reproduce instead of failing", () => {
+    const { h } = signed();
+    const extra = parseSignatureHeaders(h["Signature-Input"].replace('"content-digest")', '"content-digest" "content-type")'), h.Signature);
+    expect(verifySignature(extra, req, [secret], now)).toEqual({ ok: false, code: "signature_invalid" });
+  });
+
   it("rejects malformed headers", () => {
     expect(() => parseSignatureHeaders(null, null)).toThrow();
     expect(() => parseSignatureHeaders('sig2=("@method");created=1;keyid="k";nonce="n";alg="hmac-sha256"', "sig2=:AA==:")).toThrow(/sig1/);

@@ -156,7 +156,14 @@ export function verifySignature(
   if (!REQUIRED_COMPONENTS.every((c) => parsed.components.includes(c))) return { ok: false, code: "signature_components_missing" };
   const skew = Math.abs(now.getTime() / 1000 - parsed.params.created);
   if (skew > SIGNATURE_WINDOW_SECONDS) return { ok: false, code: "signature_expired" };
-  const base = signatureBase(req, { components: parsed.components, serializedParams: parsed.serializedParams });
+  let base: string;
+  try {
+    base = signatureBase(req, { components: parsed.components, serializedParams: parsed.serializedParams });
+  } catch (e) {
+    // A covered component this server does not produce (e.g. "content-type") cannot verify.
+    if (e instanceof SignatureFormatError) return { ok: false, code: "signature_invalid" };
+    throw e;
+  }
   for (const secret of secrets) {
     const mac = crypto.createHmac("sha256", secret).update(base).digest();
     if (mac.length === parsed.signature.length && crypto.timingSafeEqual(mac, parsed.signature)) return { ok: true };

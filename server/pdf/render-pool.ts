@@ -2,6 +2,7 @@ import "server-only";
 import os from "node:os";
 import path from "node:path";
 import { Piscina } from "piscina";
+import { refusalError } from "../eligibility/refusal";
 import { AppError } from "../errors";
 import type { CertificateDocument } from "./document-model";
 import type { WorkerResult } from "./render-worker";
@@ -31,7 +32,7 @@ export async function renderInWorker(doc: CertificateDocument, signal?: AbortSig
     throw e;
   }
   if (!result.ok) {
-    throw new AppError("character_not_printable", "a character of this certificate cannot be printed", { status: 403, details: { reason: "character_not_printable" } });
+    throw refusalError("character_not_printable");
   }
   return result;
 }

@@ -126,6 +126,14 @@ describe("kiosk API over HTTP", () => {
     expect(await getDb().issuance.count({ where: { municipalityId: m.id } })).toBe(0);
   });
 
+  it("refuses a member outside the household with 403 member_not_in_household", async () => {
+    const { m, card, client } = await setup({ size: 2 });
+    const stranger = await createCardholder(m.id);
+    const body = issueBody(m.code, card, "residence", { options: { members: [stranger.head.id] } });
+    const problem = await expectProblem(await issue(body, client, "http-member-01"), 403, "member_not_in_household");
+    expect(problem.reason).toBe("member_not_in_household");
+  });
+
   it("runs two concurrent requests with one Idempotency-Key exactly once", async () => {
     const { m, card, client } = await setup({ size: 2 });
     const body = JSON.stringify(issueBody(m.code, card));
@@ -211,24 +219,22 @@ describe("kiosk API over HTTP", () => {
     });
   });
 
-  // Known defect (reported, not fixed here): these AppErrors carry `details.status` (the issuance's status),
-  // which toProblem() spreads over the numeric problem `status`; problemResponse() then builds
-  // `new Response(…, { status: "printed" })`, which throws, so the client gets no problem+json at all.
-  // Flip `it.fails` to `it` once the details key is renamed (e.g. `issuanceStatus`).
-  describe("conflicts after completion (known defect)", () => {
-    it.fails("answers another outcome with 409 completion_conflict", async () => {
+  describe("after completion", () => {
+    it("answers another outcome with 409 completion_conflict", async () => {
       const { m, card, client } = await setup();
       const issued = ZIssuanceResponse.parse(await (await issue(issueBody(m.code, card), client, "http-complete-9")).json());
       expect((await complete(issued.issuanceId, { outcome: "printed" }, client)).status).toBe(200);
-      await expectProblem(await complete(issued.issuanceId, { outcome: "cancelled" }, client), 409, "completion_conflict");
+      const problem = await expectProblem(await complete(issued.issuanceId, { outcome: "cancelled" }, client), 409, "completion_conflict");
+      expect(problem.currentStatus).toBe("printed");
     });
 
-    it.fails("answers a replay after completion with 410 pdf_no_longer_available", async () => {
+    it("answers a replay after completion with 410 pdf_no_longer_available", async () => {
       const { m, card, client } = await setup();
       const body = JSON.stringify(issueBody(m.code, card));
       const issued = ZIssuanceResponse.parse(await (await issue(body, client, "http-gone-0001")).json());
       expect((await complete(issued.issuanceId, { outcome: "cancelled" }, client)).status).toBe(200);
-      await expectProblem(await issue(body, client, "http-gone-0001"), 410, "pdf_no_longer_available");
+      const problem = await expectProblem(await issue(body, client, "http-gone-0001"), 410, "pdf_no_longer_available");
+      expect(problem).toMatchObject({ issuanceId: issued.issuanceId, issuanceNo: issued.issuanceNo, issuanceStatus: "cancelled" });
     });
   });
 

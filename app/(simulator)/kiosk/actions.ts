@@ -1,0 +1,290 @@
+"use server";
+
+import crypto from "node:crypto";
+import { z } from "zod";
+import { RESIDENCE_ENTRY_ITEMS, ZIssueRequest, ZPurpose } from "@/lib/schemas/kiosk";
+import {
+  ZCompletionResponse,
+  ZEligibilityResponse,
+  ZIssuanceResponse,
+  type CompletionResponseWire,
+  type EligibilityResponseWire,
+  type IssuanceResponseWire,
+} from "@/lib/schemas/kiosk-responses";
+import { DEMO_CARD_ISSUER } from "@/lib/simulator/demo-wallet";
+import { callKioskApi, resetPin as centreResetPin, verifyPin, type CentreResponse } from "@/server/simulator/centre";
+
+// The kiosk simulator's server actions play the issuance centre: they hold the card session (which card,
+// PIN verified or not, the centre's transaction id, the open issuance attempt) and call the kiosk API over
+// signed HTTP through server/simulator/centre.ts, like any API client. Nothing here reads the database.
+// The browser only ever holds an opaque session id, so it cannot switch cards after the PIN check.
+
+const TERMINAL = { storeChain: "simulator", storeCode: "SIM-0001", terminalId: "K01" } as const;
+const SESSION_IDLE_MS = 30 * 60_000;
+const MAX_SESSIONS = 1_000;
+
+type CentreSession = {
+  id: string;
+  serial: string;
+  purpose: "residence" | "honseki";
+  municipalityCode: string;
+  transactionId: string;
+  pinVerified: boolean;
+  touchedAt: number;
+  /** The issuance attempt in progress: its Idempotency-Key is reused while the same request is retried. */
+  attempt: { key: string; body: string } | null;
+  /** Issuances rendered in this session (a completion may only name one of these). */
+  issuanceIds: Set<string>;
+};
+
+// Sessions live in this server process, like the PIN counters of the centre module (a demo tool runs one).
+const globalForSessions = globalThis as unknown as { __kioskSimSessions?: Map<string, CentreSession> };
+const sessions = (globalForSessions.__kioskSimSessions ??= new Map<string, CentreSession>());
+
+// ---- results handed to the kiosk UI ---------------------------------------------------------------
+
+/** One API call as the staff panel lists it. */
+export type ApiTrace = { call: string; status: number; replayed: boolean; code?: string };
+
+export type ActionFailure =
+  | { ok: false; kind: "refused"; code: string; message: string; trace?: ApiTrace }
+  | { ok: false; kind: "error"; code: string; detail?: string; retryable: boolean; trace?: ApiTrace };
+
+export type InsertCardResult = { ok: true; sessionId: string } | ActionFailure;
+export type EnterPinResult = { ok: true } | { ok: false; kind: "pin"; locked: boolean; remaining: number } | ActionFailure;
+export type ResetPinResult = { ok: true } | ActionFailure;
+export type EligibilityResult = { ok: true; eligibility: EligibilityResponseWire; trace: ApiTrace } | ActionFailure;
+export type IssueResult = { ok: true; issuance: IssuanceResponseWire; trace: ApiTrace } | ActionFailure;
+export type CompleteResult = { ok: true; completion: CompletionResponseWire; trace: ApiTrace } | ActionFailure;
+
+// ---- input schemas ----------------------------------------------------------------------------------
+
+const ZSessionId = z.string().uuid();
+const ZMunicipalityCode = z.string().regex(/^\d{6}$/);
+/** The staff panel's datetime-local value, read as Japan time; empty means the server's own clock. */
+const ZClock = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/)
+  .optional()
+  .or(z.literal(""));
+
+const ZInsertCard = z
+  .object({
+    serial: z.string().trim().min(1).max(128).regex(/^[\x21-\x7e]+$/),
+    /** The residence municipality the centre learns from the card. */
+    residenceMunicipalityCode: ZMunicipalityCode,
+    purpose: ZPurpose,
+    /** For 本籍地 services: the municipality chosen on the kiosk. */
+    honsekiMunicipalityCode: ZMunicipalityCode.optional(),
+  })
+  .strict()
+  .refine((v) => v.purpose === "residence" || v.honsekiMunicipalityCode, { message: "honseki needs a municipality" });
+
+const ZEnterPin = z.object({ sessionId: ZSessionId, pin: z.string().regex(/^\d{4}$/) }).strict();
+const ZSessionOnly = z.object({ sessionId: ZSessionId }).strict();
+const ZEligibilityInput = z.object({ sessionId: ZSessionId, clock: ZClock }).strict();
+const ZMembersInput = z.union([z.literal("all"), z.array(z.string().uuid()).min(1).max(20)]);
+const ZIssueInput = z
+  .object({
+    sessionId: ZSessionId,
+    clock: ZClock,
+    copies: z.number().int().min(1).max(99),
+    choice: z.discriminatedUnion("certificateType", [
+      z
+        .object({
+          certificateType: z.literal("residence"),
+          options: z
+            .object({
+              members: ZMembersInput,
+              includeHouseholdHeadAndRelationship: z.boolean(),
+              includeHonseki: z.boolean(),
+              includeMyNumber: z.boolean(),
+              includeForeignResidentItems: z.boolean(),
+            })
+            .strict(),
+        })
+        .strict(),
+      z
+        .object({
+          certificateType: z.literal("residence-entry"),
+          options: z.object({ members: ZMembersInput, items: z.array(z.enum(RESIDENCE_ENTRY_ITEMS)).min(1) }).strict(),
+        })
+        .strict(),
+      z.object({ certificateType: z.literal("seal"), options: z.object({}).strict() }).strict(),
+    ]),
+  })
+  .strict();
+/** The certificate and its options as the kiosk collected them. */
+export type IssueChoice = z.input<typeof ZIssueInput>["choice"];
+
+const ZCompleteInput = z
+  .object({ sessionId: ZSessionId, clock: ZClock, issuanceId: z.string().uuid(), outcome: z.enum(["printed", "cancelled"]) })
+  .strict();
+
+// ---- helpers ----------------------------------------------------------------------------------------
+
+const invalidInput = (): ActionFailure => ({ ok: false, kind: "error", code: "validation_failed", retryable: false });
+const sessionExpired = (): ActionFailure => ({ ok: false, kind: "error", code: "session_expired", retryable: false });
+
+function clockOverride(clock: string | undefined): string | undefined {
+  if (!clock) return undefined;
+  const at = new Date(`${clock.length === 16 ? `${clock}:00` : clock}+09:00`);
+  return Number.isNaN(at.getTime()) ? undefined : at.toISOString();
+}
+
+function openSession(session: CentreSession): void {
+  const now = Date.now();
+  for (const [id, s] of sessions) if (now - s.touchedAt > SESSION_IDLE_MS) sessions.delete(id);
+  // A public demo page: cap the memory a flood of card insertions can take (oldest first).
+  while (sessions.size >= MAX_SESSIONS) sessions.delete(sessions.keys().next().value!);
+  sessions.set(session.id, session);
+}
+
+function findSession(id: string, { verified }: { verified: boolean }): CentreSession | null {
+  const s = sessions.get(id);
+  if (!s || Date.now() - s.touchedAt > SESSION_IDLE_MS) return null;
+  if (verified && !s.pinVerified) return null;
+  s.touchedAt = Date.now();
+  return s;
+}
+
+function requestBase(s: CentreSession) {
+  return {
+    transactionId: s.transactionId,
+    terminal: TERMINAL,
+    card: { issuer: DEMO_CARD_ISSUER, serial: s.serial },
+    municipalityCode: s.municipalityCode,
+    purpose: s.purpose,
+  };
+}
+
+function newTransactionId(): string {
+  const stamp = new Date().toISOString().replace(/\D/g, "").slice(0, 14);
+  return `SIM-${stamp}-${crypto.randomBytes(4).toString("hex")}`;
+}
+
+/** Calls the API; a network failure becomes a retryable error instead of an exception. */
+async function call(label: string, path: string, body: unknown, opts: { idempotencyKey?: string; clockOverride?: string }) {
+  try {
+    const res: CentreResponse = await callKioskApi(path, body, opts);
+    return { res, trace: { call: label, status: res.status, replayed: res.replayed } satisfies ApiTrace };
+  } catch {
+    return { res: null, trace: { call: label, status: 0, replayed: false, code: "network_error" } satisfies ApiTrace };
+  }
+}
+
+// Read leniently (unlike the published ZProblem): a reason code newer than this build must still reach the screen.
+const ZProblemLoose = z.object({ code: z.string(), status: z.number(), detail: z.string().optional(), reason: z.string().optional(), message: z.string().optional() });
+
+/** Maps a non-2xx answer: a 403 with a refusal reason is a refusal the resident sees, anything else an error. */
+function failureOf(res: CentreResponse | null, trace: ApiTrace): ActionFailure {
+  if (!res) return { ok: false, kind: "error", code: "network_error", retryable: true, trace };
+  const problem = ZProblemLoose.safeParse(res.body);
+  if (!problem.success) return { ok: false, kind: "error", code: "unexpected_response", retryable: res.status >= 500, trace: { ...trace, code: "unexpected_response" } };
+  const p = problem.data;
+  const traced = { ...trace, code: p.code };
+  if (res.status === 403 && p.reason && p.message) return { ok: false, kind: "refused", code: p.reason, message: p.message, trace: traced };
+  const retryable = res.status >= 500 || p.code === "idempotency_key_in_progress" || p.code === "rate_limited";
+  return { ok: false, kind: "error", code: p.code, detail: p.detail, retryable, trace: traced };
+}
+
+// ---- actions ----------------------------------------------------------------------------------------
+
+/** The resident places a card: the centre opens a transaction for it. The PIN comes next. */
+export async function insertCard(input: z.input<typeof ZInsertCard>): Promise<InsertCardResult> {
+  const parsed = ZInsertCard.safeParse(input);
+  if (!parsed.success) return invalidInput();
+  const v = parsed.data;
+  const session: CentreSession = {
+    id: crypto.randomUUID(),
+    serial: v.serial,
+    purpose: v.purpose,
+    municipalityCode: v.purpose === "residence" ? v.residenceMunicipalityCode : v.honsekiMunicipalityCode!,
+    transactionId: newTransactionId(),
+    pinVerified: false,
+    touchedAt: Date.now(),
+    attempt: null,
+    issuanceIds: new Set(),
+  };
+  openSession(session);
+  return { ok: true, sessionId: session.id };
+}
+
+/** The PIN of the card's 利用者証明用電子証明書 (simulated JPKI: three wrong entries lock the card). */
+export async function enterPin(input: z.input<typeof ZEnterPin>): Promise<EnterPinResult> {
+  const parsed = ZEnterPin.safeParse(input);
+  if (!parsed.success) return invalidInput();
+  const s = findSession(parsed.data.sessionId, { verified: false });
+  if (!s) return sessionExpired();
+  const result = verifyPin(s.serial, parsed.data.pin);
+  if (!result.ok) return { ok: false, kind: "pin", locked: result.locked, remaining: result.remaining };
+  s.pinVerified = true;
+  return { ok: true };
+}
+
+/** Staff demo: the counter's ロック解除 for the card of this session. */
+export async function resetPin(input: z.input<typeof ZSessionOnly>): Promise<ResetPinResult> {
+  const parsed = ZSessionOnly.safeParse(input);
+  if (!parsed.success) return invalidInput();
+  const s = findSession(parsed.data.sessionId, { verified: false });
+  if (!s) return sessionExpired();
+  centreResetPin(s.serial);
+  return { ok: true };
+}
+
+/** What this card may get now: the certificate list and the household for the options. */
+export async function checkEligibility(input: z.input<typeof ZEligibilityInput>): Promise<EligibilityResult> {
+  const parsed = ZEligibilityInput.safeParse(input);
+  if (!parsed.success) return invalidInput();
+  const s = findSession(parsed.data.sessionId, { verified: true });
+  if (!s) return sessionExpired();
+  const { res, trace } = await call("eligibility", "/eligibility", requestBase(s), { clockOverride: clockOverride(parsed.data.clock) });
+  if (!res || res.status !== 200) return failureOf(res, trace);
+  const body = ZEligibilityResponse.safeParse(res.body);
+  if (!body.success) return { ok: false, kind: "error", code: "unexpected_response", retryable: false, trace };
+  return { ok: true, eligibility: body.data, trace };
+}
+
+/**
+ * The issuance request, made when the resident confirms (the PDF exists before payment, as in reality).
+ * One attempt keeps one Idempotency-Key: a retry of the same request after a timeout or a lost answer
+ * reuses it, so the server answers with the same issuance instead of rendering a second one.
+ */
+export async function issue(input: z.input<typeof ZIssueInput>): Promise<IssueResult> {
+  const parsed = ZIssueInput.safeParse(input);
+  if (!parsed.success) return invalidInput();
+  const s = findSession(parsed.data.sessionId, { verified: true });
+  if (!s) return sessionExpired();
+  const request = ZIssueRequest.safeParse({ ...requestBase(s), ...parsed.data.choice, copies: parsed.data.copies });
+  if (!request.success) return invalidInput();
+  const body = JSON.stringify(request.data);
+  if (!s.attempt || s.attempt.body !== body) s.attempt = { key: crypto.randomUUID(), body };
+  const key = s.attempt.key;
+
+  const { res, trace } = await call("issue", "/issuances", request.data, { idempotencyKey: key, clockOverride: clockOverride(parsed.data.clock) });
+  if (!res || res.status !== 200) {
+    const failure = failureOf(res, trace);
+    // A definitive answer ends the attempt; only a retryable failure keeps its key for the retry.
+    if (!(failure.kind === "error" && failure.retryable) && s.attempt?.key === key) s.attempt = null;
+    return failure;
+  }
+  const issuance = ZIssuanceResponse.safeParse(res.body);
+  if (!issuance.success) return { ok: false, kind: "error", code: "unexpected_response", retryable: false, trace };
+  s.issuanceIds.add(issuance.data.issuanceId);
+  return { ok: true, issuance: issuance.data, trace };
+}
+
+/** The centre's report after payment and printing (`printed`) or the resident's cancel (`cancelled`). */
+export async function complete(input: z.input<typeof ZCompleteInput>): Promise<CompleteResult> {
+  const parsed = ZCompleteInput.safeParse(input);
+  if (!parsed.success) return invalidInput();
+  const { sessionId, issuanceId, outcome, clock } = parsed.data;
+  const s = findSession(sessionId, { verified: true });
+  if (!s || !s.issuanceIds.has(issuanceId)) return sessionExpired();
+  const { res, trace } = await call(`completion (${outcome})`, `/issuances/${issuanceId}/completion`, { outcome }, { clockOverride: clockOverride(clock) });
+  if (!res || res.status !== 200) return failureOf(res, trace);
+  const completion = ZCompletionResponse.safeParse(res.body);
+  if (!completion.success) return { ok: false, kind: "error", code: "unexpected_response", retryable: false, trace };
+  s.attempt = null;
+  return { ok: true, completion: completion.data, trace };
+}
