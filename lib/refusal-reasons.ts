@@ -29,6 +29,20 @@ export const REFUSAL_MESSAGES = {
   my_number_not_allowed: "個人番号入りの住民票はこのサービスではお取り扱いできません。",
   copies_out_of_range: "指定された部数では発行できません。",
   character_not_printable: "氏名または住所に印刷できない文字が含まれているため、このサービスでは発行できません。窓口をご利用ください。",
+  // tax
+  tax_year_not_offered: "指定された年度の税証明書はこのサービスでは発行できません。",
+  tax_record_missing: "課税情報がないため、税証明書は発行できません。窓口にお問い合わせください。",
+  tax_not_resident_on_jan1: "その年度の1月1日に住民登録がないため、この税証明書は発行できません。",
+  // 戸籍 and 附票 (本籍地 services)
+  koseki_registration_missing: "本籍地の証明書を取得するには、本籍地の市区町村への利用登録が必要です。",
+  koseki_registration_pending: "利用登録の審査中です。登録が完了するまでお待ちください。",
+  koseki_registration_rejected: "利用登録が承認されていないため、ご利用いただけません。本籍地の市区町村にお問い合わせください。",
+  koseki_registration_renewal_needed: "電子証明書が更新されたため、利用登録を再度行ってください。",
+  koseki_record_not_found: "戸籍情報が確認できないため、ご利用いただけません。本籍地の市区町村にお問い合わせください。",
+  koseki_pending_filing: "届出の処理中のため、ただいま戸籍の証明書は発行できません。窓口にお問い合わせください。",
+  koseki_closed_record_not_offered: "除籍・改製原戸籍の証明書はこのサービスではお取り扱いできません。",
+  koseki_member_not_in_record: "同じ戸籍に記録されている方の証明書のみ取得できます。",
+  fuhyo_entries_missing: "戸籍の附票の情報が確認できないため、ご利用いただけません。本籍地の市区町村にお問い合わせください。",
   // service
   certificate_not_offered: "この証明書はこのサービスではお取り扱いしていません。",
   municipality_not_active: "この市区町村ではサービスを提供していません。",

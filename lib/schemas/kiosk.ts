@@ -69,12 +69,40 @@ export const ZResidenceEntryOptions = z
 
 export const ZSealOptions = z.object({}).strict();
 
+export const ZTaxOptions = z
+  .object({ fiscalYear: z.number().int().min(2000).max(2100).describe("年度 (the Gregorian year in which it starts); one of the offered fiscalYears") })
+  .strict();
+
+export const ZKosekiRegister = z
+  .enum(["current", "joseki", "kaisei_genkoseki"])
+  .default("current")
+  .describe("current: 現在戸籍; joseki: 除籍; kaisei_genkoseki: 改製原戸籍 (where the municipality offers them)");
+
+export const ZKosekiFullOptions = z.object({ register: ZKosekiRegister }).strict();
+
+export const ZKosekiIndividualOptions = z
+  .object({
+    register: ZKosekiRegister,
+    members: z.array(z.string().uuid()).min(1).max(20).optional().describe("memberRef values of kosekiMembers; default: the requester"),
+  })
+  .strict();
+
+export const ZFuhyoOptions = z
+  .object({ register: ZKosekiRegister, members: ZMembers.default("all").describe('"all" or memberRef values of kosekiMembers') })
+  .strict();
+
 const ZCopies = z.number().int().min(1).max(99).describe("Copies; the municipality's copy limit applies");
 
 export const ZIssueRequest = z.discriminatedUnion("certificateType", [
   z.object({ ...ZRequestBase, certificateType: z.literal("residence"), copies: ZCopies, options: ZResidenceOptions.default({ members: "all", includeHouseholdHeadAndRelationship: false, includeHonseki: false, includeMyNumber: false, includeForeignResidentItems: false }) }).strict(),
   z.object({ ...ZRequestBase, certificateType: z.literal("residence-entry"), copies: ZCopies, options: ZResidenceEntryOptions }).strict(),
   z.object({ ...ZRequestBase, certificateType: z.literal("seal"), copies: ZCopies, options: ZSealOptions.default({}) }).strict(),
+  z.object({ ...ZRequestBase, certificateType: z.literal("tax-income"), copies: ZCopies, options: ZTaxOptions }).strict(),
+  z.object({ ...ZRequestBase, certificateType: z.literal("tax-assessment"), copies: ZCopies, options: ZTaxOptions }).strict(),
+  z.object({ ...ZRequestBase, certificateType: z.literal("tax-income-assessment"), copies: ZCopies, options: ZTaxOptions }).strict(),
+  z.object({ ...ZRequestBase, certificateType: z.literal("koseki-full"), copies: ZCopies, options: ZKosekiFullOptions.default({ register: "current" }) }).strict(),
+  z.object({ ...ZRequestBase, certificateType: z.literal("koseki-individual"), copies: ZCopies, options: ZKosekiIndividualOptions.default({ register: "current" }) }).strict(),
+  z.object({ ...ZRequestBase, certificateType: z.literal("koseki-fuhyo"), copies: ZCopies, options: ZFuhyoOptions.default({ register: "current", members: "all" }) }).strict(),
 ]);
 export type IssueRequestBody = z.infer<typeof ZIssueRequest>;
 

@@ -1,5 +1,6 @@
 import "server-only";
-import { CERTIFICATE_NAMES, type CertificateTypeId } from "@/lib/certificate-types";
+import { CERTIFICATE_NAMES, isKosekiType, isTaxType, type CertificateTypeId } from "@/lib/certificate-types";
+import { formatFiscalYear } from "@/lib/wareki";
 import { refusalMessage, type RefusalCode } from "@/lib/refusal-reasons";
 import type { EligibilityRequestBody } from "@/lib/schemas/kiosk";
 import { writeAuditEvent } from "../audit/write-audit-event";
@@ -9,15 +10,25 @@ import { getDb } from "../db";
 import { AppError } from "../errors";
 import { evaluateEligibility } from "./evaluate-eligibility";
 import { loadEligibilityFacts } from "./load-eligibility-facts";
+import { availableFiscalYears } from "./rules";
 
 /** The certificate types served per purpose. Tax and 戸籍 types join as their rules and templates land. */
 export const SERVED_TYPES: Record<"residence" | "honseki", readonly CertificateTypeId[]> = {
-  residence: ["residence", "residence-entry", "seal"],
-  honseki: [],
+  residence: ["residence", "residence-entry", "seal", "tax-income", "tax-assessment", "tax-income-assessment"],
+  honseki: ["koseki-full", "koseki-individual", "koseki-fuhyo"],
 };
 
 export type CertificateAvailability =
-  | { type: CertificateTypeId; name: string; available: true; feePerCopy: number; copyLimit: number; myNumberAllowed: boolean }
+  | {
+      type: CertificateTypeId;
+      name: string;
+      available: true;
+      feePerCopy: number;
+      copyLimit: number;
+      myNumberAllowed: boolean;
+      /** Tax types: the 年度 that can be issued now, latest first. */
+      fiscalYears?: Array<{ fiscalYear: number; label: string }>;
+    }
   | { type: CertificateTypeId; name: string; available: false; reason: RefusalCode; message: string };
 
 export type EligibilityResponse = {
@@ -26,6 +37,8 @@ export type EligibilityResponse = {
   certificates: CertificateAvailability[];
   /** The requester's household members a 住民票 may show (only when a 住民票 type is available). */
   householdMembers: Array<{ memberRef: string; name: string; relationship: string; isRequester: boolean }>;
+  /** The people of the requester's 戸籍 (only when a 戸籍 type is available). */
+  kosekiMembers: Array<{ memberRef: string; name: string; relationship: string; removed: boolean; isRequester: boolean }>;
 };
 
 /** What this cardholder may get now from this municipality. Read-only; the issuance re-checks everything. */
@@ -47,9 +60,9 @@ export async function checkEligibility({ ctx, input, now = new Date() }: { ctx: 
       const facts = loaded.facts;
       certificates = types.map((type) => {
         const v = evaluateEligibility(facts, type);
-        return v.available
-          ? { type, name: CERTIFICATE_NAMES[type], available: true, feePerCopy: v.fee, copyLimit: v.copyLimit, myNumberAllowed: v.allowMyNumber }
-          : { type, name: CERTIFICATE_NAMES[type], available: false, reason: v.reason, message: v.message };
+        if (!v.available) return { type, name: CERTIFICATE_NAMES[type], available: false, reason: v.reason, message: v.message };
+        const base = { type, name: CERTIFICATE_NAMES[type], available: true as const, feePerCopy: v.fee, copyLimit: v.copyLimit, myNumberAllowed: v.allowMyNumber };
+        return isTaxType(type) ? { ...base, fiscalYears: availableFiscalYears(facts).map((y) => ({ fiscalYear: y, label: formatFiscalYear(y) })) } : base;
       });
       const residenceOpen = certificates.some((c) => c.available && (c.type === "residence" || c.type === "residence-entry"));
       if (residenceOpen) {
@@ -58,12 +71,18 @@ export async function checkEligibility({ ctx, input, now = new Date() }: { ctx: 
           .map((r) => ({ memberRef: r.id, name: printedName(r), relationship: r.relationship, isRequester: r.id === loaded.subject.requester?.id }));
       }
     }
+    let kosekiMembers: EligibilityResponse["kosekiMembers"] = [];
+    const k = loaded.facts?.koseki;
+    if (k?.status === "found" && certificates.some((c) => c.available && isKosekiType(c.type))) {
+      const members = await tx.kosekiMember.findMany({ where: { kosekiRecordId: k.recordId }, orderBy: { position: "asc" } });
+      kosekiMembers = members.map((m) => ({ memberRef: m.id, name: `${m.familyName} ${m.givenName}`, relationship: m.relationship, removed: m.removed, isRequester: m.id === k.memberId }));
+    }
     await writeAuditEvent(tx, { ...ctx, municipalityId: municipality.id }, {
       action: "eligibility.check",
       targetType: "CardCertificate",
       targetId: loaded.facts ? loaded.subject.card.id : undefined,
       details: { transactionId: input.transactionId, purpose: input.purpose, available: certificates.filter((c) => c.available).map((c) => c.type) },
     });
-    return { transactionId: input.transactionId, municipality: { code: municipality.code, name: municipality.name }, certificates, householdMembers };
+    return { transactionId: input.transactionId, municipality: { code: municipality.code, name: municipality.name }, certificates, householdMembers, kosekiMembers };
   });
 }

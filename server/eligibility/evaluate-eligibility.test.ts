@@ -20,7 +20,8 @@ const person = (over: Partial<PersonFacts> = {}): PersonFacts => ({
   addressLength: 20,
   ...over,
 });
-const openType = { offering: { enabled: true, copyLimit: 10, allowMyNumber: true }, availability: { open: true as const }, fee: 200 };
+const openType = { offering: { enabled: true, copyLimit: 10, allowMyNumber: true, allowJoseki: false, allowKaiseiGenkoseki: false }, availability: { open: true as const }, fee: 200 };
+const found = { status: "found" as const, recordId: "k1", memberId: "m1", kind: "current" as const, pendingFiling: false };
 
 function facts(over: Partial<EligibilityFacts> = {}): EligibilityFacts {
   return {
@@ -32,7 +33,20 @@ function facts(over: Partial<EligibilityFacts> = {}): EligibilityFacts {
     requester: person(),
     householdOthers: [person({ residentId: "p2", dateOfBirth: "1982-08-08" })],
     hasActiveSealRegistration: true,
-    types: { residence: openType, "residence-entry": openType, seal: openType },
+    tax: { offeredYears: [2026, 2025], records: [{ fiscalYear: 2026, residentOnJan1: true }, { fiscalYear: 2025, residentOnJan1: true }] },
+    koseki: found,
+    request: {},
+    types: {
+      residence: openType,
+      "residence-entry": openType,
+      seal: openType,
+      "tax-income": openType,
+      "tax-assessment": openType,
+      "tax-income-assessment": openType,
+      "koseki-full": openType,
+      "koseki-individual": openType,
+      "koseki-fuhyo": openType,
+    },
     ...over,
   };
 }
@@ -74,6 +88,18 @@ describe("eligibility: one test per refusal rule", () => {
     ["household member under 支援措置", facts({ householdOthers: [person({ residentId: "p2", supportMeasure: true })] }), "residence", "household_support_measure"],
     ["household member 転出予定", facts({ householdOthers: [person({ residentId: "p2", moveOutPlannedOn: "2026-12-01" })] }), "residence-entry", "household_move_out_planned"],
     ["no active seal registration", facts({ hasActiveSealRegistration: false }), "seal", "seal_not_registered"],
+    ["年度 not offered", facts({ request: { fiscalYear: 2023 } }), "tax-income", "tax_year_not_offered"],
+    ["no tax record", facts({ tax: { offeredYears: [2026], records: [] } }), "tax-assessment", "tax_record_missing"],
+    ["not resident on 1 January", facts({ tax: { offeredYears: [2026], records: [{ fiscalYear: 2026, residentOnJan1: false }] } }), "tax-income-assessment", "tax_not_resident_on_jan1"],
+    ["a 住所地 type asked as 本籍地 service", facts({ purpose: "honseki" }), "residence", "purpose_not_supported"],
+    ["a 戸籍 type asked as 住所地 service", facts(), "koseki-full", "purpose_not_supported"],
+    ["no 利用登録", facts({ purpose: "honseki", koseki: { status: "registration_missing" } }), "koseki-full", "koseki_registration_missing"],
+    ["利用登録 pending", facts({ purpose: "honseki", koseki: { status: "registration_pending" } }), "koseki-individual", "koseki_registration_pending"],
+    ["利用登録 rejected", facts({ purpose: "honseki", koseki: { status: "registration_rejected" } }), "koseki-fuhyo", "koseki_registration_rejected"],
+    ["利用登録 needs renewal", facts({ purpose: "honseki", koseki: { status: "registration_renewal_needed" } }), "koseki-full", "koseki_registration_renewal_needed"],
+    ["no 戸籍 found", facts({ purpose: "honseki", koseki: { status: "record_not_found" } }), "koseki-full", "koseki_record_not_found"],
+    ["除籍 not enabled", facts({ purpose: "honseki", request: { register: "joseki" } }), "koseki-full", "koseki_closed_record_not_offered"],
+    ["filing not reflected", facts({ purpose: "honseki", koseki: { ...found, pendingFiling: true } }), "koseki-full", "koseki_pending_filing"],
     ["not offered", facts({ types: { residence: { ...openType, offering: { ...openType.offering, enabled: false } } } }), "residence", "certificate_not_offered"],
     ["no offering row", facts({ types: {} }), "seal", "certificate_not_offered"],
     ["emergency stop", facts({ types: { residence: { ...openType, availability: { open: false, reason: "service_emergency_stop" } } } }), "residence", "service_emergency_stop"],
@@ -133,6 +159,32 @@ describe("eligibility: scope and configuration", () => {
     expect(r.reason).toBe("card_revoked");
     expect(r.reasons).toEqual(["card_revoked", "resident_deceased", "gaiji_pending"]);
     expect(r.message).toContain("失効");
+  });
+});
+
+describe("eligibility: tax and 戸籍", () => {
+  it("a tax type is available while any offered 年度 can be issued, and per 年度 at issuance", () => {
+    const f = facts({ tax: { offeredYears: [2026, 2025], records: [{ fiscalYear: 2025, residentOnJan1: true }] } });
+    expect(reasonOf(f, "tax-income")).toBeNull();
+    expect(reasonOf({ ...f, request: { fiscalYear: 2026 } }, "tax-income")).toBe("tax_record_missing");
+    expect(reasonOf({ ...f, request: { fiscalYear: 2025 } }, "tax-income")).toBeNull();
+  });
+
+  it("serves 除籍 and 改製原戸籍 only where enabled", () => {
+    const enabled = { ...openType, offering: { ...openType.offering, allowJoseki: true } };
+    const f = facts({ purpose: "honseki", request: { register: "joseki" }, types: { "koseki-full": enabled } });
+    expect(reasonOf(f, "koseki-full")).toBeNull();
+    expect(reasonOf({ ...f, request: { register: "kaisei_genkoseki" } }, "koseki-full")).toBe("koseki_closed_record_not_offered");
+  });
+
+  it("a 戸籍 of a found register is available as 本籍地 service", () => {
+    expect(reasonOf(facts({ purpose: "honseki" }), "koseki-full")).toBeNull();
+    expect(reasonOf(facts({ purpose: "honseki" }), "koseki-fuhyo")).toBeNull();
+  });
+
+  it("person rules still apply to 本籍地 services", () => {
+    expect(reasonOf(facts({ purpose: "honseki", requester: person({ supportMeasure: true }) }), "koseki-full")).toBe("resident_support_measure");
+    expect(reasonOf(facts({ purpose: "honseki", requester: person({ status: "deceased" }) }), "koseki-full")).toBe("resident_deceased");
   });
 });
 

@@ -36,7 +36,17 @@ export type MunicipalityPolicy = {
   excludeAdultWards: boolean;
 };
 
-export type OfferingFacts = { enabled: boolean; copyLimit: number; allowMyNumber: boolean };
+export type OfferingFacts = { enabled: boolean; copyLimit: number; allowMyNumber: boolean; allowJoseki: boolean; allowKaiseiGenkoseki: boolean };
+
+/** 年度 offered now (latest first, per the municipality's switch date and count) and the requester's records. */
+export type TaxFacts = { offeredYears: number[]; records: Array<{ fiscalYear: number; residentOnJan1: boolean }> };
+
+export type KosekiRegisterKind = "current" | "joseki" | "kaisei_genkoseki";
+
+/** Where the cardholder's 戸籍 stands at the target (本籍地) municipality. */
+export type KosekiFacts =
+  | { status: "found"; recordId: string; memberId: string; kind: KosekiRegisterKind; pendingFiling: boolean }
+  | { status: "registration_missing" | "registration_pending" | "registration_rejected" | "registration_renewal_needed" | "record_not_found" };
 
 export type TypeFacts = {
   offering: OfferingFacts | null;
@@ -57,5 +67,10 @@ export type EligibilityFacts = {
   /** The other members of the requester's household on the register (any status). */
   householdOthers: PersonFacts[];
   hasActiveSealRegistration: boolean;
+  tax: TaxFacts;
+  /** Null when no 戸籍 type was asked about. */
+  koseki: KosekiFacts | null;
+  /** What this request asks for beyond the type (issuance only): a 年度, a register kind. */
+  request: { fiscalYear?: number; register?: KosekiRegisterKind };
   types: Partial<Record<CertificateTypeId, TypeFacts>>;
 };

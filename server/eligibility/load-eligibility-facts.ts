@@ -7,7 +7,9 @@ import { feeInForce } from "../fees/fee-in-force";
 import type { CardCertificate, Household, Municipality, Resident } from "../generated/prisma/client";
 import { checkCertificateAvailability } from "../service-calendar/check-availability";
 import { loadCalendar } from "../service-calendar/load-calendar";
-import type { EligibilityFacts, PersonFacts, TypeFacts } from "./facts";
+import type { EligibilityFacts, KosekiFacts, KosekiRegisterKind, PersonFacts, TypeFacts } from "./facts";
+import { offeredFiscalYears } from "./tax-years";
+import { isKosekiType } from "@/lib/certificate-types";
 
 export type EligibilityRequest = {
   card: { issuer: string; serial: string };
@@ -24,11 +26,16 @@ export type EligibilityRequest = {
   lock: boolean;
   /** An API client confined to one municipality may not ask about another. */
   clientMunicipalityId: string | null;
+  /** Issuance only: the 年度 or register kind asked for. */
+  request?: { fiscalYear?: number; register?: KosekiRegisterKind };
 };
 
 export type LoadedSubject = {
   municipality: Municipality;
   card: CardCertificate;
+  /** The cardholder on the register of their residence municipality (null only if the data is inconsistent). */
+  cardholder: (Resident & { household: Household }) | null;
+  /** The cardholder as a resident of the target municipality (住所地 services); null when they live elsewhere. */
   requester: (Resident & { household: Household }) | null;
   /** The requester's household on the register, requester included, in register order. */
   household: Resident[];
@@ -49,25 +56,23 @@ export async function loadEligibilityFacts(tx: Tx, req: EligibilityRequest): Pro
   let card = await tx.cardCertificate.findUnique({ where: { issuer_serial: { issuer: req.card.issuer, serial: req.card.serial } } });
   if (!card) return { facts: null, refusal: "card_unknown", municipality };
 
-  let requester: (Resident & { household: Household }) | null = null;
-  let household: Resident[] = [];
-  if (card.municipalityId === municipality.id) {
-    if (req.lock) {
-      await tx.$queryRaw`SELECT 1 FROM "CardCertificate" WHERE id = ${card.id}::uuid FOR SHARE`;
-      const resident = await tx.resident.findUniqueOrThrow({ where: { id: card.residentId }, select: { householdId: true } });
-      await tx.$queryRaw`SELECT 1 FROM "Resident" WHERE "householdId" = ${resident.householdId}::uuid ORDER BY id FOR SHARE`;
-      await tx.$queryRaw`SELECT 1 FROM "SealRegistration" WHERE "residentId" = ${card.residentId}::uuid ORDER BY id FOR SHARE`;
-      // Re-read after the locks: READ COMMITTED gives each statement the latest committed data.
-      card = await tx.cardCertificate.findUniqueOrThrow({ where: { id: card.id } });
-    }
-    requester = await tx.resident.findUnique({ where: { id: card.residentId }, include: { household: true } });
-    if (requester) {
-      household = await tx.resident.findMany({
-        where: { householdId: requester.householdId },
-        orderBy: [{ isHouseholdHead: "desc" }, { dateOfBirth: "asc" }, { id: "asc" }],
-      });
-    }
+  if (req.lock) {
+    await tx.$queryRaw`SELECT 1 FROM "CardCertificate" WHERE id = ${card.id}::uuid FOR SHARE`;
+    const holder = await tx.resident.findUnique({ where: { id: card.residentId }, select: { householdId: true } });
+    if (holder) await tx.$queryRaw`SELECT 1 FROM "Resident" WHERE "householdId" = ${holder.householdId}::uuid ORDER BY id FOR SHARE`;
+    await tx.$queryRaw`SELECT 1 FROM "SealRegistration" WHERE "residentId" = ${card.residentId}::uuid ORDER BY id FOR SHARE`;
+    // Re-read after the locks: READ COMMITTED gives each statement the latest committed data.
+    card = await tx.cardCertificate.findUniqueOrThrow({ where: { id: card.id } });
   }
+  const cardholder = await tx.resident.findUnique({ where: { id: card.residentId }, include: { household: true } });
+  const residentHere = card.municipalityId === municipality.id;
+  const requester = residentHere ? cardholder : null;
+  const household: Resident[] = cardholder
+    ? await tx.resident.findMany({
+        where: { householdId: cardholder.householdId },
+        orderBy: [{ isHouseholdHead: "desc" }, { dateOfBirth: "asc" }, { id: "asc" }],
+      })
+    : [];
 
   const today = jstDateString(req.now);
   const supportIds = new Set(
@@ -87,6 +92,10 @@ export async function loadEligibilityFacts(tx: Tx, req: EligibilityRequest): Pro
   const hasActiveSealRegistration = requester
     ? (await tx.sealRegistration.count({ where: { residentId: requester.id, status: "active" } })) > 0
     : false;
+  const taxRecords = requester
+    ? await tx.taxRecord.findMany({ where: { residentId: requester.id, municipalityId: municipality.id }, select: { fiscalYear: true, residentOnJan1: true } })
+    : [];
+  const koseki = req.types.some(isKosekiType) && cardholder ? await loadKosekiFacts(tx, { municipality, card, cardholder, register: req.request?.register ?? "current", lock: req.lock }) : null;
 
   const person = (r: Resident): PersonFacts => ({
     residentId: r.id,
@@ -99,7 +108,7 @@ export async function loadEligibilityFacts(tx: Tx, req: EligibilityRequest): Pro
     becameResidentOn: ymd(r.becameResidentOn)!,
     addressSetOn: ymd(r.addressSetOn)!,
     nameLength: Math.max(codePoints(r.familyName) + codePoints(r.givenName), codePoints(r.alias)),
-    addressLength: codePoints(requester?.household.address),
+    addressLength: codePoints(cardholder?.household.address),
   });
 
   const dbTypes = req.types.map(toDbCertificateType);
@@ -113,7 +122,9 @@ export async function loadEligibilityFacts(tx: Tx, req: EligibilityRequest): Pro
     const db = toDbCertificateType(type);
     const offering = offerings.find((o) => o.certificateType === db);
     types[type] = {
-      offering: offering ? { enabled: offering.enabled, copyLimit: offering.copyLimit, allowMyNumber: offering.allowMyNumber } : null,
+      offering: offering
+        ? { enabled: offering.enabled, copyLimit: offering.copyLimit, allowMyNumber: offering.allowMyNumber, allowJoseki: offering.allowJoseki, allowKaiseiGenkoseki: offering.allowKaiseiGenkoseki }
+        : null,
       availability: checkCertificateAvailability(calendar, type, req.now),
       fee: feeInForce(fees.filter((f) => f.certificateType === db), req.now),
     };
@@ -137,10 +148,69 @@ export async function loadEligibilityFacts(tx: Tx, req: EligibilityRequest): Pro
       cardIssuedOn: ymd(card.cardIssuedOn)!,
       pinChangedOn: ymd(card.pinChangedOn),
     },
-    requester: requester ? person(requester) : null,
-    householdOthers: household.filter((r) => r.id !== requester?.id).map(person),
+    // 本籍地 services judge the cardholder as the person (support measure, death, age …) wherever they live.
+    requester: requester ? person(requester) : req.purpose === "honseki" && cardholder ? person(cardholder) : null,
+    householdOthers: requester ? household.filter((r) => r.id !== requester.id).map(person) : [],
     hasActiveSealRegistration,
+    tax: { offeredYears: offeredFiscalYears(municipality.taxYearSwitchDate, municipality.taxYearsOffered, today), records: taxRecords },
+    koseki,
+    request: { ...req.request },
     types,
   };
-  return { facts, subject: { municipality, card, requester, household } };
+  return { facts, subject: { municipality, card, cardholder, requester, household: requester ? household : [] } };
+}
+
+/**
+ * Locates the cardholder's 戸籍 at the 本籍地 municipality. A resident of that municipality is found through
+ * the register link (KosekiMember.residentId); anyone else through an approved 利用登録 bound to this very
+ * card certificate. A registration bound to an earlier certificate of the same person (renewed or replaced
+ * card) needs re-registration: it never silently matches the new card.
+ */
+async function loadKosekiFacts(
+  tx: Tx,
+  a: { municipality: Municipality; card: CardCertificate; cardholder: Resident; register: KosekiRegisterKind; lock: boolean },
+): Promise<KosekiFacts> {
+  let memberId: string | null = null;
+  if (a.card.municipalityId === a.municipality.id) {
+    const m = await tx.kosekiMember.findFirst({
+      where: { municipalityId: a.municipality.id, residentId: a.cardholder.id, removed: false, kosekiRecord: { kind: "current" } },
+      select: { id: true },
+    });
+    if (!m) return { status: "record_not_found" };
+    memberId = m.id;
+  } else {
+    const cards = await tx.cardCertificate.findMany({ where: { residentId: a.cardholder.id }, select: { issuer: true, serial: true } });
+    const registrations = await tx.kosekiRegistration.findMany({
+      where: { municipalityId: a.municipality.id, OR: cards.map((c) => ({ cardIssuer: c.issuer, cardSerial: c.serial })) },
+      orderBy: { createdAt: "desc" },
+    });
+    if (a.lock && registrations.length) {
+      await tx.$queryRaw`SELECT 1 FROM "KosekiRegistration" WHERE id = ANY(${registrations.map((r) => r.id)}::uuid[]) FOR SHARE`;
+    }
+    const own = registrations.find((r) => r.cardIssuer === a.card.issuer && r.cardSerial === a.card.serial && r.status !== "withdrawn");
+    if (!own) {
+      return registrations.some((r) => r.status === "approved" || r.status === "reregistration_needed") ? { status: "registration_renewal_needed" } : { status: "registration_missing" };
+    }
+    if (own.status === "pending") return { status: "registration_pending" };
+    if (own.status === "rejected") return { status: "registration_rejected" };
+    if (own.status === "reregistration_needed") return { status: "registration_renewal_needed" };
+    if (!own.kosekiMemberId) return { status: "record_not_found" };
+    memberId = own.kosekiMemberId;
+  }
+  const member = await tx.kosekiMember.findUniqueOrThrow({ where: { id: memberId }, include: { kosekiRecord: true } });
+  let record = member.kosekiRecord;
+  let located = member;
+  if (a.register !== "current") {
+    // The same person in a closed register (除籍 / 改製原戸籍) of this municipality: same given name, birth and sex.
+    const older = await tx.kosekiMember.findFirst({
+      where: { municipalityId: a.municipality.id, givenName: member.givenName, dateOfBirth: member.dateOfBirth, sex: member.sex, kosekiRecord: { kind: a.register } },
+      include: { kosekiRecord: true },
+    });
+    if (!older) return { status: "record_not_found" };
+    record = older.kosekiRecord;
+    located = older;
+  }
+  if (a.lock) await tx.$queryRaw`SELECT 1 FROM "KosekiRecord" WHERE id = ${record.id}::uuid FOR SHARE`;
+  const fresh = await tx.kosekiRecord.findUniqueOrThrow({ where: { id: record.id }, select: { pendingFiling: true, kind: true } });
+  return { status: "found", recordId: record.id, memberId: located.id, kind: fresh.kind, pendingFiling: fresh.pendingFiling };
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import type { CertificateTypeId } from "@/lib/certificate-types";
+import { isKosekiType, KOSEKI_TYPES, TAX_TYPES, type CertificateTypeId } from "@/lib/certificate-types";
 import type { RefusalCode } from "@/lib/refusal-reasons";
 import { ageOn } from "./age";
 import type { EligibilityFacts, PersonFacts } from "./facts";
@@ -21,6 +21,37 @@ const RESIDENT_SERVICE_TYPES = ["residence", "residence-entry", "seal", "tax-inc
 
 const req = (f: EligibilityFacts): PersonFacts | null => f.requester;
 
+function taxYearReason(f: EligibilityFacts, year: number): RefusalCode | null {
+  if (!f.tax.offeredYears.includes(year)) return "tax_year_not_offered";
+  const record = f.tax.records.find((r) => r.fiscalYear === year);
+  if (!record) return "tax_record_missing";
+  if (!record.residentOnJan1) return "tax_not_resident_on_jan1";
+  return null;
+}
+
+/** The tax refusal for the requested 年度, or — when none is named — null if any offered year can be issued. */
+export function taxReason(f: EligibilityFacts): RefusalCode | null {
+  const years = f.request.fiscalYear !== undefined ? [f.request.fiscalYear] : f.tax.offeredYears;
+  const reasons = years.map((y) => taxYearReason(f, y));
+  if (reasons.some((r) => r === null)) return null;
+  return reasons[0] ?? "tax_year_not_offered";
+}
+
+/** The 年度 of a tax certificate that can be issued now. */
+export function availableFiscalYears(f: EligibilityFacts): number[] {
+  return f.tax.offeredYears.filter((y) => taxYearReason(f, y) === null);
+}
+
+const kosekiIs = (status: string) => (f: EligibilityFacts) => f.koseki?.status === status;
+
+function closedRegisterRefused(f: EligibilityFacts, t: CertificateTypeId): boolean {
+  const register = f.request.register ?? "current";
+  const o = f.types[t]?.offering;
+  if (register === "joseki") return !o?.allowJoseki;
+  if (register === "kaisei_genkoseki") return !o?.allowKaiseiGenkoseki;
+  return false;
+}
+
 export const RULES: readonly Rule[] = [
   // ── card ──
   { code: "card_revoked", types: "all", refuses: (f) => f.card.status === "revoked" },
@@ -29,6 +60,8 @@ export const RULES: readonly Rule[] = [
   { code: "card_not_yet_valid", types: "all", refuses: (f) => f.now < f.card.validFrom },
   { code: "card_issued_today", types: "all", refuses: (f) => f.policy.usableFromNextDay && f.card.cardIssuedOn === f.today },
   { code: "pin_changed_today", types: "all", refuses: (f) => f.policy.usableFromNextDay && f.card.pinChangedOn === f.today },
+  // ── purpose: 戸籍 and 附票 are 本籍地 services, the others 住所地 services ──
+  { code: "purpose_not_supported", types: "all", refuses: (f, t) => (f.purpose === "honseki") !== isKosekiType(t) },
   // ── service (municipality level) ──
   { code: "municipality_not_active", types: "all", refuses: (f) => f.policy.status !== "active" },
   // ── person ──
@@ -52,6 +85,17 @@ export const RULES: readonly Rule[] = [
   { code: "household_move_out_planned", types: RESIDENCE_TYPES, refuses: (f) => f.householdOthers.some((p) => p.status === "active" && !!p.moveOutPlannedOn) },
   // ── certificate ──
   { code: "seal_not_registered", types: ["seal"], refuses: (f) => !f.hasActiveSealRegistration },
+  { code: "tax_year_not_offered", types: TAX_TYPES, refuses: (f) => taxReason(f) === "tax_year_not_offered" },
+  { code: "tax_record_missing", types: TAX_TYPES, refuses: (f) => taxReason(f) === "tax_record_missing" },
+  { code: "tax_not_resident_on_jan1", types: TAX_TYPES, refuses: (f) => taxReason(f) === "tax_not_resident_on_jan1" },
+  // What the municipality does not offer at all is said before anything about the person's registration.
+  { code: "koseki_closed_record_not_offered", types: KOSEKI_TYPES, refuses: closedRegisterRefused },
+  { code: "koseki_registration_missing", types: KOSEKI_TYPES, refuses: kosekiIs("registration_missing") },
+  { code: "koseki_registration_pending", types: KOSEKI_TYPES, refuses: kosekiIs("registration_pending") },
+  { code: "koseki_registration_rejected", types: KOSEKI_TYPES, refuses: kosekiIs("registration_rejected") },
+  { code: "koseki_registration_renewal_needed", types: KOSEKI_TYPES, refuses: kosekiIs("registration_renewal_needed") },
+  { code: "koseki_record_not_found", types: KOSEKI_TYPES, refuses: kosekiIs("record_not_found") },
+  { code: "koseki_pending_filing", types: KOSEKI_TYPES, refuses: (f) => f.koseki?.status === "found" && f.koseki.pendingFiling },
   // ── offering and service calendar ──
   { code: "certificate_not_offered", types: "all", refuses: (f, t) => !f.types[t]?.offering?.enabled },
   { code: "service_emergency_stop", types: "all", refuses: (f, t) => closedBy(f, t, "service_emergency_stop") },

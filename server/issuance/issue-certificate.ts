@@ -6,9 +6,15 @@ import type { IssueRequestBody } from "@/lib/schemas/kiosk";
 import { canonicalJson } from "../audit/canonical-json";
 import { writeAuditEvent } from "../audit/write-audit-event";
 import { buildResidenceDocument, buildResidenceEntryDocument, type BuiltDocument } from "../certificates/build-residence-document";
+import { buildFuhyoDocument } from "../certificates/build-fuhyo-document";
+import { buildKosekiDocument } from "../certificates/build-koseki-document";
 import { buildSealDocument } from "../certificates/build-seal-document";
+import { buildTaxDocument } from "../certificates/build-tax-document";
+import type { KosekiFacts } from "../eligibility/facts";
+import type { Household, Municipality, Resident } from "../generated/prisma/client";
+import { isKosekiType } from "@/lib/certificate-types";
 import type { RequestContext } from "../context";
-import { getDb } from "../db";
+import { getDb, type Tx } from "../db";
 import { evaluateEligibility } from "../eligibility/evaluate-eligibility";
 import { loadEligibilityFacts } from "../eligibility/load-eligibility-facts";
 import { refusalError } from "../eligibility/refusal";
@@ -86,6 +92,7 @@ export async function issueCertificate(args: {
 
         const now = args.now ?? new Date();
         await step("eligibility");
+        const options = input.options as { fiscalYear?: number; register?: "current" | "joseki" | "kaisei_genkoseki" };
         const loaded = await loadEligibilityFacts(tx, {
           card: input.card,
           municipalityCode: input.municipalityCode,
@@ -94,35 +101,20 @@ export async function issueCertificate(args: {
           now,
           lock: true,
           clientMunicipalityId,
+          request: { fiscalYear: options.fiscalYear, register: options.register },
         });
         if (!loaded.facts) refuse(loaded.refusal);
-        if (input.purpose !== "residence") refuse("purpose_not_supported");
         const verdict = evaluateEligibility(loaded.facts, input.certificateType);
         if (!verdict.available) refuse(verdict.reason, verdict.reasons);
         if (input.copies > verdict.copyLimit) refuse("copies_out_of_range");
         const { municipality, requester, household } = loaded.subject;
-        if (!requester) refuse("resident_not_found");
+        const koseki = loaded.facts.koseki;
 
         await step("number");
         const issuance = { id: crypto.randomUUID(), no: await allocateIssuanceNo(tx, municipality.code, now) };
 
         await step("build");
-        const common = { municipality, household, householdAddress: requester.household.address, issuance, now };
-        let built: BuiltDocument;
-        switch (input.certificateType) {
-          case "residence":
-            built = buildResidenceDocument({ ...common, options: input.options, allowMyNumber: verdict.allowMyNumber });
-            break;
-          case "residence-entry":
-            built = buildResidenceEntryDocument({ ...common, options: input.options });
-            break;
-          case "seal": {
-            const registration = await tx.sealRegistration.findFirst({ where: { residentId: requester.id, status: "active" }, orderBy: { registeredOn: "desc" } });
-            built = buildSealDocument({ municipality, requester, address: requester.household.address, registration, issuance, now });
-            break;
-          }
-        }
-
+        const built = await buildDocument(tx, { input, municipality, requester, household, koseki, verdict, issuance, now });
         await step("render");
         const rendered = await renderInWorker(built.document, deadline);
 
@@ -142,7 +134,7 @@ export async function issueCertificate(args: {
             certificateType: toDbCertificateType(input.certificateType),
             purpose: input.purpose,
             cardCertificateId: loaded.subject.card.id,
-            requesterResidentId: requester.id,
+            requesterResidentId: requester?.id ?? null,
             subjectDigest: built.document.subjectDigest,
             options: input.options as object,
             copies: input.copies,
@@ -155,7 +147,7 @@ export async function issueCertificate(args: {
             storeChain: input.terminal.storeChain,
             storeCode: input.terminal.storeCode,
             terminalId: input.terminal.terminalId,
-            outOfTown: false,
+            outOfTown: loaded.subject.card.municipalityId !== municipality.id,
             pdf: Buffer.from(rendered.pdf),
             pdfSha256: check.sha256,
             pdfExpiresAt: new Date(now.getTime() + municipality.pdfRetentionHours * 3_600_000),
@@ -192,4 +184,64 @@ export async function issueCertificate(args: {
     if (deadline.aborted) throw new AppError("issuance_timeout", "the issuance did not finish before the deadline", { status: 503, cause: e });
     throw e;
   }
+}
+
+type BuildArgs = {
+  input: IssueRequestBody;
+  municipality: Municipality;
+  requester: (Resident & { household: Household }) | null;
+  household: Resident[];
+  koseki: KosekiFacts | null;
+  verdict: { allowMyNumber: boolean };
+  issuance: { id: string; no: string };
+  now: Date;
+};
+
+/** The certificate document for the request, from current data read in the issuing transaction. */
+async function buildDocument(tx: Tx, a: BuildArgs): Promise<BuiltDocument> {
+  const { input, municipality, issuance, now } = a;
+  if (isKosekiType(input.certificateType)) {
+    if (a.koseki?.status !== "found") refuse("koseki_record_not_found");
+    const record = await tx.kosekiRecord.findUniqueOrThrow({
+      where: { id: a.koseki.recordId },
+      include: {
+        events: { where: { memberId: null }, orderBy: { position: "asc" } },
+        members: { orderBy: { position: "asc" }, include: { events: { orderBy: { position: "asc" } }, fuhyoEntries: { orderBy: { position: "asc" } } } },
+      },
+    });
+    const chosen = (refs: string[] | "all" | undefined, fallback: string[]): string[] => {
+      const ids = refs === undefined ? fallback : refs === "all" ? record.members.map((m) => m.id) : refs;
+      if (ids.some((id) => !record.members.some((m) => m.id === id))) refuse("koseki_member_not_in_record");
+      return ids;
+    };
+    switch (input.certificateType) {
+      case "koseki-full":
+        return buildKosekiDocument({ municipality, record, variant: "full", issuance, now });
+      case "koseki-individual":
+        return buildKosekiDocument({ municipality, record, variant: "individual", memberIds: chosen(input.options.members, [a.koseki.memberId]), issuance, now });
+      default:
+        return buildFuhyoDocument({ municipality, record, members: record.members, memberIds: chosen((input.options as { members?: string[] | "all" }).members, record.members.map((m) => m.id)), issuance, now });
+    }
+  }
+  const requester = a.requester;
+  if (!requester) refuse("resident_not_found");
+  const common = { municipality, household: a.household, householdAddress: requester.household.address, issuance, now };
+  switch (input.certificateType) {
+    case "residence":
+      return buildResidenceDocument({ ...common, options: input.options, allowMyNumber: a.verdict.allowMyNumber });
+    case "residence-entry":
+      return buildResidenceEntryDocument({ ...common, options: input.options });
+    case "seal": {
+      const registration = await tx.sealRegistration.findFirst({ where: { residentId: requester.id, status: "active" }, orderBy: { registeredOn: "desc" } });
+      return buildSealDocument({ municipality, requester, address: requester.household.address, registration, issuance, now });
+    }
+    case "tax-income":
+    case "tax-assessment":
+    case "tax-income-assessment": {
+      const record = await tx.taxRecord.findUniqueOrThrow({ where: { residentId_fiscalYear: { residentId: requester.id, fiscalYear: input.options.fiscalYear } } });
+      const variant = input.certificateType === "tax-income" ? "income" : input.certificateType === "tax-assessment" ? "assessment" : "income-assessment";
+      return buildTaxDocument({ municipality, requester, address: requester.household.address, record, variant, issuance, now });
+    }
+  }
+  throw new AppError("internal_error", "no builder for this certificate type", { status: 500 });
 }

@@ -4,14 +4,20 @@
 import { Font, renderToBuffer } from "@react-pdf/renderer";
 import type { CertificateDocument } from "./document-model";
 import { namesIn } from "./document-model";
-import { FONT_FAMILY, FONT_FILES, unprintableCharacters } from "./fonts";
+import { FONT_CHAIN, unprintableCharacters } from "./fonts";
+import { FuhyoTemplate } from "./templates/fuhyo-template";
+import { KosekiTemplate } from "./templates/koseki-template";
 import { ResidenceTemplate } from "./templates/residence-template";
 import { SealTemplate } from "./templates/seal-template";
+import { TaxTemplate } from "./templates/tax-template";
 
 let registered = false;
 function registerFonts() {
   if (registered) return;
-  Font.register({ family: FONT_FAMILY, fonts: [{ src: FONT_FILES.regular }, { src: FONT_FILES.bold, fontWeight: "bold" }] });
+  // Every font of the fallback chain; react-pdf opens a file on the first render that uses it (once per worker).
+  for (const f of FONT_CHAIN) {
+    Font.register({ family: f.family, fonts: [{ src: f.regular }, ...(f.bold ? [{ src: f.bold, fontWeight: "bold" as const }] : [])] });
+  }
   // Japanese has no spaces: allow a break between any two characters.
   Font.registerHyphenationCallback((word) => Array.from(word).flatMap((c) => [c, ""]));
   registered = true;
@@ -24,18 +30,64 @@ export class UnprintableCharactersError extends Error {
 }
 
 /** All printed text of a document, to check glyph coverage before anything is drawn. */
-function printedText(doc: CertificateDocument): string {
-  const parts = [doc.title, doc.certificationText, doc.issuedOn, doc.municipality.name, doc.municipality.mayorTitle, doc.municipality.mayorName];
+export function printedText(doc: CertificateDocument): string {
+  const parts = [doc.title, doc.certificationText, doc.issuedOn, doc.issuanceNo, doc.municipality.name, doc.municipality.mayorTitle, doc.municipality.mayorName];
+  const person = (p: { name: string; fields: Array<[string, string]> }) => parts.push(p.name, ...p.fields.flat());
   const b = doc.body;
-  const persons = b.kind === "seal" ? [b.person] : b.persons;
-  if (b.kind !== "seal") parts.push(b.address, b.householdHead ?? "");
-  for (const p of persons) parts.push(p.name, ...p.fields.flat());
+  switch (b.kind) {
+    case "residence":
+    case "residence-entry":
+      parts.push(b.address, b.householdHead ?? "");
+      b.persons.forEach(person);
+      break;
+    case "seal":
+      person(b.person);
+      break;
+    case "tax":
+      parts.push(b.fiscalYearLabel, b.incomeYearLabel, b.totalIncome, b.totalDeductions, b.dependents, b.taxableIncome);
+      person(b.person);
+      for (const r of b.income) parts.push(r.label, r.revenue, r.amount);
+      for (const r of b.deductions) parts.push(r.label, r.amount);
+      if (b.taxes) {
+        for (const l of [b.taxes.municipal, b.taxes.prefectural]) parts.push(l.incomeLevy, l.perCapita, l.total);
+        parts.push(b.taxes.annualTotal);
+      }
+      break;
+    case "koseki":
+      parts.push(b.honseki, b.headName);
+      for (const e of b.recordEvents) parts.push(e.kind, ...e.fields.flat());
+      for (const m of b.members) {
+        person(m);
+        for (const e of m.events) parts.push(e.kind, ...e.fields.flat());
+      }
+      break;
+    case "fuhyo":
+      parts.push(b.honseki, b.headName);
+      for (const m of b.members) {
+        person(m);
+        for (const l of m.lines) parts.push(l.address, l.addressSetOn);
+      }
+      break;
+    default:
+      b satisfies never;
+  }
   return parts.join("");
 }
 
 export function renderElement(doc: CertificateDocument) {
   const b = doc.body;
-  return b.kind === "seal" ? <SealTemplate doc={doc} body={b} /> : <ResidenceTemplate doc={doc} body={b} />;
+  switch (b.kind) {
+    case "seal":
+      return <SealTemplate doc={doc} body={b} />;
+    case "tax":
+      return <TaxTemplate doc={doc} body={b} />;
+    case "koseki":
+      return <KosekiTemplate doc={doc} body={b} />;
+    case "fuhyo":
+      return <FuhyoTemplate doc={doc} body={b} />;
+    default:
+      return <ResidenceTemplate doc={doc} body={b} />;
+  }
 }
 
 export type RenderedCertificate = {

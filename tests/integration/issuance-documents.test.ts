@@ -64,8 +64,8 @@ describe("certificate contents", () => {
 
   it("refuses a name the certificate font cannot draw before anything is rendered", async () => {
     const m = await createServedMunicipality();
-    // U+2A6A5 (CJK Extension B) is not in Noto Sans JP: it would print as a blank box or garbage.
-    const { card } = await createCardholder(m.id, { resident: { givenName: "\u{2A6A5}子" } });
+    // U+E000 (private use, where unregistered 外字 live) is in no configured font: it would print as a blank box or garbage.
+    const { card } = await createCardholder(m.id, { resident: { givenName: "\uE000子" } });
     const { ctx } = await createApiClient();
     await expect(issueCertificate({ ctx, input: ZIssueRequest.parse(issueBody(m.code, card)), idempotencyKey: "gaiji", now: OPEN_AT })).rejects.toMatchObject({ code: "character_not_printable" });
     expect(await getDb().issuance.count({ where: { idempotencyKey: "gaiji" } })).toBe(0);
