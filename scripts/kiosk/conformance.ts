@@ -27,8 +27,8 @@ function expectProblem(a: ApiAnswer, status: number, code: string): Outcome {
 
 type Certificates = Array<{ type: string; available: boolean; reason?: string; message?: string }>;
 
-async function reasonFor(c: KioskClient, serial: string, code: string, type: string, clock?: string | null): Promise<string | null> {
-  const a = await c.post<{ certificates: Certificates }>("/eligibility", baseRequest(serial, code), { clockOverride: clock });
+async function reasonFor(c: KioskClient, serial: string, code: string, type: string, clock?: string | null, purpose: "residence" | "honseki" = "residence"): Promise<string | null> {
+  const a = await c.post<{ certificates: Certificates }>("/eligibility", baseRequest(serial, code, purpose), { clockOverride: clock });
   const cert = a.body?.certificates?.find((x) => x.type === type);
   if (!cert) return `<no ${type} in answer: ${a.status}>`;
   return cert.available ? null : (cert.reason ?? "<no reason>");
@@ -53,10 +53,10 @@ export async function runConformance(opts: { baseUrl: string; keyId: string; sec
   const cOpen = new KioskClient({ ...opts, clockOverride: open });
   const state: { issuance?: { issuanceId: string; issuanceNo: string; key: string; body: unknown; raw: string } ; clockHonoured?: boolean } = {};
 
-  const refusal = (name: string, serial: string, code: string, type: string, expected: string): Check => ({
+  const refusal = (name: string, serial: string, code: string, type: string, expected: string, purpose: "residence" | "honseki" = "residence"): Check => ({
     name: `refusal ${expected} (${name})`,
     run: async () => {
-      const r = await reasonFor(cOpen, serial, code, type);
+      const r = await reasonFor(cOpen, serial, code, type, undefined, purpose);
       return r === expected ? pass() : fail(`got ${r ?? "available"}`);
     },
   });
@@ -189,6 +189,36 @@ export async function runConformance(opts: { baseUrl: string; keyId: string; sec
     refusal("成年被後見人", card(MATSUMOTO, "900001"), MATSUMOTO, "residence", "resident_adult_ward"),
     refusal("long name", card(OBUSE, "900001"), OBUSE, "residence", "name_too_long"),
     refusal("not offered", card(OBUSE, "000002"), OBUSE, "residence-entry", "certificate_not_offered"),
+    refusal("no tax record", card(SETAGAYA, "900014"), SETAGAYA, "tax-income", "tax_record_missing"),
+    refusal("no 利用登録", card(MATSUMOTO, "000003"), SETAGAYA, "koseki-full", "koseki_registration_missing", "honseki"),
+    refusal("利用登録 pending", card(SETAGAYA, "000004"), OBUSE, "koseki-full", "koseki_registration_pending", "honseki"),
+    refusal("利用登録 rejected", card(SETAGAYA, "000006"), MATSUMOTO, "koseki-full", "koseki_registration_rejected", "honseki"),
+    refusal("利用登録 bound to the renewed card", card(SETAGAYA, "000007"), OBUSE, "koseki-full", "koseki_registration_renewal_needed", "honseki"),
+    {
+      name: "tax certificate for an offered 年度, and tax_not_resident_on_jan1 for a year the resident moved in",
+      run: async () => {
+        const e = await cOpen.post<{ certificates: Array<{ type: string; available: boolean; fiscalYears?: Array<{ fiscalYear: number }> }> }>("/eligibility", baseRequest(OPEN_SERIAL, SETAGAYA));
+        const years = e.body.certificates.find((x) => x.type === "tax-income-assessment")?.fiscalYears ?? [];
+        if (!years.length) return fail("no 年度 offered");
+        const body = { ...baseRequest(OPEN_SERIAL, SETAGAYA), certificateType: "tax-income-assessment", copies: 1, options: { fiscalYear: years[0].fiscalYear } };
+        const a = await cOpen.post<{ issuanceNo: string; pdf: string; pageCount: number; pdfSha256: string }>("/issuances", body, { idempotencyKey: crypto.randomUUID() });
+        if (a.status !== 200) return fail(`status ${a.status}: ${a.raw.slice(0, 160)}`);
+        const report = await checkPdf(Buffer.from(a.body.pdf, "base64"), { issuanceNo: a.body.issuanceNo, pageCount: a.body.pageCount, sha256: a.body.pdfSha256 });
+        if (!report.ok) return fail(report.failures.join("; "));
+        const movedIn = { ...baseRequest(card(SETAGAYA, "000008"), SETAGAYA), certificateType: "tax-income", copies: 1, options: { fiscalYear: years[0].fiscalYear } };
+        return expectProblem(await cOpen.post("/issuances", movedIn, { idempotencyKey: crypto.randomUUID() }), 403, "tax_not_resident_on_jan1");
+      },
+    },
+    {
+      name: "本籍地 issuance: 戸籍全部事項証明書 at 松本市 through an approved registration",
+      run: async () => {
+        const body = { ...baseRequest(card(SETAGAYA, "000003"), MATSUMOTO, "honseki"), certificateType: "koseki-full", copies: 1, options: {} };
+        const a = await cOpen.post<{ issuanceNo: string; pdf: string; pageCount: number; pdfSha256: string }>("/issuances", body, { idempotencyKey: crypto.randomUUID() });
+        if (a.status !== 200) return fail(`status ${a.status}: ${a.raw.slice(0, 160)}`);
+        const report = await checkPdf(Buffer.from(a.body.pdf, "base64"), { issuanceNo: a.body.issuanceNo, pageCount: a.body.pageCount, sha256: a.body.pdfSha256, names: ["井上 太郎"] });
+        return report.ok ? pass(`${report.pageCount} page(s)`) : fail(report.failures.join("; "));
+      },
+    },
     {
       name: "refusals dated 'today' by the seed (moved in, card issued, PIN changed)",
       run: async () => {
