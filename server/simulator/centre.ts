@@ -8,9 +8,15 @@ import { signRequest } from "../kiosk-protocol/http-signatures";
 
 const KEY_ID = () => process.env.SIMULATOR_KEY_ID ?? "demo-simulator";
 const SECRET = () => process.env.SIMULATOR_API_SECRET ?? process.env.DEMO_SIMULATOR_SECRET ?? "demo-simulator-secret-0123456789abcdef";
-const API_BASE = () => process.env.SIMULATOR_API_BASE ?? `http://127.0.0.1:${process.env.PORT ?? 3000}`;
+// "localhost": `next start` reconstructs request URLs with that host, so the signed @target-uri must use it.
+const API_BASE = () => process.env.SIMULATOR_API_BASE ?? `http://localhost:${process.env.PORT ?? 3000}`;
 
 export const PIN_ATTEMPTS = 3;
+
+/** The simulator is a demo tool: set KIOSK_SIMULATOR=off in production to remove the page and its actions. */
+export function simulatorEnabled(): boolean {
+  return process.env.KIOSK_SIMULATOR !== "off";
+}
 
 const globalForPins = globalThis as unknown as { __simulatorPins?: Map<string, number> };
 const failures = (globalForPins.__simulatorPins ??= new Map<string, number>());
@@ -43,6 +49,7 @@ export type CentreResponse = { status: number; body: unknown; replayed: boolean 
 
 /** One signed call to the kiosk API, as the centre makes it. */
 export async function callKioskApi(path: string, body: unknown, opts: { idempotencyKey?: string; clockOverride?: string } = {}): Promise<CentreResponse> {
+  if (!simulatorEnabled()) throw new Error("the kiosk simulator is switched off (KIOSK_SIMULATOR=off)");
   const url = `${API_BASE()}/api/kiosk/v1${path}`;
   const raw = JSON.stringify(body);
   const headers: Record<string, string> = {

@@ -11,6 +11,9 @@ const AFTER_HOURS = "2026-11-27T23:30"; // service ends at 23:00
 const CLERK = { loginId: "setagaya-clerk", password: "demo-password-2026" };
 
 async function expectAccessible(page: Page, screen: string) {
+  // KIOSK_SCREENSHOT_DIR=/tmp/kiosk keeps a picture of every checked screen (to review the layout).
+  const dir = process.env.KIOSK_SCREENSHOT_DIR;
+  if (dir) await page.screenshot({ path: `${dir}/${test.info().title.slice(0, 12)}-${screen.replace(/\W+/g, "-")}.png`, fullPage: true });
   // The printout iframe holds a PDF (Chromium's viewer), not our markup.
   const results = await new AxeBuilder({ page }).exclude('iframe[title="印刷された証明書"]').analyze();
   const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
@@ -172,7 +175,24 @@ test("a 印鑑登録証明書 cancelled at the payment step costs nothing and is
   expect(await printedToday(page)).toBe(before);
 });
 
-test("本籍地の証明書: choosing the municipality leads to the certificate list (empty until 戸籍 is served)", async ({ page }) => {
+test("a refusal at issuance shows the resident message and the reason code", async ({ page }) => {
+  // Eligible at 22:50; the clock passes 23:00 before the resident confirms, so the issuance itself refuses.
+  await setClock(page, "2026-11-27T22:50");
+  await placeCard(page, /長谷川 拓也/);
+  await typePin(page, "1234");
+  await page.getByRole("button", { name: /印鑑登録証明書/ }).click();
+  await page.getByRole("button", { name: "次へ" }).click();
+  await expect(screenHeading(page, "内容を確認してください")).toBeVisible();
+  await setClock(page, AFTER_HOURS);
+  await page.getByRole("button", { name: "発行する" }).click();
+
+  await expect(screenHeading(page, "この証明書は発行できません")).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByText("サービス提供時間外です。")).toBeVisible();
+  await expect(page.getByText("理由コード: service_out_of_hours")).toBeVisible();
+  await expectAccessible(page, "refused at issuance");
+});
+
+test("本籍地の証明書: the chosen municipality answers with its certificate list (or that there is none)", async ({ page }) => {
   await setClock(page, OPEN_HOURS);
   await page.getByRole("button", { name: /^行政サービス/ }).click();
   await page.getByRole("button", { name: /本籍地の証明書/ }).click();

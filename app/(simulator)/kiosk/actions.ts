@@ -2,15 +2,8 @@
 
 import crypto from "node:crypto";
 import { z } from "zod";
-import { RESIDENCE_ENTRY_ITEMS, ZIssueRequest, ZPurpose } from "@/lib/schemas/kiosk";
-import {
-  ZCompletionResponse,
-  ZEligibilityResponse,
-  ZIssuanceResponse,
-  type CompletionResponseWire,
-  type EligibilityResponseWire,
-  type IssuanceResponseWire,
-} from "@/lib/schemas/kiosk-responses";
+import { ZIssueRequest, ZPurpose } from "@/lib/schemas/kiosk";
+import { ZCompletionResponse, ZIssuanceResponse, type CompletionResponseWire, type IssuanceResponseWire } from "@/lib/schemas/kiosk-responses";
 import { DEMO_CARD_ISSUER } from "@/lib/simulator/demo-wallet";
 import { callKioskApi, resetPin as centreResetPin, verifyPin, type CentreResponse } from "@/server/simulator/centre";
 
@@ -41,6 +34,30 @@ type CentreSession = {
 const globalForSessions = globalThis as unknown as { __kioskSimSessions?: Map<string, CentreSession> };
 const sessions = (globalForSessions.__kioskSimSessions ??= new Map<string, CentreSession>());
 
+// The eligibility answer as the kiosk reads it: only the fields the screens use, unknown fields ignored, so
+// certificate types and extensions added to the API later show up without breaking the simulator.
+const ZMemberView = z.object({ memberRef: z.string(), name: z.string(), relationship: z.string(), isRequester: z.boolean(), removed: z.boolean().optional() });
+const ZEligibilityView = z.object({
+  municipality: z.object({ code: z.string(), name: z.string() }),
+  certificates: z.array(
+    z.discriminatedUnion("available", [
+      z.object({
+        type: z.string(),
+        name: z.string(),
+        available: z.literal(true),
+        feePerCopy: z.number(),
+        copyLimit: z.number().int().min(1),
+        myNumberAllowed: z.boolean().default(false),
+        fiscalYears: z.array(z.object({ fiscalYear: z.number().int(), label: z.string() })).optional(),
+      }),
+      z.object({ type: z.string(), name: z.string(), available: z.literal(false), reason: z.string(), message: z.string() }),
+    ]),
+  ),
+  householdMembers: z.array(ZMemberView).default([]),
+  kosekiMembers: z.array(ZMemberView).default([]),
+});
+export type KioskEligibility = z.infer<typeof ZEligibilityView>;
+
 // ---- results handed to the kiosk UI ---------------------------------------------------------------
 
 /** One API call as the staff panel lists it. */
@@ -53,7 +70,7 @@ export type ActionFailure =
 export type InsertCardResult = { ok: true; sessionId: string } | ActionFailure;
 export type EnterPinResult = { ok: true } | { ok: false; kind: "pin"; locked: boolean; remaining: number } | ActionFailure;
 export type ResetPinResult = { ok: true } | ActionFailure;
-export type EligibilityResult = { ok: true; eligibility: EligibilityResponseWire; trace: ApiTrace } | ActionFailure;
+export type EligibilityResult = { ok: true; eligibility: KioskEligibility; trace: ApiTrace } | ActionFailure;
 export type IssueResult = { ok: true; issuance: IssuanceResponseWire; trace: ApiTrace } | ActionFailure;
 export type CompleteResult = { ok: true; completion: CompletionResponseWire; trace: ApiTrace } | ActionFailure;
 
@@ -83,35 +100,14 @@ const ZInsertCard = z
 const ZEnterPin = z.object({ sessionId: ZSessionId, pin: z.string().regex(/^\d{4}$/) }).strict();
 const ZSessionOnly = z.object({ sessionId: ZSessionId }).strict();
 const ZEligibilityInput = z.object({ sessionId: ZSessionId, clock: ZClock }).strict();
-const ZMembersInput = z.union([z.literal("all"), z.array(z.string().uuid()).min(1).max(20)]);
+// The certificate and its options are checked by the API's own request schema (ZIssueRequest) below, so
+// every type the server accepts works here without a change.
 const ZIssueInput = z
   .object({
     sessionId: ZSessionId,
     clock: ZClock,
     copies: z.number().int().min(1).max(99),
-    choice: z.discriminatedUnion("certificateType", [
-      z
-        .object({
-          certificateType: z.literal("residence"),
-          options: z
-            .object({
-              members: ZMembersInput,
-              includeHouseholdHeadAndRelationship: z.boolean(),
-              includeHonseki: z.boolean(),
-              includeMyNumber: z.boolean(),
-              includeForeignResidentItems: z.boolean(),
-            })
-            .strict(),
-        })
-        .strict(),
-      z
-        .object({
-          certificateType: z.literal("residence-entry"),
-          options: z.object({ members: ZMembersInput, items: z.array(z.enum(RESIDENCE_ENTRY_ITEMS)).min(1) }).strict(),
-        })
-        .strict(),
-      z.object({ certificateType: z.literal("seal"), options: z.object({}).strict() }).strict(),
-    ]),
+    choice: z.object({ certificateType: z.string().min(1).max(40), options: z.record(z.string(), z.unknown()) }).strict(),
   })
   .strict();
 /** The certificate and its options as the kiosk collected them. */
@@ -173,7 +169,8 @@ async function call(label: string, path: string, body: unknown, opts: { idempote
   }
 }
 
-// Read leniently (unlike the published ZProblem): a reason code newer than this build must still reach the screen.
+// Answers are read leniently (unknown fields dropped), so an API extension never strands a rendered PDF.
+// Problems too (unlike the published ZProblem): a reason code newer than this build must still reach the screen.
 const ZProblemLoose = z.object({ code: z.string(), status: z.number(), detail: z.string().optional(), reason: z.string().optional(), message: z.string().optional() });
 
 /** Maps a non-2xx answer: a 403 with a refusal reason is a refusal the resident sees, anything else an error. */
@@ -240,7 +237,7 @@ export async function checkEligibility(input: z.input<typeof ZEligibilityInput>)
   if (!s) return sessionExpired();
   const { res, trace } = await call("eligibility", "/eligibility", requestBase(s), { clockOverride: clockOverride(parsed.data.clock) });
   if (!res || res.status !== 200) return failureOf(res, trace);
-  const body = ZEligibilityResponse.safeParse(res.body);
+  const body = ZEligibilityView.safeParse(res.body);
   if (!body.success) return { ok: false, kind: "error", code: "unexpected_response", retryable: false, trace };
   return { ok: true, eligibility: body.data, trace };
 }
@@ -268,7 +265,7 @@ export async function issue(input: z.input<typeof ZIssueInput>): Promise<IssueRe
     if (!(failure.kind === "error" && failure.retryable) && s.attempt?.key === key) s.attempt = null;
     return failure;
   }
-  const issuance = ZIssuanceResponse.safeParse(res.body);
+  const issuance = ZIssuanceResponse.strip().safeParse(res.body);
   if (!issuance.success) return { ok: false, kind: "error", code: "unexpected_response", retryable: false, trace };
   s.issuanceIds.add(issuance.data.issuanceId);
   return { ok: true, issuance: issuance.data, trace };
@@ -283,7 +280,7 @@ export async function complete(input: z.input<typeof ZCompleteInput>): Promise<C
   if (!s || !s.issuanceIds.has(issuanceId)) return sessionExpired();
   const { res, trace } = await call(`completion (${outcome})`, `/issuances/${issuanceId}/completion`, { outcome }, { clockOverride: clockOverride(clock) });
   if (!res || res.status !== 200) return failureOf(res, trace);
-  const completion = ZCompletionResponse.safeParse(res.body);
+  const completion = ZCompletionResponse.strip().safeParse(res.body);
   if (!completion.success) return { ok: false, kind: "error", code: "unexpected_response", retryable: false, trace };
   s.attempt = null;
   return { ok: true, completion: completion.data, trace };

@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { simulatorEnabled } from "@/server/simulator/centre";
 import { Alert } from "@/components/ui/alert";
 import { DEMO_MUNICIPALITIES, DEMO_WALLET } from "@/lib/simulator/demo-wallet";
 import { KioskSimulator } from "./_components/kiosk-simulator";
@@ -8,6 +10,7 @@ export const metadata: Metadata = { title: "キオスク・交付センター �
 // Public on purpose: a demo tool for staff and vendors. It reaches the data only through the signed kiosk
 // API (server/simulator/centre.ts), with the fictional demo cards; there is nothing here to authorize.
 export default function KioskSimulatorPage() {
+  if (!simulatorEnabled()) notFound();
   return (
     <main id="main" className="flex-1 bg-solid-gray-100 px-4 py-6 desktop:px-8 desktop:py-8">
       <div className="mx-auto flex w-full max-w-6xl flex-col gap-6">

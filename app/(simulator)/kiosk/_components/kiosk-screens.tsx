@@ -1,16 +1,14 @@
 "use client";
 
 import type { ReactNode } from "react";
-import type { EligibilityResponseWire, IssuanceResponseWire } from "@/lib/schemas/kiosk-responses";
+import type { IssuanceResponseWire } from "@/lib/schemas/kiosk-responses";
+import type { KioskEligibility } from "../actions";
 import type { Municipality, PlacedCard } from "./card-picker";
 import { KioskButton, KioskMessage, KioskScreen } from "./kiosk-ui";
 import { CANCELLED, NO_CERTIFICATES, PIN_LOCKED, PIN_WRONG, kioskErrorMessage, yen } from "./labels";
-import { OptionsForm, type OptionsDraft } from "./options-form";
+import { OptionsForm, hasOptions, type Available, type OptionsDraft } from "./options-form";
 import { OrderSummary } from "./order-summary";
 import { PinPad } from "./pin-pad";
-
-type Certificate = EligibilityResponseWire["certificates"][number];
-type Available = Extract<Certificate, { available: true }>;
 
 export type Screen =
   | { name: "top" }
@@ -36,7 +34,7 @@ export type Flow = {
   sessionId: string | null;
   pin: string;
   pinState: { kind: "idle" } | { kind: "wrong"; remaining: number } | { kind: "locked" } | { kind: "unlocked" };
-  eligibility: EligibilityResponseWire | null;
+  eligibility: KioskEligibility | null;
   cert: Available | null;
   draft: OptionsDraft;
   draftError: string | null;
@@ -260,7 +258,7 @@ export function KioskScreens({
     }
 
     case "options":
-      if (!cert || (cert.type !== "residence" && cert.type !== "residence-entry")) return null;
+      if (!cert) return null;
       return (
         <KioskScreen
           {...common}
@@ -274,7 +272,7 @@ export function KioskScreens({
             </>,
           )}
         >
-          <OptionsForm type={cert.type} myNumberAllowed={cert.myNumberAllowed} members={flow.eligibility?.householdMembers ?? []} draft={flow.draft} onChange={on.setDraft} />
+          <OptionsForm cert={cert} eligibility={flow.eligibility} draft={flow.draft} onChange={on.setDraft} />
           {flow.draftError ? <KioskMessage tone="error">{flow.draftError}</KioskMessage> : null}
         </KioskScreen>
       );
@@ -288,7 +286,7 @@ export function KioskScreens({
           lead={`${cert.name}（1通 ${yen(cert.feePerCopy)}）`}
           footer={footer(
             <>
-              {back({ name: cert.type === "seal" ? "certificates" : "options" })}
+              {back({ name: hasOptions(cert, flow.eligibility) ? "options" : "certificates" })}
               <KioskButton size="md" onClick={() => on.go({ name: "confirm" })}>
                 次へ
               </KioskButton>
@@ -329,15 +327,7 @@ export function KioskScreens({
           lead="よろしければ「発行する」を押してください。証明書を作成した後、お支払いの画面になります。"
           footer={footer(back({ name: "copies" }))}
         >
-          <OrderSummary
-            type={cert.type}
-            name={cert.name}
-            members={flow.eligibility?.householdMembers ?? []}
-            draft={flow.draft}
-            myNumberAllowed={cert.myNumberAllowed}
-            feePerCopy={cert.feePerCopy}
-            copies={flow.copies}
-          />
+          <OrderSummary cert={cert} eligibility={flow.eligibility} draft={flow.draft} copies={flow.copies} />
           <div className="grid grid-cols-2 gap-4">
             <KioskButton size="xl" onClick={on.issue}>
               発行する

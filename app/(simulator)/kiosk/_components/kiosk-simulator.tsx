@@ -1,19 +1,17 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
-import type { CompletionResponseWire, EligibilityResponseWire, IssuanceResponseWire } from "@/lib/schemas/kiosk-responses";
+import type { CompletionResponseWire, IssuanceResponseWire } from "@/lib/schemas/kiosk-responses";
 import type { DemoCard } from "@/lib/simulator/demo-wallet";
-import { checkEligibility, complete, enterPin, insertCard, issue, resetPin, type ActionFailure, type ApiTrace, type IssueChoice } from "../actions";
+import { checkEligibility, complete, enterPin, insertCard, issue, resetPin, type ActionFailure, type ApiTrace } from "../actions";
 import { CardPicker, type Municipality, type PlacedCard } from "./card-picker";
 import { DemoPanel, type LogEntry } from "./demo-panel";
 import { KioskScreens, type Flow, type Screen } from "./kiosk-screens";
-import { EMPTY_OPTIONS, draftProblem, type OptionsDraft } from "./options-form";
+import { EMPTY_OPTIONS, buildChoice, draftProblem, hasOptions, initialDraft, type Available, type OptionsDraft } from "./options-form";
 
 // The kiosk half of the simulator: a state machine over the screens of a real multi-copy machine. It talks
 // to the "centre" (the server actions) only; every API answer, refusal or failure becomes a screen, and an
 // answer that arrives after the resident pressed 最初に戻る is ignored (a rendered PDF is then cancelled).
-
-type Available = Extract<EligibilityResponseWire["certificates"][number], { available: true }>;
 
 const INITIAL_FLOW: Flow = {
   purpose: "residence",
@@ -133,6 +131,9 @@ export function KioskSimulator({ wallet, municipalities }: { wallet: readonly De
     if (!sessionId || pin.length !== 4) return;
     const r = await perform("暗証番号を確認しています", () => enterPin({ sessionId, pin }));
     if (!r) return;
+    // The PIN is checked inside the centre (no API call); the staff log shows it all the same.
+    const outcome = r.ok ? "pin_ok" : r.kind === "pin" ? (r.locked ? "pin_locked" : "pin_wrong") : r.code;
+    trace({ call: "PIN照合（センター）", status: 0, replayed: false, code: outcome });
     if (r.ok) return loadEligibility(sessionId);
     if (r.kind === "pin") return patch({ pin: "", pinState: r.locked ? { kind: "locked" } : { kind: "wrong", remaining: r.remaining } });
     fail(r, null);
@@ -148,13 +149,13 @@ export function KioskSimulator({ wallet, municipalities }: { wallet: readonly De
   };
 
   const chooseCertificate = (cert: Available) => {
-    patch({ cert, draft: EMPTY_OPTIONS, draftError: null, copies: 1 });
-    go({ name: cert.type === "seal" ? "copies" : "options" });
+    patch({ cert, draft: initialDraft(cert, flow.eligibility), draftError: null, copies: 1 });
+    go({ name: hasOptions(cert, flow.eligibility) ? "options" : "copies" });
   };
 
   const confirmOptions = () => {
     const cert = flow.cert;
-    if (!cert || (cert.type !== "residence" && cert.type !== "residence-entry")) return;
+    if (!cert) return;
     const problem = draftProblem(cert.type, flow.draft);
     patch({ draftError: problem });
     if (!problem) go({ name: "copies" });
@@ -162,23 +163,8 @@ export function KioskSimulator({ wallet, municipalities }: { wallet: readonly De
 
   const issueCertificate = async () => {
     const { sessionId, cert, draft, copies } = flow;
-    if (!sessionId || !cert || (cert.type !== "residence" && cert.type !== "residence-entry" && cert.type !== "seal")) return;
-    const members = draft.scope === "all" ? ("all" as const) : draft.memberRefs;
-    const choice: IssueChoice =
-      cert.type === "residence"
-        ? {
-            certificateType: "residence" as const,
-            options: {
-              members,
-              includeHouseholdHeadAndRelationship: draft.householdHead,
-              includeHonseki: draft.honseki,
-              includeMyNumber: cert.myNumberAllowed && draft.myNumber,
-              includeForeignResidentItems: draft.foreign,
-            },
-          }
-        : cert.type === "residence-entry"
-          ? { certificateType: "residence-entry" as const, options: { members, items: draft.items } }
-          : { certificateType: "seal" as const, options: {} };
+    if (!sessionId || !cert) return;
+    const choice = buildChoice(cert, draft);
     const r = await perform(
       "証明書を作成しています。しばらくお待ちください",
       () => issue({ sessionId, clock, copies, choice }),
