@@ -13,9 +13,11 @@ const nextConfig = {
         headers: [
           { key: "X-Content-Type-Options", value: "nosniff" },
           { key: "Referrer-Policy", value: "same-origin" },
-          { key: "X-Frame-Options", value: "DENY" },
         ],
       },
+      // No framing anywhere, except the staff preview PDF shown in the portal's own iframe.
+      { source: "/((?!preview/pdf).*)", headers: [{ key: "X-Frame-Options", value: "DENY" }] },
+      { source: "/preview/pdf", headers: [{ key: "X-Frame-Options", value: "SAMEORIGIN" }] },
     ];
   },
 };

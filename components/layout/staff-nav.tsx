@@ -12,7 +12,10 @@ type NavItem = {
 };
 
 // One entry per existing staff page, in display order. Add an entry when a page lands; never link ahead.
-const NAV_ITEMS: readonly NavItem[] = [{ href: "/dashboard", label: "ダッシュボード" }];
+const NAV_ITEMS: readonly NavItem[] = [
+  { href: "/dashboard", label: "ダッシュボード" },
+  { href: "/preview", label: "証明書の見本" },
+];
 
 export function navItemsFor(role: StaffRoleName): NavItem[] {
   return NAV_ITEMS.filter((item) => !item.roles || item.roles.includes(role));

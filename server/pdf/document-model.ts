@@ -119,6 +119,8 @@ export type CertificateDocument = {
   certificationText: string;
   municipality: MunicipalityBlock;
   body: CertificateBody;
+  /** A staff preview with fictional data: every page carries a large 「見本」 watermark. Never set on issuance. */
+  sample?: boolean;
 };
 
 /** Every name that must appear in the rendered text (the post-render check looks for each). */

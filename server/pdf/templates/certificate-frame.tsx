@@ -1,5 +1,6 @@
 // The frame every certificate shares: A4, title, 発行番号 and page n/m on every page (fixed header), the body,
-// 以下余白, the 認証文 with the 和暦 date and the mayor's title and name under the 公印.
+// 以下余白, the 認証文 with the 和暦 date and the mayor's title and name under the 公印; a staff preview
+// (doc.sample) adds a 「見本」 watermark and is otherwise identical.
 import { Document, Image, Page, StyleSheet, Text, View } from "@react-pdf/renderer";
 import type { ReactNode } from "react";
 import { bindingKeywords, type CertificateDocument } from "../document-model";
@@ -19,7 +20,19 @@ export const styles = StyleSheet.create({
   signature: { flexDirection: "row", justifyContent: "space-between", alignItems: "center", marginTop: 18 },
   mayor: { fontSize: 12, paddingRight: 40 },
   seal: { position: "absolute", right: 0, top: -22, width: 64, height: 64, opacity: 0.9 },
+  // The whole page, rotated about its centre (rotating the Text itself pivots it off-centre in react-pdf).
+  watermark: { position: "absolute", top: 0, left: 0, right: 0, bottom: 0, alignItems: "center", justifyContent: "center", transform: "rotate(-35deg)" },
+  watermarkText: { fontSize: 180, lineHeight: 1, color: "#808080", opacity: 0.22, letterSpacing: 24 },
 });
+
+/** 「見本」 across every page of a staff preview, drawn first so the certificate's content stays on top. */
+function SampleWatermark() {
+  return (
+    <View style={styles.watermark} fixed>
+      <Text style={styles.watermarkText}>見本</Text>
+    </View>
+  );
+}
 
 export function Field({ label, value }: { label: string; value: string }) {
   return (
@@ -42,6 +55,7 @@ export function CertificateFrame({ doc, children }: { doc: CertificateDocument; 
       language="ja"
     >
       <Page size="A4" style={styles.page}>
+        {doc.sample ? <SampleWatermark /> : null}
         <View style={styles.header} fixed>
           <Text>{doc.municipality.name}</Text>
           {/* react-pdf drops fixed elements placed in the bottom padding, so 発行番号 and page n/m live in the header. */}

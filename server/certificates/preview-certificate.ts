@@ -1,0 +1,168 @@
+import "server-only";
+import { zipSync } from "fflate";
+import { z } from "zod";
+import { CERTIFICATE_NAMES, CERTIFICATE_TYPES, type CertificateTypeId } from "@/lib/certificate-types";
+import { RESIDENCE_ENTRY_ITEMS } from "@/lib/schemas/kiosk";
+import { ZMunicipalityCode } from "@/lib/schemas/identifiers";
+import { jstDateString } from "@/lib/wareki";
+import { writeAuditEvent } from "../audit/write-audit-event";
+import type { RequestContext } from "../context";
+import { getDb } from "../db";
+import { AppError } from "../errors";
+import type { Municipality } from "../generated/prisma/client";
+import type { CertificateDocument } from "../pdf/document-model";
+import { renderInWorker } from "../pdf/render-pool";
+import { buildFuhyoDocument } from "./build-fuhyo-document";
+import { buildKosekiDocument } from "./build-koseki-document";
+import { buildResidenceDocument, buildResidenceEntryDocument, type BuiltDocument } from "./build-residence-document";
+import { buildSealDocument } from "./build-seal-document";
+import { buildTaxDocument } from "./build-tax-document";
+import { sampleRows } from "./sample-rows";
+
+// The staff preview (証明書の見本): any certificate type of a municipality, rendered from fictional rows by
+// the same builders and templates as issuance, with that municipality's name, mayor, 公印 and 認証文, and a
+// 「見本」 watermark. Staff only; a municipality's staff only for their own municipality (the tenant comes
+// from ctx), the operator for any. Nothing is recorded but the audit event.
+
+const RENDER_TIMEOUT_MS = 30_000;
+const SET_TIMEOUT_MS = 120_000;
+
+const ZPreviewInput = z.object({ municipalityCode: ZMunicipalityCode, type: z.enum(CERTIFICATE_TYPES) });
+const ZPreviewSetInput = z.object({ municipalityCode: ZMunicipalityCode });
+
+export type PreviewPdf = { pdf: Uint8Array; pageCount: number; fileName: string };
+export type PreviewSet = { zip: Uint8Array; fileName: string; files: string[] };
+export type PreviewMunicipality = { code: string; name: string; prefecture: string; mayorTitle: string; mayorName: string };
+
+/** 発行番号 printed on a sample: visibly not a real number (ASCII: it is also written into the PDF Keywords). */
+export const sampleIssuanceNo = (municipalityCode: string) => `${municipalityCode}-SAMPLE-00000000`;
+export const previewFileName = (municipalityCode: string, type: CertificateTypeId) => `${municipalityCode}_${CERTIFICATE_NAMES[type]}_見本.pdf`;
+
+function parse<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) {
+    throw new AppError("validation_failed", "the preview request is not valid", {
+      status: 422,
+      details: { errors: parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })) },
+    });
+  }
+  return parsed.data;
+}
+
+/**
+ * The municipality the staff member may preview: the operator any (by code), everyone else only the one of
+ * their context. Another municipality's code is `forbidden` whether or not it exists, so the answer does not
+ * reveal which codes are served.
+ */
+async function authorizedMunicipality(ctx: RequestContext, municipalityCode: string): Promise<Municipality> {
+  if (ctx.actor.type !== "staff") throw new AppError("forbidden", "the certificate preview is for staff");
+  const db = getDb();
+  if (ctx.actor.role === "operator") {
+    const m = await db.municipality.findUnique({ where: { code: municipalityCode } });
+    if (!m) throw new AppError("not_found", "no municipality has this code");
+    return m;
+  }
+  // strictUndefinedChecks-style guard: a missing tenant must never widen the query.
+  if (!ctx.municipalityId) throw new AppError("forbidden", "this staff member has no municipality");
+  const m = await db.municipality.findFirst({ where: { code: municipalityCode, id: ctx.municipalityId } });
+  if (!m) throw new AppError("forbidden", "staff may preview only their own municipality's certificates");
+  return m;
+}
+
+/** The municipalities the staff member may pick on the preview page (the operator: all; others: their own). */
+export async function listPreviewMunicipalities({ ctx }: { ctx: RequestContext }): Promise<PreviewMunicipality[]> {
+  if (ctx.actor.type !== "staff") throw new AppError("forbidden", "the certificate preview is for staff");
+  const select = { code: true, name: true, prefecture: true, mayorTitle: true, mayorName: true } as const;
+  if (ctx.actor.role === "operator") return getDb().municipality.findMany({ select, orderBy: { code: "asc" } });
+  if (!ctx.municipalityId) throw new AppError("forbidden", "this staff member has no municipality");
+  return getDb().municipality.findMany({ select, where: { id: ctx.municipalityId } });
+}
+
+/** The sample document of `type`, built exactly as buildDocument in issue-certificate.ts builds a real one. */
+export function buildSampleDocument(municipality: Municipality, type: CertificateTypeId, now: Date): CertificateDocument {
+  const rows = sampleRows(municipality, jstDateString(now));
+  const issuance = { id: "sample", no: sampleIssuanceNo(municipality.code) };
+  const common = { municipality, household: rows.household, householdAddress: rows.householdAddress, issuance, now };
+  const forRequester = { municipality, requester: rows.requester, address: rows.householdAddress, issuance, now };
+  const record = rows.kosekiRecord;
+  let built: BuiltDocument;
+  switch (type) {
+    case "residence":
+      built = buildResidenceDocument({
+        ...common,
+        options: { members: "all", includeHouseholdHeadAndRelationship: true, includeHonseki: true, includeMyNumber: false, includeForeignResidentItems: false },
+        allowMyNumber: false,
+      });
+      break;
+    case "residence-entry":
+      built = buildResidenceEntryDocument({ ...common, options: { members: "all", items: [...RESIDENCE_ENTRY_ITEMS] } });
+      break;
+    case "seal":
+      built = buildSealDocument({ ...forRequester, registration: rows.sealRegistration });
+      break;
+    case "tax-income":
+      built = buildTaxDocument({ ...forRequester, record: rows.taxRecord, variant: "income" });
+      break;
+    case "tax-assessment":
+      built = buildTaxDocument({ ...forRequester, record: rows.taxRecord, variant: "assessment" });
+      break;
+    case "tax-income-assessment":
+      built = buildTaxDocument({ ...forRequester, record: rows.taxRecord, variant: "income-assessment" });
+      break;
+    case "koseki-full":
+      built = buildKosekiDocument({ municipality, record, variant: "full", issuance, now });
+      break;
+    case "koseki-individual":
+      built = buildKosekiDocument({ municipality, record, variant: "individual", memberIds: [record.members[0].id], issuance, now });
+      break;
+    case "koseki-fuhyo":
+      built = buildFuhyoDocument({ municipality, record, members: record.members, issuance, now });
+      break;
+    default:
+      (type) satisfies never;
+      throw new AppError("internal_error", "no builder for this certificate type", { status: 500 });
+  }
+  return { ...built.document, sample: true };
+}
+
+async function auditPreviews(ctx: RequestContext, municipality: Municipality, rendered: Array<{ type: CertificateTypeId; pageCount: number }>, set: boolean) {
+  // Fictional data only: the event names the type and the municipality, never anything printed.
+  await getDb().$transaction(async (tx) => {
+    for (const r of rendered) {
+      await writeAuditEvent(tx, ctx, {
+        action: "preview.render",
+        municipalityId: municipality.id,
+        targetType: "Municipality",
+        targetId: municipality.id,
+        details: { certificateType: r.type, municipalityCode: municipality.code, pageCount: r.pageCount, ...(set ? { set: true } : {}) },
+      });
+    }
+  });
+}
+
+/** One sample PDF, shown inline in the staff portal. */
+export async function previewCertificate(args: { ctx: RequestContext; municipalityCode: string; type: string; now?: Date }): Promise<PreviewPdf> {
+  const input = parse(ZPreviewInput, { municipalityCode: args.municipalityCode, type: args.type });
+  const municipality = await authorizedMunicipality(args.ctx, input.municipalityCode);
+  const doc = buildSampleDocument(municipality, input.type, args.now ?? new Date());
+  const rendered = await renderInWorker(doc, AbortSignal.timeout(RENDER_TIMEOUT_MS));
+  await auditPreviews(args.ctx, municipality, [{ type: input.type, pageCount: rendered.pageCount }], false);
+  return { pdf: rendered.pdf, pageCount: rendered.pageCount, fileName: previewFileName(municipality.code, input.type) };
+}
+
+/** A ZIP of one sample PDF per certificate type, for publication on the municipality's web site. */
+export async function previewCertificateSet(args: { ctx: RequestContext; municipalityCode: string; now?: Date }): Promise<PreviewSet> {
+  const input = parse(ZPreviewSetInput, { municipalityCode: args.municipalityCode });
+  const municipality = await authorizedMunicipality(args.ctx, input.municipalityCode);
+  const now = args.now ?? new Date();
+  const signal = AbortSignal.timeout(SET_TIMEOUT_MS);
+  // The render pool bounds the parallelism (PDF_WORKERS threads).
+  const rendered = await Promise.all(
+    CERTIFICATE_TYPES.map(async (type) => ({ type, ...(await renderInWorker(buildSampleDocument(municipality, type, now), signal)) })),
+  );
+  await auditPreviews(args.ctx, municipality, rendered, true);
+  const entries = Object.fromEntries(rendered.map((r) => [previewFileName(municipality.code, r.type), r.pdf] as const));
+  // PDF streams are already deflated: store them as they are.
+  const zip = zipSync(entries, { level: 0, mtime: now });
+  return { zip, fileName: `${municipality.code}_証明書見本.zip`, files: Object.keys(entries) };
+}
