@@ -37,6 +37,25 @@ export async function renderInWorker(doc: CertificateDocument, signal?: AbortSig
   return result;
 }
 
+/**
+ * Starts the worker threads and lets each load react-pdf, the fonts and pdf.js before the first resident
+ * waits for it (the first render in a fresh thread takes seconds; later ones ≈ 70 ms a page).
+ */
+export async function warmUpRenderPool(): Promise<void> {
+  const p = pool();
+  const warm: CertificateDocument = {
+    title: "ウォームアップ",
+    issuanceId: "warm-up",
+    issuanceNo: "000000-0000-00000000",
+    subjectDigest: "0",
+    issuedOn: "令和8年1月1日",
+    certificationText: "ウォームアップ",
+    municipality: { name: "ウォームアップ", mayorTitle: "市長", mayorName: "見本", sealImage: null },
+    body: { kind: "residence", address: "見本", householdHead: null, persons: [{ name: "見本 太郎", fields: [] }] },
+  };
+  await Promise.all(Array.from({ length: p.options.maxThreads }, () => p.run(warm)));
+}
+
 export async function closeRenderPool(): Promise<void> {
   await globalForPool.__pdfPool?.destroy();
   delete globalForPool.__pdfPool;
