@@ -1,0 +1,130 @@
+import type { Metadata } from "next";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { TextField } from "@/components/ui/text-field";
+import { formatJstDateTime, ZAuditEventList } from "@/lib/schemas/logs";
+import { requireStaff } from "@/server/auth/require-staff";
+import { listAuditChains } from "@/server/logs/list-audit-chains";
+import { listAuditEvents } from "@/server/logs/list-audit-events";
+import { verifyAuditChains } from "@/server/logs/verify-audit-chains";
+import { firstParam, Pagination, tdClass, thClass } from "../issuances/_components/pagination";
+import { SelectField } from "../preview/_components/select-field";
+
+export const metadata: Metadata = { title: "監査記録" };
+
+const ACTOR_LABELS = { staff: "職員", api_client: "交付センター", system: "システム", resident: "住民" } as const;
+const REASON_LABELS = {
+  hash_mismatch: "記録の内容がハッシュ値と一致しません",
+  prev_hash_mismatch: "前の記録とのつながりが一致しません",
+  sequence_gap: "連番が欠けています",
+} as const;
+
+export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const staff = await requireStaff("operator", "municipal_admin", "auditor");
+  const raw = await searchParams;
+  const params = { chain: firstParam(raw.chain), action: firstParam(raw.action), page: firstParam(raw.page) };
+  const parsed = ZAuditEventList.safeParse(params);
+  const errors = parsed.success ? {} : parsed.error.flatten().fieldErrors;
+  const input = parsed.success ? params : { chain: params.chain && /^(system|\d{6})$/.test(params.chain) ? params.chain : undefined };
+  const [chains, list, check] = await Promise.all([
+    listAuditChains({ ctx: staff.ctx }),
+    listAuditEvents({ ctx: staff.ctx, input }),
+    verifyAuditChains({ ctx: staff.ctx, input }),
+  ]);
+  const scope = list.scope;
+
+  return (
+    <div className="flex flex-col gap-8">
+      <div className="flex flex-col gap-2">
+        <h1 className="text-std-32B-150 text-solid-gray-900">監査記録</h1>
+        <p className="text-std-16N-170 text-solid-gray-800">
+          操作の記録は自治体ごとにハッシュ値で連結されています。表示のたびに連結を検証し、記録が書き換えられていないことを確かめます。
+        </p>
+      </div>
+
+      <form method="get" action="/audit" noValidate className="grid grid-cols-1 gap-6 rounded-8 border border-solid-gray-420 p-4 desktop:grid-cols-2 desktop:p-6">
+        {chains.length ? <SelectField label="記録の系列" name="chain" defaultValue={params.chain ?? "system"} options={chains} /> : null}
+        <TextField label="操作（前方一致）" name="action" defaultValue={params.action ?? ""} hint="例：issuance.view、incident." autoComplete="off" error={errors.action?.[0]} />
+        <div className="desktop:col-span-2">
+          <Button type="submit">表示</Button>
+        </div>
+      </form>
+
+      {!scope || !check ? (
+        <Alert variant="warning" title="指定された自治体が見つかりません">
+          一覧から選び直してください。
+        </Alert>
+      ) : (
+        <>
+          <section aria-labelledby="verify-heading" className="flex flex-col gap-4">
+            <h2 id="verify-heading" className="text-std-24B-150 text-solid-gray-900">
+              {scope.label}の記録の検証
+            </h2>
+            {check.result.ok ? (
+              <Alert variant="success" title="検証OK：改ざんは検出されませんでした">
+                <p>{check.result.checked.toLocaleString("ja-JP")}件の記録の連結を確認しました。</p>
+                <p className="break-all">
+                  最新のハッシュ値：<span className="font-mono">{check.result.headHash}</span>
+                </p>
+              </Alert>
+            ) : (
+              <Alert variant="error" title="改ざんの疑い">
+                <p>
+                  連番 {check.result.brokenAtSeq} の記録で連結が途切れています（{REASON_LABELS[check.result.reason]}）。それ以前の{check.result.checked.toLocaleString("ja-JP")}件は正常です。
+                </p>
+                <p>運用事業者に連絡し、データベースの変更履歴を確認してください。</p>
+              </Alert>
+            )}
+          </section>
+
+          <section aria-labelledby="events-heading" className="flex flex-col gap-4">
+            <h2 id="events-heading" className="text-std-24B-150 text-solid-gray-900">
+              記録の一覧
+            </h2>
+            {list.total === 0 ? (
+              <p className="text-std-16N-170">記録はありません。</p>
+            ) : (
+              <>
+                <Pagination basePath="/audit" params={params} page={list.page} pageCount={list.pageCount} total={list.total} />
+                <div className="overflow-x-auto rounded-8 border border-solid-gray-420" role="region" aria-label="監査記録の表" tabIndex={0}>
+                  <table className="w-full border-collapse text-left text-dns-16N-130">
+                    <caption className="sr-only">監査記録（新しい順）</caption>
+                    <thead className="bg-solid-gray-50">
+                      <tr>
+                        <th scope="col" className={`${thClass} text-right`}>連番</th>
+                        <th scope="col" className={thClass}>日時</th>
+                        <th scope="col" className={thClass}>操作者</th>
+                        <th scope="col" className={thClass}>操作</th>
+                        <th scope="col" className={thClass}>対象</th>
+                        <th scope="col" className={thClass}>詳細</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {list.items.map((e) => (
+                        <tr key={e.seq} className="border-b border-solid-gray-200 last:border-b-0">
+                          <th scope="row" className={`${tdClass} text-right font-normal tabular-nums`}>{e.seq}</th>
+                          <td className={`${tdClass} whitespace-nowrap tabular-nums`}>{formatJstDateTime(e.occurredAt)}</td>
+                          <td className={tdClass}>
+                            {ACTOR_LABELS[e.actorType]}
+                            {e.actor ? <span className="block break-all font-mono text-dns-14N-130">{e.actor}</span> : null}
+                          </td>
+                          <td className={`${tdClass} font-mono`}>{e.action}</td>
+                          <td className={tdClass}>
+                            {e.targetType ?? "—"}
+                            {e.targetId ? <span className="block break-all font-mono text-dns-14N-130">{e.targetId}</span> : null}
+                          </td>
+                          <td className={`${tdClass} max-w-80 break-all font-mono text-dns-14N-130`}>{e.details}</td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </div>
+                <Pagination basePath="/audit" params={params} page={list.page} pageCount={list.pageCount} total={list.total} />
+              </>
+            )}
+          </section>
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,92 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import type { ReactNode } from "react";
+import { formatJstDateTime, INCIDENT_KIND_LABELS, INCIDENT_SEVERITY_LABELS, INCIDENT_STATUS_LABELS } from "@/lib/schemas/logs";
+import { requireStaff } from "@/server/auth/require-staff";
+import { isAppError } from "@/server/errors";
+import { getIncident, type IncidentDetail } from "@/server/incidents/get-incident";
+import { tableLinkClass } from "../../issuances/_components/pagination";
+import { IncidentActions } from "./_components/incident-actions";
+
+export const metadata: Metadata = { title: "インシデントの詳細" };
+
+export default async function IncidentDetailPage({ params }: { params: Promise<{ id: string }> }) {
+  const staff = await requireStaff("operator", "municipal_admin", "clerk", "auditor");
+  const { id } = await params;
+  let d: IncidentDetail;
+  try {
+    d = await getIncident({ ctx: staff.ctx, input: { incidentId: id } });
+  } catch (e) {
+    if (isAppError(e) && e.code === "not_found") notFound();
+    throw e;
+  }
+  // Auditors read only; the verbs refuse them again.
+  const mayAct = staff.role !== "auditor" && d.status !== "closed";
+
+  const rows: Array<[string, ReactNode]> = [
+    ["概要", d.summary],
+    ["種別", INCIDENT_KIND_LABELS[d.kind]],
+    ["重要度", INCIDENT_SEVERITY_LABELS[d.severity]],
+    ["状態", INCIDENT_STATUS_LABELS[d.status]],
+    ["自治体", d.municipality ? `${d.municipality.name}（${d.municipality.code}）` : "（自治体に属さない）"],
+    [
+      "発行番号",
+      d.issuance ? (
+        <Link key="i" href={`/issuances/${d.issuance.id}`} className={`${tableLinkClass} font-mono`}>
+          {d.issuance.issuanceNo}
+        </Link>
+      ) : (
+        "—"
+      ),
+    ],
+    ["発生日時", formatJstDateTime(d.openedAt)],
+    ["対応開始", d.acknowledgedAt ? `${formatJstDateTime(d.acknowledgedAt)}（${d.acknowledgedBy}）` : "—"],
+    ["クローズ", d.closedAt ? `${formatJstDateTime(d.closedAt)}（${d.closedBy}）` : "—"],
+    ...(d.closeReason ? ([["クローズの理由", <span key="r" className="whitespace-pre-wrap">{d.closeReason}</span>]] as Array<[string, ReactNode]>) : []),
+  ];
+
+  return (
+    <div className="flex flex-col gap-8">
+      <p>
+        <Link href="/incidents" className={tableLinkClass}>
+          インシデントの一覧に戻る
+        </Link>
+      </p>
+      <h1 className="text-std-32B-150 text-solid-gray-900">インシデントの詳細</h1>
+      <dl className="grid grid-cols-1 gap-x-6 gap-y-3 rounded-8 border border-solid-gray-420 p-4 text-std-16N-170 desktop:grid-cols-[max-content_1fr] desktop:p-6">
+        {rows.map(([label, value]) => (
+          <div key={label} className="contents">
+            <dt className="font-bold text-solid-gray-900">{label}</dt>
+            <dd className="min-w-0 break-words text-solid-gray-800">{value}</dd>
+          </div>
+        ))}
+      </dl>
+
+      {d.details.length ? (
+        <section aria-labelledby="details-heading" className="flex flex-col gap-4">
+          <h2 id="details-heading" className="text-std-24B-150 text-solid-gray-900">
+            記録された情報
+          </h2>
+          <dl className="grid grid-cols-1 gap-x-6 gap-y-2 text-std-16N-170 desktop:grid-cols-[max-content_1fr]">
+            {d.details.map((x) => (
+              <div key={x.key} className="contents">
+                <dt className="font-mono font-bold">{x.key}</dt>
+                <dd className="min-w-0 break-all font-mono">{x.value}</dd>
+              </div>
+            ))}
+          </dl>
+        </section>
+      ) : null}
+
+      {mayAct ? (
+        <section aria-labelledby="actions-heading" className="flex flex-col gap-4">
+          <h2 id="actions-heading" className="text-std-24B-150 text-solid-gray-900">
+            対応
+          </h2>
+          <IncidentActions incidentId={d.id} canAcknowledge={d.status === "open"} />
+        </section>
+      ) : null}
+    </div>
+  );
+}

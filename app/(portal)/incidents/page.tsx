@@ -1,0 +1,119 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { TextField } from "@/components/ui/text-field";
+import {
+  formatJstDateTime,
+  INCIDENT_KIND_LABELS,
+  INCIDENT_KINDS,
+  INCIDENT_SEVERITY_LABELS,
+  INCIDENT_STATUS_LABELS,
+  INCIDENT_STATUSES,
+  ZIncidentList,
+} from "@/lib/schemas/logs";
+import { requireStaff } from "@/server/auth/require-staff";
+import { listIncidents } from "@/server/incidents/list-incidents";
+import { firstParam, Pagination, tableLinkClass, tdClass, thClass } from "../issuances/_components/pagination";
+import { SelectField } from "../preview/_components/select-field";
+
+export const metadata: Metadata = { title: "インシデント" };
+
+const STATUS_OPTIONS = [{ value: "", label: "すべて" }, ...INCIDENT_STATUSES.map((s) => ({ value: s, label: INCIDENT_STATUS_LABELS[s] }))];
+const KIND_OPTIONS = [{ value: "", label: "すべて" }, ...INCIDENT_KINDS.map((k) => ({ value: k, label: INCIDENT_KIND_LABELS[k] }))];
+
+export default async function IncidentsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const staff = await requireStaff("operator", "municipal_admin", "clerk", "auditor");
+  const raw = await searchParams;
+  const isOperator = staff.role === "operator";
+  const params = {
+    status: firstParam(raw.status),
+    kind: firstParam(raw.kind),
+    municipality: isOperator ? firstParam(raw.municipality) : undefined,
+    page: firstParam(raw.page),
+  };
+  const parsed = ZIncidentList.safeParse(params);
+  const errors = parsed.success ? {} : parsed.error.flatten().fieldErrors;
+  const result = parsed.success ? await listIncidents({ ctx: staff.ctx, input: params }) : null;
+
+  return (
+    <div className="flex flex-col gap-8">
+      <div className="flex flex-col gap-2">
+        <h1 className="text-std-32B-150 text-solid-gray-900">インシデント</h1>
+        <p className="text-std-16N-170 text-solid-gray-800">
+          交付センターからのエラー報告、PDFの自己検査の失敗、緊急停止などの記録です。確認したら「対応中」にし、対応が終わったら理由を記入してクローズしてください。
+        </p>
+      </div>
+
+      <form method="get" action="/incidents" noValidate className="grid grid-cols-1 gap-6 rounded-8 border border-solid-gray-420 p-4 desktop:grid-cols-2 desktop:p-6">
+        <SelectField label="状態" name="status" defaultValue={params.status ?? ""} options={STATUS_OPTIONS} />
+        <SelectField label="種別" name="kind" defaultValue={params.kind ?? ""} options={KIND_OPTIONS} />
+        {isOperator ? (
+          <TextField label="団体コード" name="municipality" defaultValue={params.municipality ?? ""} hint="6桁。空欄ですべて" inputMode="numeric" error={errors.municipality?.[0]} />
+        ) : null}
+        <div className="desktop:col-span-2">
+          <Button type="submit">絞り込む</Button>
+        </div>
+      </form>
+
+      {!parsed.success ? (
+        <Alert variant="error" title="絞り込みの条件に誤りがあります">
+          表示された内容を確認して、もう一度お試しください。
+        </Alert>
+      ) : null}
+
+      {result ? (
+        <section aria-labelledby="list-heading" className="flex flex-col gap-4">
+          <h2 id="list-heading" className="text-std-24B-150 text-solid-gray-900">
+            一覧
+          </h2>
+          {result.unknownMunicipality ? (
+            <Alert variant="warning" title="指定された自治体が見つかりません">
+              団体コード {params.municipality} の自治体は登録されていません。
+            </Alert>
+          ) : result.total === 0 ? (
+            <p className="text-std-16N-170">条件に合うインシデントはありません。</p>
+          ) : (
+            <>
+              <Pagination basePath="/incidents" params={params} page={result.page} pageCount={result.pageCount} total={result.total} />
+              <div className="overflow-x-auto rounded-8 border border-solid-gray-420" role="region" aria-label="インシデントの表" tabIndex={0}>
+                <table className="w-full border-collapse text-left text-dns-16N-130">
+                  <caption className="sr-only">インシデント（新しい順）</caption>
+                  <thead className="bg-solid-gray-50">
+                    <tr>
+                      <th scope="col" className={thClass}>発生日時</th>
+                      <th scope="col" className={thClass}>概要</th>
+                      <th scope="col" className={thClass}>種別</th>
+                      <th scope="col" className={thClass}>重要度</th>
+                      <th scope="col" className={thClass}>状態</th>
+                      {isOperator ? <th scope="col" className={thClass}>自治体</th> : null}
+                      <th scope="col" className={thClass}>発行番号</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {result.items.map((i) => (
+                      <tr key={i.id} className="border-b border-solid-gray-200 last:border-b-0">
+                        <td className={`${tdClass} whitespace-nowrap tabular-nums`}>{formatJstDateTime(i.openedAt)}</td>
+                        <th scope="row" className={`${tdClass} font-normal`}>
+                          <Link href={`/incidents/${i.id}`} className={tableLinkClass}>
+                            {i.summary}
+                          </Link>
+                        </th>
+                        <td className={tdClass}>{INCIDENT_KIND_LABELS[i.kind]}</td>
+                        <td className={`${tdClass} whitespace-nowrap`}>{INCIDENT_SEVERITY_LABELS[i.severity]}</td>
+                        <td className={`${tdClass} whitespace-nowrap`}>{INCIDENT_STATUS_LABELS[i.status]}</td>
+                        {isOperator ? <td className={`${tdClass} whitespace-nowrap`}>{i.municipality?.name ?? "（全体）"}</td> : null}
+                        <td className={`${tdClass} whitespace-nowrap font-mono tabular-nums`}>{i.issuanceNo ?? "—"}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+              <Pagination basePath="/incidents" params={params} page={result.page} pageCount={result.pageCount} total={result.total} />
+            </>
+          )}
+        </section>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,131 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Alert } from "@/components/ui/alert";
+import { Button, buttonClassName } from "@/components/ui/button";
+import { TextField } from "@/components/ui/text-field";
+import { CERTIFICATE_NAMES, CERTIFICATE_TYPES } from "@/lib/certificate-types";
+import { formatJstDateTime, ISSUANCE_STATUS_LABELS, ISSUANCE_STATUSES, ZIssuanceSearch } from "@/lib/schemas/logs";
+import { requireStaff } from "@/server/auth/require-staff";
+import { searchIssuances } from "@/server/logs/search-issuances";
+import { SelectField } from "../preview/_components/select-field";
+import { firstParam, Pagination, tableLinkClass, tdClass, thClass } from "./_components/pagination";
+
+export const metadata: Metadata = { title: "発行履歴" };
+
+const TYPE_OPTIONS = [{ value: "", label: "すべて" }, ...CERTIFICATE_TYPES.map((t) => ({ value: t, label: CERTIFICATE_NAMES[t] }))];
+const STATUS_OPTIONS = [{ value: "", label: "すべて" }, ...ISSUANCE_STATUSES.map((s) => ({ value: s, label: ISSUANCE_STATUS_LABELS[s] }))];
+const yen = new Intl.NumberFormat("ja-JP");
+const FIELDS = ["issuanceNo", "from", "to", "type", "status", "municipality", "page"] as const;
+
+export default async function IssuancesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const staff = await requireStaff("operator", "municipal_admin", "clerk", "auditor");
+  const raw = await searchParams;
+  const isOperator = staff.role === "operator";
+  const params = Object.fromEntries(FIELDS.map((k) => [k, firstParam(raw[k])])) as Record<(typeof FIELDS)[number], string | undefined>;
+  if (!isOperator) params.municipality = undefined;
+
+  const parsed = ZIssuanceSearch.safeParse(params);
+  const errors = parsed.success ? {} : parsed.error.flatten().fieldErrors;
+  const result = parsed.success ? await searchIssuances({ ctx: staff.ctx, input: params }) : null;
+
+  return (
+    <div className="flex flex-col gap-8">
+      <div className="flex flex-col gap-2">
+        <h1 className="text-std-32B-150 text-solid-gray-900">発行履歴</h1>
+        <p className="text-std-16N-170 text-solid-gray-800">
+          コンビニ交付で作成した証明書の記録です。新しい順に50件ずつ表示します。{isOperator ? "運用事業者はすべての自治体の記録を表示します。" : ""}
+        </p>
+      </div>
+
+      <section aria-labelledby="search-heading" className="flex flex-col gap-4">
+        <h2 id="search-heading" className="text-std-24B-150 text-solid-gray-900">
+          検索条件
+        </h2>
+        {!parsed.success ? (
+          <Alert variant="error" title="検索条件に誤りがあります">
+            表示された内容を確認して、もう一度検索してください。
+          </Alert>
+        ) : null}
+        <form method="get" action="/issuances" noValidate className="grid grid-cols-1 gap-6 rounded-8 border border-solid-gray-420 p-4 desktop:grid-cols-2 desktop:p-6">
+          <TextField
+            label="発行番号"
+            name="issuanceNo"
+            defaultValue={params.issuanceNo ?? ""}
+            hint="全桁で完全一致、先頭の一部で前方一致（例：131121-2026-）"
+            inputMode="numeric"
+            autoComplete="off"
+            error={errors.issuanceNo?.[0]}
+          />
+          {isOperator ? (
+            <TextField label="団体コード" name="municipality" defaultValue={params.municipality ?? ""} hint="6桁。空欄ですべての自治体" inputMode="numeric" error={errors.municipality?.[0]} />
+          ) : null}
+          <TextField label="作成日（開始）" type="date" name="from" defaultValue={params.from ?? ""} error={errors.from?.[0]} />
+          <TextField label="作成日（終了）" type="date" name="to" defaultValue={params.to ?? ""} error={errors.to?.[0]} />
+          <SelectField label="証明書の種類" name="type" defaultValue={params.type ?? ""} options={TYPE_OPTIONS} />
+          <SelectField label="状態" name="status" defaultValue={params.status ?? ""} options={STATUS_OPTIONS} />
+          <div className="flex flex-wrap gap-4 desktop:col-span-2">
+            <Button type="submit">検索</Button>
+            <Link href="/issuances" className={buttonClassName({ variant: "outline" })}>
+              条件をクリア
+            </Link>
+          </div>
+        </form>
+      </section>
+
+      {result ? (
+        <section aria-labelledby="results-heading" className="flex flex-col gap-4">
+          <h2 id="results-heading" className="text-std-24B-150 text-solid-gray-900">
+            検索結果
+          </h2>
+          {result.unknownMunicipality ? (
+            <Alert variant="warning" title="指定された自治体が見つかりません">
+              団体コード {params.municipality} の自治体は登録されていません。
+            </Alert>
+          ) : result.total === 0 ? (
+            <p className="text-std-16N-170">条件に合う発行記録はありません。</p>
+          ) : (
+            <>
+              <Pagination basePath="/issuances" params={params} page={result.page} pageCount={result.pageCount} total={result.total} />
+              <div className="overflow-x-auto rounded-8 border border-solid-gray-420" role="region" aria-label="発行履歴の表" tabIndex={0}>
+                <table className="w-full border-collapse text-left text-dns-16N-130">
+                  <caption className="sr-only">発行履歴（新しい順）</caption>
+                  <thead className="bg-solid-gray-50">
+                    <tr>
+                      <th scope="col" className={thClass}>発行番号</th>
+                      {isOperator ? <th scope="col" className={thClass}>自治体</th> : null}
+                      <th scope="col" className={thClass}>証明書の種類</th>
+                      <th scope="col" className={thClass}>状態</th>
+                      <th scope="col" className={thClass}>作成日時</th>
+                      <th scope="col" className={thClass}>店舗・端末</th>
+                      <th scope="col" className={`${thClass} text-right`}>手数料</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {result.items.map((i) => (
+                      <tr key={i.id} className="border-b border-solid-gray-200 last:border-b-0">
+                        <th scope="row" className={`${tdClass} whitespace-nowrap font-mono font-normal tabular-nums`}>
+                          <Link href={`/issuances/${i.id}`} className={tableLinkClass}>
+                            {i.issuanceNo}
+                          </Link>
+                        </th>
+                        {isOperator ? <td className={`${tdClass} whitespace-nowrap`}>{i.municipality.name}</td> : null}
+                        <td className={tdClass}>{CERTIFICATE_NAMES[i.certificateType]}</td>
+                        <td className={`${tdClass} whitespace-nowrap`}>{ISSUANCE_STATUS_LABELS[i.status]}</td>
+                        <td className={`${tdClass} whitespace-nowrap tabular-nums`}>{formatJstDateTime(i.renderedAt)}</td>
+                        <td className={`${tdClass} whitespace-nowrap`}>
+                          {i.storeChain} / {i.terminalId}
+                        </td>
+                        <td className={`${tdClass} whitespace-nowrap text-right tabular-nums`}>{yen.format(i.feeTotal)}円</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+              <Pagination basePath="/issuances" params={params} page={result.page} pageCount={result.pageCount} total={result.total} />
+            </>
+          )}
+        </section>
+      ) : null}
+    </div>
+  );
+}

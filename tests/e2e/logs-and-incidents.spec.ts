@@ -1,0 +1,107 @@
+import crypto from "node:crypto";
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page, type TestInfo } from "@playwright/test";
+import { baseRequest, KioskClient } from "../../scripts/kiosk/client";
+import { account, completeEnrolment, completeTotpStep, signInPassword, type Account } from "./helpers/sign-in";
+
+// Demo accounts and the demo simulator key come from the seed of the fresh e2e database.
+const SETAGAYA = "131121";
+
+/**
+ * Password, then enrolment or the TOTP step. /login/mfa redirects an unenrolled account to /account/mfa,
+ * so wait for one of the two pages' controls rather than judging by the URL mid-redirect.
+ */
+async function signIn(page: Page, testInfo: TestInfo, acc: Account) {
+  await signInPassword(page, acc);
+  const enrol = page.getByRole("button", { name: "設定を開始する" });
+  const verify = page.getByRole("button", { name: "確認", exact: true });
+  await expect(enrol.or(verify)).toBeVisible();
+  if (await enrol.isVisible()) await completeEnrolment(page, testInfo, acc.loginId);
+  else await completeTotpStep(page, testInfo, acc.loginId);
+}
+
+async function expectNoSeriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
+}
+
+/** A residence certificate for the demo cardholder, reported back as failed: an issuance and an incident. */
+async function failedIssuance(baseURL: string): Promise<string> {
+  const client = new KioskClient({ baseUrl: baseURL, keyId: "demo-simulator", secret: "demo-simulator-secret-0123456789abcdef", clockOverride: "2026-11-27T01:00:00.000Z" });
+  const body = { ...baseRequest(`JPKI-${SETAGAYA}-000001`, SETAGAYA), certificateType: "residence", copies: 1, options: { members: "all" } };
+  const issued = await client.post<{ issuanceId: string; issuanceNo: string }>("/issuances", body, { idempotencyKey: `e2e-logs-${crypto.randomUUID()}` });
+  expect(issued.status, issued.raw.slice(0, 300)).toBe(200);
+  const done = await client.post(`/issuances/${issued.body.issuanceId}/completion`, { outcome: "failed", reason: "printer_error" });
+  expect(done.status, done.raw.slice(0, 300)).toBe(200);
+  return issued.body.issuanceNo;
+}
+
+test("a clerk searches the issuance log, opens a detail, and acknowledges and closes the incident; the auditor sees the verified audit log", async ({ page, baseURL }, testInfo) => {
+  test.setTimeout(120_000);
+  const issuanceNo = await failedIssuance(baseURL!);
+
+  await signIn(page, testInfo, account("setagaya-clerk"));
+  await page.goto("/issuances");
+  await expect(page.getByRole("heading", { name: "発行履歴", level: 1 })).toBeVisible();
+  await expectNoSeriousViolations(page);
+
+  await page.getByLabel("発行番号").fill(issuanceNo.slice(0, 12));
+  await page.getByLabel("状態").selectOption("failed");
+  await page.getByRole("button", { name: "検索" }).click();
+  await expect(page).toHaveURL(/status=failed/);
+  await page.getByRole("link", { name: issuanceNo }).click();
+
+  await expect(page.getByRole("heading", { name: "発行記録の詳細" })).toBeVisible();
+  const main = page.getByRole("main");
+  await expect(main).toContainText(issuanceNo);
+  await expect(main).toContainText("印刷失敗");
+  await expect(main).toContainText("printer_error");
+  await expect(main).not.toContainText("権限により非表示");
+  await expectNoSeriousViolations(page);
+
+  // A bad date range is refused with a message tied to the field.
+  await page.goto("/issuances?from=2026-11-28&to=2026-11-27");
+  await expect(page.getByText("終了日は開始日以降の日付を入力してください。")).toBeVisible();
+  await expect(page.getByLabel("作成日（終了）")).toHaveAttribute("aria-invalid", "true");
+
+  await page.goto("/incidents?status=open");
+  await expect(page.getByRole("heading", { name: "インシデント", level: 1 })).toBeVisible();
+  await expectNoSeriousViolations(page);
+  await page.getByRole("row").filter({ hasText: issuanceNo }).getByRole("link").click();
+  await expect(page.getByRole("heading", { name: "インシデントの詳細" })).toBeVisible();
+  await expectNoSeriousViolations(page);
+
+  await page.getByRole("button", { name: "対応中にする" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "インシデントを対応中にしました。" })).toBeVisible();
+  await expect(page.getByRole("main")).toContainText("対応中");
+  await expect(page.getByRole("button", { name: "対応中にする" })).toHaveCount(0);
+
+  await page.getByRole("button", { name: "クローズする" }).click();
+  await expect(page.getByText("クローズの理由を入力してください。")).toBeVisible();
+  await expect(page.getByLabel("クローズの理由")).toHaveAttribute("aria-invalid", "true");
+  await page.getByLabel("クローズの理由").fill("店舗のプリンター故障。交付センターで復旧を確認した。");
+  await page.getByRole("button", { name: "クローズする" }).click();
+  await expect(page.getByRole("main")).toContainText("店舗のプリンター故障。交付センターで復旧を確認した。");
+  await expect(page.getByRole("button", { name: "クローズする" })).toHaveCount(0);
+
+  // Clerks have no audit log.
+  await page.goto("/audit");
+  await expect(page).toHaveURL(/\/forbidden/);
+
+  await page.goto("/dashboard");
+  await page.getByRole("button", { name: "ログアウト" }).click();
+  await expect(page).toHaveURL(/\/login/);
+
+  await signIn(page, testInfo, account("setagaya-auditor"));
+  await page.goto("/audit");
+  await expect(page.getByRole("heading", { name: "監査記録", level: 1 })).toBeVisible();
+  await expect(page.getByText("検証OK")).toBeVisible();
+  await expect(page.getByRole("main")).toContainText("incident.close");
+  await expectNoSeriousViolations(page);
+
+  // The auditor sees the issuance without the requester's name.
+  await page.goto(`/issuances?issuanceNo=${issuanceNo}`);
+  await page.getByRole("link", { name: issuanceNo }).click();
+  await expect(page.getByRole("main")).toContainText("（権限により非表示）");
+});
