@@ -1,0 +1,166 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { TextField } from "@/components/ui/text-field";
+import { API_CLIENT_STATUS_LABELS, ZApiClientCreate, type ApiClientCreateInput } from "@/lib/schemas/api-client";
+import { SelectField } from "../../municipalities/_components/select-field";
+import { createApiClientAction, revokeApiClientAction, rotateApiClientAction } from "../actions";
+import { SecretOnce, type ShownSecret } from "./secret-once";
+
+export type ApiClientRow = {
+  id: string;
+  name: string;
+  keyId: string;
+  municipalityName: string | null;
+  status: "active" | "revoked";
+  createdAt: string;
+  rotatedAt: string | null;
+  previousValidUntil: string | null;
+  lastUsedAt: string | null;
+};
+
+const th = "whitespace-nowrap border-b border-solid-gray-420 px-3 py-3 text-dns-16B-130";
+const dateTime = new Intl.DateTimeFormat("ja-JP", { dateStyle: "medium", timeStyle: "short", timeZone: "Asia/Tokyo" });
+const fmt = (iso: string | null) => (iso ? dateTime.format(new Date(iso)) : "—");
+
+export function ApiClientsScreen({ clients, municipalities }: { clients: ApiClientRow[]; municipalities: { code: string; name: string }[] }) {
+  const router = useRouter();
+  const [shown, setShown] = useState<ShownSecret | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [busyId, setBusyId] = useState<string | null>(null);
+  const {
+    register,
+    handleSubmit,
+    setError,
+    reset,
+    formState: { errors, isSubmitting },
+  } = useForm<ApiClientCreateInput>({ resolver: zodResolver(ZApiClientCreate), defaultValues: { name: "", municipalityCode: "" }, reValidateMode: "onChange" });
+
+  const onCreate = handleSubmit(async (values) => {
+    setFailure(null);
+    const result = await createApiClientAction(values);
+    if (!result.ok) {
+      for (const [field, message] of Object.entries(result.fieldErrors ?? {})) setError(field as keyof ApiClientCreateInput, { message });
+      return setFailure(result.message);
+    }
+    reset();
+    setShown({ kind: "created", ...result.data });
+    router.refresh();
+  });
+
+  async function rotate(c: ApiClientRow) {
+    if (!window.confirm(`「${c.name}」の秘密鍵を再発行します。以前の秘密鍵は24時間後に使えなくなります。よろしいですか。`)) return;
+    setBusyId(c.id);
+    setFailure(null);
+    const result = await rotateApiClientAction({ id: c.id });
+    setBusyId(null);
+    if (!result.ok) return setFailure(result.message);
+    setShown({ kind: "rotated", ...result.data });
+    router.refresh();
+  }
+
+  async function revoke(c: ApiClientRow) {
+    if (!window.confirm(`「${c.name}」を失効させます。このクライアントからの要求はすぐに拒否され、元に戻せません。よろしいですか。`)) return;
+    setBusyId(c.id);
+    setFailure(null);
+    const result = await revokeApiClientAction({ id: c.id });
+    setBusyId(null);
+    if (!result.ok) return setFailure(result.message);
+    router.refresh();
+  }
+
+  return (
+    <div className="flex flex-col gap-10">
+      {failure ? (
+        <Alert variant="error" role="alert" title="操作できませんでした">
+          {failure}
+        </Alert>
+      ) : null}
+      {shown ? <SecretOnce shown={shown} onDismiss={() => setShown(null)} /> : null}
+
+      <section aria-labelledby="list-heading" className="flex flex-col gap-4">
+        <h2 id="list-heading" className="text-std-24B-150 text-solid-gray-900">
+          登録済みのAPIクライアント
+        </h2>
+        {clients.length === 0 ? (
+          <p className="text-std-16N-170">APIクライアントはまだありません。</p>
+        ) : (
+          <div className="overflow-x-auto rounded-8 border border-solid-gray-420" role="region" aria-label="APIクライアントの一覧" tabIndex={0}>
+            <table className="w-full border-collapse text-left text-dns-16N-130">
+              <caption className="sr-only">APIクライアントの名称、キーID、対象自治体、状態、作成日時、秘密鍵の再発行日時、最終利用日時と操作</caption>
+              <thead className="bg-solid-gray-50">
+                <tr>
+                  <th scope="col" className={th}>名称</th>
+                  <th scope="col" className={th}>キーID</th>
+                  <th scope="col" className={th}>対象自治体</th>
+                  <th scope="col" className={th}>状態</th>
+                  <th scope="col" className={th}>作成</th>
+                  <th scope="col" className={th}>再発行</th>
+                  <th scope="col" className={th}>最終利用</th>
+                  <th scope="col" className={th}>操作</th>
+                </tr>
+              </thead>
+              <tbody>
+                {clients.map((c) => (
+                  <tr key={c.id} className="border-b border-solid-gray-200 last:border-b-0">
+                    <th scope="row" className="px-3 py-3 font-normal">{c.name}</th>
+                    <td className="px-3 py-3 font-mono">{c.keyId}</td>
+                    <td className="whitespace-nowrap px-3 py-3">{c.municipalityName ?? "すべて"}</td>
+                    <td className="whitespace-nowrap px-3 py-3">{API_CLIENT_STATUS_LABELS[c.status]}</td>
+                    <td className="whitespace-nowrap px-3 py-3">{fmt(c.createdAt)}</td>
+                    <td className="px-3 py-3">
+                      {fmt(c.rotatedAt)}
+                      {c.previousValidUntil && new Date(c.previousValidUntil) > new Date() ? <span className="block text-solid-gray-700">旧鍵の期限 {fmt(c.previousValidUntil)}</span> : null}
+                    </td>
+                    <td className="whitespace-nowrap px-3 py-3">{fmt(c.lastUsedAt)}</td>
+                    <td className="px-3 py-3">
+                      {c.status === "active" ? (
+                        <div className="flex flex-wrap gap-2">
+                          <Button size="sm" variant="outline" disabled={busyId === c.id} onClick={() => void rotate(c)} aria-label={`${c.name}の秘密鍵を再発行`}>
+                            再発行
+                          </Button>
+                          <Button size="sm" variant="outline" disabled={busyId === c.id} onClick={() => void revoke(c)} aria-label={`${c.name}を失効`}>
+                            失効
+                          </Button>
+                        </div>
+                      ) : (
+                        "—"
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+
+      <section aria-labelledby="create-heading" className="flex max-w-2xl flex-col gap-4">
+        <h2 id="create-heading" className="text-std-24B-150 text-solid-gray-900">
+          APIクライアントを作成する
+        </h2>
+        <form noValidate className="flex flex-col gap-6" onSubmit={(e) => void onCreate(e)}>
+          <TextField label="名称" hint="例：コンビニ交付センター（本番）" required error={errors.name?.message} {...register("name")} />
+          <SelectField
+            label="対象自治体"
+            hint="特定の自治体だけに使わせる場合に選びます。"
+            placeholder="すべての自治体"
+            options={municipalities.map((m) => ({ value: m.code, label: `${m.name}（${m.code}）` }))}
+            error={errors.municipalityCode?.message}
+            {...register("municipalityCode")}
+          />
+          <div>
+            <Button type="submit" disabled={isSubmitting}>
+              {isSubmitting ? "作成しています…" : "作成する"}
+            </Button>
+          </div>
+        </form>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,54 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { errorMessage } from "@/lib/error-messages";
+import type { ApiClientCreateInput, ApiClientRefInput } from "@/lib/schemas/api-client";
+import { createApiClient } from "@/server/api-clients/create-api-client";
+import { revokeApiClient } from "@/server/api-clients/revoke-api-client";
+import { rotateApiClient } from "@/server/api-clients/rotate-api-client";
+import { getStaffSession, type StaffSession } from "@/server/auth/require-staff";
+import { isAppError } from "@/server/errors";
+import type { FormResult } from "../municipalities/_components/form-result";
+
+// Codes of this area without a line in lib/error-messages.ts yet.
+const MESSAGES: Record<string, string> = {
+  municipality_not_found: "この団体コードの自治体は登録されていません。",
+  api_client_revoked: "このAPIクライアントはすでに失効しています。",
+};
+
+/** The new secret travels to the browser once, in this answer; it is never stored in plaintext or shown again. */
+type SecretResult = { keyId: string; secret: string; name: string };
+
+async function run<T>(fn: (ctx: StaffSession["ctx"]) => Promise<T>): Promise<FormResult<T>> {
+  const staff = await getStaffSession();
+  if (!staff) return { ok: false, message: errorMessage("unauthenticated") };
+  try {
+    const data = await fn(staff.ctx);
+    revalidatePath("/api-clients");
+    return { ok: true, data };
+  } catch (e) {
+    if (!isAppError(e)) throw e;
+    const errors = (e.details?.errors ?? []) as { path: string; message: string }[];
+    const fieldErrors = Object.fromEntries(errors.map((x) => [x.path, x.message]));
+    if (e.code === "municipality_not_found") fieldErrors.municipalityCode = MESSAGES.municipality_not_found;
+    return { ok: false, message: MESSAGES[e.code] ?? errorMessage(e.code), fieldErrors };
+  }
+}
+
+export async function createApiClientAction(input: ApiClientCreateInput): Promise<FormResult<SecretResult>> {
+  return run(async (ctx) => {
+    const { client, secret } = await createApiClient({ ctx, input });
+    return { keyId: client.keyId, name: client.name, secret };
+  });
+}
+
+export async function rotateApiClientAction(input: ApiClientRefInput): Promise<FormResult<SecretResult>> {
+  return run(async (ctx) => {
+    const { client, secret } = await rotateApiClient({ ctx, input });
+    return { keyId: client.keyId, name: client.name, secret };
+  });
+}
+
+export async function revokeApiClientAction(input: ApiClientRefInput): Promise<FormResult<string>> {
+  return run(async (ctx) => (await revokeApiClient({ ctx, input })).keyId);
+}

@@ -1,0 +1,46 @@
+import "server-only";
+import { randomBytes } from "node:crypto";
+import { ZApiClientCreate, type ApiClientCreateInput } from "@/lib/schemas/api-client";
+import { writeAuditEvent } from "../audit/write-audit-event";
+import { requireRole, type RequestContext } from "../context";
+import { encryptField, FieldContext } from "../crypto/field-encryption";
+import { withTenant } from "../db/tenant";
+import { AppError } from "../errors";
+import { parseInput } from "../municipalities/parse-input";
+import { apiClientDtoSelect, generateApiSecret, toApiClientDto, type ApiClientDto } from "./api-client-dto";
+
+/**
+ * Registers a kiosk centre. The secret is returned here once and stored only as an encrypted envelope; the
+ * key id (`centre-…`) is public and names the client in every signed request. With a municipality code the
+ * client is confined to that municipality. Operator only.
+ */
+export async function createApiClient({ ctx, input }: { ctx: RequestContext; input: ApiClientCreateInput }): Promise<{ client: ApiClientDto; secret: string }> {
+  requireRole(ctx, "operator");
+  const { name, municipalityCode } = parseInput(ZApiClientCreate, input);
+  const secret = generateApiSecret();
+  return withTenant(ctx, async (tx) => {
+    let municipalityId: string | null = null;
+    if (municipalityCode) {
+      const m = await tx.municipality.findUnique({ where: { code: municipalityCode }, select: { id: true } });
+      if (!m) throw new AppError("municipality_not_found", "no municipality has this code", { status: 422 });
+      municipalityId = m.id;
+    }
+    const client = await tx.apiClient.create({
+      data: {
+        name,
+        keyId: `centre-${randomBytes(9).toString("base64url")}`,
+        secretCipher: encryptField(secret, FieldContext.apiClientSecret).cipher,
+        municipalityId,
+      },
+      select: apiClientDtoSelect,
+    });
+    await writeAuditEvent(tx, ctx, {
+      action: "api_client.create",
+      targetType: "ApiClient",
+      targetId: client.id,
+      details: { keyId: client.keyId, municipalityCode: municipalityCode || null },
+      municipalityId: null,
+    });
+    return { client: toApiClientDto(client), secret };
+  });
+}

@@ -1,0 +1,29 @@
+import "server-only";
+import { ZApiClientRef, type ApiClientRefInput } from "@/lib/schemas/api-client";
+import { writeAuditEvent } from "../audit/write-audit-event";
+import { requireRole, type RequestContext } from "../context";
+import { withTenant } from "../db/tenant";
+import { AppError } from "../errors";
+import { parseInput } from "../municipalities/parse-input";
+import { apiClientDtoSelect, toApiClientDto, type ApiClientDto } from "./api-client-dto";
+
+/**
+ * Revokes a client at once: every later request is refused (401 client_revoked), whichever secret signs it.
+ * The secrets are dropped too. Revocation is final; a centre gets a new client. Operator only.
+ */
+export async function revokeApiClient({ ctx, input, now = new Date() }: { ctx: RequestContext; input: ApiClientRefInput; now?: Date }): Promise<ApiClientDto> {
+  requireRole(ctx, "operator");
+  const { id } = parseInput(ZApiClientRef, input);
+  return withTenant(ctx, async (tx) => {
+    const before = await tx.apiClient.findUnique({ where: { id }, select: { status: true, keyId: true } });
+    if (!before) throw new AppError("not_found", "no API client with this id");
+    if (before.status === "revoked") throw new AppError("api_client_revoked", "this client is already revoked", { status: 409 });
+    const client = await tx.apiClient.update({
+      where: { id },
+      data: { status: "revoked", revokedAt: now, previousSecretCipher: null, previousValidUntil: null },
+      select: apiClientDtoSelect,
+    });
+    await writeAuditEvent(tx, ctx, { action: "api_client.revoke", targetType: "ApiClient", targetId: id, details: { keyId: before.keyId }, municipalityId: null });
+    return toApiClientDto(client);
+  });
+}

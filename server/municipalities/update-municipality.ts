@@ -1,0 +1,28 @@
+import "server-only";
+import { ZMunicipalityUpdate, type MunicipalityFormInput } from "@/lib/schemas/municipality";
+import { writeAuditEvent } from "../audit/write-audit-event";
+import { requireRole, type RequestContext } from "../context";
+import { withTenant } from "../db/tenant";
+import { AppError } from "../errors";
+import { municipalityDtoSelect, toMunicipalityDto, type MunicipalityDto } from "./municipality-dto";
+import { parseInput } from "./parse-input";
+
+/** Changes a municipality's names, prefecture, kind and mayor (the code stays). Operator only. */
+export async function updateMunicipality({ ctx, input }: { ctx: RequestContext; input: MunicipalityFormInput }): Promise<MunicipalityDto> {
+  requireRole(ctx, "operator");
+  const { code, ...fields } = parseInput(ZMunicipalityUpdate, input);
+  return withTenant(ctx, async (tx) => {
+    const before = await tx.municipality.findUnique({ where: { code }, select: { id: true } });
+    if (!before) throw new AppError("not_found", "no municipality has this code");
+    const m = await tx.municipality.update({ where: { id: before.id }, data: fields, select: municipalityDtoSelect });
+    await writeAuditEvent(tx, ctx, {
+      action: "municipality.update",
+      targetType: "Municipality",
+      targetId: m.id,
+      // Field names only: the values (mayor's name) stay out of the audit details.
+      details: { code, fields: Object.keys(fields).sort() },
+      municipalityId: m.id,
+    });
+    return toMunicipalityDto(m);
+  });
+}

@@ -1,0 +1,102 @@
+import { describe, expect, it } from "vitest";
+import { authenticateKioskRequest } from "@/server/api-clients/authenticate-request";
+import { createApiClient } from "@/server/api-clients/create-api-client";
+import { listApiClients } from "@/server/api-clients/list-api-clients";
+import { revokeApiClient } from "@/server/api-clients/revoke-api-client";
+import { rotateApiClient } from "@/server/api-clients/rotate-api-client";
+import type { RequestContext } from "@/server/context";
+import { decryptField, FieldContext } from "@/server/crypto/field-encryption";
+import { getDb } from "@/server/db";
+import { signRequest } from "@/server/kiosk-protocol/http-signatures";
+import { createMunicipality } from "../factories";
+
+const staffCtx = (role: "operator" | "municipal_admin" | "clerk" | "auditor", municipalityId: string | null = null): RequestContext => ({
+  actor: { type: "staff", id: "00000000-0000-7000-8000-000000000001", role, municipalityId },
+  municipalityId,
+  requestId: "r",
+});
+const operator = staffCtx("operator");
+const URL_ = "http://localhost/api/kiosk/v1/eligibility";
+
+/** A request signed with `secret` as a kiosk centre would send it, authenticated at `now`. */
+function authenticate(keyId: string, secret: string, now = new Date()) {
+  const body = JSON.stringify({ hello: "world" });
+  const headers = new Headers(signRequest({ method: "POST", targetUri: URL_, body, keyId, secret, now }));
+  return authenticateKioskRequest({ method: "POST", targetUri: URL_, headers, body: new TextEncoder().encode(body) }, now);
+}
+
+describe("createApiClient", () => {
+  it("returns the secret once, stores it encrypted, and the client can sign requests", async () => {
+    const { client, secret } = await createApiClient({ ctx: operator, input: { name: "テストセンター", municipalityCode: "" } });
+    expect(Buffer.from(secret, "base64url")).toHaveLength(32);
+    expect(client.keyId).toMatch(/^centre-/);
+    expect(client).not.toHaveProperty("secretCipher");
+    const row = await getDb().apiClient.findUniqueOrThrow({ where: { id: client.id } });
+    expect(row.secretCipher).not.toContain(secret);
+    expect(decryptField(row.secretCipher, FieldContext.apiClientSecret)).toBe(secret);
+    const ctx = await authenticate(client.keyId, secret);
+    expect(ctx).toMatchObject({ actor: { type: "api_client", id: client.id }, municipalityId: null });
+    expect(await getDb().auditEvent.count({ where: { targetId: client.id, action: "api_client.create" } })).toBe(1);
+    expect((await listApiClients({ ctx: operator })).some((c) => c.id === client.id)).toBe(true);
+  });
+
+  it("confines a client to one municipality by code", async () => {
+    const m = await createMunicipality();
+    const { client, secret } = await createApiClient({ ctx: operator, input: { name: "専用", municipalityCode: m.code } });
+    expect(client.municipality).toEqual({ code: m.code, name: m.name });
+    expect((await authenticate(client.keyId, secret)).municipalityId).toBe(m.id);
+  });
+});
+
+describe("rotateApiClient", () => {
+  it("keeps the previous secret valid for 24 hours and the new one valid from now", async () => {
+    const { client, secret: oldSecret } = await createApiClient({ ctx: operator, input: { name: "回転", municipalityCode: "" } });
+    const rotatedAt = new Date();
+    const { secret: newSecret, client: after } = await rotateApiClient({ ctx: operator, input: { id: client.id }, now: rotatedAt });
+    expect(newSecret).not.toBe(oldSecret);
+    expect(new Date(after.previousValidUntil!).getTime()).toBe(rotatedAt.getTime() + 24 * 3_600_000);
+
+    await expect(authenticate(client.keyId, newSecret)).resolves.toMatchObject({ actor: { id: client.id } });
+    await expect(authenticate(client.keyId, oldSecret)).resolves.toMatchObject({ actor: { id: client.id } });
+    const later = new Date(rotatedAt.getTime() + 24 * 3_600_000 + 1_000);
+    await expect(authenticate(client.keyId, oldSecret, later)).rejects.toMatchObject({ status: 401 });
+    await expect(authenticate(client.keyId, newSecret, later)).resolves.toMatchObject({ actor: { id: client.id } });
+    expect(await getDb().auditEvent.count({ where: { targetId: client.id, action: "api_client.rotate" } })).toBe(1);
+  });
+});
+
+describe("revokeApiClient", () => {
+  it("refuses the revoked client's signed requests with client_revoked", async () => {
+    const { client, secret } = await createApiClient({ ctx: operator, input: { name: "失効", municipalityCode: "" } });
+    await rotateApiClient({ ctx: operator, input: { id: client.id } });
+    const revoked = await revokeApiClient({ ctx: operator, input: { id: client.id } });
+    expect(revoked.status).toBe("revoked");
+    expect(revoked.revokedAt).not.toBeNull();
+    await expect(authenticate(client.keyId, secret)).rejects.toMatchObject({ code: "client_revoked", status: 401 });
+    await expect(rotateApiClient({ ctx: operator, input: { id: client.id } })).rejects.toMatchObject({ code: "api_client_revoked" });
+    await expect(revokeApiClient({ ctx: operator, input: { id: client.id } })).rejects.toMatchObject({ code: "api_client_revoked" });
+    expect(await getDb().auditEvent.count({ where: { targetId: client.id, action: "api_client.revoke" } })).toBe(1);
+  });
+});
+
+describe("non-operators", () => {
+  it("are refused every verb, and nothing changes", async () => {
+    const m = await createMunicipality();
+    const { client, secret } = await createApiClient({ ctx: operator, input: { name: "対象", municipalityCode: m.code } });
+    const before = await getDb().apiClient.findUniqueOrThrow({ where: { id: client.id } });
+    const clientsBefore = await getDb().apiClient.count();
+    for (const role of ["municipal_admin", "clerk", "auditor"] as const) {
+      const ctx = staffCtx(role, m.id);
+      await expect(listApiClients({ ctx })).rejects.toMatchObject({ code: "forbidden" });
+      await expect(createApiClient({ ctx, input: { name: "不正", municipalityCode: m.code } })).rejects.toMatchObject({ code: "forbidden" });
+      await expect(rotateApiClient({ ctx, input: { id: client.id } })).rejects.toMatchObject({ code: "forbidden" });
+      await expect(revokeApiClient({ ctx, input: { id: client.id } })).rejects.toMatchObject({ code: "forbidden" });
+    }
+    const apiCtx: RequestContext = { actor: { type: "api_client", id: client.id, municipalityId: m.id }, municipalityId: m.id, requestId: "r" };
+    await expect(rotateApiClient({ ctx: apiCtx, input: { id: client.id } })).rejects.toMatchObject({ code: "forbidden" });
+    expect(await getDb().apiClient.count()).toBe(clientsBefore);
+    expect(await getDb().apiClient.findUniqueOrThrow({ where: { id: client.id } })).toEqual(before);
+    await expect(authenticate(client.keyId, secret)).resolves.toMatchObject({ actor: { id: client.id } });
+    expect(await getDb().auditEvent.count({ where: { targetId: client.id } })).toBe(1);
+  });
+});
