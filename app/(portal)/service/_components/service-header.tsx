@@ -1,0 +1,78 @@
+import Link from "next/link";
+import { Button } from "@/components/ui/button";
+import type { TargetMunicipality } from "@/server/service-config/target-municipality";
+
+const TABS = [
+  { href: "/service/offerings", label: "提供する証明書" },
+  { href: "/service/fees", label: "手数料" },
+  { href: "/service/hours", label: "提供時間" },
+  { href: "/service/stops", label: "計画停止" },
+  { href: "/service/emergency", label: "緊急停止" },
+  { href: "/service/calendar", label: "月間カレンダー" },
+] as const;
+
+type Props = {
+  current: (typeof TABS)[number]["href"];
+  title: string;
+  isOperator: boolean;
+  municipalities: TargetMunicipality[];
+  target: TargetMunicipality | null;
+  canEdit: boolean;
+};
+
+/** Heading, sub-navigation of the service pages, and (operator only) the municipality chooser. */
+export function ServiceHeader({ current, title, isOperator, municipalities, target, canEdit }: Props) {
+  const query = isOperator && target ? `?municipality=${target.code}` : "";
+  return (
+    <div className="flex flex-col gap-6">
+      <div className="flex flex-col gap-2">
+        <h1 className="text-std-32B-150 text-solid-gray-900">{title}</h1>
+        {target ? (
+          <p className="text-std-16N-170 text-solid-gray-700">
+            {target.name}（団体コード {target.code}）{canEdit ? "" : "・閲覧のみ（変更は自治体管理者が行います）"}
+          </p>
+        ) : null}
+      </div>
+      <nav aria-label="サービス設定のメニュー">
+        <ul className="flex flex-wrap gap-2">
+          {TABS.map((t) => (
+            <li key={t.href}>
+              <Link
+                href={`${t.href}${query}`}
+                aria-current={t.href === current ? "page" : undefined}
+                className="block rounded-8 border border-solid-gray-420 px-3 py-2 text-std-16N-170 text-blue-900 underline underline-offset-[calc(3/16*1rem)] hover:bg-blue-50 aria-[current=page]:bg-blue-100 aria-[current=page]:font-bold aria-[current=page]:text-blue-1200 aria-[current=page]:no-underline"
+              >
+                {t.label}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      {isOperator ? (
+        <form method="get" className="flex flex-wrap items-end gap-3">
+          <div className="flex flex-col gap-2">
+            <label htmlFor="municipality-chooser" className="text-std-17B-170 text-solid-gray-800">
+              設定する自治体
+            </label>
+            <select
+              id="municipality-chooser"
+              name="municipality"
+              defaultValue={target?.code ?? ""}
+              className="min-h-12 rounded-8 border border-solid-gray-600 bg-white px-4 py-2 text-std-16N-170"
+            >
+              <option value="">選んでください</option>
+              {municipalities.map((m) => (
+                <option key={m.id} value={m.code}>
+                  {m.name}（{m.code}）
+                </option>
+              ))}
+            </select>
+          </div>
+          <Button type="submit" variant="outline">
+            表示
+          </Button>
+        </form>
+      ) : null}
+    </div>
+  );
+}

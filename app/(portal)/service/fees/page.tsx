@@ -1,0 +1,71 @@
+import type { Metadata } from "next";
+import { CERTIFICATE_NAMES } from "@/lib/certificate-types";
+import { FEE_KIND_LABELS, jstToday } from "@/lib/schemas/service-config";
+import { listFees } from "@/server/service-config/list-fees";
+import { ChooseMunicipality } from "../_components/choose-municipality";
+import { FeeForm } from "../_components/fee-form";
+import { formatJstDate } from "../_components/labels";
+import { loadServiceTarget } from "../_components/load-target";
+import { ServiceHeader } from "../_components/service-header";
+
+export const metadata: Metadata = { title: "手数料" };
+
+const STATUS_LABELS = { in_force: "適用中", scheduled: "予定", overridden: "キャンペーン優先", ended: "終了" } as const;
+const yen = new Intl.NumberFormat("ja-JP");
+
+export default async function FeesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const { staff, municipalities, target, canEdit } = await loadServiceTarget(await searchParams);
+  const isOperator = staff.role === "operator";
+  const header = <ServiceHeader current="/service/fees" title="手数料" {...{ isOperator, municipalities, target, canEdit }} />;
+  if (!target) return <div className="flex flex-col gap-8">{header}<ChooseMunicipality /></div>;
+  const now = new Date();
+  const fees = await listFees({ ctx: staff.ctx, input: isOperator ? { municipalityId: target.id } : {}, now });
+  const tomorrow = jstToday(new Date(now.getTime() + 24 * 3600_000));
+
+  return (
+    <div className="flex flex-col gap-10">
+      {header}
+      {canEdit ? (
+        <section aria-labelledby="schedule-heading" className="flex flex-col gap-4">
+          <h2 id="schedule-heading" className="text-std-24B-150 text-solid-gray-900">手数料の予約</h2>
+          <p className="text-std-16N-170 text-solid-gray-800">
+            手数料は翌日以降の0時（日本時間）から切り替わります。登録済みの手数料は変更できません。キャンペーン期間中はキャンペーン手数料が優先されます。
+          </p>
+          <FeeForm municipalityId={isOperator ? target.id : undefined} tomorrow={tomorrow} />
+        </section>
+      ) : null}
+      <section aria-labelledby="fees-heading" className="flex flex-col gap-4">
+        <h2 id="fees-heading" className="text-std-24B-150 text-solid-gray-900">手数料の一覧</h2>
+        {fees.length === 0 ? (
+          <p className="text-std-16N-170">登録されている手数料はありません。</p>
+        ) : (
+          <div className="overflow-x-auto rounded-8 border border-solid-gray-420" role="region" aria-label="手数料の一覧の表" tabIndex={0}>
+            <table className="w-full border-collapse text-left text-dns-16N-130">
+              <thead className="bg-solid-gray-50">
+                <tr>
+                  {["証明書", "区分", "金額", "適用開始", "適用終了", "状態", "備考"].map((h) => (
+                    <th key={h} scope="col" className="whitespace-nowrap border-b border-solid-gray-420 px-3 py-3 text-dns-16B-130">{h}</th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {fees.map((f) => (
+                  <tr key={f.id} className="border-b border-solid-gray-200">
+                    <th scope="row" className="px-3 py-3 font-normal">{CERTIFICATE_NAMES[f.certificateType]}</th>
+                    <td className="px-3 py-3">{FEE_KIND_LABELS[f.kind]}</td>
+                    <td className="px-3 py-3 text-right tabular-nums">{yen.format(f.amount)}円</td>
+                    <td className="whitespace-nowrap px-3 py-3">{formatJstDate(f.effectiveFrom)}</td>
+                    {/* The stored end is exclusive (00:00 of the next day): show the last day. */}
+                    <td className="whitespace-nowrap px-3 py-3">{f.effectiveUntil ? `${formatJstDate(new Date(f.effectiveUntil.getTime() - 1))}まで` : "—"}</td>
+                    <td className={`whitespace-nowrap px-3 py-3 ${f.status === "in_force" ? "font-bold" : ""}`}>{STATUS_LABELS[f.status]}</td>
+                    <td className="px-3 py-3">{f.note ?? ""}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,75 @@
+import type { Metadata } from "next";
+import { CERTIFICATE_NAMES } from "@/lib/certificate-types";
+import { getServiceConfig } from "@/server/service-config/get-service-config";
+import { ChooseMunicipality } from "../_components/choose-municipality";
+import { loadServiceTarget } from "../_components/load-target";
+import { OfferingForm } from "../_components/offering-form";
+import { ServiceHeader } from "../_components/service-header";
+import { TaxPolicyForm } from "../_components/tax-policy-form";
+
+export const metadata: Metadata = { title: "提供する証明書" };
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function OfferingsPage({ searchParams }: Props) {
+  const { staff, municipalities, target, canEdit } = await loadServiceTarget(await searchParams);
+  const isOperator = staff.role === "operator";
+  const header = <ServiceHeader current="/service/offerings" title="提供する証明書" {...{ isOperator, municipalities, target, canEdit }} />;
+  if (!target) return <div className="flex flex-col gap-8">{header}<ChooseMunicipality /></div>;
+  const config = await getServiceConfig({ ctx: staff.ctx, input: isOperator ? { municipalityId: target.id } : {} });
+  const municipalityId = isOperator ? target.id : undefined;
+  const yes = (b: boolean) => (b ? "可" : "不可");
+
+  return (
+    <div className="flex flex-col gap-10">
+      {header}
+      <section aria-labelledby="offerings-heading" className="flex flex-col gap-4">
+        <h2 id="offerings-heading" className="text-std-24B-150 text-solid-gray-900">証明書ごとの設定</h2>
+        {canEdit ? (
+          <div className="grid grid-cols-1 gap-4 lg:grid-cols-2">
+            {config.offerings.map((o) => (
+              <OfferingForm
+                key={o.certificateType}
+                initial={{ municipalityId, certificateType: o.certificateType, enabled: o.enabled, copyLimit: o.copyLimit, allowMyNumber: o.allowMyNumber, allowJoseki: o.allowJoseki, allowKaiseiGenkoseki: o.allowKaiseiGenkoseki }}
+              />
+            ))}
+          </div>
+        ) : (
+          <div className="overflow-x-auto rounded-8 border border-solid-gray-420" role="region" aria-label="証明書ごとの設定の表" tabIndex={0}>
+            <table className="w-full border-collapse text-left text-dns-16N-130">
+              <thead className="bg-solid-gray-50">
+                <tr>
+                  {["証明書", "提供", "上限通数", "個人番号", "除籍", "改製原戸籍"].map((h) => (
+                    <th key={h} scope="col" className="border-b border-solid-gray-420 px-3 py-3 text-dns-16B-130">{h}</th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {config.offerings.map((o) => (
+                  <tr key={o.certificateType} className="border-b border-solid-gray-200">
+                    <th scope="row" className="px-3 py-3 font-normal">{CERTIFICATE_NAMES[o.certificateType]}</th>
+                    <td className="px-3 py-3">{o.enabled ? "提供中" : "提供なし"}</td>
+                    <td className="px-3 py-3">{o.copyLimit}通</td>
+                    <td className="px-3 py-3">{yes(o.allowMyNumber)}</td>
+                    <td className="px-3 py-3">{yes(o.allowJoseki)}</td>
+                    <td className="px-3 py-3">{yes(o.allowKaiseiGenkoseki)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+      <section aria-labelledby="tax-heading" className="flex flex-col gap-4">
+        <h2 id="tax-heading" className="text-std-24B-150 text-solid-gray-900">税証明書の年度</h2>
+        {canEdit ? (
+          <TaxPolicyForm initial={{ municipalityId, taxYearSwitchDate: config.municipality.taxYearSwitchDate, taxYearsOffered: config.municipality.taxYearsOffered }} />
+        ) : (
+          <p className="text-std-16N-170">
+            切替日 {config.municipality.taxYearSwitchDate}・提供する年度数 {config.municipality.taxYearsOffered}
+          </p>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,45 @@
+import "server-only";
+import { toDbCertificateType } from "@/lib/certificate-types";
+import { ZEmergencyStopForm } from "@/lib/schemas/service-config";
+import { writeAuditEvent } from "../audit/write-audit-event";
+import type { RequestContext } from "../context";
+import { withTenant } from "../db/tenant";
+import { AppError } from "../errors";
+import { openIncident } from "../incidents/open-incident";
+import { CONFIG_EDITORS, targetContext } from "./target-municipality";
+
+/**
+ * Stops issuance of one type (or all) at once, until ended. Issuance reads active emergency stops on every
+ * request, so it takes effect with the commit. The stop also opens an incident for the dashboard.
+ */
+export async function startEmergencyStop({ ctx, input }: { ctx: RequestContext; input: unknown }): Promise<{ id: string; incidentId: string }> {
+  const v = ZEmergencyStopForm.parse(input);
+  const tctx = await targetContext(ctx, v.municipalityId, CONFIG_EDITORS);
+  const municipalityId = tctx.municipalityId!;
+  const certificateType = v.certificateType === "all" ? null : toDbCertificateType(v.certificateType);
+  return withTenant(tctx, async (tx) => {
+    const running = await tx.emergencyStop.findFirst({ where: { municipalityId, certificateType, endedAt: null }, select: { id: true } });
+    if (running) throw new AppError("emergency_stop_running", "an emergency stop of this scope is already running", { status: 409 });
+    const row = await tx.emergencyStop.create({
+      data: { municipalityId, certificateType, reason: v.reason, startedById: ctx.actor.type === "staff" ? ctx.actor.id : null },
+    });
+    const incidentId = await openIncident(
+      tctx,
+      {
+        municipalityId,
+        kind: "emergency_stop",
+        severity: "high",
+        summary: v.certificateType === "all" ? "緊急停止（全証明書）" : "緊急停止（証明書種別指定）",
+        details: { emergencyStopId: row.id, certificateType: v.certificateType },
+      },
+      tx,
+    );
+    await writeAuditEvent(tx, tctx, {
+      action: "emergency_stop.start",
+      targetType: "EmergencyStop",
+      targetId: row.id,
+      details: { certificateType: v.certificateType, incidentId },
+    });
+    return { id: row.id, incidentId };
+  });
+}

@@ -1,0 +1,40 @@
+import "server-only";
+import { requireRole, type RequestContext } from "../context";
+import { AppError } from "../errors";
+import type { StaffRole } from "../generated/prisma/enums";
+import { withTenant } from "../db/tenant";
+
+/** Roles that change the service configuration; clerks and auditors only read it. */
+export const CONFIG_EDITORS: StaffRole[] = ["operator", "municipal_admin"];
+export const CONFIG_READERS: StaffRole[] = ["operator", "municipal_admin", "clerk", "auditor"];
+
+/**
+ * The context to act in. Municipal staff always act in their own municipality: naming another one is refused,
+ * whatever the payload says. The operator must name the municipality explicitly; it is checked to exist and the
+ * returned context is scoped to it, so row-level security and the audit chain are that municipality's.
+ */
+export async function targetContext(ctx: RequestContext, municipalityId: string | undefined, roles: StaffRole[]): Promise<RequestContext> {
+  requireRole(ctx, ...roles);
+  if (ctx.municipalityId) {
+    if (municipalityId !== undefined && municipalityId !== ctx.municipalityId) throw new AppError("forbidden", "another municipality");
+    return ctx;
+  }
+  if (!municipalityId) throw new AppError("validation_failed", "the operator must choose a municipality");
+  const exists = await withTenant(ctx, (tx) => tx.municipality.findUnique({ where: { id: municipalityId }, select: { id: true } }));
+  if (!exists) throw new AppError("not_found", "no such municipality");
+  return { ...ctx, municipalityId };
+}
+
+export type TargetMunicipality = { id: string; code: string; name: string };
+
+/** The municipalities the signed-in staff member may configure or view: their own, or all for the operator. */
+export async function listTargetMunicipalities({ ctx }: { ctx: RequestContext }): Promise<TargetMunicipality[]> {
+  requireRole(ctx, ...CONFIG_READERS);
+  return withTenant(ctx, (tx) =>
+    tx.municipality.findMany({
+      where: ctx.municipalityId ? { id: ctx.municipalityId } : {},
+      select: { id: true, code: true, name: true },
+      orderBy: { code: "asc" },
+    }),
+  );
+}

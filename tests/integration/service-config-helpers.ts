@@ -1,0 +1,20 @@
+// Shared setup for the service-configuration tests (not a test file itself).
+import type { RequestContext } from "@/server/context";
+import { getDb } from "@/server/db";
+import type { StaffRole } from "@/server/generated/prisma/enums";
+import { createMunicipality, createStaffUser } from "../factories";
+
+export async function staffCtx(municipalityId: string | null, role: StaffRole = "municipal_admin"): Promise<RequestContext> {
+  const user = await createStaffUser({ role, municipalityId });
+  return { actor: { type: "staff", id: user.id, role, municipalityId }, municipalityId, requestId: crypto.randomUUID() };
+}
+
+/** Two municipalities with an admin each, and the operator. */
+export async function twoTenants() {
+  const a = await createMunicipality();
+  const b = await createMunicipality();
+  return { a, b, adminA: await staffCtx(a.id), adminB: await staffCtx(b.id), operator: await staffCtx(null, "operator") };
+}
+
+export const auditActions = async (municipalityId: string) =>
+  (await getDb().auditEvent.findMany({ where: { municipalityId }, orderBy: { seq: "asc" }, select: { action: true } })).map((e) => e.action);
