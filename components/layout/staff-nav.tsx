@@ -14,7 +14,13 @@ type NavItem = {
 // One entry per existing staff page, in display order. Add an entry when a page lands; never link ahead.
 const NAV_ITEMS: readonly NavItem[] = [
   { href: "/dashboard", label: "ダッシュボード" },
+  { href: "/issuances", label: "発行履歴" },
+  { href: "/incidents", label: "インシデント" },
+  { href: "/service", label: "サービス設定" },
   { href: "/preview", label: "証明書の見本" },
+  { href: "/audit", label: "監査記録", roles: ["operator", "municipal_admin", "auditor"] },
+  { href: "/municipalities", label: "自治体の管理", roles: ["operator"] },
+  { href: "/api-clients", label: "APIクライアントの管理", roles: ["operator"] },
 ];
 
 export function navItemsFor(role: StaffRoleName): NavItem[] {
