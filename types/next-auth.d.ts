@@ -5,6 +5,12 @@ declare module "next-auth" {
   interface Session {
     staffId?: string;
     sessionVersion?: number;
+    /** Unix seconds of the password sign-in (absolute timeout). */
+    signedInAt?: number;
+    /** Unix seconds of the last recorded activity (idle timeout). */
+    lastActivity?: number;
+    /** Whether this session passed the TOTP / recovery-code step. */
+    mfaPassed?: boolean;
   }
 }
 
@@ -15,5 +21,7 @@ declare module "next-auth/jwt" {
     municipalityId?: string | null;
     sessionVersion?: number;
     signedInAt?: number;
+    lastActivity?: number;
+    mfaPassed?: boolean;
   }
 }

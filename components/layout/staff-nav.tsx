@@ -17,10 +17,13 @@ const NAV_ITEMS: readonly NavItem[] = [
   { href: "/issuances", label: "発行履歴" },
   { href: "/incidents", label: "インシデント" },
   { href: "/service", label: "サービス設定" },
+  { href: "/imports", label: "データ取込", roles: ["operator", "municipal_admin"] },
   { href: "/preview", label: "証明書の見本" },
   { href: "/audit", label: "監査記録", roles: ["operator", "municipal_admin", "auditor"] },
   { href: "/municipalities", label: "自治体の管理", roles: ["operator"] },
   { href: "/api-clients", label: "APIクライアントの管理", roles: ["operator"] },
+  { href: "/staff", label: "職員アカウント", roles: ["operator", "municipal_admin"] },
+  { href: "/account", label: "アカウント設定" },
 ];
 
 export function navItemsFor(role: StaffRoleName): NavItem[] {

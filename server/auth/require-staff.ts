@@ -6,6 +6,7 @@ import type { RequestContext } from "../context";
 import { getDb } from "../db";
 import type { StaffRole } from "../generated/prisma/enums";
 import { authOptions } from "./auth-options";
+import { sessionTimeoutDecision } from "./session-timeouts";
 
 export type StaffSession = {
   staffId: string;
@@ -17,25 +18,39 @@ export type StaffSession = {
 };
 
 /**
- * The signed-in staff member, re-read from the database on every request: a disabled account, a bumped
- * sessionVersion (password change, forced sign-out) or a changed role takes effect at the next request,
- * whatever the JWT still says. Returns null when there is no valid session. Memoised per request (the
- * layout and the page both ask).
+ * Where the session stands with MFA: "passed" may use the portal; "verify" must enter a TOTP or recovery
+ * code at /login/mfa; "enrol" has no MFA yet and must set it up at /account/mfa.
  */
-export const getStaffSession = cache(async function getStaffSession(): Promise<StaffSession | null> {
+export type MfaState = "passed" | "verify" | "enrol";
+
+export type SignedInStaff = StaffSession & { mfa: MfaState; mustChangePassword: boolean; mfaEnrolled: boolean; signedInAt: number };
+
+/**
+ * The signed-in staff member, whatever the MFA state, re-read from the database on every request: a disabled
+ * account, a bumped sessionVersion (password change, reset, disable) or a changed role takes effect at the next
+ * request, whatever the JWT still says. Null when there is no session, or it is past the idle (15 min) or
+ * absolute (8 h) timeout. Memoised per request (the layout and the page both ask).
+ */
+export const getSignedInStaff = cache(async function getSignedInStaff(): Promise<SignedInStaff | null> {
   const session = await getServerSession(authOptions);
   if (!session?.staffId) return null;
+  if (sessionTimeoutDecision(session, Math.floor(Date.now() / 1000)) !== "active") return null;
   const user = await getDb().staffUser.findUnique({
     where: { id: session.staffId },
     include: { municipality: { select: { id: true, code: true, name: true, prefecture: true } } },
   });
   if (!user || user.status !== "active" || user.sessionVersion !== session.sessionVersion) return null;
+  const enrolled = user.mfaEnrolledAt !== null;
   return {
     staffId: user.id,
     loginId: user.loginId,
     displayName: user.displayName,
     role: user.role,
     municipality: user.municipality,
+    mfa: !enrolled ? "enrol" : session.mfaPassed === true ? "passed" : "verify",
+    mustChangePassword: user.mustChangePassword,
+    mfaEnrolled: enrolled,
+    signedInAt: session.signedInAt!,
     ctx: {
       actor: { type: "staff", id: user.id, role: user.role, municipalityId: user.municipalityId },
       municipalityId: user.municipalityId,
@@ -44,10 +59,32 @@ export const getStaffSession = cache(async function getStaffSession(): Promise<S
   };
 });
 
-/** For each restricted page.tsx: the session, or a redirect to the sign-in page; optionally limited to roles. */
+/**
+ * The staff session for route handlers, actions and the portal chrome: only a session that passed MFA.
+ * A session still at the MFA step gets null here, so no portal data is reachable before the second factor.
+ */
+export async function getStaffSession(): Promise<StaffSession | null> {
+  const staff = await getSignedInStaff();
+  if (!staff || staff.mfa !== "passed") return null;
+  return staff;
+}
+
+/** For each restricted page.tsx: the session, or a redirect to sign-in / the MFA step; optionally limited to roles. */
 export async function requireStaff(...roles: StaffRole[]): Promise<StaffSession> {
-  const staff = await getStaffSession();
+  const staff = await getSignedInStaff();
   if (!staff) redirect("/login");
+  if (staff.mfa === "verify") redirect("/login/mfa");
+  if (staff.mfa === "enrol") redirect("/account/mfa");
   if (roles.length && !roles.includes(staff.role)) redirect("/forbidden");
+  return staff;
+}
+
+/**
+ * For the MFA pages (/login/mfa, /account/mfa) and their actions: a signed-in session at any MFA state.
+ * These pages show nothing but the user's own MFA setup.
+ */
+export async function requireSignedInStaff(): Promise<SignedInStaff> {
+  const staff = await getSignedInStaff();
+  if (!staff) redirect("/login");
   return staff;
 }

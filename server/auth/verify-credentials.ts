@@ -62,8 +62,14 @@ export async function verifyCredentials(raw: unknown, now = new Date()): Promise
     return { ok: false, code: "disabled" };
   }
   await db.$transaction(async (tx) => {
-    await tx.staffUser.update({ where: { id: user.id }, data: { failedSignInCount: 0, throttledUntil: null, lastSignInAt: now } });
-    await writeAuditEvent(tx, ctx, { action: "staff.sign_in", targetType: "StaffUser", targetId: user.id });
+    // With MFA enrolled the password is only the first step: the failure count (shared with the TOTP step)
+    // is cleared when the second factor passes, so a known password does not reset the guesses at the code.
+    const mfaPending = user.mfaEnrolledAt !== null;
+    await tx.staffUser.update({
+      where: { id: user.id },
+      data: mfaPending ? { lastSignInAt: now } : { failedSignInCount: 0, throttledUntil: null, lastSignInAt: now },
+    });
+    await writeAuditEvent(tx, ctx, { action: "staff.sign_in", targetType: "StaffUser", targetId: user.id, details: { step: "password", mfaPending } });
   });
   return {
     ok: true,

@@ -1,18 +1,15 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page, type TestInfo } from "@playwright/test";
+import { account, signIn as signInWithMfa } from "./helpers/sign-in";
 
 // Demo accounts come from the seed that `npm start` loads into the fresh e2e database (docs/demo-data.md).
-const CLERK = { loginId: "setagaya-clerk", password: "demo-password-2026" };
-const OPERATOR = { loginId: "operator", password: "demo-password-2026" };
+const CLERK = account("setagaya-clerk");
+const OPERATOR = account("operator");
 const SETAGAYA = "131121";
 const OTHER_MUNICIPALITY = "202029";
 
-async function signIn(page: Page, account = CLERK) {
-  await page.goto("/login");
-  await page.getByLabel("ログインID").fill(account.loginId);
-  await page.getByLabel("パスワード").fill(account.password);
-  await page.getByRole("button", { name: "ログイン" }).click();
-  await expect(page).toHaveURL(/\/dashboard/);
+async function signIn(page: Page, acc = CLERK) {
+  await signInWithMfa(page, test.info() as TestInfo, acc);
 }
 
 test("a clerk opens a sample 印鑑登録証明書 from the navigation and downloads the sample set", async ({ page }) => {

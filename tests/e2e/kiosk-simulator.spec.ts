@@ -1,4 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
+import { account, signIn } from "./helpers/sign-in";
 import { expect, test, type Page } from "@playwright/test";
 
 // The kiosk + centre simulator, driven like a resident at a kiosk. The e2e server runs on a fresh database
@@ -8,7 +9,6 @@ import { expect, test, type Page } from "@playwright/test";
 const CLOCK_LABEL = "判定時刻（サーバが ALLOW_CLOCK_OVERRIDE=true のときのみ有効）";
 const OPEN_HOURS = "2026-11-27T10:00"; // a Friday, 10:00 JST
 const AFTER_HOURS = "2026-11-27T23:30"; // service ends at 23:00
-const CLERK = { loginId: "setagaya-clerk", password: "demo-password-2026" };
 
 async function expectAccessible(page: Page, screen: string) {
   // KIOSK_SCREENSHOT_DIR=/tmp/kiosk keeps a picture of every checked screen (to review the layout).
@@ -150,11 +150,7 @@ test("outside service hours the 住民票 is refused with the resident message a
 
 test("a 印鑑登録証明書 cancelled at the payment step costs nothing and is not counted", async ({ page }) => {
   // The clerk's dashboard counts printed issuances today; a cancel must leave it unchanged.
-  await page.goto("/login");
-  await page.getByLabel("ログインID").fill(CLERK.loginId);
-  await page.getByLabel("パスワード").fill(CLERK.password);
-  await page.getByRole("button", { name: "ログイン" }).click();
-  await expect(page).toHaveURL(/\/dashboard/);
+  await signIn(page, test.info(), account("setagaya-clerk"));
   const before = await printedToday(page);
 
   await page.goto("/kiosk");

@@ -1,8 +1,9 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
+import { account, signIn } from "./helpers/sign-in";
 
 // Demo accounts come from the seed that `npm start` loads into the fresh e2e database (docs/demo-data.md).
-const CLERK = { loginId: "setagaya-clerk", password: "demo-password-2026" };
+const CLERK = account("setagaya-clerk");
 
 test("the sign-in page is Japanese and has no serious accessibility violations", async ({ page }) => {
   await page.goto("/login");
@@ -38,11 +39,8 @@ test("empty fields show messages tied to their fields", async ({ page }) => {
   await expect(page.getByLabel("ログインID")).toHaveAttribute("aria-invalid", "true");
 });
 
-test("a clerk signs in, sees the municipality on the dashboard, and signs out", async ({ page }) => {
-  await page.goto("/login");
-  await page.getByLabel("ログインID").fill(CLERK.loginId);
-  await page.getByLabel("パスワード").fill(CLERK.password);
-  await page.getByRole("button", { name: "ログイン" }).click();
+test("a clerk signs in, sees the municipality on the dashboard, and signs out", async ({ page }, testInfo) => {
+  await signIn(page, testInfo, CLERK);
   await expect(page).toHaveURL(/\/dashboard/);
   await expect(page.getByRole("heading", { name: "ダッシュボード" })).toBeVisible();
   await expect(page.getByRole("main")).toContainText("世田谷区");

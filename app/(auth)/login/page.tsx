@@ -1,23 +1,14 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { SiteHeader } from "@/components/layout/site-header";
+import { Alert } from "@/components/ui/alert";
 import { getStaffSession } from "@/server/auth/require-staff";
+import { first, safeCallbackUrl } from "./_components/safe-callback-url";
 import { SignInForm } from "./_components/sign-in-form";
 
 export const metadata: Metadata = { title: "職員ログイン" };
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
-
-function first(value: string | string[] | undefined): string | undefined {
-  return Array.isArray(value) ? value[0] : value;
-}
-
-/** Only same-site paths: an absolute or protocol-relative callbackUrl would be an open redirect. */
-function safeCallbackUrl(raw: string | undefined): string | undefined {
-  if (!raw || !raw.startsWith("/") || raw.startsWith("//") || raw.startsWith("/\\")) return undefined;
-  if (raw === "/login" || raw.startsWith("/login?") || raw.startsWith("/api/")) return undefined;
-  return raw;
-}
 
 export default async function LoginPage({ searchParams }: { searchParams: SearchParams }) {
   const params = await searchParams;
@@ -25,6 +16,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Search
   if (await getStaffSession()) redirect(callbackUrl ?? "/dashboard");
   // next-auth's redirect flow (pages.error = /login) passes the failure code as ?error=.
   const initialError = first(params.error);
+  const passwordChanged = first(params.notice) === "password_changed";
 
   return (
     <>
@@ -35,6 +27,11 @@ export default async function LoginPage({ searchParams }: { searchParams: Search
           <p className="mt-2 text-std-16N-170 text-solid-gray-700">
             自治体職員・運用事業者の方は、発行されたログインIDとパスワードでログインしてください。
           </p>
+          {passwordChanged ? (
+            <Alert variant="success" title="パスワードを変更しました" className="mt-6">
+              新しいパスワードで、もう一度ログインしてください。
+            </Alert>
+          ) : null}
           <SignInForm callbackUrl={callbackUrl} initialError={initialError} className="mt-6" />
         </div>
       </main>

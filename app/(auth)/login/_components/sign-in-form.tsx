@@ -59,7 +59,8 @@ export function SignInForm({ callbackUrl, initialError, className }: Props) {
       return;
     }
     setRedirecting(true);
-    router.replace(callbackUrl ?? "/dashboard");
+    // The password is only the first step: the MFA page sends on to enrolment or the code, then onwards.
+    router.replace(callbackUrl ? `/login/mfa?callbackUrl=${encodeURIComponent(callbackUrl)}` : "/login/mfa");
     router.refresh();
   });
 

@@ -1,0 +1,76 @@
+import fs from "node:fs";
+import path from "node:path";
+import { expect, type Page, type TestInfo } from "@playwright/test";
+import { totpCode } from "../../../server/auth/totp";
+
+// Signs a demo account in through both steps. Every account needs TOTP MFA and the demo seed has none, so
+// the first sign-in of an account in a run enrols (reading the key shown on the enrolment page) and later
+// sign-ins enter a code computed from that key. Keys are kept under the run's output directory, which
+// Playwright empties at the start of each run — as the e2e server starts from a fresh database.
+
+export const DEMO_PASSWORD = "demo-password-2026";
+export type Account = { loginId: string; password: string };
+export const account = (loginId: string): Account => ({ loginId, password: DEMO_PASSWORD });
+
+function secretFile(testInfo: TestInfo, loginId: string): string {
+  return path.join(testInfo.project.outputDir, ".mfa-secrets", `${loginId}.txt`);
+}
+
+export function knownSecret(testInfo: TestInfo, loginId: string): string | null {
+  const file = secretFile(testInfo, loginId);
+  return fs.existsSync(file) ? fs.readFileSync(file, "utf8").trim() : null;
+}
+
+function rememberSecret(testInfo: TestInfo, loginId: string, secret: string): void {
+  const file = secretFile(testInfo, loginId);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, secret);
+}
+
+/** Only the password step; the page is then on /login/mfa or /account/mfa. */
+export async function signInPassword(page: Page, acc: Account): Promise<void> {
+  await page.goto("/login");
+  await page.getByLabel("ログインID").fill(acc.loginId);
+  await page.getByLabel("パスワード").fill(acc.password);
+  await page.getByRole("button", { name: "ログイン" }).click();
+  // /login/mfa redirects an account without MFA on to /account/mfa: wait for the page that stays.
+  await expect(page.getByRole("heading", { level: 1, name: /^2段階認証(の設定)?$/ })).toBeVisible();
+  await expect(page).toHaveURL(/\/(login|account)\/mfa/);
+}
+
+/** On /account/mfa: enrols, remembers the key, returns the recovery codes; the page ends on /dashboard. */
+export async function completeEnrolment(page: Page, testInfo: TestInfo, loginId: string): Promise<string[]> {
+  await page.getByRole("button", { name: "設定を開始する" }).click();
+  const secretEl = page.getByTestId("totp-secret");
+  await expect(secretEl).toBeVisible();
+  const secret = (await secretEl.getAttribute("data-secret")) ?? "";
+  expect(secret).toMatch(/^[A-Z2-7]{32}$/);
+  rememberSecret(testInfo, loginId, secret);
+  await page.getByRole("textbox", { name: /^確認コード/ }).fill(totpCode(secret));
+  await page.getByRole("button", { name: "設定を完了する" }).click();
+  const items = page.getByRole("list", { name: "リカバリーコード" }).getByRole("listitem");
+  await expect(items).toHaveCount(10);
+  const codes = await items.allTextContents();
+  await page.getByRole("button", { name: "控えました。ポータルへ進む" }).click();
+  await expect(page).toHaveURL(/\/dashboard/);
+  return codes;
+}
+
+/** On /login/mfa: enters the current code of the remembered key; the page ends on `expectUrl`. */
+export async function completeTotpStep(page: Page, testInfo: TestInfo, loginId: string, expectUrl: RegExp = /\/dashboard/): Promise<void> {
+  const secret = knownSecret(testInfo, loginId);
+  if (!secret) throw new Error(`no TOTP key remembered for ${loginId} in this run`);
+  await page.getByRole("textbox", { name: /^確認コード/ }).fill(totpCode(secret));
+  await page.getByRole("button", { name: "確認", exact: true }).click();
+  await expect(page).toHaveURL(expectUrl);
+}
+
+/** Signs in through password and MFA (enrolling on first use) and lands on /dashboard. */
+export async function signIn(page: Page, testInfo: TestInfo, acc: Account): Promise<void> {
+  await signInPassword(page, acc);
+  if (/\/account\/mfa/.test(page.url())) {
+    await completeEnrolment(page, testInfo, acc.loginId);
+  } else {
+    await completeTotpStep(page, testInfo, acc.loginId);
+  }
+}

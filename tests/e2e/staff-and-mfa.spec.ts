@@ -1,0 +1,99 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+import { account, completeEnrolment, completeTotpStep, signIn, signInPassword } from "./helpers/sign-in";
+
+// An account no other spec signs in with, so this spec sees its first sign-in.
+const ADMIN = account("obuse-admin");
+
+async function expectNoSeriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(serious.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+}
+
+test("first sign-in enrols TOTP, then signing in again asks for a code; a wrong code is refused in Japanese", async ({ page }, testInfo) => {
+  // Password only: the portal stays closed until enrolment.
+  await signInPassword(page, ADMIN);
+  await expect(page).toHaveURL(/\/account\/mfa/);
+  await expect(page.getByRole("heading", { level: 1, name: "2段階認証の設定" })).toBeVisible();
+  await page.goto("/dashboard");
+  await expect(page).toHaveURL(/\/account\/mfa/);
+  await expectNoSeriousViolations(page);
+
+  const codes = await completeEnrolment(page, testInfo, ADMIN.loginId);
+  expect(codes.every((c) => /^[a-z0-9]{5}-[a-z0-9]{5}$/.test(c))).toBe(true);
+  await expect(page.getByRole("heading", { name: "ダッシュボード" })).toBeVisible();
+
+  await page.getByRole("button", { name: "ログアウト" }).click();
+  await expect(page).toHaveURL(/\/login/);
+
+  await signInPassword(page, ADMIN);
+  await expect(page).toHaveURL(/\/login\/mfa/);
+  await expect(page.getByRole("heading", { level: 1, name: "2段階認証" })).toBeVisible();
+  await expectNoSeriousViolations(page);
+  // Before the second step nothing in the portal opens.
+  await page.goto("/staff");
+  await expect(page).toHaveURL(/\/login\/mfa/);
+
+  await page.getByRole("textbox", { name: /^確認コード/ }).fill("000000");
+  await page.getByRole("button", { name: "確認", exact: true }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "確認コードが正しくありません" })).toBeVisible();
+  await expect(page).toHaveURL(/\/login\/mfa/);
+
+  await page.getByRole("textbox", { name: /^確認コード/ }).fill("12");
+  await page.getByRole("button", { name: "確認", exact: true }).click();
+  await expect(page.getByText("確認コード（6桁の数字）を入力してください。")).toBeVisible();
+
+  await completeTotpStep(page, testInfo, ADMIN.loginId);
+  await expect(page.getByRole("heading", { name: "ダッシュボード" })).toBeVisible();
+
+  // A recovery code works once, instead of the app.
+  await page.getByRole("button", { name: "ログアウト" }).click();
+  await expect(page).toHaveURL(/\/login/);
+  await signInPassword(page, ADMIN);
+  await page.getByRole("button", { name: /リカバリーコード/ }).click();
+  await page.getByLabel("リカバリーコード").fill(codes[0]);
+  await page.getByRole("button", { name: "リカバリーコードで確認" }).click();
+  await expect(page).toHaveURL(/\/dashboard/);
+  await page.getByRole("button", { name: "ログアウト" }).click();
+  await expect(page).toHaveURL(/\/login/);
+  await signInPassword(page, ADMIN);
+  await page.getByRole("button", { name: /リカバリーコード/ }).click();
+  await page.getByLabel("リカバリーコード").fill(codes[0]);
+  await page.getByRole("button", { name: "リカバリーコードで確認" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "確認コードが正しくありません" })).toBeVisible();
+});
+
+test("an administrator lists and adds staff of their municipality; account settings pass axe", async ({ page }, testInfo) => {
+  await signIn(page, testInfo, ADMIN);
+  await page.goto("/staff");
+  await expect(page.getByRole("heading", { level: 1, name: "職員アカウント" })).toBeVisible();
+  await expect(page.getByRole("rowheader", { name: "obuse-clerk" })).toBeVisible();
+  await expect(page.getByRole("rowheader", { name: "setagaya-clerk" })).toHaveCount(0);
+  await expectNoSeriousViolations(page);
+
+  await page.getByRole("link", { name: "職員を追加" }).click();
+  await expect(page).toHaveURL(/\/staff\/new/);
+  await expectNoSeriousViolations(page);
+  await page.getByLabel("ログインID").fill("obuse-new-clerk");
+  await page.getByLabel("氏名").fill("小布施 新人");
+  await page.getByLabel("初期パスワード").fill("short");
+  await page.getByRole("button", { name: "追加する" }).click();
+  await expect(page.getByText("パスワードは12文字以上で入力してください。")).toBeVisible();
+  await page.getByLabel("初期パスワード").fill("initial-password-2026");
+  await page.getByRole("button", { name: "追加する" }).click();
+  await expect(page).toHaveURL(/\/staff$/);
+  await expect(page.getByRole("rowheader", { name: "obuse-new-clerk" })).toBeVisible();
+
+  await page.getByRole("button", { name: "obuse-new-clerkを無効にする" }).click();
+  await expect(page.getByRole("button", { name: "obuse-new-clerkを有効にする" })).toBeVisible();
+
+  await page.goto("/account");
+  await expect(page.getByRole("heading", { level: 1, name: "アカウント設定" })).toBeVisible();
+  await expectNoSeriousViolations(page);
+  await page.getByLabel("現在のパスワード").fill("wrong-password-x");
+  await page.locator("input[name=newPassword]").fill("another-password-2026");
+  await page.getByLabel("新しいパスワード（確認）").fill("another-password-2026");
+  await page.getByRole("button", { name: "パスワードを変更する" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "現在のパスワードが正しくありません" })).toBeVisible();
+});
