@@ -23,6 +23,10 @@ export const ZCertificateAvailable = z
     feePerCopy: ZYen.describe("Fee per copy in yen, in force now"),
     copyLimit: z.number().int().min(1).describe("Maximum copies per issuance"),
     myNumberAllowed: z.boolean().describe("Whether 個人番号 may be printed (住民票 only)"),
+    fiscalYears: z
+      .array(z.object({ fiscalYear: z.number().int(), label: z.string().describe("e.g. 令和8年度") }).strict())
+      .optional()
+      .describe("Tax types: the 年度 that can be issued now, latest first (use as options.fiscalYear)"),
   })
   .strict();
 
@@ -55,6 +59,19 @@ export const ZEligibilityResponse = z
     householdMembers: z
       .array(ZHouseholdMember)
       .describe("The requester's active household members a 住民票 may show; empty unless a 住民票 type is available"),
+    kosekiMembers: z
+      .array(
+        z
+          .object({
+            memberRef: z.string().uuid().describe("Use in options.members of a 戸籍個人事項 or 附票 issuance"),
+            name: z.string(),
+            relationship: z.string().describe("続柄, e.g. 長男"),
+            removed: z.boolean().describe("Removed from the register (除籍)"),
+            isRequester: z.boolean(),
+          })
+          .strict(),
+      )
+      .describe("The people of the requester's 戸籍 (本籍地 services); empty unless a 戸籍 type is available"),
   })
   .strict();
 export type EligibilityResponseWire = z.infer<typeof ZEligibilityResponse>;

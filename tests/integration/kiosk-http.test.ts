@@ -81,6 +81,10 @@ describe("kiosk API over HTTP", () => {
       ["residence", true],
       ["residence-entry", true],
       ["seal", false],
+      // No tax record for this fictional resident: the tax types are listed, refused.
+      ["tax-income", false],
+      ["tax-assessment", false],
+      ["tax-income-assessment", false],
     ]);
     expect(answer.certificates.find((c) => c.type === "seal")).toMatchObject({ reason: "seal_not_registered", message: REFUSAL_MESSAGES.seal_not_registered });
     expect(answer.householdMembers.map((h) => h.memberRef).sort()).toEqual(members.map((r) => r.id).sort());
