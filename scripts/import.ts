@@ -1,0 +1,120 @@
+// Back-office import from the command line (docs/import-formats.md):
+//
+//   npm run import -- --municipality 131016 --feed residents [--mode full|delta] [--format csv|jsonl]
+//                     [--encoding utf-8|shift_jis] [--json] FILE
+//
+// The same engine as the portal and the API (server/imports/run-import.ts): all or nothing, recorded as an
+// import job (source "cli") with one audit event. --mode defaults to full (delta for the changes feed);
+// --format follows the file extension (.jsonl / .ndjson → jsonl). Uses DATABASE_URL, or the embedded cluster
+// under .data/pg (started for the command). Exit code 0 when imported, 1 when refused, 2 on usage errors.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { formatImportError, IMPORT_FEEDS, normalizeFeedName } from "../lib/import-feeds";
+import { systemContext } from "../server/context";
+import { getDb } from "../server/db";
+import { runImport, type ImportProgress } from "../server/imports/run-import";
+import { DATA_DIR, resolveDatabase } from "./lib/database";
+import { applyDevSecrets } from "./lib/dev-secrets";
+
+type Options = { municipality: string; feed: string; mode: string | null; format: string | null; encoding: string; json: boolean; file: string };
+
+function usage(message?: string): never {
+  if (message) console.error(`import: ${message}`);
+  console.error(`usage: npm run import -- --municipality CODE --feed ${IMPORT_FEEDS.join("|")} [--mode full|delta] [--format csv|jsonl] [--encoding utf-8|shift_jis] [--json] FILE`);
+  process.exit(2);
+}
+
+function parseArgs(argv: string[]): Options {
+  const o: Partial<Options> & { json: boolean; encoding: string } = { json: false, encoding: "utf-8", mode: null, format: null };
+  const files: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const value = () => {
+      const v = argv[++i];
+      if (v === undefined || v.startsWith("--")) usage(`${a} needs a value`);
+      return v;
+    };
+    switch (a) {
+      case "--municipality":
+        o.municipality = value();
+        break;
+      case "--feed":
+        o.feed = normalizeFeedName(value());
+        break;
+      case "--mode":
+        o.mode = value();
+        break;
+      case "--format":
+        o.format = value();
+        break;
+      case "--encoding":
+        o.encoding = value();
+        break;
+      case "--json":
+        o.json = true;
+        break;
+      default:
+        if (a.startsWith("--")) usage(`unknown option ${a}`);
+        files.push(a);
+    }
+  }
+  if (!o.municipality || !/^\d{6}$/.test(o.municipality)) usage("--municipality takes the 6-digit 団体コード");
+  if (!o.feed) usage("--feed is required");
+  if (files.length !== 1) usage("give exactly one FILE");
+  return { ...(o as Options), file: files[0] };
+}
+
+const opts = parseArgs(process.argv.slice(2));
+if (!fs.existsSync(opts.file)) usage(`no such file: ${opts.file}`);
+const mode = opts.mode ?? (opts.feed === "changes" ? "delta" : "full");
+const format = opts.format ?? (/\.(jsonl|ndjson)$/i.test(opts.file) ? "jsonl" : "csv");
+
+applyDevSecrets(DATA_DIR);
+const { embedded } = await resolveDatabase((s) => console.error(s));
+let exitCode = 1;
+try {
+  const municipality = await getDb().municipality.findUnique({ where: { code: opts.municipality }, select: { id: true, name: true } });
+  if (!municipality) {
+    console.error(`import: no municipality with code ${opts.municipality} is served here`);
+    exitCode = 2;
+  } else {
+    const size = fs.statSync(opts.file).size;
+    console.error(`[import] ${municipality.name} (${opts.municipality}) ← ${opts.file} (${(size / 1024 / 1024).toFixed(1)} MB) feed=${opts.feed} mode=${mode} format=${format} encoding=${opts.encoding}`);
+    let lastReport = 0;
+    const onProgress = (p: ImportProgress) => {
+      const now = Date.now();
+      if (p.phase === "reading" && now - lastReport < 1000) return;
+      lastReport = now;
+      const pct = size ? Math.min(100, Math.round((p.bytesRead / size) * 100)) : 100;
+      console.error(`[import] ${p.phase} ${p.rowsRead.toLocaleString()} rows (${pct}%)`);
+    };
+    const result = await runImport({
+      ctx: systemContext(`cli:${os.userInfo().username}`, municipality.id),
+      municipalityId: municipality.id,
+      feed: opts.feed,
+      mode,
+      format,
+      encoding: opts.encoding,
+      source: "cli",
+      input: fs.createReadStream(opts.file, { highWaterMark: 256 * 1024 }),
+      fileName: path.basename(opts.file),
+      onProgress,
+    });
+    if (opts.json) {
+      console.log(JSON.stringify(result, null, 2));
+    } else {
+      console.log(`job ${result.jobId}: ${result.status === "succeeded" ? "取込完了" : "取込失敗（何も取り込んでいません）"}`);
+      console.log(`  行数 ${result.rowsTotal} / 追加 ${result.rowsInserted} / 更新 ${result.rowsUpdated} / 削除 ${result.rowsRemoved}`);
+      for (const e of result.errors) console.log(`  ${formatImportError(e)}`);
+    }
+    exitCode = result.status === "succeeded" ? 0 : 1;
+  }
+} catch (e) {
+  console.error(`import: ${e instanceof Error ? e.message : String(e)}`);
+  exitCode = 1;
+} finally {
+  await getDb().$disconnect();
+  await embedded?.stop();
+}
+process.exit(exitCode);

@@ -1,0 +1,37 @@
+import "server-only";
+import { z } from "zod";
+import type { ImportJobSummary } from "@/lib/import-feeds";
+import { requireRole, type RequestContext } from "../context";
+import { getDb } from "../db";
+import { AppError } from "../errors";
+import { importUploadedFile, uploadOptions } from "./import-uploaded-file";
+import type { ImportProgress } from "./run-import";
+
+/**
+ * A portal upload. The tenant comes from the session: a municipal administrator imports into their own
+ * municipality (naming another is refused); an operator, who belongs to none, must name one explicitly.
+ */
+export async function importFromPortal(a: {
+  ctx: RequestContext;
+  query: URLSearchParams;
+  filePath: string;
+  onProgress?: (p: ImportProgress) => void;
+}): Promise<ImportJobSummary & { committedAt: string | null }> {
+  const { ctx, query } = a;
+  requireRole(ctx, "municipal_admin", "operator");
+  const named = query.get("municipalityId");
+  let municipalityId: string;
+  if (ctx.actor.type === "staff" && ctx.actor.role === "operator") {
+    const id = z.string().uuid().safeParse(named);
+    if (!id.success) throw new AppError("municipality_required", "an operator must choose the municipality to import into", { status: 422 });
+    const exists = await getDb().municipality.findUnique({ where: { id: id.data }, select: { id: true } });
+    if (!exists) throw new AppError("not_found", "no such municipality", { status: 404 });
+    municipalityId = id.data;
+  } else {
+    if (!ctx.municipalityId) throw new AppError("forbidden", "this account belongs to no municipality", { status: 403 });
+    if (named && named !== ctx.municipalityId) throw new AppError("forbidden", "a municipal administrator imports into their own municipality only", { status: 403 });
+    municipalityId = ctx.municipalityId;
+  }
+  const options = uploadOptions(query, null);
+  return importUploadedFile({ ctx, municipalityId, options, filePath: a.filePath, fileName: query.get("fileName"), source: "portal", onProgress: a.onProgress });
+}

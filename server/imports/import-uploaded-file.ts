@@ -1,0 +1,46 @@
+import "server-only";
+import fs from "node:fs";
+import { ZImportOptions, type ImportJobSummary } from "@/lib/import-feeds";
+import type { RequestContext } from "../context";
+import { AppError } from "../errors";
+import type { ImportSource } from "../generated/prisma/enums";
+import { runImport, type ImportProgress } from "./run-import";
+
+/** The import options of an HTTP upload, from its query string (`?mode=…&format=…&encoding=…`). */
+export function uploadOptions(query: URLSearchParams, feed: string | null) {
+  const parsed = ZImportOptions.safeParse({
+    feed: feed ?? query.get("feed") ?? undefined,
+    mode: query.get("mode") ?? undefined,
+    format: query.get("format") ?? undefined,
+    encoding: query.get("encoding") ?? undefined,
+  });
+  if (!parsed.success) {
+    throw new AppError("validation_failed", parsed.error.issues.map((i) => i.message).join(" "), {
+      status: 422,
+      details: { errors: parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })) },
+    });
+  }
+  return parsed.data;
+}
+
+/** Runs the import of a spooled upload and answers with the job (also when it failed validation). */
+export async function importUploadedFile(a: {
+  ctx: RequestContext;
+  municipalityId: string;
+  options: ReturnType<typeof uploadOptions>;
+  filePath: string;
+  fileName: string | null;
+  source: ImportSource;
+  onProgress?: (p: ImportProgress) => void;
+}): Promise<ImportJobSummary & { committedAt: string | null }> {
+  const result = await runImport({
+    ctx: a.ctx,
+    municipalityId: a.municipalityId,
+    ...a.options,
+    source: a.source,
+    input: fs.createReadStream(a.filePath, { highWaterMark: 256 * 1024 }),
+    fileName: a.fileName,
+    onProgress: a.onProgress,
+  });
+  return { ...result, committedAt: result.committedAt?.toISOString() ?? null };
+}

@@ -1,0 +1,361 @@
+import "server-only";
+import crypto from "node:crypto";
+import { pipeline, Transform, type Readable } from "node:stream";
+import pg from "pg";
+import { MAX_REPORTED_ERRORS, ZImportOptions, type ImportEncoding, type ImportFeedName, type ImportFormat, type ImportJobSummary, type ImportModeName } from "@/lib/import-feeds";
+import { writeAuditEvent } from "../audit/write-audit-event";
+import type { RequestContext } from "../context";
+import { keyringFromEnv } from "../crypto/field-encryption";
+import { withTenant } from "../db/tenant";
+import { getEnv } from "../env";
+import { AppError } from "../errors";
+import type { ImportSource } from "../generated/prisma/enums";
+import { logger } from "../logger";
+import { FEEDS, OP_COLUMN } from "./feeds";
+import { jobSummary, storedErrors } from "./job-summary";
+import { readRecords } from "./read-records";
+import { createStageTable, insertStageBatch, STAGE, UUID7 } from "./sql";
+import type { FeedContext, FeedDefinition, ImportCounts, ImportLineError, RowOp, StagedRow } from "./types";
+import { writeImportAuditEvent } from "./write-import-audit";
+
+export type ImportProgress = { phase: "reading" | "checking" | "applying" | "done"; rowsRead: number; bytesRead: number };
+
+export type RunImportArgs = {
+  ctx: RequestContext;
+  municipalityId: string;
+  feed: ImportFeedName | string;
+  mode: ImportModeName | string;
+  format?: ImportFormat | string;
+  encoding?: ImportEncoding | string;
+  source: ImportSource;
+  input: Readable;
+  fileName?: string | null;
+  onProgress?: (p: ImportProgress) => void;
+  now?: Date;
+  /** Test seam: runs inside the transaction after the apply, before the audit event and the commit. */
+  beforeCommit?: () => Promise<void>;
+};
+
+export type ImportResult = ImportJobSummary & {
+  /** When the data became visible (null when nothing was committed). */
+  committedAt: Date | null;
+};
+
+const OPS: Record<string, RowOp> = { add: "upsert", update: "upsert", remove: "remove", 追加: "upsert", 更新: "upsert", 削除: "remove", A: "upsert", U: "upsert", D: "remove" };
+
+/** Staff (municipal_admin of the municipality, or an operator), a confined API client, or a command-line (system) actor. */
+export function authorizeImport(ctx: RequestContext, municipalityId: string): void {
+  const a = ctx.actor;
+  const ok =
+    (a.type === "staff" && ((a.role === "municipal_admin" && a.municipalityId === municipalityId) || a.role === "operator")) ||
+    (a.type === "api_client" && a.municipalityId !== null && a.municipalityId === municipalityId) ||
+    a.type === "system";
+  if (!ok) throw new AppError("forbidden", "this actor may not import data into this municipality", { status: 403 });
+}
+
+class RowErrors {
+  readonly list: ImportLineError[] = [];
+  total = 0;
+  add(e: ImportLineError) {
+    this.total++;
+    if (this.list.length < MAX_REPORTED_ERRORS) this.list.push(e);
+  }
+}
+
+/**
+ * Imports one back-office file into one municipality, all or nothing, recorded as an ImportJob:
+ * 1. stream the file (decode, parse, validate each row with line-numbered Japanese messages) into a
+ *    temporary staging table, inside ONE transaction on a dedicated connection;
+ * 2. if any row is invalid, or a set-level check fails (duplicates, unknown residents …), roll back and
+ *    record the job as failed with the first errors — nothing is imported;
+ * 3. otherwise apply with set-based SQL (only rows that differ are written, so a re-import changes nothing),
+ *    locking the Resident rows whose eligibility changes first (docs/decisions/0004), audit, commit.
+ */
+export async function runImport(args: RunImportArgs): Promise<ImportResult> {
+  const parsedOptions = ZImportOptions.safeParse({ feed: args.feed, mode: args.mode, format: args.format, encoding: args.encoding });
+  if (!parsedOptions.success) {
+    throw new AppError("validation_failed", parsedOptions.error.issues.map((i) => i.message).join(" "), {
+      status: 422,
+      details: { errors: parsedOptions.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })) },
+    });
+  }
+  const options = parsedOptions.data;
+  authorizeImport(args.ctx, args.municipalityId);
+  // Prisma work (the job row, a failure's audit event) runs tenant-scoped like every staff verb.
+  const tenantCtx: RequestContext = { ...args.ctx, municipalityId: args.municipalityId };
+  const feed = FEEDS[options.feed];
+  const startedAt = new Date();
+  const job = await withTenant(tenantCtx, async (tx) => {
+    const municipality = await tx.municipality.findUnique({ where: { id: args.municipalityId }, select: { id: true } });
+    if (!municipality) throw new AppError("not_found", "no such municipality", { status: 404 });
+    return tx.importJob.create({
+      data: {
+        municipalityId: args.municipalityId,
+        feed: options.feed,
+        mode: options.mode,
+        source: args.source,
+        status: "running",
+        fileName: args.fileName ? args.fileName.slice(0, 255) : null,
+        encoding: `${options.format}/${options.encoding}`,
+        createdById: args.ctx.actor.type === "staff" ? args.ctx.actor.id : null,
+        startedAt,
+      },
+    });
+  });
+  const log = logger.child({ importJobId: job.id, feed: options.feed, mode: options.mode, source: args.source, municipalityId: args.municipalityId });
+  const errors = new RowErrors();
+  const progress: ImportProgress = { phase: "reading", rowsRead: 0, bytesRead: 0 };
+  const report = (phase?: ImportProgress["phase"]) => {
+    if (phase) progress.phase = phase;
+    args.onProgress?.({ ...progress });
+  };
+
+  let rowsTotal = 0;
+  let fileSha256: string | null = null;
+  let counts: ImportCounts = { inserted: 0, updated: 0, removed: 0 };
+  let committedAt: Date | null = null;
+  const client = new pg.Client({ connectionString: getEnv().DATABASE_URL, application_name: "konbini-import" });
+  let open = false;
+  try {
+    await client.connect();
+    // The staging table lives in temp buffers; must be set before the session's first temporary table.
+    await client.query("SET temp_buffers = '64MB'");
+    // timestamp(3) columns hold UTC (as Prisma writes them): now() and CURRENT_TIMESTAMP must convert to UTC.
+    await client.query("SET TIME ZONE 'UTC'");
+    await client.query("BEGIN");
+    open = true;
+    // The tenant for row-level security (as server/db/tenant.ts sets it for Prisma transactions).
+    await client.query("SELECT set_config('app.municipality_id', $1, true), set_config('app.all_municipalities', 'off', true)", [args.municipalityId]);
+    await client.query("SET LOCAL work_mem = '64MB'");
+    // Wait behind in-flight issuances (≤ ISSUANCE_TIMEOUT_MS each), never indefinitely.
+    await client.query("SET LOCAL lock_timeout = '60s'");
+    // One import per municipality at a time: later feeds read what earlier ones wrote (seals → residents).
+    await client.query("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))", [`import:${args.municipalityId}`]);
+    await createStageTable(client, feed.stageColumns);
+    const version = await client.query<{ v: number }>("SELECT current_setting('server_version_num')::int AS v");
+    const fctx: FeedContext = {
+      client,
+      municipalityId: args.municipalityId,
+      mode: options.mode,
+      now: args.now ?? new Date(),
+      keyring: keyringFromEnv(),
+      uuid7: version.rows[0].v >= 180000 ? "uuidv7()" : UUID7,
+      state: {},
+    };
+
+    const read = await stageFile({ args, feed, fctx, options, errors, progress, report });
+    rowsTotal = read.rowsTotal;
+    fileSha256 = read.sha256;
+
+    if (errors.total === 0 && options.mode === "full" && rowsTotal === 0) {
+      errors.add({ line: null, column: null, message: "データ行がありません。全件取込では空のファイルを受け付けません（全件削除になるため）。" });
+    }
+    if (errors.total === 0) {
+      report("checking");
+      await client.query(`ANALYZE ${STAGE}`);
+      for (const e of await feed.validate(fctx)) errors.add(e);
+    }
+    if (errors.total > 0) {
+      await client.query("ROLLBACK");
+      open = false;
+    } else {
+      report("applying");
+      counts = await feed.apply(fctx);
+      await args.beforeCommit?.();
+      await writeImportAuditEvent(client, { ...args.ctx, municipalityId: args.municipalityId }, {
+        action: "import.succeeded",
+        targetType: "ImportJob",
+        targetId: job.id,
+        details: { feed: options.feed, mode: options.mode, source: args.source, rowsTotal, ...counts },
+      });
+      await client.query("COMMIT");
+      open = false;
+      committedAt = new Date();
+    }
+  } catch (e) {
+    if (open) await client.query("ROLLBACK").catch(() => undefined);
+    open = false;
+    const conflict = isLockConflict(e);
+    errors.add({
+      line: null,
+      column: null,
+      message: conflict
+        ? "発行処理や他の取込と競合したため取り込めませんでした。時間をおいて再実行してください。"
+        : "取込中にシステムエラーが発生したため、何も取り込んでいません。",
+    });
+    log.error({ err: errorForLog(e) }, "import aborted");
+    const failed = await finishJob({ args, jobId: job.id, status: "failed", rowsTotal, counts, errors, fileSha256, feedName: options.feed, mode: options.mode });
+    if (!conflict) throw new AppError("import_failed", "the import failed and nothing was imported", { status: 500, cause: e, details: { jobId: job.id } });
+    return { ...failed, committedAt: null };
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+
+  const status = committedAt ? "succeeded" : "failed";
+  let summary: ImportJobSummary;
+  try {
+    summary = await finishJob({ args, jobId: job.id, status, rowsTotal, counts, errors, fileSha256, feedName: options.feed, mode: options.mode });
+  } catch (e) {
+    if (!committedAt) throw e;
+    // The data is committed and audited; only the job row could not be closed. Report what happened.
+    log.error({ err: errorForLog(e) }, "import committed but its job row could not be updated");
+    summary = { jobId: job.id, feed: options.feed, mode: options.mode, status, fileName: job.fileName, rowsTotal, rowsInserted: counts.inserted, rowsUpdated: counts.updated, rowsRemoved: counts.removed, errorCount: 0, errors: [], startedAt: startedAt.toISOString(), finishedAt: new Date().toISOString() };
+  }
+  log.info({ status, rowsTotal, ...counts, errorCount: errors.total, ms: Date.now() - startedAt.getTime() }, "import finished");
+  report("done");
+  return { ...summary, committedAt };
+}
+
+/** Pass 1: read, validate and stage every row (one batch in flight while the next is parsed). */
+async function stageFile(s: {
+  args: RunImportArgs;
+  feed: FeedDefinition;
+  fctx: FeedContext;
+  options: { format: ImportFormat; encoding: ImportEncoding; mode: ImportModeName };
+  errors: RowErrors;
+  progress: ImportProgress;
+  report: () => void;
+}): Promise<{ rowsTotal: number; sha256: string | null }> {
+  const { feed, fctx, options, errors, progress } = s;
+  const hash = crypto.createHash("sha256");
+  let complete = false;
+  const meter = new Transform({
+    transform(chunk: Buffer, _enc, cb) {
+      hash.update(chunk);
+      progress.bytesRead += chunk.length;
+      cb(null, chunk);
+    },
+    flush(cb) {
+      complete = true;
+      cb();
+    },
+  });
+  const source = pipeline(s.args.input, meter, () => {});
+  const hasOp = !feed.noOpColumn;
+  const columns = hasOp ? [OP_COLUMN, ...feed.columns] : feed.columns;
+  const labelOf = new Map(columns.map((c) => [c.key, c.label]));
+  // A full file carries every required column; a delta file at least 異動区分 and the key columns (remove
+  // rows need nothing else; an add/update row missing a required value is reported on its line).
+  const requiredKeys = hasOp && options.mode === "delta"
+      ? ["op", ...feed.keyColumns.filter((k) => feed.columns.some((c) => c.key === k && c.required))] : feed.columns.filter((c) => c.required).map((c) => c.key);
+  const batchSize = feed.batchSize ?? 5000;
+
+  let batch: StagedRow[] = [];
+  let inflight: Promise<void> | null = null;
+  const flush = async () => {
+    if (inflight) await inflight;
+    const rows = batch;
+    batch = [];
+    if (!rows.length) return;
+    const work = (async () => {
+      await feed.prepareBatch?.(rows, fctx);
+      await insertStageBatch(fctx.client, feed.stageColumns, rows);
+    })();
+    // Awaited at the next flush; the no-op handler keeps an early failure from being "unhandled" meanwhile.
+    work.catch(() => undefined);
+    inflight = work;
+  };
+
+  let rowsTotal = 0;
+  for await (const item of readRecords(source, { format: options.format, encoding: options.encoding, columns, requiredKeys })) {
+    if ("error" in item) {
+      // A broken data row still counts as a row; a header problem (CSV line 1) does not.
+      if (item.line !== null && !(options.format === "csv" && item.line === 1)) rowsTotal++;
+      errors.add(item.error);
+      continue;
+    }
+    rowsTotal++;
+    progress.rowsRead = rowsTotal;
+    if (rowsTotal % 5000 === 0) s.report();
+    const { line, values } = item;
+    let op: RowOp = "upsert";
+    if (hasOp) {
+      const raw = values.op;
+      if (options.mode === "full") {
+        if (raw !== "" && OPS[raw] !== "upsert") {
+          errors.add({ line, column: OP_COLUMN.label, message: "全件取込では異動区分に削除を指定できません（ファイルにない行が削除扱いになります）。" });
+          continue;
+        }
+      } else {
+        const mapped = OPS[raw];
+        if (!mapped) {
+          errors.add({ line, column: OP_COLUMN.label, message: "差分取込では異動区分に add・update・remove（追加・更新・削除）のいずれかを入力してください。" });
+          continue;
+        }
+        op = mapped;
+      }
+    }
+    const parsed = (op === "remove" ? feed.removeSchema : feed.upsertSchema).safeParse(values);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) {
+        const key = String(issue.path[0] ?? "");
+        errors.add({ line, column: labelOf.get(key) ?? null, message: issue.message });
+      }
+      continue;
+    }
+    // After the first error nothing will be imported: keep reading only to report the other lines.
+    if (errors.total > 0) continue;
+    const row = parsed.data as StagedRow;
+    row.line = line;
+    row.op = op;
+    batch.push(row);
+    if (batch.length >= batchSize) await flush();
+  }
+  if (errors.total === 0) await flush();
+  if (inflight) await inflight;
+  s.report();
+  return { rowsTotal, sha256: complete ? hash.digest("hex") : null };
+}
+
+/** What may be logged of an error: PostgreSQL messages can quote the offending value, so only codes for them. */
+function errorForLog(e: unknown) {
+  if (e && typeof e === "object" && "code" in e && "routine" in e) {
+    const pgError = e as { code?: string; constraint?: string; routine?: string; table?: string };
+    return { name: "DatabaseError", code: pgError.code, constraint: pgError.constraint, table: pgError.table, routine: pgError.routine };
+  }
+  return e instanceof Error ? { name: e.name, message: e.message } : { name: typeof e };
+}
+
+function isLockConflict(e: unknown): boolean {
+  const code = (e as { code?: string } | null)?.code;
+  // lock_not_available (lock_timeout), deadlock_detected, serialization_failure
+  return code === "55P03" || code === "40P01" || code === "40001";
+}
+
+async function finishJob(f: {
+  args: RunImportArgs;
+  jobId: string;
+  status: "succeeded" | "failed";
+  rowsTotal: number;
+  counts: ImportCounts;
+  errors: RowErrors;
+  fileSha256: string | null;
+  feedName: ImportFeedName;
+  mode: ImportModeName;
+}): Promise<ImportJobSummary> {
+  const data = {
+    status: f.status,
+    rowsTotal: f.rowsTotal,
+    rowsInserted: f.counts.inserted,
+    rowsUpdated: f.counts.updated,
+    rowsRemoved: f.counts.removed,
+    errors: storedErrors(f.errors.list, f.errors.total) as object,
+    fileSha256: f.fileSha256,
+    finishedAt: new Date(),
+  };
+  const row = await withTenant({ ...f.args.ctx, municipalityId: f.args.municipalityId }, async (tx) => {
+    const updated = await tx.importJob.update({ where: { id: f.jobId }, data });
+    // A successful import was audited inside its own transaction; a failed one changed nothing, and its
+    // audit event says so, with counts only (no personal data).
+    if (f.status === "failed") {
+      await writeAuditEvent(tx, { ...f.args.ctx, municipalityId: f.args.municipalityId }, {
+        action: "import.failed",
+        targetType: "ImportJob",
+        targetId: f.jobId,
+        details: { feed: f.feedName, mode: f.mode, source: f.args.source, rowsTotal: f.rowsTotal, errorCount: f.errors.total },
+      });
+    }
+    return updated;
+  });
+  return jobSummary(row);
+}
