@@ -17,6 +17,7 @@
 //
 // Without DATABASE_URL a throwaway embedded PostgreSQL is started under a fresh /tmp directory and removed
 // at the end. The data is synthetic (scripts/lib/bench-data.ts) and created in this run.
+import { execFileSync } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
@@ -145,6 +146,56 @@ function errorCode(e: unknown): string {
   return typeof code === "string" ? code : e instanceof Error ? `${e.name}: ${e.message.slice(0, 120)}` : String(e);
 }
 
+// ───────────────────────────── CPU accounting (Linux /proc) ─────────────────────────────
+
+// Shared machines are noisy: each measured phase reports how the cores were spent, in percent of one core,
+// by this process (all its threads), by the PostgreSQL cluster (postmaster and its backends, when
+// embedded) and by everything else. Elsewhere than Linux the numbers are left out.
+const CLK_TCK = 100;
+type CpuSample = { total: number; idle: number; self: number; pg: number; at: number };
+
+function procTicks(pid: number): number {
+  const s = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+  const f = s.slice(s.lastIndexOf(")") + 2).split(" ");
+  return Number(f[11]) + Number(f[12]); // utime + stime
+}
+
+function postgresTicks(postmasterPid: number | null): number {
+  if (!postmasterPid) return 0;
+  let ticks = 0;
+  for (const entry of fs.readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const s = fs.readFileSync(`/proc/${entry}/stat`, "utf8");
+      const f = s.slice(s.lastIndexOf(")") + 2).split(" ");
+      if (Number(entry) === postmasterPid || Number(f[1]) === postmasterPid) ticks += Number(f[11]) + Number(f[12]);
+    } catch {
+      // the process ended between readdir and read
+    }
+  }
+  return ticks;
+}
+
+function cpuSample(postmasterPid: number | null): CpuSample | null {
+  try {
+    const f = fs.readFileSync("/proc/stat", "utf8").split("\n")[0].trim().split(/\s+/).slice(1).map(Number);
+    return { total: f.reduce((a, b) => a + b, 0), idle: f[3] + (f[4] ?? 0), self: procTicks(process.pid), pg: postgresTicks(postmasterPid), at: performance.now() };
+  } catch {
+    return null;
+  }
+}
+
+function cpuShare(a: CpuSample | null, b: CpuSample | null) {
+  if (!a || !b) return null;
+  const cores = os.availableParallelism();
+  const total = b.total - a.total || 1;
+  const busy = (100 * cores * (total - (b.idle - a.idle))) / total;
+  const seconds = (b.at - a.at) / 1000;
+  const self = (100 * (b.self - a.self)) / CLK_TCK / seconds;
+  const pg = (100 * (b.pg - a.pg)) / CLK_TCK / seconds;
+  return { cores, busy: Math.round(busy), benchProcess: Math.round(self), postgres: Math.round(pg), other: Math.max(0, Math.round(busy - self - pg)) };
+}
+
 // ───────────────────────────── verification threads ─────────────────────────────
 
 type VerifyJob = { issuanceId: string; issuanceNo: string; name: string; sha256: string; pageCount: number; pdf: Uint8Array };
@@ -193,6 +244,7 @@ class Verifier {
   private pending = new Map<number, (o: VerifyOutcome) => void>();
   private waiters: Array<() => void> = [];
   private seq = 0;
+  private broken: string | null = null;
   inflight = 0;
 
   constructor(
@@ -210,7 +262,7 @@ class Verifier {
       const worker = new Worker(VERIFY_WORKER, { eval: true, workerData });
       const slot = { worker, inflight: 0 };
       worker.on("message", (m: { id?: number; outcome?: VerifyOutcome; fatal?: string }) => {
-        if (m.fatal) throw new Error(`verification thread failed: ${m.fatal}`);
+        if (m.fatal) return this.fail(m.fatal);
         if (m.id === undefined || !m.outcome) return;
         slot.inflight--;
         this.inflight--;
@@ -218,16 +270,25 @@ class Verifier {
         this.pending.delete(m.id);
         this.waiters.splice(0).forEach((w) => w());
       });
-      worker.on("error", (e) => {
-        throw e;
-      });
+      worker.on("error", (e) => this.fail(e.stack ?? e.message));
       this.workers.push(slot);
     }
   }
 
+  /** A verification thread died: every pending check fails, and so does every later submit. */
+  private fail(reason: string) {
+    this.broken ??= `verification thread failed: ${reason}`;
+    for (const done of this.pending.values()) done({ ok: false, error: this.broken });
+    this.pending.clear();
+    this.inflight = 0;
+    for (const w of this.workers) w.inflight = 0;
+    this.waiters.splice(0).forEach((w) => w());
+  }
+
   /** Waits for queue space (backpressure on the issuers), then queues the check; `done` gets the outcome. */
   async submit(job: VerifyJob, done: (o: VerifyOutcome) => void): Promise<void> {
-    while (this.inflight >= this.maxInflight) await new Promise<void>((r) => this.waiters.push(r));
+    while (this.inflight >= this.maxInflight && !this.broken) await new Promise<void>((r) => this.waiters.push(r));
+    if (this.broken) throw new Error(this.broken);
     const slot = this.workers.reduce((a, b) => (b.inflight < a.inflight ? b : a));
     const id = ++this.seq;
     slot.inflight++;
@@ -249,6 +310,7 @@ class Verifier {
 // ───────────────────────────── database and environment ─────────────────────────────
 
 let embedded: RunningPostgres | null = null;
+let postmasterPid: number | null = null;
 let tmpDir: string | null = null;
 if (!process.env.DATABASE_URL) {
   const started = Date.now();
@@ -258,10 +320,20 @@ if (!process.env.DATABASE_URL) {
   await ensureDatabase(embedded.url(), "konbini_bench");
   process.env.DATABASE_URL = embedded.url("konbini_bench");
   log(`[bench] embedded PostgreSQL on port ${embedded.port} under ${tmpDir} (${Date.now() - started} ms)`);
+  try {
+    postmasterPid = Number(fs.readFileSync(path.join(tmpDir, "data", "postmaster.pid"), "utf8").split("\n")[0]) || null;
+  } catch {
+    postmasterPid = null;
+  }
 } else {
   log("[bench] using DATABASE_URL");
 }
-migrateDeploy(process.env.DATABASE_URL);
+if (opts.json) {
+  // The same command as migrateDeploy, but Prisma's report goes to stderr: stdout carries only the JSON.
+  execFileSync(path.join(ROOT, "node_modules", ".bin", "prisma"), ["migrate", "deploy"], { cwd: ROOT, env: process.env, stdio: ["ignore", 2, 2] });
+} else {
+  migrateDeploy(process.env.DATABASE_URL);
+}
 
 if (!process.env.FIELD_ENCRYPTION_KEYS) {
   process.env.FIELD_ENCRYPTION_KEYS = `bench:${crypto.randomBytes(32).toString("base64")}`;
@@ -281,7 +353,18 @@ const { ZIssueRequest } = await import("../lib/schemas/kiosk");
 type IssueArgs = Parameters<typeof issueCertificate>[0];
 type IssueResult = Awaited<ReturnType<typeof issueCertificate>>;
 
+function gitRevision(): string {
+  try {
+    const rev = execFileSync("git", ["rev-parse", "--short", "HEAD"], { cwd: ROOT, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
+    const dirty = execFileSync("git", ["status", "--porcelain", "--", "server", "lib", "prisma"], { cwd: ROOT, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
+    return dirty ? `${rev} + ${dirty.split("\n").length} uncommitted file(s) under server/ lib/ prisma/` : rev;
+  } catch {
+    return "unknown (no git checkout)";
+  }
+}
+
 const machine = {
+  revision: gitRevision(),
   nproc: os.availableParallelism(),
   cpu: os.cpus()[0]?.model ?? "unknown",
   memoryGiB: round(os.totalmem() / 2 ** 30),
@@ -324,6 +407,7 @@ try {
       const latencies: number[] = [];
       const steps: Record<string, number[]> = {};
       const errors: Record<string, number> = {};
+      const cpuBefore = cpuSample(postmasterPid);
       const started = performance.now();
       await runPool(k, c, async (i) => {
         const j = jobFor(i, data.people);
@@ -346,6 +430,7 @@ try {
         }
       });
       const wall = (performance.now() - started) / 1000;
+      const cpu = cpuShare(cpuBefore, cpuSample(postmasterPid));
       const rows = await db.issuance.findMany({ where: { idempotencyKey: { startsWith: prefix } }, select: { certificateType: true, pageCount: true, timings: true } });
       const renderByType: Record<string, { renderMs: ReturnType<typeof summarize>; pages: number }> = {};
       for (const type of ["residence", "seal"] as const) {
@@ -366,10 +451,11 @@ try {
         throughput: round(latencies.length / wall, 2),
         stepMeanMs: Object.fromEntries(Object.entries(steps).map(([s, v]) => [s, round(v.reduce((a, b) => a + b, 0) / v.length)])),
         renderInWorker: renderByType,
+        cpuPercentOfOneCore: cpu,
       };
       if (Object.keys(errors).length) failed = true;
       levels.push(level);
-      log(`[latency] c=${c}: ${k} requests in ${level.durationS} s, p50 ${level.latencyMs.p50} ms, p95 ${level.latencyMs.p95} ms, ${level.throughput}/s, errors ${JSON.stringify(errors)}`);
+      log(`[latency] c=${c}: ${k} requests in ${level.durationS} s, p50 ${level.latencyMs.p50} ms, p95 ${level.latencyMs.p95} ms, ${level.throughput}/s, errors ${JSON.stringify(errors)}, cpu ${JSON.stringify(cpu)}`);
     }
     // pdf.js read-back alone, on the main thread, for a few stored PDFs of each type (part of renderMs).
     const sample = await db.issuance.findMany({ where: { idempotencyKey: { startsWith: `lat-${runId}-` } }, select: { certificateType: true, pdf: true }, take: 40 });
@@ -421,11 +507,16 @@ try {
       if (failures.length < 20) failures.push(msg);
     };
 
+    const cpuBefore = cpuSample(postmasterPid);
+    let cpuTick = cpuBefore;
     const started = performance.now();
     let issuanceDoneAt = started;
     const progress = setInterval(() => {
       const s = (performance.now() - started) / 1000;
-      log(`[proof] ${issued}/${n} issued, ${verified} verified, errors ${Object.values(errors).reduce((a, b) => a + b, 0)}, cross ${crossDeliveries}, ${round(issued / s)}/s, rss ${Math.round(process.memoryUsage.rss() / 2 ** 20)} MiB`);
+      const now = cpuSample(postmasterPid);
+      const cpu = cpuShare(cpuTick, now);
+      cpuTick = now;
+      log(`[proof] ${issued}/${n} issued, ${verified} verified, errors ${Object.values(errors).reduce((a, b) => a + b, 0)}, cross ${crossDeliveries}, ${round(issued / s)}/s, rss ${Math.round(process.memoryUsage.rss() / 2 ** 20)} MiB, cpu ${JSON.stringify(cpu)}`);
     }, 10_000);
 
     await runPool(n, c, async (i) => {
@@ -493,6 +584,7 @@ try {
     await verifier.idle();
     clearInterval(progress);
     const finished = performance.now();
+    const cpu = cpuShare(cpuBefore, cpuSample(postmasterPid));
 
     // The database agrees: exactly N rows for this run, each the issuance answered for that key and person,
     // one audit event each, and each municipality's audit chain contiguous.
@@ -543,6 +635,7 @@ try {
       latencyMs: summarize(latencies),
       verifyReadBackMs: summarize(extractMs),
       peakRssMiB: Math.round(process.resourceUsage().maxRSS / 1024),
+      cpuPercentOfOneCore: cpu,
       failures,
     };
     report.proof = proof;
@@ -562,6 +655,25 @@ try {
     (proof as Record<string, unknown>).passed = passed;
     if (!passed) failed = true;
   }
+
+  report.peakRssMiB = Math.round(process.resourceUsage().maxRSS / 1024);
+  // Bytes per row of the two growing tables (only meaningful on the throwaway database this run filled).
+  if (embedded) {
+    const sizes = await db.$queryRaw<Array<{ rel: string; rows: bigint; heap: bigint; toast: bigint; indexes: bigint }>>`
+      SELECT c.relname AS rel, (SELECT count(*) FROM "Issuance") AS rows, pg_relation_size(c.oid) AS heap,
+             COALESCE(pg_total_relation_size(NULLIF(c.reltoastrelid, 0)), 0) AS toast, pg_indexes_size(c.oid) AS indexes
+      FROM pg_class c WHERE c.relname = 'Issuance'
+      UNION ALL
+      SELECT c.relname, (SELECT count(*) FROM "AuditEvent"), pg_relation_size(c.oid),
+             COALESCE(pg_total_relation_size(NULLIF(c.reltoastrelid, 0)), 0), pg_indexes_size(c.oid)
+      FROM pg_class c WHERE c.relname = 'AuditEvent'`;
+    report.storageBytesPerRow = Object.fromEntries(
+      sizes.map((s) => {
+        const rows = Number(s.rows) || 1;
+        return [s.rel, { rows: Number(s.rows), heap: Math.round(Number(s.heap) / rows), toast: Math.round(Number(s.toast) / rows), indexes: Math.round(Number(s.indexes) / rows) }];
+      }),
+    );
+  }
 } catch (e) {
   failed = true;
   report.fatal = e instanceof Error ? e.stack : String(e);
@@ -580,6 +692,8 @@ if (opts.json) {
   process.stdout.write(JSON.stringify(report, null, 2) + "\n");
 } else {
   const out: string[] = [];
+  out.push(`peak RSS of the benchmark process (main thread, ${machine.pdfWorkers} render threads${report.proof ? `, ${opts.verifyWorkers} verification thread(s)` : ""}): ${report.peakRssMiB} MiB`);
+  out.push(`revision: ${machine.revision}`);
   out.push(`machine: ${machine.nproc} cores (${machine.cpu}), ${machine.memoryGiB} GiB, node ${machine.node}, PDF_WORKERS=${machine.pdfWorkers}, DB_POOL_MAX=${machine.dbPoolMax}, ${machine.database}`);
   const lat = report.latency as { levels: Array<Record<string, any>>; readBackMs: Record<string, any>; pdfBytes: Record<string, number> } | undefined; // eslint-disable-line @typescript-eslint/no-explicit-any
   if (lat) {
@@ -591,6 +705,8 @@ if (opts.json) {
       ),
     );
     const stepNames = ["begin", ...STEPS];
+    out.push("", "CPU during each measured phase (% of one core; other = processes outside this benchmark):");
+    out.push(table(["concurrency", "busy", "benchmark process", "postgres", "other"], lat.levels.map((l) => (l.cpuPercentOfOneCore ? [l.concurrency, l.cpuPercentOfOneCore.busy, l.cpuPercentOfOneCore.benchProcess, l.cpuPercentOfOneCore.postgres, l.cpuPercentOfOneCore.other] : [l.concurrency, "-", "-", "-", "-"]))));
     out.push("", "mean time per step (ms; begin = connection + BEGIN, render = queue + render + read-back, audit = audit + COMMIT):");
     out.push(table(["concurrency", ...stepNames], lat.levels.map((l) => [l.concurrency, ...stepNames.map((s) => l.stepMeanMs[s] ?? "-")])));
     out.push("", "renderMs inside the worker (render + pdf.js read-back), by type:");
@@ -612,8 +728,14 @@ if (opts.json) {
       ),
     );
     out.push(`verification read-back p50 ${p.verifyReadBackMs.p50} ms; audit chains contiguous: ${p.auditChainsContiguous}; peak RSS ${p.peakRssMiB} MiB`);
+    if (p.cpuPercentOfOneCore) out.push(`CPU (% of one core): busy ${p.cpuPercentOfOneCore.busy}, benchmark process ${p.cpuPercentOfOneCore.benchProcess}, postgres ${p.cpuPercentOfOneCore.postgres}, other ${p.cpuPercentOfOneCore.other}`);
     if (p.failures.length) out.push("failures:", ...p.failures.map((f: string) => `  ${f}`));
     out.push(p.passed ? "PROOF PASSED" : "PROOF FAILED");
+  }
+  const st = report.storageBytesPerRow as Record<string, { rows: number; heap: number; toast: number; indexes: number }> | undefined;
+  if (st) {
+    out.push("", "storage per row (bytes; toast = the PDF while it is kept):");
+    out.push(table(["table", "rows", "heap", "toast", "indexes"], Object.entries(st).map(([t, s]) => [t, s.rows, s.heap, s.toast, s.indexes])));
   }
   if (report.fatal) out.push(`fatal: ${report.fatal}`);
   console.log(out.join("\n"));
