@@ -189,7 +189,7 @@ async function main() {
       checkS: secs((marks.applying ?? totalMs) - (marks.checking ?? 0)),
       applyAndCommitS: secs((marks.done ?? totalMs) - (marks.applying ?? 0)),
     };
-    const out = { label, rows: result.rowsTotal, inserted: result.rowsInserted, updated: result.rowsUpdated, removed: result.rowsRemoved, seconds: secs(totalMs), rowsPerSecond: Math.round(result.rowsTotal / (totalMs / 1000)), ...phases, cpu };
+    const out = { label, rows: result.rowsTotal, inserted: result.rowsInserted, updated: result.rowsUpdated, removed: result.rowsRemoved, seconds: secs(totalMs), rowsPerSecond: Math.round(result.rowsTotal / (totalMs / 1000)), ...phases, rowsLockedS: result.lockedMs === null ? null : secs(result.lockedMs), cpu };
     log(`[bench] ${label}: ${JSON.stringify(out)}`);
     return out;
   }
@@ -233,7 +233,7 @@ async function main() {
     const split = (c: ReturnType<typeof cpuSplit>) => (c ? `; CPU of 2 cores: import ${c.selfPct}%, PostgreSQL ${c.postgresPct}%, other processes ${c.otherPct}%` : "");
     console.log(`first full load: ${first.seconds} s (${first.rowsPerSecond.toLocaleString()} rows/s; read+validate+stage ${first.readAndStageS} s, checks ${first.checkS} s, apply+commit ${first.applyAndCommitS} s${split(first.cpu)})`);
     if (second) console.log(`re-import (no changes): ${second.seconds} s (${second.rowsPerSecond.toLocaleString()} rows/s${split(second.cpu)})`);
-    if (third) console.log(`full load with 1% changed: ${third.seconds} s (${third.updated.toLocaleString()} updated; apply+commit ${third.applyAndCommitS} s${split(third.cpu)})`);
+    if (third) console.log(`full load with 1% changed: ${third.seconds} s (${third.updated.toLocaleString()} updated; apply+commit ${third.applyAndCommitS} s, of which changed rows locked ${third.rowsLockedS} s${split(third.cpu)})`);
     console.log(`peak RSS ${report.peakRssMB} MB; load average before ${loadBefore.join(" ")}, after ${report.loadAverageAfter.join(" ")}; ${report.cpus} × ${report.cpuModel}`);
   }
 }

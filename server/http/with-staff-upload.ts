@@ -49,7 +49,16 @@ export function withStaffUpload(run: Run) {
     const encoder = new TextEncoder();
     const body = new ReadableStream<Uint8Array>({
       async start(controller) {
-        const send = (obj: unknown) => controller.enqueue(encoder.encode(`${JSON.stringify(obj)}\n`));
+        // A closed tab cancels the stream, not the import: it runs to its end and is listed with its job.
+        let open = true;
+        const send = (obj: unknown) => {
+          if (!open) return;
+          try {
+            controller.enqueue(encoder.encode(`${JSON.stringify(obj)}\n`));
+          } catch {
+            open = false;
+          }
+        };
         let last = 0;
         const onProgress = (p: UploadProgress) => {
           const now = Date.now();
@@ -66,7 +75,11 @@ export function withStaffUpload(run: Run) {
           send({ type: "error", problem: toProblem(e, instance) });
         } finally {
           await received.cleanup();
-          controller.close();
+          try {
+            controller.close();
+          } catch {
+            // already cancelled by the client
+          }
         }
       },
     });

@@ -11,7 +11,7 @@ const REQUIRED = "必須項目です。";
 export const text = (max: number) =>
   z
     .string()
-    .min(1, REQUIRED)
+    .min(1, { message: REQUIRED, abort: true })
     .refine((s) => Array.from(s).length <= max, `${max}文字以内で入力してください。`);
 
 /** An optional text: "" becomes null. */
@@ -25,7 +25,7 @@ export const optText = (max: number) =>
 export const code = (max: number) =>
   z
     .string()
-    .min(1, REQUIRED)
+    .min(1, { message: REQUIRED, abort: true })
     .max(max, `${max}文字以内で入力してください。`)
     .regex(/^[A-Za-z0-9][A-Za-z0-9._/-]*$/, "半角英数字（および - _ . /）で入力してください。");
 
@@ -47,7 +47,7 @@ const DATE_MESSAGE = "日付は YYYY-MM-DD 形式の実在する日付で入力�
 export const date = () =>
   z
     .string()
-    .min(1, REQUIRED)
+    .min(1, { message: REQUIRED, abort: true })
     .transform((s, ctx) => {
       const v = parseDate(s);
       if (!v) {
@@ -83,7 +83,7 @@ export function parseInstant(s: string): string | null {
 export const instant = () =>
   z
     .string()
-    .min(1, REQUIRED)
+    .min(1, { message: REQUIRED, abort: true })
     .transform((s, ctx) => {
       const v = parseInstant(s);
       if (!v) {
@@ -121,7 +121,7 @@ export const bool = (fallback = false) =>
 export const int = (min: number, max: number, fallback?: number) =>
   z
     .string()
-    .refine((s) => s !== "" || fallback !== undefined, REQUIRED)
+    .refine((s) => s !== "" || fallback !== undefined, { message: REQUIRED, abort: true })
     .transform((s, ctx) => {
       if (s === "") return fallback as number;
       if (!/^-?\d{1,12}$/.test(s)) {
@@ -210,7 +210,7 @@ const JPEG = Buffer.from([0xff, 0xd8, 0xff]);
 export const base64Image = (maxBytes: number) =>
   z
     .string()
-    .min(1, REQUIRED)
+    .min(1, { message: REQUIRED, abort: true })
     .transform((s, ctx) => {
       const clean = s.replace(/\s+/g, "");
       if (!/^[A-Za-z0-9+/]+={0,2}$/.test(clean) || clean.length % 4 !== 0) {

@@ -42,5 +42,6 @@ export async function importUploadedFile(a: {
     fileName: a.fileName,
     onProgress: a.onProgress,
   });
-  return { ...result, committedAt: result.committedAt?.toISOString() ?? null };
+  const { lockedMs: _lockedMs, ...job } = result;
+  return { ...job, committedAt: result.committedAt?.toISOString() ?? null };
 }

@@ -39,6 +39,8 @@ export type RunImportArgs = {
 export type ImportResult = ImportJobSummary & {
   /** When the data became visible (null when nothing was committed). */
   committedAt: Date | null;
+  /** How long rows whose eligibility changed were locked before the commit (null: none were). */
+  lockedMs: number | null;
 };
 
 const OPS: Record<string, RowOp> = { add: "upsert", update: "upsert", remove: "remove", 追加: "upsert", 更新: "upsert", 削除: "remove", A: "upsert", U: "upsert", D: "remove" };
@@ -107,13 +109,18 @@ export async function runImport(args: RunImportArgs): Promise<ImportResult> {
   const progress: ImportProgress = { phase: "reading", rowsRead: 0, bytesRead: 0 };
   const report = (phase?: ImportProgress["phase"]) => {
     if (phase) progress.phase = phase;
-    args.onProgress?.({ ...progress });
+    try {
+      args.onProgress?.({ ...progress });
+    } catch {
+      // a progress listener never aborts an import
+    }
   };
 
   let rowsTotal = 0;
   let fileSha256: string | null = null;
   let counts: ImportCounts = { inserted: 0, updated: 0, removed: 0 };
   let committedAt: Date | null = null;
+  let lockedMs: number | null = null;
   const client = new pg.Client({ connectionString: getEnv().DATABASE_URL, application_name: "konbini-import" });
   let open = false;
   try {
@@ -171,6 +178,8 @@ export async function runImport(args: RunImportArgs): Promise<ImportResult> {
       await client.query("COMMIT");
       open = false;
       committedAt = new Date();
+      const lockedAt = fctx.state.lockedAt as number | undefined;
+      lockedMs = lockedAt === undefined ? null : Math.round(performance.now() - lockedAt);
     }
   } catch (e) {
     if (open) await client.query("ROLLBACK").catch(() => undefined);
@@ -186,7 +195,7 @@ export async function runImport(args: RunImportArgs): Promise<ImportResult> {
     log.error({ err: errorForLog(e) }, "import aborted");
     const failed = await finishJob({ args, jobId: job.id, status: "failed", rowsTotal, counts, errors, fileSha256, feedName: options.feed, mode: options.mode });
     if (!conflict) throw new AppError("import_failed", "the import failed and nothing was imported", { status: 500, cause: e, details: { jobId: job.id } });
-    return { ...failed, committedAt: null };
+    return { ...failed, committedAt: null, lockedMs: null };
   } finally {
     await client.end().catch(() => undefined);
   }
@@ -201,9 +210,9 @@ export async function runImport(args: RunImportArgs): Promise<ImportResult> {
     log.error({ err: errorForLog(e) }, "import committed but its job row could not be updated");
     summary = { jobId: job.id, feed: options.feed, mode: options.mode, status, fileName: job.fileName, rowsTotal, rowsInserted: counts.inserted, rowsUpdated: counts.updated, rowsRemoved: counts.removed, errorCount: 0, errors: [], startedAt: startedAt.toISOString(), finishedAt: new Date().toISOString() };
   }
-  log.info({ status, rowsTotal, ...counts, errorCount: errors.total, ms: Date.now() - startedAt.getTime() }, "import finished");
+  log.info({ status, rowsTotal, ...counts, errorCount: errors.total, ms: Date.now() - startedAt.getTime(), lockedMs }, "import finished");
   report("done");
-  return { ...summary, committedAt };
+  return { ...summary, committedAt, lockedMs };
 }
 
 /** Pass 1: read, validate and stage every row (one batch in flight while the next is parsed). */

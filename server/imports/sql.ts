@@ -1,6 +1,6 @@
 import "server-only";
 import type pg from "pg";
-import type { ImportLineError, StageColumn, StagedRow } from "./types";
+import type { FeedContext, ImportLineError, StageColumn, StagedRow } from "./types";
 
 // SQL helpers shared by the feeds. The import runs on its own pg connection inside one transaction; the
 // staging table is temporary (never WAL-logged, dropped at commit or rollback).
@@ -71,14 +71,16 @@ export function duplicateErrors(client: pg.ClientBase, column: string, keys: rea
  * stops new issuances of the municipality for the moment it needs to lock its rows. Until then the gate is
  * free and costs one round trip.
  */
-export async function withEligibilityGate<T>(client: pg.ClientBase, municipalityId: string, fn: () => Promise<T>): Promise<T> {
-  const key = `eligibility:${municipalityId}`;
-  await client.query("SELECT pg_advisory_lock(hashtextextended($1, 0))", [key]);
+export async function withEligibilityGate<T>(ctx: FeedContext, fn: () => Promise<T>): Promise<T> {
+  const key = `eligibility:${ctx.municipalityId}`;
+  await ctx.client.query("SELECT pg_advisory_lock(hashtextextended($1, 0))", [key]);
   try {
     return await fn();
   } finally {
     // After an error the transaction is aborted and this fails; closing the connection releases the lock.
-    await client.query("SELECT pg_advisory_unlock(hashtextextended($1, 0))", [key]).catch(() => undefined);
+    await ctx.client.query("SELECT pg_advisory_unlock(hashtextextended($1, 0))", [key]).catch(() => undefined);
+    // From here until commit, issuances of the locked households wait: runImport reports the window.
+    ctx.state.lockedAt ??= performance.now();
   }
 }
 

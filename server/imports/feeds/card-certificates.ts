@@ -116,7 +116,7 @@ async function apply(ctx: FeedContext): Promise<ImportCounts> {
   await client.query(`CREATE TEMP TABLE card_removed ON COMMIT DROP AS ${removedSql}`, m);
 
   // Cards first, then their holders — the order issuance takes them in.
-  await withEligibilityGate(client, ctx.municipalityId, async () => {
+  await withEligibilityGate(ctx, async () => {
     await lockRows(client, "CardCertificate", `SELECT card_id FROM card_plan WHERE card_id IS NOT NULL UNION SELECT id FROM card_removed`, []);
     await lockAndTouchResidents(
       client,

@@ -113,7 +113,7 @@ async function apply(ctx: FeedContext): Promise<ImportCounts> {
   await client.query(`CREATE INDEX ON ${STAGE} (line)`);
   // Everyone an event can affect, locked once in id order: the residents named, their current households
   // (a move changes who lives there) and the households named by 住所変更.
-  await withEligibilityGate(client, ctx.municipalityId, () =>
+  await withEligibilityGate(ctx, () =>
     lockRows(
       client,
       "Resident",

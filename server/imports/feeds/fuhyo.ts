@@ -69,7 +69,7 @@ async function apply(ctx: FeedContext): Promise<ImportCounts> {
       : `SELECT f.id, f."kosekiRecordId" AS record_id FROM ${STAGE} s ${MEMBER_JOIN}
            JOIN "FuhyoEntry" f ON f."memberId" = m.id AND f.position = s.position WHERE s.op = 'remove'`;
   await client.query(`CREATE TEMP TABLE f_removed ON COMMIT DROP AS ${removedSql}`, mp);
-  await withEligibilityGate(client, ctx.municipalityId, () =>
+  await withEligibilityGate(ctx, () =>
     lockRows(client, "KosekiRecord", `SELECT record_id FROM f_plan UNION SELECT record_id FROM f_removed`, [], true),
   );
 

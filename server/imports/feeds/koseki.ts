@@ -170,7 +170,7 @@ async function apply(ctx: FeedContext): Promise<ImportCounts> {
   await client.query(`CREATE TEMP TABLE k_rewrite ON COMMIT DROP AS SELECT record_id AS id FROM k_plan WHERE record_id IS NOT NULL UNION SELECT id FROM k_removed`);
 
   // 2. Locks in issuance order: the residents linked before and after, then the registers.
-  await withEligibilityGate(client, ctx.municipalityId, async () => {
+  await withEligibilityGate(ctx, async () => {
     await lockAndTouchResidents(
       client,
       `SELECT m."residentId" FROM "KosekiMember" m WHERE m."kosekiRecordId" IN (SELECT id FROM k_rewrite) AND m."residentId" IS NOT NULL

@@ -224,22 +224,36 @@ async function validate(ctx: FeedContext) {
 async function apply(ctx: FeedContext): Promise<ImportCounts> {
   const { client } = ctx;
   const m = [ctx.municipalityId];
-  // 1. What changes, decided before anything is written: residents whose data (including their household's
-  //    number and address) differ, households whose address changes, and residents removed.
-  await client.query(
-    `CREATE TEMP TABLE res_changed ON COMMIT DROP AS
-     SELECT r.id, s.line FROM ${STAGE} s
+  const temp = async (name: string, sql: string, params: unknown[] = []) => (await client.query(`CREATE TEMP TABLE ${name} ON COMMIT DROP AS ${sql}`, params)).rowCount ?? 0;
+
+  // 1. Everything that will change is decided BEFORE any row is locked, so the locks are held only for the
+  //    writes: residents whose data (including their household's number and address) differ, with their
+  //    staged values; households that are new or re-addressed; residents that are new or removed.
+  const changed = await temp(
+    "res_changed",
+    `SELECT r.id AS resident_id, s.* FROM ${STAGE} s
        JOIN "Resident" r ON r."municipalityId" = $1::uuid AND r."residentNo" = s.resident_no
        JOIN "Household" h ON h.id = r."householdId"
       WHERE s.op = 'upsert' AND ${currentRow} IS DISTINCT FROM ${stagedRow}`,
     m,
   );
-  await client.query(
-    `CREATE TEMP TABLE hh_changed ON COMMIT DROP AS
-     SELECT h.id, s.household_address AS address
-       FROM (SELECT DISTINCT ON (household_no) household_no, household_address FROM ${STAGE} WHERE op = 'upsert' ORDER BY household_no, line) s
-       JOIN "Household" h ON h."municipalityId" = $1::uuid AND h."householdNo" = s.household_no
-      WHERE h.address <> s.household_address`,
+  await temp("hh_file", `SELECT DISTINCT ON (household_no) household_no, household_address FROM ${STAGE} WHERE op = 'upsert' ORDER BY household_no, line`);
+  const readdressed = await temp(
+    "hh_changed",
+    `SELECT h.id, f.household_address AS address FROM hh_file f
+       JOIN "Household" h ON h."municipalityId" = $1::uuid AND h."householdNo" = f.household_no
+      WHERE h.address <> f.household_address`,
+    m,
+  );
+  const newHouseholds = await temp(
+    "hh_new",
+    `SELECT f.* FROM hh_file f WHERE NOT EXISTS (SELECT 1 FROM "Household" h WHERE h."municipalityId" = $1::uuid AND h."householdNo" = f.household_no)`,
+    m,
+  );
+  const newResidents = await temp(
+    "res_new",
+    `SELECT s.line FROM ${STAGE} s
+      WHERE s.op = 'upsert' AND NOT EXISTS (SELECT 1 FROM "Resident" r WHERE r."municipalityId" = $1::uuid AND r."residentNo" = s.resident_no)`,
     m,
   );
   const removedSql =
@@ -248,46 +262,56 @@ async function apply(ctx: FeedContext): Promise<ImportCounts> {
            AND NOT EXISTS (SELECT 1 FROM ${STAGE} s WHERE s.resident_no = r."residentNo")`
       : `SELECT r.id FROM ${STAGE} s JOIN "Resident" r ON r."municipalityId" = $1::uuid AND r."residentNo" = s.resident_no
           WHERE s.op = 'remove' AND r.status = 'active'`;
-  await client.query(`CREATE TEMP TABLE res_removed ON COMMIT DROP AS ${removedSql}`, m);
+  const removedCount = await temp("res_removed", removedSql, m);
 
   // 2. Lock every Resident row that will change (and the members of re-addressed households), in id order.
-  await withEligibilityGate(client, ctx.municipalityId, () =>
-    lockAndTouchResidents(
-      client,
-      `SELECT id FROM res_changed UNION SELECT id FROM res_removed UNION SELECT r.id FROM "Resident" r JOIN hh_changed c ON r."householdId" = c.id`,
-      [],
-    ),
-  );
+  if (changed || removedCount || readdressed) {
+    await withEligibilityGate(ctx, () =>
+      lockAndTouchResidents(
+        client,
+        `SELECT resident_id FROM res_changed UNION SELECT id FROM res_removed UNION SELECT r.id FROM "Resident" r JOIN hh_changed c ON r."householdId" = c.id`,
+        [],
+      ),
+    );
+  }
 
   // 3. Households: new ones, then changed addresses.
-  await client.query(
-    `INSERT INTO "Household" (id, "municipalityId", "householdNo", address, "updatedAt")
-     SELECT ${ctx.uuid7}, $1::uuid, s.household_no, s.household_address, now()
-       FROM (SELECT DISTINCT ON (household_no) household_no, household_address FROM ${STAGE} WHERE op = 'upsert' ORDER BY household_no, line) s
-      WHERE NOT EXISTS (SELECT 1 FROM "Household" h WHERE h."municipalityId" = $1::uuid AND h."householdNo" = s.household_no)`,
-    m,
-  );
-  await client.query(`UPDATE "Household" h SET address = c.address, "updatedAt" = now() FROM hh_changed c WHERE h.id = c.id`);
+  if (newHouseholds) {
+    await client.query(
+      `INSERT INTO "Household" (id, "municipalityId", "householdNo", address, "updatedAt")
+       SELECT ${ctx.uuid7}, $1::uuid, household_no, household_address, now() FROM hh_new`,
+      m,
+    );
+  }
+  if (readdressed) await client.query(`UPDATE "Household" h SET address = c.address, "updatedAt" = now() FROM hh_changed c WHERE h.id = c.id`);
 
   // 4. Residents: changed rows, new rows, removed rows.
-  const updated = await client.query(
-    `UPDATE "Resident" r SET "householdId" = h.id, ${RESIDENT_VALUES.map(([c, e]) => `"${c}" = ${e}`).join(", ")}, "updatedAt" = now()
-       FROM res_changed c
-       JOIN ${STAGE} s ON s.line = c.line
-       JOIN "Household" h ON h."municipalityId" = $1::uuid AND h."householdNo" = s.household_no
-      WHERE r.id = c.id`,
-    m,
-  );
-  const inserted = await client.query(
-    `INSERT INTO "Resident" (id, "municipalityId", "householdId", "residentNo", ${RESIDENT_VALUES.map(([c]) => `"${c}"`).join(", ")}, "updatedAt")
-     SELECT ${ctx.uuid7}, $1::uuid, h.id, s.resident_no, ${RESIDENT_VALUES.map(([, e]) => e).join(", ")}, now()
-       FROM ${STAGE} s
-       JOIN "Household" h ON h."municipalityId" = $1::uuid AND h."householdNo" = s.household_no
-      WHERE s.op = 'upsert' AND NOT EXISTS (SELECT 1 FROM "Resident" x WHERE x."municipalityId" = $1::uuid AND x."residentNo" = s.resident_no)`,
-    m,
-  );
-  const removed = await client.query(`UPDATE "Resident" r SET status = 'moved_out', "updatedAt" = now() FROM res_removed x WHERE r.id = x.id`);
-  return { inserted: inserted.rowCount ?? 0, updated: updated.rowCount ?? 0, removed: removed.rowCount ?? 0 };
+  let updated = 0;
+  if (changed) {
+    const r = await client.query(
+      `UPDATE "Resident" r SET "householdId" = h.id, ${RESIDENT_VALUES.map(([c, e]) => `"${c}" = ${e}`).join(", ")}, "updatedAt" = now()
+         FROM res_changed s
+         JOIN "Household" h ON h."municipalityId" = $1::uuid AND h."householdNo" = s.household_no
+        WHERE r.id = s.resident_id`,
+      m,
+    );
+    updated = r.rowCount ?? 0;
+  }
+  let inserted = 0;
+  if (newResidents) {
+    const r = await client.query(
+      `INSERT INTO "Resident" (id, "municipalityId", "householdId", "residentNo", ${RESIDENT_VALUES.map(([c]) => `"${c}"`).join(", ")}, "updatedAt")
+       SELECT ${ctx.uuid7}, $1::uuid, h.id, s.resident_no, ${RESIDENT_VALUES.map(([, e]) => e).join(", ")}, now()
+         FROM res_new n
+         JOIN ${STAGE} s ON s.line = n.line
+         JOIN "Household" h ON h."municipalityId" = $1::uuid AND h."householdNo" = s.household_no`,
+      m,
+    );
+    inserted = r.rowCount ?? 0;
+  }
+  let removed = 0;
+  if (removedCount) removed = (await client.query(`UPDATE "Resident" r SET status = 'moved_out', "updatedAt" = now() FROM res_removed x WHERE r.id = x.id`)).rowCount ?? 0;
+  return { inserted, updated, removed };
 }
 
 export const residentsFeed: FeedDefinition = {

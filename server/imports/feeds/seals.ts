@@ -85,7 +85,7 @@ async function apply(ctx: FeedContext): Promise<ImportCounts> {
   await client.query(`CREATE TEMP TABLE seal_removed ON COMMIT DROP AS ${removedSql}`, m);
 
   // Owners first (as issuance locks them), then the registrations.
-  await withEligibilityGate(client, ctx.municipalityId, async () => {
+  await withEligibilityGate(ctx, async () => {
     await lockAndTouchResidents(
       client,
       `SELECT resident_id FROM seal_plan UNION SELECT old_resident_id FROM seal_plan WHERE old_resident_id IS NOT NULL UNION SELECT resident_id FROM seal_removed`,

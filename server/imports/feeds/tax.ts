@@ -126,7 +126,7 @@ async function apply(ctx: FeedContext): Promise<ImportCounts> {
            JOIN "TaxRecord" t ON t."residentId" = r.id AND t."fiscalYear" = s.fiscal_year
           WHERE s.op = 'remove'`;
   await client.query(`CREATE TEMP TABLE tax_removed ON COMMIT DROP AS ${removedSql}`, m);
-  await withEligibilityGate(client, ctx.municipalityId, () =>
+  await withEligibilityGate(ctx, () =>
     lockAndTouchResidents(client, `SELECT resident_id FROM tax_plan UNION SELECT resident_id FROM tax_removed`, []),
   );
 
