@@ -60,7 +60,7 @@ export async function loadEligibilityFacts(tx: Tx, req: EligibilityRequest): Pro
     // Fair queueing with imports (docs/decisions/0005): an import takes "eligibility:<municipality>"
     // exclusively while it locks its rows, so new issuances wait behind it instead of starving it.
     for (const id of [...new Set([card.municipalityId, municipality.id])].sort()) {
-      await tx.$queryRaw`SELECT pg_advisory_xact_lock_shared(hashtextextended(${`eligibility:${id}`}, 0))`;
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock_shared(hashtextextended(${`eligibility:${id}`}, 0))`;
     }
     await tx.$queryRaw`SELECT 1 FROM "CardCertificate" WHERE id = ${card.id}::uuid FOR SHARE`;
     const holder = await tx.resident.findUnique({ where: { id: card.residentId }, select: { householdId: true } });
