@@ -312,12 +312,30 @@ class Verifier {
 let embedded: RunningPostgres | null = null;
 let postmasterPid: number | null = null;
 let tmpDir: string | null = null;
+
+/** Stops the throwaway cluster and removes its directory (no-op with DATABASE_URL). */
+async function stopEmbedded(): Promise<void> {
+  await embedded?.stop().catch((e) => log(`[bench] could not stop PostgreSQL: ${String(e)}`));
+  if (tmpDir) fs.rmSync(tmpDir, { recursive: true, force: true });
+}
+
+/** Setup steps before the main try/finally: on failure, leave no cluster running behind. */
+async function orStop<T>(work: () => T | Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (e) {
+    await stopEmbedded();
+    throw e;
+  }
+}
+
 if (!process.env.DATABASE_URL) {
   const started = Date.now();
   tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), "konbini-bench-"));
   fs.chmodSync(tmpDir, 0o755); // the cluster runs as the unprivileged postgres user
-  embedded = await startEmbeddedPostgres({ dataDir: path.join(tmpDir, "data"), persistent: false });
-  await ensureDatabase(embedded.url(), "konbini_bench");
+  const dataDir = path.join(tmpDir, "data");
+  embedded = await orStop(() => startEmbeddedPostgres({ dataDir, persistent: false }));
+  await orStop(() => ensureDatabase(embedded!.url(), "konbini_bench"));
   process.env.DATABASE_URL = embedded.url("konbini_bench");
   log(`[bench] embedded PostgreSQL on port ${embedded.port} under ${tmpDir} (${Date.now() - started} ms)`);
   try {
@@ -328,12 +346,14 @@ if (!process.env.DATABASE_URL) {
 } else {
   log("[bench] using DATABASE_URL");
 }
-if (opts.json) {
-  // The same command as migrateDeploy, but Prisma's report goes to stderr: stdout carries only the JSON.
-  execFileSync(path.join(ROOT, "node_modules", ".bin", "prisma"), ["migrate", "deploy"], { cwd: ROOT, env: process.env, stdio: ["ignore", 2, 2] });
-} else {
-  migrateDeploy(process.env.DATABASE_URL);
-}
+await orStop(() => {
+  if (opts.json) {
+    // The same command as migrateDeploy, but Prisma's report goes to stderr: stdout carries only the JSON.
+    execFileSync(path.join(ROOT, "node_modules", ".bin", "prisma"), ["migrate", "deploy"], { cwd: ROOT, env: process.env, stdio: ["ignore", 2, 2] });
+  } else {
+    migrateDeploy(process.env.DATABASE_URL!);
+  }
+});
 
 if (!process.env.FIELD_ENCRYPTION_KEYS) {
   process.env.FIELD_ENCRYPTION_KEYS = `bench:${crypto.randomBytes(32).toString("base64")}`;
@@ -345,11 +365,15 @@ process.env.LOG_LEVEL ??= "silent";
 process.env.PDF_WORKER_PATH ??= path.join(ROOT, "server", "pdf", "worker-boot.mjs");
 
 // Server modules read the environment (logger level, pool size) when first loaded: import them now.
-const { getDb } = await import("../server/db");
-const { issueCertificate } = await import("../server/issuance/issue-certificate");
-const { closeRenderPool } = await import("../server/pdf/render-pool");
-const { extractPdf } = await import("../server/pdf/render-certificate");
-const { ZIssueRequest } = await import("../lib/schemas/kiosk");
+const [{ getDb }, { issueCertificate }, { closeRenderPool }, { extractPdf }, { ZIssueRequest }] = await orStop(() =>
+  Promise.all([
+    import("../server/db"),
+    import("../server/issuance/issue-certificate"),
+    import("../server/pdf/render-pool"),
+    import("../server/pdf/render-certificate"),
+    import("../lib/schemas/kiosk"),
+  ]),
+);
 type IssueArgs = Parameters<typeof issueCertificate>[0];
 type IssueResult = Awaited<ReturnType<typeof issueCertificate>>;
 
@@ -682,8 +706,7 @@ try {
   await verifier?.close();
   await closeRenderPool();
   await db.$disconnect();
-  await embedded?.stop();
-  if (tmpDir) fs.rmSync(tmpDir, { recursive: true, force: true });
+  await stopEmbedded();
 }
 
 // ───────────────────────────── output ─────────────────────────────
@@ -740,4 +763,6 @@ if (opts.json) {
   if (report.fatal) out.push(`fatal: ${report.fatal}`);
   console.log(out.join("\n"));
 }
-process.exitCode = failed ? 1 : 0;
+// Explicit: a worker thread that failed to start can leave the exit code at 0 (seen with a broken
+// PDF_WORKER_PATH). stdout to a file or pipe is written synchronously on Linux, so nothing is cut off.
+process.exit(failed ? 1 : 0);
