@@ -1,7 +1,7 @@
 // Database maintenance: `npm run db:migrate` (apply migrations), `npm run db:seed` (demo data, idempotent).
 // Uses DATABASE_URL, or the embedded cluster under .data/pg (started for the command and stopped after).
-import { applyDevSecrets } from "./lib/dev-secrets";
-import { DATA_DIR, migrateDeploy, resolveDatabase } from "./lib/database";
+import { appDatabasePassword, applyDevSecrets } from "./lib/dev-secrets";
+import { DATA_DIR, prepareDatabase } from "./lib/database";
 import { runSeed } from "./lib/run-seed";
 
 const command = process.argv[2];
@@ -10,10 +10,9 @@ if (command !== "migrate" && command !== "seed") {
   process.exit(2);
 }
 applyDevSecrets(DATA_DIR);
-const { url, embedded } = await resolveDatabase();
+const { ownerUrl, embedded } = await prepareDatabase(appDatabasePassword(DATA_DIR));
 try {
-  migrateDeploy(url);
-  if (command === "seed") await runSeed(url);
+  if (command === "seed") await runSeed(ownerUrl);
 } finally {
   await embedded?.stop();
 }

@@ -13,9 +13,10 @@ import path from "node:path";
 import { formatImportError, IMPORT_FEEDS, normalizeFeedName } from "../lib/import-feeds";
 import { systemContext } from "../server/context";
 import { getDb } from "../server/db";
+import { withSystemScope } from "../server/db/tenant";
 import { runImport, type ImportProgress } from "../server/imports/run-import";
-import { DATA_DIR, resolveDatabase } from "./lib/database";
-import { applyDevSecrets } from "./lib/dev-secrets";
+import { DATA_DIR, prepareDatabase } from "./lib/database";
+import { appDatabasePassword, applyDevSecrets } from "./lib/dev-secrets";
 
 type Options = { municipality: string; feed: string; mode: string | null; format: string | null; encoding: string; json: boolean; file: string };
 
@@ -71,10 +72,11 @@ const mode = opts.mode ?? (opts.feed === "changes" ? "delta" : "full");
 const format = opts.format ?? (/\.(jsonl|ndjson)$/i.test(opts.file) ? "jsonl" : "csv");
 
 applyDevSecrets(DATA_DIR);
-const { embedded } = await resolveDatabase((s) => console.error(s));
+const { embedded, appUrl } = await prepareDatabase(appDatabasePassword(DATA_DIR), (s) => console.error(s));
+process.env.DATABASE_URL = appUrl; // the import runs as the app role, confined to the municipality by RLS
 let exitCode = 1;
 try {
-  const municipality = await getDb().municipality.findUnique({ where: { code: opts.municipality }, select: { id: true, name: true } });
+  const municipality = await withSystemScope("cli-import", (tx) => tx.municipality.findUnique({ where: { code: opts.municipality }, select: { id: true, name: true } }));
   if (!municipality) {
     console.error(`import: no municipality with code ${opts.municipality} is served here`);
     exitCode = 2;

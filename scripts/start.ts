@@ -1,14 +1,15 @@
 // `npm start`: the portal and API on the embedded PostgreSQL (or DATABASE_URL), with demo data.
 //   1. development secrets under .data/ unless NEXTAUTH_SECRET / FIELD_ENCRYPTION_KEYS are set;
-//   2. the database: DATABASE_URL, or the embedded cluster under .data/pg on a free port;
-//   3. `prisma migrate deploy`; the demo seed when the database is empty;
+//   2. the database: DATABASE_URL (+ MIGRATION_DATABASE_URL), or the embedded cluster under .data/pg on a free port;
+//   3. `prisma migrate deploy` as the owner; the demo seed when the database is empty; the app connects as
+//      konbini_app, which row-level security applies to (docs/decisions/0006-row-level-security.md);
 //   4. `next build` when the build is missing or older than the sources, then `next start`.
 // Ctrl-C / SIGTERM stop Next and then PostgreSQL cleanly. `--dev` runs `next dev` instead.
 import { spawn, execFileSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { applyDevSecrets } from "./lib/dev-secrets";
-import { DATA_DIR, ROOT, isEmpty, migrateDeploy, resolveDatabase } from "./lib/database";
+import { appDatabasePassword, applyDevSecrets } from "./lib/dev-secrets";
+import { DATA_DIR, ROOT, isEmpty, prepareDatabase, type ResolvedDatabase } from "./lib/database";
 import { runSeed } from "./lib/run-seed";
 
 const dev = process.argv.includes("--dev");
@@ -20,7 +21,16 @@ const log = (s: string) => console.log(s);
 applyDevSecrets(DATA_DIR);
 process.env.NEXTAUTH_URL ??= `http://localhost:${port}`;
 
-const { url, embedded } = await resolveDatabase(log);
+let db: ResolvedDatabase;
+try {
+  db = await prepareDatabase(appDatabasePassword(DATA_DIR), log);
+} catch (e) {
+  console.error("[start] failed:", e instanceof Error ? e.message : e);
+  process.exit(1);
+}
+const { embedded } = db;
+// `next build` and `next start` see the app's connection (the role row-level security applies to).
+process.env.DATABASE_URL = db.appUrl;
 let child: ChildProcess | null = null;
 let stopping = false;
 
@@ -41,10 +51,9 @@ process.on("SIGINT", () => void shutdown(0));
 process.on("SIGTERM", () => void shutdown(0));
 
 try {
-  migrateDeploy(url);
-  if (await isEmpty(url)) {
+  if (await isEmpty(db.ownerUrl)) {
     log("[db] empty database: loading demo data");
-    await runSeed(url, log);
+    await runSeed(db.ownerUrl, log);
   } else {
     log("[db] database has data: demo seed skipped");
   }

@@ -21,19 +21,65 @@ export async function ensureDatabase(serverUrl: string, database: string): Promi
   }
 }
 
-/** Uses DATABASE_URL when set; otherwise starts the embedded cluster under .data/pg and sets DATABASE_URL. */
-export async function resolveDatabase(log: (s: string) => void = console.log): Promise<{ url: string; embedded: RunningPostgres | null }> {
-  if (process.env.DATABASE_URL) {
-    log("[db] using DATABASE_URL");
-    return { url: process.env.DATABASE_URL, embedded: null };
+/** The PostgreSQL role the app connects as (created by the row-level security migration; no BYPASSRLS). */
+export const APP_ROLE = "konbini_app";
+
+export type ResolvedDatabase = {
+  /** The owner's connection: migrations and the demo seed. */
+  ownerUrl: string;
+  /** The app's connection as APP_ROLE, subject to row-level security. */
+  appUrl: string;
+  embedded: RunningPostgres | null;
+};
+
+/**
+ * Finds the database, applies the migrations as the owner and works out the app's connection:
+ *  - DATABASE_URL and MIGRATION_DATABASE_URL set (production): the app's and the owner's URLs as given;
+ *  - DATABASE_URL only: the owner's URL; the app role is given LOGIN with `appPassword` on that server;
+ *  - neither: the embedded cluster under .data/pg (its superuser is the owner), the app role as above.
+ */
+export async function prepareDatabase(appPassword: string, log: (s: string) => void = console.log): Promise<ResolvedDatabase> {
+  const { DATABASE_URL, MIGRATION_DATABASE_URL } = process.env;
+  let ownerUrl: string;
+  let embedded: RunningPostgres | null = null;
+  if (DATABASE_URL && MIGRATION_DATABASE_URL) {
+    log("[db] using MIGRATION_DATABASE_URL for migrations and DATABASE_URL for the app");
+    migrateDeploy(MIGRATION_DATABASE_URL);
+    return { ownerUrl: MIGRATION_DATABASE_URL, appUrl: DATABASE_URL, embedded: null };
   }
-  const started = Date.now();
-  const embedded = await startEmbeddedPostgres({ dataDir: path.join(DATA_DIR, "pg") });
-  await ensureDatabase(embedded.url(), APP_DATABASE);
-  const url = embedded.url(APP_DATABASE);
-  process.env.DATABASE_URL = url;
-  log(`[db] embedded PostgreSQL on port ${embedded.port} (${Date.now() - started} ms), data in ${path.relative(ROOT, path.join(DATA_DIR, "pg"))}`);
-  return { url, embedded };
+  if (DATABASE_URL) {
+    log("[db] using DATABASE_URL (as the owner; the app connects as " + APP_ROLE + ")");
+    ownerUrl = DATABASE_URL;
+  } else {
+    const started = Date.now();
+    embedded = await startEmbeddedPostgres({ dataDir: path.join(DATA_DIR, "pg") });
+    await ensureDatabase(embedded.url(), APP_DATABASE);
+    ownerUrl = embedded.url(APP_DATABASE);
+    log(`[db] embedded PostgreSQL on port ${embedded.port} (${Date.now() - started} ms), data in ${path.relative(ROOT, path.join(DATA_DIR, "pg"))}`);
+  }
+  try {
+    migrateDeploy(ownerUrl);
+    const appUrl = await enableAppLogin(ownerUrl, appPassword);
+    return { ownerUrl, appUrl, embedded };
+  } catch (e) {
+    await embedded?.stop();
+    throw e;
+  }
+}
+
+/** Lets APP_ROLE log in with `password` (needs a superuser or CREATEROLE owner) and returns its URL. */
+export async function enableAppLogin(ownerUrl: string, password: string): Promise<string> {
+  const client = new pg.Client({ connectionString: ownerUrl });
+  await client.connect();
+  try {
+    await client.query(`ALTER ROLE ${APP_ROLE} WITH LOGIN NOSUPERUSER NOBYPASSRLS PASSWORD ${client.escapeLiteral(password)}`);
+  } finally {
+    await client.end();
+  }
+  const url = new URL(ownerUrl);
+  url.username = APP_ROLE;
+  url.password = password;
+  return url.toString();
 }
 
 export function migrateDeploy(url: string): void {

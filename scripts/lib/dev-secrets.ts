@@ -4,7 +4,23 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 
-type DevSecrets = { nextAuthSecret: string; fieldEncryptionKeys: string; fieldEncryptionKeyId: string };
+type DevSecrets = { nextAuthSecret: string; fieldEncryptionKeys: string; fieldEncryptionKeyId: string; appDatabasePassword?: string };
+
+/**
+ * The password of the app's database role on this machine: APP_DATABASE_PASSWORD, or one generated once
+ * into .data/dev-secrets.json (stable, so a second process, e.g. `npm run import`, can still connect).
+ */
+export function appDatabasePassword(dataDir: string, env: NodeJS.ProcessEnv = process.env): string {
+  if (env.APP_DATABASE_PASSWORD) return env.APP_DATABASE_PASSWORD;
+  fs.mkdirSync(dataDir, { recursive: true });
+  const file = path.join(dataDir, "dev-secrets.json");
+  const secrets = fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, "utf8")) as Partial<DevSecrets>) : {};
+  if (!secrets.appDatabasePassword) {
+    secrets.appDatabasePassword = crypto.randomBytes(24).toString("base64url");
+    fs.writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
+  }
+  return secrets.appDatabasePassword;
+}
 
 export function applyDevSecrets(dataDir: string, env: NodeJS.ProcessEnv = process.env): void {
   if (env.NEXTAUTH_SECRET && env.FIELD_ENCRYPTION_KEYS) return;

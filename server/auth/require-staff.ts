@@ -3,7 +3,7 @@ import { getServerSession } from "next-auth";
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import type { RequestContext } from "../context";
-import { getDb } from "../db";
+import { withSystemScope } from "../db/tenant";
 import type { StaffRole } from "../generated/prisma/enums";
 import { authOptions } from "./auth-options";
 import { sessionTimeoutDecision } from "./session-timeouts";
@@ -35,10 +35,13 @@ export const getSignedInStaff = cache(async function getSignedInStaff(): Promise
   const session = await getServerSession(authOptions);
   if (!session?.staffId) return null;
   if (sessionTimeoutDecision(session, Math.floor(Date.now() / 1000)) !== "active") return null;
-  const user = await getDb().staffUser.findUnique({
-    where: { id: session.staffId },
-    include: { municipality: { select: { id: true, code: true, name: true, prefecture: true } } },
-  });
+  // Who the session belongs to is read before a tenant is known: system work.
+  const user = await withSystemScope("session", (tx) =>
+    tx.staffUser.findUnique({
+      where: { id: session.staffId },
+      include: { municipality: { select: { id: true, code: true, name: true, prefecture: true } } },
+    }),
+  );
   if (!user || user.status !== "active" || user.sessionVersion !== session.sessionVersion) return null;
   const enrolled = user.mfaEnrolledAt !== null;
   return {

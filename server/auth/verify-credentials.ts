@@ -3,7 +3,7 @@ import { verify } from "@node-rs/argon2";
 import { ZSignIn } from "@/lib/schemas/sign-in";
 import { writeAuditEvent } from "../audit/write-audit-event";
 import type { RequestContext } from "../context";
-import { getDb } from "../db";
+import { withSystemScope } from "../db/tenant";
 import type { StaffRole } from "../generated/prisma/enums";
 import { throttleDelayMs } from "./throttle";
 
@@ -27,8 +27,8 @@ export async function verifyCredentials(raw: unknown, now = new Date()): Promise
   const parsed = ZSignIn.safeParse(raw);
   if (!parsed.success) return { ok: false, code: "validation_failed" };
   const { loginId, password } = parsed.data;
-  const db = getDb();
-  const user = await db.staffUser.findUnique({ where: { loginId } });
+  // Before sign-in there is no tenant: the lookup by login id is system work.
+  const user = await withSystemScope("sign-in", (tx) => tx.staffUser.findUnique({ where: { loginId } }));
   if (!user) {
     await verify(DUMMY_HASH, password).catch(() => false);
     return { ok: false, code: "invalid_credentials" };
@@ -46,7 +46,7 @@ export async function verifyCredentials(raw: unknown, now = new Date()): Promise
   if (!passwordOk) {
     const failed = user.failedSignInCount + 1;
     const delay = throttleDelayMs(failed);
-    await db.$transaction(async (tx) => {
+    await withSystemScope("sign-in", async (tx) => {
       await tx.staffUser.update({
         where: { id: user.id },
         data: { failedSignInCount: failed, throttledUntil: delay ? new Date(now.getTime() + delay) : null },
@@ -56,12 +56,12 @@ export async function verifyCredentials(raw: unknown, now = new Date()): Promise
     return { ok: false, code: "invalid_credentials" };
   }
   if (user.status !== "active") {
-    await db.$transaction((tx) =>
+    await withSystemScope("sign-in", (tx) =>
       writeAuditEvent(tx, ctx, { action: "staff.sign_in_refused", targetType: "StaffUser", targetId: user.id, details: { reason: "disabled" } }),
     );
     return { ok: false, code: "disabled" };
   }
-  await db.$transaction(async (tx) => {
+  await withSystemScope("sign-in", async (tx) => {
     // With MFA enrolled the password is only the first step: the failure count (shared with the TOTP step)
     // is cleared when the second factor passes, so a known password does not reset the guesses at the code.
     const mfaPending = user.mfaEnrolledAt !== null;

@@ -7,7 +7,7 @@ import { ZMunicipalityCode } from "@/lib/schemas/identifiers";
 import { jstDateString } from "@/lib/wareki";
 import { writeAuditEvent } from "../audit/write-audit-event";
 import type { RequestContext } from "../context";
-import { getDb } from "../db";
+import { withTenant } from "../db/tenant";
 import { AppError } from "../errors";
 import type { Municipality } from "../generated/prisma/client";
 import type { CertificateDocument } from "../pdf/document-model";
@@ -56,15 +56,15 @@ function parse<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
  */
 async function authorizedMunicipality(ctx: RequestContext, municipalityCode: string): Promise<Municipality> {
   if (ctx.actor.type !== "staff") throw new AppError("forbidden", "the certificate preview is for staff");
-  const db = getDb();
   if (ctx.actor.role === "operator") {
-    const m = await db.municipality.findUnique({ where: { code: municipalityCode } });
+    const m = await withTenant(ctx, (tx) => tx.municipality.findUnique({ where: { code: municipalityCode } }));
     if (!m) throw new AppError("not_found", "no municipality has this code");
     return m;
   }
   // strictUndefinedChecks-style guard: a missing tenant must never widen the query.
   if (!ctx.municipalityId) throw new AppError("forbidden", "this staff member has no municipality");
-  const m = await db.municipality.findFirst({ where: { code: municipalityCode, id: ctx.municipalityId } });
+  const municipalityId = ctx.municipalityId;
+  const m = await withTenant(ctx, (tx) => tx.municipality.findFirst({ where: { code: municipalityCode, id: municipalityId } }));
   if (!m) throw new AppError("forbidden", "staff may preview only their own municipality's certificates");
   return m;
 }
@@ -73,9 +73,10 @@ async function authorizedMunicipality(ctx: RequestContext, municipalityCode: str
 export async function listPreviewMunicipalities({ ctx }: { ctx: RequestContext }): Promise<PreviewMunicipality[]> {
   if (ctx.actor.type !== "staff") throw new AppError("forbidden", "the certificate preview is for staff");
   const select = { code: true, name: true, prefecture: true, mayorTitle: true, mayorName: true } as const;
-  if (ctx.actor.role === "operator") return getDb().municipality.findMany({ select, orderBy: { code: "asc" } });
-  if (!ctx.municipalityId) throw new AppError("forbidden", "this staff member has no municipality");
-  return getDb().municipality.findMany({ select, where: { id: ctx.municipalityId } });
+  if (ctx.actor.role === "operator") return withTenant(ctx, (tx) => tx.municipality.findMany({ select, orderBy: { code: "asc" } }));
+  const municipalityId = ctx.municipalityId;
+  if (!municipalityId) throw new AppError("forbidden", "this staff member has no municipality");
+  return withTenant(ctx, (tx) => tx.municipality.findMany({ select, where: { id: municipalityId } }));
 }
 
 /** The sample document of `type`, built exactly as buildDocument in issue-certificate.ts builds a real one. */
@@ -127,7 +128,7 @@ export function buildSampleDocument(municipality: Municipality, type: Certificat
 
 async function auditPreviews(ctx: RequestContext, municipality: Municipality, rendered: Array<{ type: CertificateTypeId; pageCount: number }>, set: boolean) {
   // Fictional data only: the event names the type and the municipality, never anything printed.
-  await getDb().$transaction(async (tx) => {
+  await withTenant(ctx, async (tx) => {
     for (const r of rendered) {
       await writeAuditEvent(tx, ctx, {
         action: "preview.render",

@@ -1,7 +1,8 @@
 import "server-only";
 import type { RequestContext } from "../context";
 import { requireRole } from "../context";
-import { getDb } from "../db";
+import type { Tx } from "../db";
+import { withTenant } from "../db/tenant";
 import { AppError } from "../errors";
 import type { MunicipalityStatus } from "../generated/prisma/enums";
 import { jstMidnight, jstParts } from "../service-calendar/jst";
@@ -63,21 +64,23 @@ export async function getDashboardSummary({ ctx, now = new Date() }: { ctx: Requ
   const { day, start, end } = jstDay(now);
 
   if (ctx.municipalityId) {
-    const municipality = await getDb().municipality.findUnique({
-      where: { id: ctx.municipalityId },
-      select: { id: true, code: true, name: true, prefecture: true, status: true },
+    const municipalityId = ctx.municipalityId;
+    return withTenant(ctx, async (tx) => {
+      const municipality = await tx.municipality.findUnique({
+        where: { id: municipalityId },
+        select: { id: true, code: true, name: true, prefecture: true, status: true },
+      });
+      if (!municipality) throw new AppError("not_found", "municipality of the context not found");
+      const counts = await countsForMunicipality(tx, municipality.id, now, start, end);
+      return { scope: "municipality" as const, day, municipality, counts };
     });
-    if (!municipality) throw new AppError("not_found", "municipality of the context not found");
-    const counts = await countsForMunicipality(municipality.id, now, start, end);
-    return { scope: "municipality", day, municipality, counts };
   }
 
   requireRole(ctx, "operator");
-  return { scope: "operator", day, ...(await countsForAllMunicipalities(now, start, end)) };
+  return { scope: "operator", day, ...(await withTenant(ctx, (tx) => countsForAllMunicipalities(tx, now, start, end))) };
 }
 
-async function countsForMunicipality(municipalityId: string, now: Date, start: Date, end: Date): Promise<DashboardCounts> {
-  const db = getDb();
+async function countsForMunicipality(db: Tx, municipalityId: string, now: Date, start: Date, end: Date): Promise<DashboardCounts> {
   const [activeResidents, households, activeCardCertificates, printedIssuancesToday, openIncidents] = await Promise.all([
     db.resident.count({ where: { municipalityId, status: "active" } }),
     db.household.count({ where: { municipalityId, members: { some: { status: "active" } } } }),
@@ -95,8 +98,7 @@ function byMunicipality(rows: GroupCount[]): Map<string | null, number> {
   return new Map(rows.map((r) => [r.municipalityId, r._count._all]));
 }
 
-async function countsForAllMunicipalities(now: Date, start: Date, end: Date) {
-  const db = getDb();
+async function countsForAllMunicipalities(db: Tx, now: Date, start: Date, end: Date) {
   const [municipalities, residents, households, cards, issuances, incidents] = await Promise.all([
     db.municipality.findMany({
       select: { id: true, code: true, name: true, prefecture: true, status: true },

@@ -6,7 +6,7 @@ import type { EligibilityRequestBody } from "@/lib/schemas/kiosk";
 import { writeAuditEvent } from "../audit/write-audit-event";
 import { printedName } from "../certificates/person-format";
 import type { RequestContext } from "../context";
-import { getDb } from "../db";
+import { withTenant } from "../db/tenant";
 import { AppError } from "../errors";
 import { evaluateEligibility } from "./evaluate-eligibility";
 import { loadEligibilityFacts } from "./load-eligibility-facts";
@@ -46,7 +46,7 @@ export async function checkEligibility({ ctx, input, now = new Date() }: { ctx: 
   if (ctx.actor.type !== "api_client") throw new AppError("forbidden", "eligibility is for API clients");
   const clientMunicipalityId = ctx.actor.municipalityId;
   const types = SERVED_TYPES[input.purpose];
-  return getDb().$transaction(async (tx) => {
+  return withTenant(ctx, async (tx) => {
     const loaded = await loadEligibilityFacts(tx, { card: input.card, municipalityCode: input.municipalityCode, purpose: input.purpose, types, now, lock: false, clientMunicipalityId });
     const municipality = loaded.facts ? loaded.subject.municipality : loaded.municipality;
     const refusedAll = (reason: RefusalCode): CertificateAvailability[] =>

@@ -1,7 +1,7 @@
 import "server-only";
 import type { ImportJobSummary } from "@/lib/import-feeds";
 import type { RequestContext } from "../context";
-import { getDb } from "../db";
+import { withTenant } from "../db/tenant";
 import { AppError } from "../errors";
 import { importUploadedFile, uploadOptions } from "./import-uploaded-file";
 
@@ -18,7 +18,7 @@ export async function importFromApi(a: { ctx: RequestContext; feed: string; quer
   const municipalityId = ctx.actor.municipalityId;
   const named = a.query.get("municipality");
   if (named !== null) {
-    const own = await getDb().municipality.findUnique({ where: { id: municipalityId }, select: { code: true } });
+    const own = await withTenant(ctx, (tx) => tx.municipality.findUnique({ where: { id: municipalityId }, select: { code: true } }));
     if (own?.code !== named) throw new AppError("client_not_allowed", "this API client may not import into this municipality", { status: 403 });
   }
   const options = uploadOptions(a.query, a.feed);

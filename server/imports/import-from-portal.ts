@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import type { ImportJobSummary } from "@/lib/import-feeds";
 import { requireRole, type RequestContext } from "../context";
-import { getDb } from "../db";
+import { withTenant } from "../db/tenant";
 import { AppError } from "../errors";
 import { importUploadedFile, uploadOptions } from "./import-uploaded-file";
 import type { ImportProgress } from "./run-import";
@@ -24,7 +24,7 @@ export async function importFromPortal(a: {
   if (ctx.actor.type === "staff" && ctx.actor.role === "operator") {
     const id = z.string().uuid().safeParse(named);
     if (!id.success) throw new AppError("municipality_required", "an operator must choose the municipality to import into", { status: 422 });
-    const exists = await getDb().municipality.findUnique({ where: { id: id.data }, select: { id: true } });
+    const exists = await withTenant(ctx, (tx) => tx.municipality.findUnique({ where: { id: id.data }, select: { id: true } }));
     if (!exists) throw new AppError("not_found", "no such municipality", { status: 404 });
     municipalityId = id.data;
   } else {

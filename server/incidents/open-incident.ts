@@ -1,7 +1,8 @@
 import "server-only";
 import { writeAuditEvent } from "../audit/write-audit-event";
 import type { RequestContext } from "../context";
-import { getDb, type Tx } from "../db";
+import type { Tx } from "../db";
+import { withTenant } from "../db/tenant";
 import type { IncidentKind, IncidentSeverity } from "../generated/prisma/enums";
 
 export type IncidentInput = {
@@ -36,5 +37,5 @@ export async function openIncident(ctx: RequestContext, input: IncidentInput, tx
     });
     return incident.id;
   };
-  return tx ? run(tx) : getDb().$transaction(run);
+  return tx ? run(tx) : withTenant(ctx, run);
 }

@@ -3,7 +3,7 @@ import { jstDateString } from "@/lib/wareki";
 import type { CompletionRequestBody } from "@/lib/schemas/kiosk";
 import { writeAuditEvent } from "../audit/write-audit-event";
 import type { RequestContext } from "../context";
-import { getDb } from "../db";
+import { withTenant } from "../db/tenant";
 import { AppError } from "../errors";
 import { openIncident } from "../incidents/open-incident";
 
@@ -18,7 +18,7 @@ export type CompletionResponse = { issuanceId: string; issuanceNo: string; statu
 export async function completeIssuance({ ctx, issuanceId, input, now = new Date() }: { ctx: RequestContext; issuanceId: string; input: CompletionRequestBody; now?: Date }): Promise<CompletionResponse> {
   if (ctx.actor.type !== "api_client") throw new AppError("forbidden", "completion is for API clients");
   const apiClientId = ctx.actor.id;
-  return getDb().$transaction(async (tx) => {
+  return withTenant(ctx, async (tx) => {
     // Lock the row: two completions for one issuance are applied one after the other.
     const rows = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "Issuance" WHERE id = ${issuanceId}::uuid AND "apiClientId" = ${apiClientId}::uuid FOR UPDATE`;
     if (!rows.length) throw new AppError("issuance_not_found", "no issuance with this id for this client", { status: 404 });

@@ -14,7 +14,8 @@ import type { KosekiFacts } from "../eligibility/facts";
 import type { Household, Municipality, Resident } from "../generated/prisma/client";
 import { isKosekiType } from "@/lib/certificate-types";
 import type { RequestContext } from "../context";
-import { getDb, type Tx } from "../db";
+import type { Tx } from "../db";
+import { withTenant } from "../db/tenant";
 import { evaluateEligibility } from "../eligibility/evaluate-eligibility";
 import { loadEligibilityFacts } from "../eligibility/load-eligibility-facts";
 import { refusalError } from "../eligibility/refusal";
@@ -75,7 +76,8 @@ export async function issueCertificate(args: {
   let selfCheck: { municipalityId: string; failure: string } | null = null;
 
   try {
-    return await getDb().$transaction(
+    return await withTenant(
+        ctx,
       async (tx) => {
         await tx.$executeRawUnsafe(`SET LOCAL lock_timeout = '5s'`);
         await step("claim");

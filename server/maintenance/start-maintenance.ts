@@ -1,5 +1,5 @@
 import "server-only";
-import { getDb } from "../db";
+import { withSystemScope } from "../db/tenant";
 import { expireRenderedPdfs } from "../issuance/expire-rendered-pdfs";
 import { logger } from "../logger";
 import { SIGNATURE_WINDOW_SECONDS } from "../kiosk-protocol/http-signatures";
@@ -10,7 +10,9 @@ const globalForMaintenance = globalThis as unknown as { __maintenance?: NodeJS.T
 /** One pass: delete expired PDFs (the hash stays) and signature nonces that can never be valid again. */
 export async function runMaintenance(now = new Date()): Promise<{ expiredPdfs: number; prunedNonces: number }> {
   const expiredPdfs = await expireRenderedPdfs(now);
-  const { count: prunedNonces } = await getDb().apiNonce.deleteMany({ where: { createdAt: { lt: new Date(now.getTime() - 2 * SIGNATURE_WINDOW_SECONDS * 1000) } } });
+  const { count: prunedNonces } = await withSystemScope("maintenance", (tx) =>
+    tx.apiNonce.deleteMany({ where: { createdAt: { lt: new Date(now.getTime() - 2 * SIGNATURE_WINDOW_SECONDS * 1000) } } }),
+  );
   return { expiredPdfs, prunedNonces };
 }
 

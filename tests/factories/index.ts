@@ -1,7 +1,7 @@
 // Test factories: each test creates what it uses (never the demo seed). Unique values come from a counter
 // so parallel files and repeated calls never collide.
 import { hash } from "@node-rs/argon2";
-import { getDb } from "@/server/db";
+import { ownerDb } from "@/tests/setup/owner-db";
 import { encryptField, FieldContext } from "@/server/crypto/field-encryption";
 import { municipalityCheckDigit } from "@/lib/municipality-code";
 import { myNumberCheckDigit } from "@/lib/my-number";
@@ -23,7 +23,7 @@ export function fakeMyNumber(seed = next()): string {
 
 export async function createMunicipality(overrides: Partial<Prisma.MunicipalityUncheckedCreateInput> = {}) {
   const n = next();
-  return getDb().municipality.create({
+  return ownerDb().municipality.create({
     data: {
       code: fakeMunicipalityCode(),
       name: `テスト市${n}`,
@@ -42,7 +42,7 @@ export const TEST_PASSWORD = "correct horse battery staple";
 
 export async function createStaffUser(overrides: Partial<Prisma.StaffUserUncheckedCreateInput> & { password?: string } = {}) {
   const { password = TEST_PASSWORD, ...rest } = overrides;
-  return getDb().staffUser.create({
+  return ownerDb().staffUser.create({
     data: {
       loginId: `staff-${next()}-${Math.random().toString(36).slice(2, 8)}`,
       displayName: "テスト 職員",
@@ -56,7 +56,7 @@ export async function createStaffUser(overrides: Partial<Prisma.StaffUserUncheck
 export async function createResident(municipalityId: string, overrides: Partial<Prisma.ResidentUncheckedCreateInput> & { myNumber?: string } = {}) {
   const n = next();
   const { myNumber = fakeMyNumber(n), ...rest } = overrides;
-  const db = getDb();
+  const db = ownerDb();
   const household =
     rest.householdId ??
     (await db.household.create({ data: { municipalityId, householdNo: `H${n}`, address: `テスト県テスト市本町${n}番地` } })).id;

@@ -2,7 +2,7 @@
 import crypto from "node:crypto";
 import type { RequestContext } from "@/server/context";
 import { encryptField, FieldContext } from "@/server/crypto/field-encryption";
-import { getDb } from "@/server/db";
+import { ownerDb } from "@/tests/setup/owner-db";
 import type { Prisma } from "@/server/generated/prisma/client";
 import { createMunicipality, createResident } from "./index";
 import { solidPng } from "./png";
@@ -12,7 +12,7 @@ export const OPEN_AT = new Date("2026-11-27T10:00:00+09:00");
 
 export async function createServedMunicipality(overrides: Partial<Prisma.MunicipalityUncheckedCreateInput> = {}) {
   const m = await createMunicipality({ sealImage: solidPng(48), sealImageMime: "image/png", ...overrides });
-  const db = getDb();
+  const db = ownerDb();
   await db.certificateOffering.createMany({
     data: (["residence", "residence_entry", "seal"] as const).map((certificateType) => ({ municipalityId: m.id, certificateType, enabled: true, copyLimit: 5, allowMyNumber: true })),
   });
@@ -29,7 +29,7 @@ export async function createCardholder(
   municipalityId: string,
   opts: { size?: number; seal?: boolean; resident?: Partial<Prisma.ResidentUncheckedCreateInput>; card?: Partial<Prisma.CardCertificateUncheckedCreateInput>; names?: string[] } = {},
 ) {
-  const db = getDb();
+  const db = ownerDb();
   const names = opts.names ?? ["一郎", "花子", "次郎", "桜", "三郎", "梅子"];
   const head = await createResident(municipalityId, { givenName: names[0], ...opts.resident });
   const members = [head];
@@ -67,7 +67,7 @@ export async function createCardholder(
 
 export async function createApiClient(opts: { municipalityId?: string | null; secret?: string } = {}) {
   const secret = opts.secret ?? crypto.randomBytes(24).toString("base64url");
-  const client = await getDb().apiClient.create({
+  const client = await ownerDb().apiClient.create({
     data: {
       name: "テストセンター",
       keyId: `test-${crypto.randomBytes(6).toString("hex")}`,

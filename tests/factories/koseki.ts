@@ -1,6 +1,6 @@
 // Factories for 戸籍, 附票, tax records and 本籍地 利用登録.
 import crypto from "node:crypto";
-import { getDb } from "@/server/db";
+import { ownerDb } from "@/tests/setup/owner-db";
 import type { Prisma } from "@/server/generated/prisma/client";
 
 let n = 0;
@@ -9,7 +9,7 @@ export type MemberSpec = { givenName: string; familyName?: string; residentId?: 
 
 /** A register with members, a 戸籍事項, a 出生 event per member and one 附票 line per member. */
 export async function createKosekiRecord(municipalityId: string, opts: { members: MemberSpec[]; kind?: "current" | "joseki" | "kaisei_genkoseki"; pendingFiling?: boolean; familyName?: string }) {
-  const db = getDb();
+  const db = ownerDb();
   const familyName = opts.familyName ?? "川村";
   const record = await db.kosekiRecord.create({
     data: {
@@ -64,7 +64,7 @@ export async function createKosekiRecord(municipalityId: string, opts: { members
 }
 
 export async function createRegistration(municipalityId: string, card: { issuer: string; serial: string }, opts: { status?: "pending" | "approved" | "rejected" | "reregistration_needed" | "withdrawn"; kosekiMemberId?: string | null } = {}) {
-  return getDb().kosekiRegistration.create({
+  return ownerDb().kosekiRegistration.create({
     data: {
       municipalityId,
       receiptNo: `R-T-${++n}-${crypto.randomBytes(3).toString("hex")}`,
@@ -88,7 +88,7 @@ export async function createRegistration(municipalityId: string, card: { issuer:
 }
 
 export async function createTaxRecord(municipalityId: string, residentId: string, fiscalYear: number, over: Partial<Prisma.TaxRecordUncheckedCreateInput> = {}) {
-  return getDb().taxRecord.create({
+  return ownerDb().taxRecord.create({
     data: {
       municipalityId,
       residentId,

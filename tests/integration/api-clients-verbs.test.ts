@@ -6,7 +6,7 @@ import { revokeApiClient } from "@/server/api-clients/revoke-api-client";
 import { rotateApiClient } from "@/server/api-clients/rotate-api-client";
 import type { RequestContext } from "@/server/context";
 import { decryptField, FieldContext } from "@/server/crypto/field-encryption";
-import { getDb } from "@/server/db";
+import { ownerDb } from "@/tests/setup/owner-db";
 import { signRequest } from "@/server/kiosk-protocol/http-signatures";
 import { createMunicipality } from "../factories";
 
@@ -31,12 +31,12 @@ describe("createApiClient", () => {
     expect(Buffer.from(secret, "base64url")).toHaveLength(32);
     expect(client.keyId).toMatch(/^centre-/);
     expect(client).not.toHaveProperty("secretCipher");
-    const row = await getDb().apiClient.findUniqueOrThrow({ where: { id: client.id } });
+    const row = await ownerDb().apiClient.findUniqueOrThrow({ where: { id: client.id } });
     expect(row.secretCipher).not.toContain(secret);
     expect(decryptField(row.secretCipher, FieldContext.apiClientSecret)).toBe(secret);
     const ctx = await authenticate(client.keyId, secret);
     expect(ctx).toMatchObject({ actor: { type: "api_client", id: client.id }, municipalityId: null });
-    expect(await getDb().auditEvent.count({ where: { targetId: client.id, action: "api_client.create" } })).toBe(1);
+    expect(await ownerDb().auditEvent.count({ where: { targetId: client.id, action: "api_client.create" } })).toBe(1);
     expect((await listApiClients({ ctx: operator })).some((c) => c.id === client.id)).toBe(true);
   });
 
@@ -61,7 +61,7 @@ describe("rotateApiClient", () => {
     const later = new Date(rotatedAt.getTime() + 24 * 3_600_000 + 1_000);
     await expect(authenticate(client.keyId, oldSecret, later)).rejects.toMatchObject({ status: 401 });
     await expect(authenticate(client.keyId, newSecret, later)).resolves.toMatchObject({ actor: { id: client.id } });
-    expect(await getDb().auditEvent.count({ where: { targetId: client.id, action: "api_client.rotate" } })).toBe(1);
+    expect(await ownerDb().auditEvent.count({ where: { targetId: client.id, action: "api_client.rotate" } })).toBe(1);
   });
 });
 
@@ -75,7 +75,7 @@ describe("revokeApiClient", () => {
     await expect(authenticate(client.keyId, secret)).rejects.toMatchObject({ code: "client_revoked", status: 401 });
     await expect(rotateApiClient({ ctx: operator, input: { id: client.id } })).rejects.toMatchObject({ code: "api_client_revoked" });
     await expect(revokeApiClient({ ctx: operator, input: { id: client.id } })).rejects.toMatchObject({ code: "api_client_revoked" });
-    expect(await getDb().auditEvent.count({ where: { targetId: client.id, action: "api_client.revoke" } })).toBe(1);
+    expect(await ownerDb().auditEvent.count({ where: { targetId: client.id, action: "api_client.revoke" } })).toBe(1);
   });
 });
 
@@ -83,8 +83,8 @@ describe("non-operators", () => {
   it("are refused every verb, and nothing changes", async () => {
     const m = await createMunicipality();
     const { client, secret } = await createApiClient({ ctx: operator, input: { name: "対象", municipalityCode: m.code } });
-    const before = await getDb().apiClient.findUniqueOrThrow({ where: { id: client.id } });
-    const clientsBefore = await getDb().apiClient.count();
+    const before = await ownerDb().apiClient.findUniqueOrThrow({ where: { id: client.id } });
+    const clientsBefore = await ownerDb().apiClient.count();
     for (const role of ["municipal_admin", "clerk", "auditor"] as const) {
       const ctx = staffCtx(role, m.id);
       await expect(listApiClients({ ctx })).rejects.toMatchObject({ code: "forbidden" });
@@ -94,9 +94,9 @@ describe("non-operators", () => {
     }
     const apiCtx: RequestContext = { actor: { type: "api_client", id: client.id, municipalityId: m.id }, municipalityId: m.id, requestId: "r" };
     await expect(rotateApiClient({ ctx: apiCtx, input: { id: client.id } })).rejects.toMatchObject({ code: "forbidden" });
-    expect(await getDb().apiClient.count()).toBe(clientsBefore);
-    expect(await getDb().apiClient.findUniqueOrThrow({ where: { id: client.id } })).toEqual(before);
+    expect(await ownerDb().apiClient.count()).toBe(clientsBefore);
+    expect(await ownerDb().apiClient.findUniqueOrThrow({ where: { id: client.id } })).toEqual(before);
     await expect(authenticate(client.keyId, secret)).resolves.toMatchObject({ actor: { id: client.id } });
-    expect(await getDb().auditEvent.count({ where: { targetId: client.id } })).toBe(1);
+    expect(await ownerDb().auditEvent.count({ where: { targetId: client.id } })).toBe(1);
   });
 });

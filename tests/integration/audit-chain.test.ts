@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { getDb } from "@/server/db";
+import { ownerDb } from "@/tests/setup/owner-db";
 import { verifyAuditChain } from "@/server/audit/verify-audit-chain";
 import { writeAuditEvent } from "@/server/audit/write-audit-event";
 import type { RequestContext } from "@/server/context";
@@ -11,7 +11,7 @@ function ctxFor(municipalityId: string | null): RequestContext {
 
 describe("audit writer", () => {
   it("keeps one unbroken chain per municipality under concurrent writers", async () => {
-    const db = getDb();
+    const db = ownerDb();
     const [a, b] = await Promise.all([createMunicipality(), createMunicipality()]);
     await Promise.all(
       Array.from({ length: 40 }, (_, i) =>
@@ -27,13 +27,13 @@ describe("audit writer", () => {
   });
 
   it("puts events without a municipality on the system chain", async () => {
-    const db = getDb();
+    const db = ownerDb();
     await db.$transaction((tx) => writeAuditEvent(tx, ctxFor(null), { action: "operator.event" }));
     expect((await verifyAuditChain(db, "system")).ok).toBe(true);
   });
 
   it("refuses UPDATE and DELETE of audit events", async () => {
-    const db = getDb();
+    const db = ownerDb();
     const m = await createMunicipality();
     await db.$transaction((tx) => writeAuditEvent(tx, ctxFor(m.id), { action: "test.event" }));
     await expect(db.auditEvent.updateMany({ where: { chain: m.id }, data: { action: "tampered" } })).rejects.toThrow();
@@ -42,7 +42,7 @@ describe("audit writer", () => {
   });
 
   it("detects a row changed behind the trigger's back", async () => {
-    const db = getDb();
+    const db = ownerDb();
     const m = await createMunicipality();
     for (let i = 0; i < 5; i++) {
       await db.$transaction((tx) => writeAuditEvent(tx, ctxFor(m.id), { action: "test.event", details: { i } }));

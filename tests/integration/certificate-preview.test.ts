@@ -3,7 +3,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { CERTIFICATE_NAMES, CERTIFICATE_TYPES } from "@/lib/certificate-types";
 import { buildSampleDocument, previewCertificate, previewCertificateSet } from "@/server/certificates/preview-certificate";
 import type { RequestContext } from "@/server/context";
-import { getDb } from "@/server/db";
+import { ownerDb } from "@/tests/setup/owner-db";
 import type { StaffRole } from "@/server/generated/prisma/enums";
 import { closeRenderPool, renderInWorker } from "@/server/pdf/render-pool";
 import { extractPdf } from "@/server/pdf/render-certificate";
@@ -57,7 +57,7 @@ describe("previewCertificate", () => {
     const m = await createMunicipality();
     const ctx = await staffCtx("municipal_admin", m.id);
     await previewCertificate({ ctx, municipalityCode: m.code, type: "seal" });
-    const events = await getDb().auditEvent.findMany({ where: { municipalityId: m.id, action: "preview.render" } });
+    const events = await ownerDb().auditEvent.findMany({ where: { municipalityId: m.id, action: "preview.render" } });
     expect(events).toHaveLength(1);
     expect(events[0].actorId).toBe(ctx.actor.id);
     expect(events[0].details).toMatchObject({ certificateType: "seal", municipalityCode: m.code });
@@ -79,7 +79,7 @@ describe("previewCertificate", () => {
     await expect(previewCertificate({ ctx: await staffCtx("clerk", null), municipalityCode: a.code, type: "residence" })).rejects.toMatchObject({ code: "forbidden" });
     const apiClient: RequestContext = { actor: { type: "api_client", id: "x", municipalityId: a.id }, municipalityId: a.id, requestId: "r" };
     await expect(previewCertificate({ ctx: apiClient, municipalityCode: a.code, type: "residence" })).rejects.toMatchObject({ code: "forbidden" });
-    expect(await getDb().auditEvent.count({ where: { municipalityId: b.id, action: "preview.render" } })).toBe(0);
+    expect(await ownerDb().auditEvent.count({ where: { municipalityId: b.id, action: "preview.render" } })).toBe(0);
   });
 
   it("lets the operator preview any municipality", async () => {
@@ -116,6 +116,6 @@ describe("previewCertificateSet", () => {
       expect(text, name).toContain(compact(m.mayorName));
       expect(text, name).toContain("見本");
     }
-    expect(await getDb().auditEvent.count({ where: { municipalityId: m.id, action: "preview.render" } })).toBe(CERTIFICATE_TYPES.length);
+    expect(await ownerDb().auditEvent.count({ where: { municipalityId: m.id, action: "preview.render" } })).toBe(CERTIFICATE_TYPES.length);
   });
 });

@@ -2,12 +2,12 @@
 // pg_dump would contain: every row of every table, as text).
 import { beforeAll, describe, expect, it } from "vitest";
 import { decryptField, FieldContext } from "@/server/crypto/field-encryption";
-import { getDb } from "@/server/db";
+import { ownerDb } from "@/tests/setup/owner-db";
 import { isValidMyNumber } from "@/lib/my-number";
 import { seedDemoData } from "@/prisma/seed";
 
 async function tableCounts() {
-  const db = getDb();
+  const db = ownerDb();
   const tables = await db.$queryRaw<{ name: string }[]>`
     SELECT table_name::text AS name FROM information_schema.tables
     WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name <> '_prisma_migrations' ORDER BY 1`;
@@ -21,12 +21,12 @@ async function tableCounts() {
 
 describe("demo seed", () => {
   beforeAll(async () => {
-    const first = await seedDemoData(getDb(), () => {});
+    const first = await seedDemoData(ownerDb(), () => {});
     expect(first.created).toBe(true);
   }, 120_000);
 
   it("holds the three municipalities, ≥ 200 residents and staff for every role", async () => {
-    const db = getDb();
+    const db = ownerDb();
     const codes = (await db.municipality.findMany({ select: { code: true }, orderBy: { code: "asc" } })).map((m) => m.code);
     expect(codes).toEqual(["131121", "202029", "205419"]);
     expect(await db.resident.count()).toBeGreaterThanOrEqual(200);
@@ -36,13 +36,13 @@ describe("demo seed", () => {
 
   it("is idempotent: a second run writes nothing", async () => {
     const before = await tableCounts();
-    const second = await seedDemoData(getDb(), () => {});
+    const second = await seedDemoData(ownerDb(), () => {});
     expect(second.created).toBe(false);
     expect(await tableCounts()).toEqual(before);
   }, 120_000);
 
   it("stores no 個人番号 in plaintext in any table", async () => {
-    const db = getDb();
+    const db = ownerDb();
     const residents = await db.resident.findMany({ where: { myNumberCipher: { not: null } }, select: { myNumberCipher: true } });
     expect(residents.length).toBeGreaterThanOrEqual(200);
     const plain = residents.map((r) => decryptField(r.myNumberCipher!, FieldContext.myNumber));

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { ZIssueRequest } from "@/lib/schemas/kiosk";
-import { getDb } from "@/server/db";
+import { ownerDb } from "@/tests/setup/owner-db";
 import { checkEligibility } from "@/server/eligibility/check-eligibility";
 import { issueCertificate } from "@/server/issuance/issue-certificate";
 import { closeRenderPool } from "@/server/pdf/render-pool";
@@ -16,7 +16,7 @@ const TAX = ["tax_income", "tax_assessment", "tax_income_assessment"] as const;
 /** A municipality that also serves 戸籍 and tax types (fees and offerings). */
 async function fullyServed(overrides: Parameters<typeof createServedMunicipality>[0] = {}) {
   const m = await createServedMunicipality({ taxYearsOffered: 2, taxYearSwitchDate: "06-01", ...overrides });
-  const db = getDb();
+  const db = ownerDb();
   await db.certificateOffering.createMany({ data: [...KOSEKI, ...TAX].map((certificateType) => ({ municipalityId: m.id, certificateType, enabled: true, copyLimit: 5 })) });
   await db.fee.createMany({ data: [...KOSEKI, ...TAX].map((certificateType) => ({ municipalityId: m.id, certificateType, amount: certificateType.startsWith("koseki") ? 350 : 200, effectiveFrom: new Date("2020-04-01T00:00:00+09:00") })) });
   return m;
@@ -53,7 +53,7 @@ describe("本籍地 services across two municipalities", () => {
     const text = (await extractPdf(Buffer.from(response.pdf, "base64"))).pageTexts.join("");
     for (const m of members) expect(text).toContain(`${m.familyName}${m.givenName}`);
     expect(text).toContain("これは、戸籍に記録されている事項の全部を証明した書面である。");
-    const row = await getDb().issuance.findUniqueOrThrow({ where: { id: response.issuanceId } });
+    const row = await ownerDb().issuance.findUniqueOrThrow({ where: { id: response.issuanceId } });
     expect(row).toMatchObject({ municipalityId: honsekiTown.id, purpose: "honseki", outOfTown: true, requesterResidentId: null });
   });
 
@@ -63,7 +63,7 @@ describe("本籍地 services across two municipalities", () => {
     const { ctx } = await createApiClient();
     const { members } = await createKosekiRecord(town.id, { members: [{ givenName: "誠" }] });
     const holder = await createCardholder(home.id);
-    const oldCard = await getDb().cardCertificate.create({
+    const oldCard = await ownerDb().cardCertificate.create({
       data: { municipalityId: home.id, residentId: holder.head.id, issuer: "JPKI", serial: `${holder.card.serial}-OLD`, status: "revoked", revokedAt: new Date("2026-01-01"), validFrom: new Date("2020-01-01"), validUntil: new Date("2025-12-31"), cardIssuedOn: new Date("2020-01-01") },
     });
     await createRegistration(town.id, oldCard, { status: "approved", kosekiMemberId: members[0].id });
@@ -93,14 +93,14 @@ describe("本籍地 services across two municipalities", () => {
     await createKosekiRecord(town.id, { kind: "joseki", members: [{ givenName: "一郎" }] });
     await expect(issueCertificate({ ctx, input: honseki(town.code, holder.card, "koseki-full"), idempotencyKey: "pending-filing", now: OPEN_AT })).rejects.toMatchObject({ code: "koseki_pending_filing" });
     await expect(issueCertificate({ ctx, input: honseki(town.code, holder.card, "koseki-full", { register: "joseki" }), idempotencyKey: "joseki-off", now: OPEN_AT })).rejects.toMatchObject({ code: "koseki_closed_record_not_offered" });
-    await getDb().certificateOffering.updateMany({ where: { municipalityId: town.id, certificateType: "koseki_full" }, data: { allowJoseki: true } });
+    await ownerDb().certificateOffering.updateMany({ where: { municipalityId: town.id, certificateType: "koseki_full" }, data: { allowJoseki: true } });
     const { response } = await issueCertificate({ ctx, input: honseki(town.code, holder.card, "koseki-full", { register: "joseki" }), idempotencyKey: "joseki-on", now: OPEN_AT });
     expect((await extractPdf(Buffer.from(response.pdf, "base64"))).pageTexts.join("")).toContain("除籍");
   });
 
   it("applies the 本籍地's 戸籍 hours (weekdays 9:00–17:00) and a 住所地 type is not a 本籍地 service", async () => {
     const town = await fullyServed();
-    await getDb().serviceWindow.createMany({ data: KOSEKI.map((certificateType) => ({ municipalityId: town.id, certificateType, dayClass: "weekday" as const, startMinute: 540, endMinute: 1020 })) });
+    await ownerDb().serviceWindow.createMany({ data: KOSEKI.map((certificateType) => ({ municipalityId: town.id, certificateType, dayClass: "weekday" as const, startMinute: 540, endMinute: 1020 })) });
     const { ctx } = await createApiClient();
     const holder = await createCardholder(town.id, { resident: { givenName: "一郎" } });
     await createKosekiRecord(town.id, { members: [{ givenName: "一郎", residentId: holder.head.id }] });

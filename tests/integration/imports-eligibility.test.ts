@@ -3,7 +3,7 @@
 // issuances never lets an issuance that starts after its commit succeed.
 import { afterAll, describe, expect, it } from "vitest";
 import { ZIssueRequest } from "@/lib/schemas/kiosk";
-import { getDb } from "@/server/db";
+import { ownerDb } from "@/tests/setup/owner-db";
 import { issueCertificate, type IssuanceHooks } from "@/server/issuance/issue-certificate";
 import { closeRenderPool } from "@/server/pdf/render-pool";
 import { createApiClient, createCardholder, createServedMunicipality, issueBody, OPEN_AT } from "../factories/issuance";
@@ -52,7 +52,7 @@ describe("a delta import refuses the very next issuance", () => {
     const start = changes([{ 住民番号: s.head.residentNo, 異動事由: "支援措置開始", 異動日: "2026-11-01", 支援措置内容: "DV等支援措置（加害者：同居していた元配偶者）" }]);
     expect(await importText({ municipalityId: s.m.id, feed: "changes", mode: "delta", text: start })).toMatchObject({ status: "succeeded", rowsInserted: 1 });
     await expect(s.issue()).rejects.toMatchObject({ code: "resident_support_measure" });
-    const measure = await getDb().supportMeasure.findFirstOrThrow({ where: { residentId: s.head.id } });
+    const measure = await ownerDb().supportMeasure.findFirstOrThrow({ where: { residentId: s.head.id } });
     expect(measure.detailsCipher).not.toContain("DV");
     expect(await importText({ municipalityId: s.m.id, feed: "changes", mode: "delta", text: start })).toMatchObject({ rowsInserted: 0, rowsUpdated: 0 });
     await importText({ municipalityId: s.m.id, feed: "changes", mode: "delta", text: changes([{ 住民番号: s.head.residentNo, 異動事由: "支援措置終了", 異動日: "2026-11-26" }]) });

@@ -1,7 +1,7 @@
 // The other feeds: 印鑑, 税, 戸籍 (members and events), 附票, 電子証明書, 異動 住所変更 — each imports, re-imports
 // without changes, applies full/delta removal, and refuses bad rows with their line.
 import { describe, expect, it } from "vitest";
-import { getDb } from "@/server/db";
+import { ownerDb } from "@/tests/setup/owner-db";
 import { buildKosekiDocument } from "@/server/certificates/build-koseki-document";
 import { createMunicipality } from "../factories";
 import { createRegistration } from "../factories/koseki";
@@ -24,7 +24,7 @@ describe("seals", () => {
     const seal = (i: number, over: Record<string, string> = {}) => ({ registrationNo: `S${i}`, residentNo: rows[i].residentNo, registeredOn: "2015-04-01", sealImage: png, ...over });
     const cols = ["registrationNo", "residentNo", "status", "registeredOn", "abolishedOn", "sealImage"];
     expect(await importText({ municipalityId: m.id, feed: "seals", text: toCsv(cols, [seal(0), seal(1), seal(2)]) })).toMatchObject({ status: "succeeded", rowsInserted: 3 });
-    const stored = await getDb().sealRegistration.findFirstOrThrow({ where: { municipalityId: m.id, registrationNo: "S0" } });
+    const stored = await ownerDb().sealRegistration.findFirstOrThrow({ where: { municipalityId: m.id, registrationNo: "S0" } });
     expect(Buffer.from(stored.sealImage).toString("base64")).toBe(png);
     expect(stored.sealImageMime).toBe("image/png");
     expect(await importText({ municipalityId: m.id, feed: "seals", text: toCsv(cols, [seal(0), seal(1), seal(2)]) })).toMatchObject({ rowsInserted: 0, rowsUpdated: 0, rowsRemoved: 0 });
@@ -45,7 +45,7 @@ describe("seals", () => {
       rowsUpdated: 1,
       rowsRemoved: 1,
     });
-    expect(await getDb().sealRegistration.count({ where: { municipalityId: m.id, status: "active" } })).toBe(1);
+    expect(await ownerDb().sealRegistration.count({ where: { municipalityId: m.id, status: "active" } })).toBe(1);
   });
 });
 
@@ -68,13 +68,13 @@ describe("tax", () => {
     const { m, rows } = await withResidents(2);
     const first = await importText({ municipalityId: m.id, feed: "tax", format: "jsonl", text: jsonl([row(rows[0].residentNo, 2025), row(rows[1].residentNo, 2025), row(rows[0].residentNo, 2026)]) });
     expect(first).toMatchObject({ status: "succeeded", rowsInserted: 3 });
-    const stored = await getDb().taxRecord.findFirstOrThrow({ where: { municipalityId: m.id, fiscalYear: 2026 } });
+    const stored = await ownerDb().taxRecord.findFirstOrThrow({ where: { municipalityId: m.id, fiscalYear: 2026 } });
     expect(stored.details).toEqual(details);
     expect(stored.residentOnJan1).toBe(true);
     // A 2026 full load leaves 2025 alone and removes the 2026 record missing from the file.
     const second = await importText({ municipalityId: m.id, feed: "tax", format: "jsonl", text: jsonl([row(rows[1].residentNo, 2026)]) });
     expect(second).toMatchObject({ rowsInserted: 1, rowsRemoved: 1 });
-    expect(await getDb().taxRecord.count({ where: { municipalityId: m.id, fiscalYear: 2025 } })).toBe(2);
+    expect(await ownerDb().taxRecord.count({ where: { municipalityId: m.id, fiscalYear: 2025 } })).toBe(2);
     const again = await importText({ municipalityId: m.id, feed: "tax", format: "jsonl", text: jsonl([row(rows[1].residentNo, 2026)]) });
     expect(again).toMatchObject({ rowsInserted: 0, rowsUpdated: 0, rowsRemoved: 0 });
 
@@ -121,14 +121,14 @@ describe("koseki and fuhyo", () => {
     const file = toCsv(cols, [...recordRows("K1", rows[0].residentNo), ...recordRows("K2", null)]);
     expect(await importText({ municipalityId: m.id, feed: "koseki", text: file })).toMatchObject({ status: "succeeded", rowsTotal: 4, rowsInserted: 2 });
     expect(await importText({ municipalityId: m.id, feed: "koseki", text: file })).toMatchObject({ rowsInserted: 0, rowsUpdated: 0, rowsRemoved: 0 });
-    const record = await getDb().kosekiRecord.findFirstOrThrow({
+    const record = await ownerDb().kosekiRecord.findFirstOrThrow({
       where: { municipalityId: m.id, recordNo: "K1" },
       include: { events: { orderBy: { position: "asc" } }, members: { orderBy: { position: "asc" }, include: { events: true } } },
     });
     expect(record.members.map((x) => x.givenName)).toEqual(["一郎", "桜子"]);
-    const resident = await getDb().resident.findFirstOrThrow({ where: { municipalityId: m.id, residentNo: rows[0].residentNo } });
+    const resident = await ownerDb().resident.findFirstOrThrow({ where: { municipalityId: m.id, residentNo: rows[0].residentNo } });
     expect(record.members[0].residentId).toBe(resident.id);
-    const municipality = await getDb().municipality.findUniqueOrThrow({ where: { id: m.id } });
+    const municipality = await ownerDb().municipality.findUniqueOrThrow({ where: { id: m.id } });
     const built = buildKosekiDocument({ municipality, record, variant: "full", issuance: { id: "00000000-0000-7000-8000-000000000000", no: "X-1" }, now: new Date("2026-11-27T01:00:00Z") });
     expect(JSON.stringify(built.document)).toContain("昭和55年4月1日");
 
@@ -143,17 +143,17 @@ describe("koseki and fuhyo", () => {
 
     // A member leaves (removed from the file): the register is rewritten, the member and its 附票 go; a 利用登録
     // bound to that member loses the binding (it will be refused, never misdirected).
-    const member1 = await getDb().kosekiMember.findFirstOrThrow({ where: { kosekiRecordId: record.id, position: 1 } });
+    const member1 = await ownerDb().kosekiMember.findFirstOrThrow({ where: { kosekiRecordId: record.id, position: 1 } });
     const registration = await createRegistration(m.id, { issuer: "JPKI", serial: `REG-${m.code}` }, { kosekiMemberId: member1.id });
     const changed = toCsv(cols, [recordRows("K1", rows[0].residentNo, { pendingFiling: "1" })[0], ...recordRows("K2", null)]);
     expect(await importText({ municipalityId: m.id, feed: "koseki", text: changed })).toMatchObject({ rowsInserted: 0, rowsUpdated: 1, rowsRemoved: 0 });
-    expect(await getDb().kosekiMember.count({ where: { kosekiRecordId: record.id } })).toBe(1);
-    expect(await getDb().fuhyoEntry.count({ where: { kosekiRecordId: record.id } })).toBe(1);
-    expect((await getDb().kosekiRecord.findUniqueOrThrow({ where: { id: record.id } })).pendingFiling).toBe(true);
-    expect((await getDb().kosekiRegistration.findUniqueOrThrow({ where: { id: registration.id } })).kosekiMemberId).toBeNull();
+    expect(await ownerDb().kosekiMember.count({ where: { kosekiRecordId: record.id } })).toBe(1);
+    expect(await ownerDb().fuhyoEntry.count({ where: { kosekiRecordId: record.id } })).toBe(1);
+    expect((await ownerDb().kosekiRecord.findUniqueOrThrow({ where: { id: record.id } })).pendingFiling).toBe(true);
+    expect((await ownerDb().kosekiRegistration.findUniqueOrThrow({ where: { id: registration.id } })).kosekiMemberId).toBeNull();
     // A delta remove row removes the register with everything in it.
     expect(await importText({ municipalityId: m.id, feed: "koseki", mode: "delta", text: toCsv(["op", "recordNo"], [{ op: "削除", recordNo: "K1" }]) })).toMatchObject({ rowsRemoved: 1 });
-    expect(await getDb().kosekiRecord.count({ where: { municipalityId: m.id } })).toBe(1);
+    expect(await ownerDb().kosekiRecord.count({ where: { municipalityId: m.id } })).toBe(1);
   });
 
   it("refuses a register whose rows disagree and bad event JSON, with their lines", async () => {
@@ -163,7 +163,7 @@ describe("koseki and fuhyo", () => {
     expect(result.errors).toEqual([{ line: 3, column: "戸籍番号", message: "同じ戸籍番号の行で戸籍の項目（種別・本籍・筆頭者・未反映の届出・戸籍事項）が異なります。" }]);
     const json = await importText({ municipalityId: m.id, feed: "koseki", text: toCsv(cols, [a, { ...b, events: '[{"kind":"出生","fields":[{"label":"出生日","value":"1982/08/08","type":"date"}]}]' }]) });
     expect(json.errors[0]).toMatchObject({ line: 3, column: "身分事項" });
-    expect(await getDb().kosekiRecord.count({ where: { municipalityId: m.id } })).toBe(0);
+    expect(await ownerDb().kosekiRecord.count({ where: { municipalityId: m.id } })).toBe(0);
   });
 });
 
@@ -175,17 +175,17 @@ describe("card certificates", () => {
     const { m, rows } = await withResidents(2);
     const serial = `CARD-${m.code}`;
     expect(await importText({ municipalityId: m.id, feed: "card_certificates", text: toCsv(cols, [card(`${serial}-1`, rows[0].residentNo), card(`${serial}-2`, rows[1].residentNo)]) })).toMatchObject({ rowsInserted: 2 });
-    const stored = await getDb().cardCertificate.findFirstOrThrow({ where: { serial: `${serial}-1` } });
+    const stored = await ownerDb().cardCertificate.findFirstOrThrow({ where: { serial: `${serial}-1` } });
     expect(stored).toMatchObject({ issuer: "JPKI", kind: "card", status: "active" });
     expect(stored.validUntil.toISOString()).toBe("2028-12-31T15:00:00.000Z"); // a date alone is 00:00 JST
     expect(await importText({ municipalityId: m.id, feed: "card_certificates", text: toCsv(cols, [card(`${serial}-1`, rows[0].residentNo), card(`${serial}-2`, rows[1].residentNo)]) })).toMatchObject({ rowsInserted: 0, rowsUpdated: 0 });
     expect(await importText({ municipalityId: m.id, feed: "card_certificates", text: toCsv(cols, [card(`${serial}-1`, rows[0].residentNo)]) })).toMatchObject({ rowsRemoved: 1 });
-    expect((await getDb().cardCertificate.findFirstOrThrow({ where: { serial: `${serial}-2` } })).status).toBe("revoked");
+    expect((await ownerDb().cardCertificate.findFirstOrThrow({ where: { serial: `${serial}-2` } })).status).toBe("revoked");
 
     const other = await withResidents(1);
     const taken = await importText({ municipalityId: other.m.id, feed: "card_certificates", mode: "delta", text: toCsv(["op", ...cols], [{ op: "add", ...card(`${serial}-1`, other.rows[0].residentNo) }]) });
     expect(taken.errors).toEqual([{ line: 2, column: "シリアル番号", message: "この電子証明書は他の自治体の住民に登録されています。転出元での失効・削除を確認してください。" }]);
-    expect((await getDb().cardCertificate.findFirstOrThrow({ where: { serial: `${serial}-1` } })).municipalityId).toBe(m.id);
+    expect((await ownerDb().cardCertificate.findFirstOrThrow({ where: { serial: `${serial}-1` } })).municipalityId).toBe(m.id);
   });
 });
 
@@ -194,7 +194,7 @@ describe("changes: 住所変更", () => {
     const { m, rows } = await withResidents(2);
     const text = toCsv(["住民番号", "異動事由", "異動日", "世帯番号", "住所"], [{ 住民番号: rows[0].residentNo, 異動事由: "転居", 異動日: "2026-11-01", 世帯番号: rows[1].householdNo, 住所: "テスト県テスト市新町9番地" }]);
     expect(await importText({ municipalityId: m.id, feed: "changes", mode: "delta", text })).toMatchObject({ status: "succeeded", rowsUpdated: 1 });
-    const moved = await getDb().resident.findFirstOrThrow({ where: { municipalityId: m.id, residentNo: rows[0].residentNo }, include: { household: true } });
+    const moved = await ownerDb().resident.findFirstOrThrow({ where: { municipalityId: m.id, residentNo: rows[0].residentNo }, include: { household: true } });
     expect(moved).toMatchObject({ previousAddress: rows[0].householdAddress, addressSetReason: "転居" });
     expect(moved.household).toMatchObject({ householdNo: rows[1].householdNo, address: "テスト県テスト市新町9番地" });
     expect(await importText({ municipalityId: m.id, feed: "changes", mode: "delta", text })).toMatchObject({ rowsUpdated: 0 });

@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { POST as importPost } from "@/app/api/imports/v1/[feed]/route";
 import { ZProblem } from "@/lib/schemas/kiosk-responses";
 import type { RequestContext } from "@/server/context";
-import { getDb } from "@/server/db";
+import { ownerDb } from "@/tests/setup/owner-db";
 import { importFromPortal } from "@/server/imports/import-from-portal";
 import { listImportJobs } from "@/server/imports/list-import-jobs";
 import { runImport } from "@/server/imports/run-import";
@@ -51,8 +51,8 @@ describe("import API", () => {
     expect(res.status).toBe(200);
     const job = await res.json();
     expect(job).toMatchObject({ status: "succeeded", feed: "residents", mode: "full", rowsInserted: 2, fileName: "jumin.csv" });
-    expect(await getDb().resident.count({ where: { municipalityId: m.id, familyName: "髙島" } })).toBe(1);
-    expect(await getDb().importJob.findUniqueOrThrow({ where: { id: job.jobId } })).toMatchObject({ source: "api" });
+    expect(await ownerDb().resident.count({ where: { municipalityId: m.id, familyName: "髙島" } })).toBe(1);
+    expect(await ownerDb().importJob.findUniqueOrThrow({ where: { id: job.jobId } })).toMatchObject({ source: "api" });
   });
 
   it("answers 422 with the job and line-numbered errors when a row is bad, importing nothing", async () => {
@@ -61,7 +61,7 @@ describe("import API", () => {
     const body = Buffer.from(toCsv(RESIDENT_KEYS, [residentRow(), residentRow({ sex: "不明" })]));
     const p = await problem(await post("residents", "mode=full", body, client), 422, "import_rejected");
     expect((p.job as { errors: unknown[] }).errors).toEqual([{ line: 3, column: "性別", message: "男・女（または 1・2） のいずれかを入力してください。" }]);
-    expect(await getDb().resident.count({ where: { municipalityId: m.id } })).toBe(0);
+    expect(await ownerDb().resident.count({ where: { municipalityId: m.id } })).toBe(0);
   });
 
   it("refuses an unsigned request, a client not confined to a municipality, another municipality, and a body that does not match its digest", async () => {
@@ -75,7 +75,7 @@ describe("import API", () => {
     await problem(await post("residents", "mode=full", body, client, { tamper: true }), 400, "content_digest_mismatch");
     await problem(await post("changes", "mode=full", body, client), 422, "validation_failed");
     await problem(await post("nonsense", "mode=full", body, client), 422, "validation_failed");
-    expect(await getDb().resident.count({ where: { municipalityId: { in: [m.id, other.id] } } })).toBe(0);
+    expect(await ownerDb().resident.count({ where: { municipalityId: { in: [m.id, other.id] } } })).toBe(0);
   });
 });
 
@@ -101,11 +101,11 @@ describe("portal imports", () => {
     const file = await spool(toCsv(RESIDENT_KEYS, [residentRow()]));
     const job = await importFromPortal({ ctx, query: new URLSearchParams({ feed: "residents", mode: "full" }), filePath: file });
     expect(job).toMatchObject({ status: "succeeded", rowsInserted: 1 });
-    expect(await getDb().importJob.findUniqueOrThrow({ where: { id: job.jobId } })).toMatchObject({ municipalityId: a.id, source: "portal", createdById: admin.id });
+    expect(await ownerDb().importJob.findUniqueOrThrow({ where: { id: job.jobId } })).toMatchObject({ municipalityId: a.id, source: "portal", createdById: admin.id });
     await expect(importFromPortal({ ctx, query: new URLSearchParams({ feed: "residents", mode: "full", municipalityId: b.id }), filePath: file })).rejects.toMatchObject({ code: "forbidden" });
     // The engine refuses it too, whoever calls it.
     await expect(runImport({ ctx, municipalityId: b.id, feed: "residents", mode: "full", source: "portal", input: Readable.from([fs.readFileSync(file)]) })).rejects.toMatchObject({ code: "forbidden" });
-    expect(await getDb().resident.count({ where: { municipalityId: b.id } })).toBe(0);
+    expect(await ownerDb().resident.count({ where: { municipalityId: b.id } })).toBe(0);
     // The job list shows a's jobs only.
     const page = await listImportJobs({ ctx, municipalityCode: b.code });
     expect(page.selected?.id).toBe(a.id);

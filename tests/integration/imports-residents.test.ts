@@ -3,7 +3,7 @@
 import iconv from "iconv-lite";
 import { describe, expect, it } from "vitest";
 import { decryptField, FieldContext } from "@/server/crypto/field-encryption";
-import { getDb } from "@/server/db";
+import { ownerDb } from "@/tests/setup/owner-db";
 import { verifyAuditChain } from "@/server/audit/verify-audit-chain";
 import { UUID7 } from "@/server/imports/sql";
 import { createMunicipality } from "../factories";
@@ -30,7 +30,7 @@ describe("residents import", () => {
     const rows = [...household(3), ...household(2)];
     const result = await importText({ municipalityId: m.id, feed: "residents", text: "\uFEFF" + japaneseCsv(rows), fileName: "jumin.csv" });
     expect(result).toMatchObject({ status: "succeeded", rowsTotal: 5, rowsInserted: 5, rowsUpdated: 0, rowsRemoved: 0, errorCount: 0 });
-    const db = getDb();
+    const db = ownerDb();
     expect(await db.household.count({ where: { municipalityId: m.id } })).toBe(2);
     const head = await db.resident.findUniqueOrThrow({ where: { municipalityId_residentNo: { municipalityId: m.id, residentNo: rows[0].residentNo } }, include: { household: true } });
     expect(head).toMatchObject({ familyName: "髙橋", givenName: "①郎", sex: "male", isHouseholdHead: true, status: "active" });
@@ -51,14 +51,14 @@ describe("residents import", () => {
     const rows = household(3);
     const result = await importText({ municipalityId: m.id, feed: "residents", text: japaneseCsv(rows), encoding: "shift_jis" });
     expect(result).toMatchObject({ status: "succeeded", rowsInserted: 3 });
-    const head = await getDb().resident.findUniqueOrThrow({ where: { municipalityId_residentNo: { municipalityId: m.id, residentNo: rows[0].residentNo } } });
+    const head = await ownerDb().resident.findUniqueOrThrow({ where: { municipalityId_residentNo: { municipalityId: m.id, residentNo: rows[0].residentNo } } });
     expect(`${head.familyName}${head.givenName}`).toBe("髙橋①郎");
     // Read as UTF-8 by mistake: refused with a message about the encoding, nothing imported.
     const m2 = await createMunicipality();
     const wrong = await importText({ municipalityId: m2.id, feed: "residents", text: iconv.encode(japaneseCsv(rows), "cp932"), encoding: "utf-8" });
     expect(wrong.status).toBe("failed");
     expect(wrong.errors[0].message).toMatch(/文字コード/);
-    expect(await getDb().resident.count({ where: { municipalityId: m2.id } })).toBe(0);
+    expect(await ownerDb().resident.count({ where: { municipalityId: m2.id } })).toBe(0);
   });
 
   it("imports JSON Lines with the column keys", async () => {
@@ -75,12 +75,12 @@ describe("residents import", () => {
     const result = await importText({ municipalityId: m.id, feed: "residents", text: toCsv(RESIDENT_KEYS, rows) });
     expect(result.status).toBe("failed");
     expect(result.errors).toEqual([{ line: 4, column: "生年月日", message: "日付は YYYY-MM-DD 形式の実在する日付で入力してください。" }]);
-    expect(await getDb().resident.count({ where: { municipalityId: m.id } })).toBe(0);
-    expect(await getDb().household.count({ where: { municipalityId: m.id } })).toBe(0);
-    const job = await getDb().importJob.findUniqueOrThrow({ where: { id: result.jobId } });
+    expect(await ownerDb().resident.count({ where: { municipalityId: m.id } })).toBe(0);
+    expect(await ownerDb().household.count({ where: { municipalityId: m.id } })).toBe(0);
+    const job = await ownerDb().importJob.findUniqueOrThrow({ where: { id: result.jobId } });
     expect(job.status).toBe("failed");
     expect(job.errors).toEqual(result.errors);
-    expect(await getDb().auditEvent.findFirstOrThrow({ where: { targetId: result.jobId } })).toMatchObject({ action: "import.failed" });
+    expect(await ownerDb().auditEvent.findFirstOrThrow({ where: { targetId: result.jobId } })).toMatchObject({ action: "import.failed" });
   });
 
   it("reports the line of a quoted field spanning lines, bad check digits, duplicates and household conflicts", async () => {
@@ -113,10 +113,10 @@ describe("residents import", () => {
     const m = await createMunicipality();
     const text = toCsv(RESIDENT_KEYS, [...household(3), ...household(1)]);
     await importText({ municipalityId: m.id, feed: "residents", text });
-    const before = await getDb().resident.findMany({ where: { municipalityId: m.id }, orderBy: { residentNo: "asc" } });
+    const before = await ownerDb().resident.findMany({ where: { municipalityId: m.id }, orderBy: { residentNo: "asc" } });
     const again = await importText({ municipalityId: m.id, feed: "residents", text });
     expect(again).toMatchObject({ status: "succeeded", rowsTotal: 4, rowsInserted: 0, rowsUpdated: 0, rowsRemoved: 0 });
-    const after = await getDb().resident.findMany({ where: { municipalityId: m.id }, orderBy: { residentNo: "asc" } });
+    const after = await ownerDb().resident.findMany({ where: { municipalityId: m.id }, orderBy: { residentNo: "asc" } });
     expect(after).toEqual(before);
   });
 
@@ -127,11 +127,11 @@ describe("residents import", () => {
     const changed = [{ ...rows[0], givenName: "一朗" }, rows[1]];
     const result = await importText({ municipalityId: m.id, feed: "residents", text: toCsv(RESIDENT_KEYS, changed) });
     expect(result).toMatchObject({ status: "succeeded", rowsInserted: 0, rowsUpdated: 1, rowsRemoved: 1 });
-    const gone = await getDb().resident.findUniqueOrThrow({ where: { municipalityId_residentNo: { municipalityId: m.id, residentNo: rows[2].residentNo } } });
+    const gone = await ownerDb().resident.findUniqueOrThrow({ where: { municipalityId_residentNo: { municipalityId: m.id, residentNo: rows[2].residentNo } } });
     expect(gone.status).toBe("moved_out");
     const empty = await importText({ municipalityId: m.id, feed: "residents", text: toCsv(RESIDENT_KEYS, []) });
     expect(empty.status).toBe("failed");
-    expect(await getDb().resident.count({ where: { municipalityId: m.id, status: "active" } })).toBe(2);
+    expect(await ownerDb().resident.count({ where: { municipalityId: m.id, status: "active" } })).toBe(2);
   });
 
   it("delta load: add, update and remove rows; a full load refuses remove rows", async () => {
@@ -162,13 +162,13 @@ describe("residents import", () => {
     await importText({ municipalityId: b.id, feed: "residents", text: toCsv(RESIDENT_KEYS, [{ ...rows[0], givenName: "別人" }]) });
     // A full load of b never touches a.
     await importText({ municipalityId: b.id, feed: "residents", text: toCsv(RESIDENT_KEYS, [residentRow()]) });
-    const inA = await getDb().resident.findFirstOrThrow({ where: { municipalityId: a.id } });
+    const inA = await ownerDb().resident.findFirstOrThrow({ where: { municipalityId: a.id } });
     expect(inA).toMatchObject({ givenName: rows[0].givenName, status: "active" });
   });
 
   it("makes UUIDv7 ids in SQL without uuidv7() (PostgreSQL 14–17)", async () => {
     const before = Date.now();
-    const rows = await getDb().$queryRawUnsafe<{ id: string }[]>(`SELECT (${UUID7})::text AS id FROM generate_series(1, 5)`);
+    const rows = await ownerDb().$queryRawUnsafe<{ id: string }[]>(`SELECT (${UUID7})::text AS id FROM generate_series(1, 5)`);
     for (const { id } of rows) {
       expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
       const ms = parseInt(id.replace(/-/g, "").slice(0, 12), 16);

@@ -1,7 +1,7 @@
 import crypto from "node:crypto";
 import { describe, expect, it } from "vitest";
 import type { RequestContext } from "@/server/context";
-import { getDb } from "@/server/db";
+import { ownerDb } from "@/tests/setup/owner-db";
 import { acknowledgeIncident } from "@/server/incidents/acknowledge-incident";
 import { closeIncident } from "@/server/incidents/close-incident";
 import { getIncident } from "@/server/incidents/get-incident";
@@ -60,11 +60,11 @@ describe("acknowledgeIncident / closeIncident", () => {
     const id = await open(m.id);
     await acknowledgeIncident({ ctx: staffCtx(m.id, "clerk", clerk.id), input: { incidentId: id } });
     await closeIncident({ ctx: staffCtx(m.id, "municipal_admin", admin.id), input: { incidentId: id, reason: "  用紙詰まり。店舗で復旧済み。 " } });
-    const row = await getDb().incident.findUniqueOrThrow({ where: { id } });
+    const row = await ownerDb().incident.findUniqueOrThrow({ where: { id } });
     expect(row).toMatchObject({ status: "closed", acknowledgedById: clerk.id, closedById: admin.id, closeReason: "用紙詰まり。店舗で復旧済み。" });
     const d = await getIncident({ ctx: staffCtx(m.id, "auditor"), input: { incidentId: id } });
     expect(d).toMatchObject({ acknowledgedBy: "確認 職員", closedBy: "管理 職員" });
-    const events = await getDb().auditEvent.findMany({ where: { chain: m.id, targetId: id }, orderBy: { seq: "asc" } });
+    const events = await ownerDb().auditEvent.findMany({ where: { chain: m.id, targetId: id }, orderBy: { seq: "asc" } });
     expect(events.map((e) => [e.action, e.actorId])).toEqual([
       ["incident.open", "test"],
       ["incident.acknowledge", clerk.id],
@@ -92,7 +92,7 @@ describe("acknowledgeIncident / closeIncident", () => {
     for (const reason of ["", "   ", "あ".repeat(1001)]) {
       await expect(closeIncident({ ctx, input: { incidentId: id, reason } })).rejects.toMatchObject({ code: "validation_failed" });
     }
-    expect((await getDb().incident.findUniqueOrThrow({ where: { id } })).status).toBe("open");
+    expect((await ownerDb().incident.findUniqueOrThrow({ where: { id } })).status).toBe("open");
     await closeIncident({ ctx, input: { incidentId: id, reason: "あ".repeat(1000) } });
   });
 
@@ -106,13 +106,13 @@ describe("acknowledgeIncident / closeIncident", () => {
     await expect(acknowledgeIncident({ ctx, input: { incidentId: platform } })).rejects.toMatchObject({ code: "not_found" });
     const ofA = await open(a.id);
     await expect(acknowledgeIncident({ ctx: staffCtx(a.id, "auditor"), input: { incidentId: ofA } })).rejects.toMatchObject({ code: "forbidden" });
-    expect((await getDb().incident.findMany({ where: { id: { in: [ofB, platform, ofA] } } })).map((i) => i.status)).toEqual(["open", "open", "open"]);
-    expect(await getDb().auditEvent.count({ where: { targetId: { in: [ofB, platform, ofA] }, action: { not: "incident.open" } } })).toBe(0);
+    expect((await ownerDb().incident.findMany({ where: { id: { in: [ofB, platform, ofA] } } })).map((i) => i.status)).toEqual(["open", "open", "open"]);
+    expect(await ownerDb().auditEvent.count({ where: { targetId: { in: [ofB, platform, ofA] }, action: { not: "incident.open" } } })).toBe(0);
     // The operator may act on any municipality's and on platform incidents; events go to the incident's chain.
     const op = staffCtx(null, "operator");
     await acknowledgeIncident({ ctx: op, input: { incidentId: ofB } });
     await closeIncident({ ctx: op, input: { incidentId: platform, reason: "運用で対応" } });
-    expect(await getDb().auditEvent.count({ where: { chain: b.id, targetId: ofB, action: "incident.acknowledge" } })).toBe(1);
-    expect(await getDb().auditEvent.count({ where: { chain: "system", targetId: platform, action: "incident.close" } })).toBe(1);
+    expect(await ownerDb().auditEvent.count({ where: { chain: b.id, targetId: ofB, action: "incident.acknowledge" } })).toBe(1);
+    expect(await ownerDb().auditEvent.count({ where: { chain: "system", targetId: platform, action: "incident.close" } })).toBe(1);
   });
 });

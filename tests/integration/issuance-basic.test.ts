@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { ZIssueRequest } from "@/lib/schemas/kiosk";
-import { getDb } from "@/server/db";
+import { ownerDb } from "@/tests/setup/owner-db";
 import { completeIssuance } from "@/server/issuance/complete-issuance";
 import { issueCertificate } from "@/server/issuance/issue-certificate";
 import { closeRenderPool } from "@/server/pdf/render-pool";
@@ -28,7 +28,7 @@ describe("issueCertificate", () => {
     expect(all).toContain("この写しは、世帯全員の住民票の原本と相違ないことを証明する。");
     expect(all).toContain("令和8年11月27日");
     expect(all).toContain(m.mayorTitle);
-    const row = await getDb().issuance.findUniqueOrThrow({ where: { id: response.issuanceId } });
+    const row = await ownerDb().issuance.findUniqueOrThrow({ where: { id: response.issuanceId } });
     expect(row.status).toBe("rendered");
     expect(row.pdfSha256).toBe(response.pdfSha256);
   });
@@ -43,7 +43,7 @@ describe("issueCertificate", () => {
     expect(again.replayed).toBe(true);
     expect(JSON.stringify(again.response)).toBe(JSON.stringify(first.response));
     expect(first.response.feeTotal).toBe(400);
-    expect(await getDb().issuance.count({ where: { municipalityId: m.id } })).toBe(1);
+    expect(await ownerDb().issuance.count({ where: { municipalityId: m.id } })).toBe(1);
   });
 
   it("refuses the same key with another body", async () => {
@@ -74,11 +74,11 @@ describe("issueCertificate", () => {
     const { response } = await issueCertificate({ ctx, input: body, idempotencyKey: "mynumber-key", now: OPEN_AT });
     const text = (await extractPdf(Buffer.from(response.pdf, "base64"))).pageTexts.join("");
     expect(text).toContain("123456789018");
-    const audit = await getDb().auditEvent.findFirstOrThrow({ where: { targetId: response.issuanceId } });
+    const audit = await ownerDb().auditEvent.findFirstOrThrow({ where: { targetId: response.issuanceId } });
     expect(audit.details).toMatchObject({ sensitiveReads: ["my_number"] });
     expect(JSON.stringify(audit.details)).not.toContain("123456789018");
     void head;
-    await getDb().certificateOffering.updateMany({ where: { municipalityId: m.id }, data: { allowMyNumber: false } });
+    await ownerDb().certificateOffering.updateMany({ where: { municipalityId: m.id }, data: { allowMyNumber: false } });
     await expect(issueCertificate({ ctx, input: body, idempotencyKey: "mynumber-key-2", now: OPEN_AT })).rejects.toMatchObject({ code: "my_number_not_allowed" });
   });
 
@@ -113,11 +113,11 @@ describe("issueCertificate", () => {
     await completeIssuance({ ctx, issuanceId: response.issuanceId, input: { outcome: "printed" }, now: OPEN_AT });
     await completeIssuance({ ctx, issuanceId: response.issuanceId, input: { outcome: "printed" }, now: OPEN_AT });
     await expect(completeIssuance({ ctx, issuanceId: response.issuanceId, input: { outcome: "cancelled" } })).rejects.toMatchObject({ code: "completion_conflict" });
-    const row = await getDb().issuance.findUniqueOrThrow({ where: { id: response.issuanceId } });
+    const row = await ownerDb().issuance.findUniqueOrThrow({ where: { id: response.issuanceId } });
     expect(row.status).toBe("printed");
     expect(row.pdf).toBeNull();
     expect(row.pdfSha256).toBe(response.pdfSha256);
-    const usage = await getDb().usageDaily.findMany({ where: { municipalityId: m.id } });
+    const usage = await ownerDb().usageDaily.findMany({ where: { municipalityId: m.id } });
     expect(usage).toHaveLength(1);
     expect(usage[0]).toMatchObject({ count: 1, copies: 3, feeTotal: 600 });
   });
@@ -130,8 +130,8 @@ describe("issueCertificate", () => {
     const two = await issueCertificate({ ctx, input: parse(issueBody(m.code, card)), idempotencyKey: "fail-key-1", now: OPEN_AT });
     await completeIssuance({ ctx, issuanceId: one.response.issuanceId, input: { outcome: "cancelled" } });
     await completeIssuance({ ctx, issuanceId: two.response.issuanceId, input: { outcome: "failed", reason: "printer jam" } });
-    expect(await getDb().usageDaily.count({ where: { municipalityId: m.id } })).toBe(0);
-    const incidents = await getDb().incident.findMany({ where: { municipalityId: m.id } });
+    expect(await ownerDb().usageDaily.count({ where: { municipalityId: m.id } })).toBe(0);
+    const incidents = await ownerDb().incident.findMany({ where: { municipalityId: m.id } });
     expect(incidents.map((i) => i.kind)).toEqual(["centre_error"]);
   });
 

@@ -3,7 +3,7 @@
 // nothing behind, and a status change refuses every request that starts after it.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ZIssueRequest } from "@/lib/schemas/kiosk";
-import { getDb } from "@/server/db";
+import { ownerDb } from "@/tests/setup/owner-db";
 import type { Municipality } from "@/server/generated/prisma/client";
 import { completeIssuance } from "@/server/issuance/complete-issuance";
 import { ISSUANCE_STEPS, issueCertificate, type IssuanceHooks, type IssuanceStep } from "@/server/issuance/issue-certificate";
@@ -75,7 +75,7 @@ describe("no cross-delivery under load", () => {
     expect(new Set(results.map((r) => r.response.issuanceNo)).size).toBe(500);
     expect(new Set(results.map((r) => r.response.issuanceId)).size).toBe(500);
     for (let i = 0; i < jobs.length; i++) await assertBelongsTo(results[i].response, jobs[i].me, crowd);
-    const rows = await getDb().issuance.findMany({ where: { idempotencyKey: { startsWith: "load-" } }, select: { requesterResidentId: true, cardCertificateId: true, issuanceNo: true } });
+    const rows = await ownerDb().issuance.findMany({ where: { idempotencyKey: { startsWith: "load-" } }, select: { requesterResidentId: true, cardCertificateId: true, issuanceNo: true } });
     expect(rows).toHaveLength(500);
   }, 300_000);
 
@@ -121,10 +121,10 @@ describe("exactly once", () => {
     for (let i = 0; i < 5; i++) answers.push(await issueCertificate({ ctx, input, idempotencyKey: "seq-replay", now: OPEN_AT, hooks: delays }));
     expect(answers.filter((a) => !a.replayed)).toHaveLength(1);
     expect(new Set(answers.map((a) => JSON.stringify(a.response))).size).toBe(1);
-    const rows = await getDb().issuance.findMany({ where: { idempotencyKey: "seq-replay" } });
+    const rows = await ownerDb().issuance.findMany({ where: { idempotencyKey: "seq-replay" } });
     expect(rows).toHaveLength(1);
     await completeIssuance({ ctx, issuanceId: rows[0].id, input: { outcome: "printed" }, now: OPEN_AT });
-    const usage = await getDb().usageDaily.findMany({ where: { municipalityId: me.municipality.id } });
+    const usage = await ownerDb().usageDaily.findMany({ where: { municipalityId: me.municipality.id } });
     expect(usage.reduce((n, u) => n + u.count, 0)).toBe(1);
     expect(usage.reduce((n, u) => n + u.feeTotal, 0)).toBe(rows[0].feeTotal);
   });
@@ -138,7 +138,7 @@ describe("exactly once", () => {
     expect(ok.filter((r) => !r.replayed)).toHaveLength(1);
     expect(new Set(ok.map((r) => JSON.stringify(r.response))).size).toBe(1);
     for (const e of failed) expect(e).toMatchObject({ code: "idempotency_key_in_progress", status: 409 });
-    expect(await getDb().issuance.count({ where: { idempotencyKey: "conc-replay" } })).toBe(1);
+    expect(await ownerDb().issuance.count({ where: { idempotencyKey: "conc-replay" } })).toBe(1);
     const later = await issueCertificate({ ctx, input, idempotencyKey: "conc-replay", now: OPEN_AT });
     expect(JSON.stringify(later.response)).toBe(JSON.stringify(ok[0].response));
   });
@@ -156,24 +156,24 @@ describe("a timeout aborts all of it", () => {
         await sleep(50);
       },
     };
-    const before = await getDb().auditEvent.count({ where: { action: "issuance.render" } });
-    const usageBefore = await getDb().usageDaily.count();
+    const before = await ownerDb().auditEvent.count({ where: { action: "issuance.render" } });
+    const usageBefore = await ownerDb().usageDaily.count();
     await expect(issueCertificate({ ctx, input, idempotencyKey: key, now: OPEN_AT, hooks: stall, timeoutMs: 1_500 })).rejects.toMatchObject({ code: "issuance_timeout" });
-    expect(await getDb().issuance.count({ where: { idempotencyKey: key } })).toBe(0);
-    expect(await getDb().usageDaily.count()).toBe(usageBefore);
-    expect(await getDb().auditEvent.count({ where: { action: "issuance.render" } })).toBe(before);
+    expect(await ownerDb().issuance.count({ where: { idempotencyKey: key } })).toBe(0);
+    expect(await ownerDb().usageDaily.count()).toBe(usageBefore);
+    expect(await ownerDb().auditEvent.count({ where: { action: "issuance.render" } })).toBe(before);
     const retry = await issueCertificate({ ctx, input, idempotencyKey: key, now: OPEN_AT });
     expect(retry.replayed).toBe(false);
-    expect(await getDb().issuance.count({ where: { idempotencyKey: key } })).toBe(1);
+    expect(await ownerDb().issuance.count({ where: { idempotencyKey: key } })).toBe(1);
   });
 });
 
 describe("a status change takes effect for the next request", () => {
   const flags = {
-    "死亡": async (residentId: string) => getDb().resident.update({ where: { id: residentId }, data: { status: "deceased", deceasedOn: new Date("2026-11-27") } }),
-    "転出": async (residentId: string) => getDb().resident.update({ where: { id: residentId }, data: { status: "moved_out", movedOutOn: new Date("2026-11-27") } }),
+    "死亡": async (residentId: string) => ownerDb().resident.update({ where: { id: residentId }, data: { status: "deceased", deceasedOn: new Date("2026-11-27") } }),
+    "転出": async (residentId: string) => ownerDb().resident.update({ where: { id: residentId }, data: { status: "moved_out", movedOutOn: new Date("2026-11-27") } }),
     "支援措置": async (residentId: string) =>
-      getDb().$transaction(async (tx) => {
+      ownerDb().$transaction(async (tx) => {
         const r = await tx.resident.findUniqueOrThrow({ where: { id: residentId } });
         await tx.supportMeasure.create({ data: { municipalityId: r.municipalityId, residentId, startsOn: new Date("2026-11-01"), detailsCipher: "v1.x.x.x.x", detailsKeyId: "x" } });
         // Writers that change eligibility touch the Resident row, so they queue behind in-flight issuances.
@@ -183,7 +183,7 @@ describe("a status change takes effect for the next request", () => {
 
   it.each(Object.keys(flags) as Array<keyof typeof flags>)("%s set mid-run refuses every request that starts after it", async (flag) => {
     const [me] = await people(1, municipalities, 440 + Object.keys(flags).indexOf(flag));
-    const resident = await getDb().cardCertificate.findFirstOrThrow({ where: { serial: me.card.serial } });
+    const resident = await ownerDb().cardCertificate.findFirstOrThrow({ where: { serial: me.card.serial } });
     let flaggedAt = Infinity;
     const runs: Array<Promise<{ startedAt: number; ok: boolean; code?: string }>> = [];
     for (let i = 0; i < 40; i++) {

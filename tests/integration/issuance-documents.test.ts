@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { ZIssueRequest } from "@/lib/schemas/kiosk";
-import { getDb } from "@/server/db";
+import { ownerDb } from "@/tests/setup/owner-db";
 import { issueCertificate } from "@/server/issuance/issue-certificate";
 import { runMaintenance } from "@/server/maintenance/start-maintenance";
 import { closeRenderPool } from "@/server/pdf/render-pool";
@@ -68,7 +68,7 @@ describe("certificate contents", () => {
     const { card } = await createCardholder(m.id, { resident: { givenName: "\uE000子" } });
     const { ctx } = await createApiClient();
     await expect(issueCertificate({ ctx, input: ZIssueRequest.parse(issueBody(m.code, card)), idempotencyKey: "gaiji", now: OPEN_AT })).rejects.toMatchObject({ code: "character_not_printable" });
-    expect(await getDb().issuance.count({ where: { idempotencyKey: "gaiji" } })).toBe(0);
+    expect(await ownerDb().issuance.count({ where: { idempotencyKey: "gaiji" } })).toBe(0);
   });
 
   it("deletes a PDF whose retention passed without completion and keeps the hash", async () => {
@@ -79,7 +79,7 @@ describe("certificate contents", () => {
     const { response } = await issueCertificate({ ctx, input, idempotencyKey: "expiry", now: OPEN_AT });
     expect((await runMaintenance(new Date(OPEN_AT.getTime() + 30 * 60_000))).expiredPdfs).toBe(0);
     await runMaintenance(new Date(OPEN_AT.getTime() + 61 * 60_000));
-    const row = await getDb().issuance.findUniqueOrThrow({ where: { id: response.issuanceId } });
+    const row = await ownerDb().issuance.findUniqueOrThrow({ where: { id: response.issuanceId } });
     expect(row.pdf).toBeNull();
     expect(row.pdfDeletedAt).not.toBeNull();
     expect(row.pdfSha256).toBe(response.pdfSha256);
@@ -89,7 +89,7 @@ describe("certificate contents", () => {
 
   it("a fee scheduled for tomorrow applies from 00:00 JST without a restart", async () => {
     const m = await createServedMunicipality();
-    await getDb().fee.create({ data: { municipalityId: m.id, certificateType: "residence", amount: 120, effectiveFrom: new Date("2026-11-28T00:00:00+09:00") } });
+    await ownerDb().fee.create({ data: { municipalityId: m.id, certificateType: "residence", amount: 120, effectiveFrom: new Date("2026-11-28T00:00:00+09:00") } });
     const { card } = await createCardholder(m.id);
     const { ctx } = await createApiClient();
     const today = await issueCertificate({ ctx, input: ZIssueRequest.parse(issueBody(m.code, card)), idempotencyKey: "fee-today", now: new Date("2026-11-27T22:59:00+09:00") });

@@ -8,7 +8,7 @@ import { POST as issuancePost } from "@/app/api/kiosk/v1/issuances/route";
 import { GET as openApiGet } from "@/app/api/kiosk/v1/openapi.json/route";
 import { REFUSAL_MESSAGES } from "@/lib/refusal-reasons";
 import { ZCompletionResponse, ZEligibilityResponse, ZIssuanceResponse, ZProblem } from "@/lib/schemas/kiosk-responses";
-import { getDb } from "@/server/db";
+import { ownerDb } from "@/tests/setup/owner-db";
 import { signRequest } from "@/server/kiosk-protocol/http-signatures";
 import { closeRenderPool } from "@/server/pdf/render-pool";
 import { createApiClient, createCardholder, createServedMunicipality, issueBody, OPEN_AT } from "../factories/issuance";
@@ -113,7 +113,7 @@ describe("kiosk API over HTTP", () => {
     expect(completion).toMatchObject({ issuanceId: issued.issuanceId, issuanceNo: issued.issuanceNo, status: "printed" });
     const repeated = await complete(issued.issuanceId, { outcome: "printed" }, client);
     expect(ZCompletionResponse.parse(await repeated.json())).toEqual(completion);
-    expect(await getDb().issuance.count({ where: { municipalityId: m.id } })).toBe(1);
+    expect(await ownerDb().issuance.count({ where: { municipalityId: m.id } })).toBe(1);
   });
 
   it("refuses the same key with another body (422 idempotency_key_conflict)", async () => {
@@ -127,7 +127,7 @@ describe("kiosk API over HTTP", () => {
     const problem = await expectProblem(await issue(issueBody(m.code, card), client, "http-deceased-1"), 403, "resident_deceased");
     expect(problem).toMatchObject({ reason: "resident_deceased", message: REFUSAL_MESSAGES.resident_deceased, detail: REFUSAL_MESSAGES.resident_deceased });
     expect(problem.message).toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/);
-    expect(await getDb().issuance.count({ where: { municipalityId: m.id } })).toBe(0);
+    expect(await ownerDb().issuance.count({ where: { municipalityId: m.id } })).toBe(0);
   });
 
   it("refuses a member outside the household with 403 member_not_in_household", async () => {
@@ -153,7 +153,7 @@ describe("kiosk API over HTTP", () => {
       expect(other.status).toBe(409);
       expect(JSON.parse(other.text)).toMatchObject({ code: "idempotency_key_in_progress" });
     }
-    expect(await getDb().issuance.count({ where: { municipalityId: m.id } })).toBe(1);
+    expect(await ownerDb().issuance.count({ where: { municipalityId: m.id } })).toBe(1);
   });
 
   describe("request authentication", () => {
@@ -193,7 +193,7 @@ describe("kiosk API over HTTP", () => {
     it("refuses a revoked client and an unknown key id (401)", async () => {
       const { m, card, client, api } = await setup();
       await expectProblem(await eligibility(eligibilityBody(m.code, card), { ...client, keyId: "no-such-client" }), 401, "unknown_client");
-      await getDb().apiClient.update({ where: { id: api.client.id }, data: { status: "revoked", revokedAt: new Date() } });
+      await ownerDb().apiClient.update({ where: { id: api.client.id }, data: { status: "revoked", revokedAt: new Date() } });
       await expectProblem(await eligibility(eligibilityBody(m.code, card), client), 401, "client_revoked");
     });
   });

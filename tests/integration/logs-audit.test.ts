@@ -2,7 +2,7 @@ import crypto from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { writeAuditEvent } from "@/server/audit/write-audit-event";
 import type { RequestContext } from "@/server/context";
-import { getDb } from "@/server/db";
+import { ownerDb } from "@/tests/setup/owner-db";
 import { listAuditEvents } from "@/server/logs/list-audit-events";
 import { verifyAuditChains } from "@/server/logs/verify-audit-chains";
 import { createMunicipality, createStaffUser } from "../factories";
@@ -16,7 +16,7 @@ const staffCtx = (municipalityId: string | null, role: Role, id: string = crypto
 const systemCtx = (municipalityId: string | null): RequestContext => ({ actor: { type: "system", id: "test" }, municipalityId, requestId: "r" });
 
 async function writeEvents(municipalityId: string | null, n: number, action = "test.event") {
-  for (let i = 0; i < n; i++) await getDb().$transaction((tx) => writeAuditEvent(tx, systemCtx(municipalityId), { action, details: { i } }));
+  for (let i = 0; i < n; i++) await ownerDb().$transaction((tx) => writeAuditEvent(tx, systemCtx(municipalityId), { action, details: { i } }));
 }
 
 describe("listAuditEvents", () => {
@@ -24,7 +24,7 @@ describe("listAuditEvents", () => {
     const m = await createMunicipality();
     const clerk = await createStaffUser({ municipalityId: m.id, role: "clerk" });
     await writeEvents(m.id, 52);
-    await getDb().$transaction((tx) => writeAuditEvent(tx, staffCtx(m.id, "clerk", clerk.id), { action: "other.event" }));
+    await ownerDb().$transaction((tx) => writeAuditEvent(tx, staffCtx(m.id, "clerk", clerk.id), { action: "other.event" }));
     const ctx = staffCtx(m.id, "auditor");
     const p1 = await listAuditEvents({ ctx, input: {} });
     expect(p1).toMatchObject({ total: 53, page: 1, pageCount: 2 });
@@ -70,7 +70,7 @@ describe("listAuditEvents", () => {
 
 describe("verifyAuditChains", () => {
   it("reports OK with the count and head hash, then the broken seq after a tampered row", async () => {
-    const db = getDb();
+    const db = ownerDb();
     const [m, other] = await Promise.all([createMunicipality(), createMunicipality()]);
     await writeEvents(m.id, 5);
     await writeEvents(other.id, 2);

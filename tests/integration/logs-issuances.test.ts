@@ -1,7 +1,7 @@
 import crypto from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { RequestContext } from "@/server/context";
-import { getDb } from "@/server/db";
+import { ownerDb } from "@/tests/setup/owner-db";
 import type { Prisma } from "@/server/generated/prisma/client";
 import { getIssuanceDetail } from "@/server/logs/get-issuance-detail";
 import { searchIssuances } from "@/server/logs/search-issuances";
@@ -29,7 +29,7 @@ async function setUpTown() {
 async function createIssuance(t: Town, overrides: Partial<Prisma.IssuanceUncheckedCreateInput> & { at?: string } = {}) {
   const { at = "2026-11-27T10:00:00+09:00", ...rest } = overrides;
   const n = ++seq;
-  return getDb().issuance.create({
+  return ownerDb().issuance.create({
     data: {
       municipalityId: t.m.id,
       issuanceNo: `${t.m.code}-2026-${String(n).padStart(8, "0")}`,
@@ -141,7 +141,7 @@ describe("getIssuanceDetail", () => {
     b = await setUpTown();
   });
 
-  const eventsFor = (chain: string, targetId: string) => getDb().auditEvent.findMany({ where: { chain, targetId }, orderBy: { seq: "asc" } });
+  const eventsFor = (chain: string, targetId: string) => ownerDb().auditEvent.findMany({ where: { chain, targetId }, orderBy: { seq: "asc" } });
 
   it("shows a clerk the requester's name and audits the view and the personal-data read", async () => {
     const i = await createIssuance(a, { status: "failed", failureReason: "paper_jam" });
@@ -153,7 +153,7 @@ describe("getIssuanceDetail", () => {
     const views = await eventsFor(a.m.id, i.id);
     expect(views.map((e) => e.action)).toEqual(["issuance.view"]);
     expect(views[0]).toMatchObject({ actorType: "staff", actorId: ctx.actor.id, targetType: "Issuance" });
-    const reads = await getDb().auditEvent.findMany({ where: { chain: a.m.id, action: "issuance.read_detail", targetId: a.holder.head.id } });
+    const reads = await ownerDb().auditEvent.findMany({ where: { chain: a.m.id, action: "issuance.read_detail", targetId: a.holder.head.id } });
     expect(reads).toHaveLength(1);
     expect(reads[0].details).toMatchObject({ issuanceId: i.id });
     // No personal data in the audit details.
@@ -162,21 +162,21 @@ describe("getIssuanceDetail", () => {
 
   it("hides the name from an auditor (and the operator) but still audits the view", async () => {
     const i = await createIssuance(a);
-    const before = await getDb().auditEvent.count({ where: { action: "issuance.read_detail", targetId: a.holder.head.id } });
+    const before = await ownerDb().auditEvent.count({ where: { action: "issuance.read_detail", targetId: a.holder.head.id } });
     const d = await getIssuanceDetail({ ctx: staffCtx(a.m.id, "auditor"), input: { issuanceId: i.id } });
     expect(d.requester).toEqual({ visibility: "hidden" });
     expect(JSON.stringify(d)).not.toContain("太郎");
     const op = await getIssuanceDetail({ ctx: staffCtx(null, "operator"), input: { issuanceId: i.id } });
     expect(op.requester).toEqual({ visibility: "hidden" });
     expect((await eventsFor(a.m.id, i.id)).map((e) => e.action)).toEqual(["issuance.view", "issuance.view"]);
-    expect(await getDb().auditEvent.count({ where: { action: "issuance.read_detail", targetId: a.holder.head.id } })).toBe(before);
+    expect(await ownerDb().auditEvent.count({ where: { action: "issuance.read_detail", targetId: a.holder.head.id } })).toBe(before);
   });
 
   it("answers not_found for another municipality's issuance and writes nothing", async () => {
     const ib = await createIssuance(b);
-    const count = await getDb().auditEvent.count();
+    const count = await ownerDb().auditEvent.count();
     await expect(getIssuanceDetail({ ctx: staffCtx(a.m.id, "clerk"), input: { issuanceId: ib.id } })).rejects.toMatchObject({ code: "not_found" });
     await expect(getIssuanceDetail({ ctx: staffCtx(a.m.id, "clerk"), input: { issuanceId: "not-a-uuid" } })).rejects.toMatchObject({ code: "not_found" });
-    expect(await getDb().auditEvent.count()).toBe(count);
+    expect(await ownerDb().auditEvent.count()).toBe(count);
   });
 });

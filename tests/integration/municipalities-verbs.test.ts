@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { municipalityCheckDigit } from "@/lib/municipality-code";
 import type { RequestContext } from "@/server/context";
-import { getDb } from "@/server/db";
+import { ownerDb } from "@/tests/setup/owner-db";
 import { createMunicipality } from "@/server/municipalities/create-municipality";
 import { getMunicipality } from "@/server/municipalities/get-municipality";
 import { getOfficialSeal } from "@/server/municipalities/get-official-seal";
@@ -29,17 +29,17 @@ const form = (code: string) => ({
   mayorName: "試験 花子",
 });
 
-const auditCount = (targetId: string) => getDb().auditEvent.count({ where: { targetId } });
+const auditCount = (targetId: string) => ownerDb().auditEvent.count({ where: { targetId } });
 
 describe("createMunicipality", () => {
   it("creates the municipality (準備中) with nine disabled offerings and an audit event", async () => {
     const code = fakeMunicipalityCode();
     const m = await createMunicipality({ ctx: operator, input: form(code) });
     expect(m).toMatchObject({ code, status: "preparing", kind: "town", hasSeal: false });
-    const offerings = await getDb().certificateOffering.findMany({ where: { municipalityId: m.id } });
+    const offerings = await ownerDb().certificateOffering.findMany({ where: { municipalityId: m.id } });
     expect(offerings).toHaveLength(9);
     expect(offerings.every((o) => !o.enabled)).toBe(true);
-    const events = await getDb().auditEvent.findMany({ where: { targetId: m.id } });
+    const events = await ownerDb().auditEvent.findMany({ where: { targetId: m.id } });
     expect(events.map((e) => e.action)).toEqual(["municipality.create"]);
     expect(JSON.stringify(events[0].details)).not.toContain("花子");
   });
@@ -56,7 +56,7 @@ describe("createMunicipality", () => {
     });
     await createMunicipality({ ctx: operator, input: form(code) });
     await expect(createMunicipality({ ctx: operator, input: form(code) })).rejects.toMatchObject({ code: "municipality_code_taken" });
-    expect(await getDb().municipality.count({ where: { code: wrong } })).toBe(0);
+    expect(await ownerDb().municipality.count({ where: { code: wrong } })).toBe(0);
   });
 
   it("is refused to every other role, and nothing is created", async () => {
@@ -64,7 +64,7 @@ describe("createMunicipality", () => {
     for (const role of ["municipal_admin", "clerk", "auditor"] as const) {
       const code = fakeMunicipalityCode();
       await expect(createMunicipality({ ctx: staffCtx(role, home.id), input: form(code) })).rejects.toMatchObject({ code: "forbidden" });
-      expect(await getDb().municipality.count({ where: { code } })).toBe(0);
+      expect(await ownerDb().municipality.count({ where: { code } })).toBe(0);
     }
   });
 });
@@ -79,7 +79,7 @@ describe("list, get, update and status", () => {
     expect(updated).toMatchObject({ code: row.code, name: "改名市", kind: "city", mayorName: "試験 花子" });
     const suspended = await setMunicipalityStatus({ ctx: operator, input: { code: row.code, status: "suspended" } });
     expect(suspended.status).toBe("suspended");
-    const actions = (await getDb().auditEvent.findMany({ where: { targetId: row.id }, orderBy: { seq: "asc" } })).map((e) => e.action);
+    const actions = (await ownerDb().auditEvent.findMany({ where: { targetId: row.id }, orderBy: { seq: "asc" } })).map((e) => e.action);
     expect(actions).toEqual(["municipality.update", "municipality.set_status"]);
   });
 
@@ -103,7 +103,7 @@ describe("list, get, update and status", () => {
       }
     }
     for (const m of [a, b]) {
-      const after = await getDb().municipality.findUniqueOrThrow({ where: { id: m.id } });
+      const after = await ownerDb().municipality.findUniqueOrThrow({ where: { id: m.id } });
       expect(after).toMatchObject({ name: m.name, status: m.status, sealImage: null });
       expect(await auditCount(m.id)).toBe(0);
     }
@@ -121,7 +121,7 @@ describe("official seal (公印)", () => {
     expect((await getOfficialSeal({ ctx: staffCtx("clerk", a.id), input: { code: a.code } })).mime).toBe("image/png");
     await expect(getOfficialSeal({ ctx: staffCtx("municipal_admin", b.id), input: { code: a.code } })).rejects.toMatchObject({ code: "not_found" });
     await expect(getOfficialSeal({ ctx: operator, input: { code: b.code } })).rejects.toMatchObject({ code: "not_found" });
-    const event = await getDb().auditEvent.findFirstOrThrow({ where: { targetId: a.id, action: "municipality.upload_seal" } });
+    const event = await ownerDb().auditEvent.findFirstOrThrow({ where: { targetId: a.id, action: "municipality.upload_seal" } });
     expect(event.details).toMatchObject({ code: a.code, width: 64, height: 64 });
   });
 
@@ -135,6 +135,6 @@ describe("official seal (公印)", () => {
     const big = new Uint8Array(1024 * 1024 + 1);
     big.set(png);
     await expect(uploadOfficialSeal({ ctx: operator, input: { code: m.code, image: big } })).rejects.toMatchObject({ code: "seal_too_large" });
-    expect((await getDb().municipality.findUniqueOrThrow({ where: { id: m.id } })).sealImage).toBeNull();
+    expect((await ownerDb().municipality.findUniqueOrThrow({ where: { id: m.id } })).sealImage).toBeNull();
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { getDb } from "@/server/db";
+import { ownerDb } from "@/tests/setup/owner-db";
 import { feeInForce } from "@/server/fees/fee-in-force";
 import { listFees } from "@/server/service-config/list-fees";
 import { scheduleFee } from "@/server/service-config/schedule-fee";
@@ -12,9 +12,9 @@ const jst = (s: string) => new Date(`${s}+09:00`);
 describe("scheduleFee", () => {
   it("puts a fee scheduled for tomorrow in force at 00:00 JST, read by feeInForce from the stored rows", async () => {
     const { a, adminA } = await twoTenants();
-    await getDb().fee.create({ data: { municipalityId: a.id, certificateType: "residence", amount: 300, effectiveFrom: jst("2020-04-01T00:00:00") } });
+    await ownerDb().fee.create({ data: { municipalityId: a.id, certificateType: "residence", amount: 300, effectiveFrom: jst("2020-04-01T00:00:00") } });
     await scheduleFee({ ctx: adminA, input: { certificateType: "residence", kind: "standard", amount: 200, effectiveFrom: "2026-11-28" }, now: NOW });
-    const rows = await getDb().fee.findMany({ where: { municipalityId: a.id, certificateType: "residence" } });
+    const rows = await ownerDb().fee.findMany({ where: { municipalityId: a.id, certificateType: "residence" } });
     expect(feeInForce(rows, NOW)).toBe(300);
     expect(feeInForce(rows, new Date(jst("2026-11-28T00:00:00").getTime() - 1))).toBe(300);
     expect(feeInForce(rows, jst("2026-11-28T00:00:00"))).toBe(200);
@@ -34,9 +34,9 @@ describe("scheduleFee", () => {
 
   it("runs a campaign through its last day and overrides the standard fee meanwhile", async () => {
     const { a, adminA } = await twoTenants();
-    await getDb().fee.create({ data: { municipalityId: a.id, certificateType: "seal", amount: 300, effectiveFrom: jst("2020-04-01T00:00:00") } });
+    await ownerDb().fee.create({ data: { municipalityId: a.id, certificateType: "seal", amount: 300, effectiveFrom: jst("2020-04-01T00:00:00") } });
     await scheduleFee({ ctx: adminA, input: { certificateType: "seal", kind: "campaign", amount: 10, effectiveFrom: "2026-12-01", effectiveUntil: "2026-12-31" }, now: NOW });
-    const rows = await getDb().fee.findMany({ where: { municipalityId: a.id } });
+    const rows = await ownerDb().fee.findMany({ where: { municipalityId: a.id } });
     expect(feeInForce(rows, jst("2026-12-31T23:59:59"))).toBe(10);
     expect(feeInForce(rows, jst("2027-01-01T00:00:00"))).toBe(300);
     const during = await listFees({ ctx: adminA, input: {}, now: jst("2026-12-10T10:00:00") });
@@ -54,7 +54,7 @@ describe("scheduleFee", () => {
     await expect(scheduleFee({ ctx: adminA, input: { ...base, kind: "campaign", effectiveFrom: "2026-12-10", effectiveUntil: "2026-12-01" }, now: NOW })).rejects.toThrow(/適用開始日以降/);
     await expect(scheduleFee({ ctx: adminA, input: { ...base, kind: "campaign", effectiveFrom: "2026-12-10" }, now: NOW })).rejects.toThrow(/終了日を入力/);
     await expect(scheduleFee({ ctx: adminA, input: { ...base, amount: 10000, effectiveFrom: "2026-12-10" }, now: NOW })).rejects.toThrow(/0〜9999/);
-    expect(await getDb().fee.count({ where: { municipalityId: a.id } })).toBe(0);
+    expect(await ownerDb().fee.count({ where: { municipalityId: a.id } })).toBe(0);
   });
 
   it("never schedules or lists across tenants", async () => {
@@ -65,7 +65,7 @@ describe("scheduleFee", () => {
     ).rejects.toMatchObject({ code: "forbidden" });
     await expect(listFees({ ctx: adminA, input: { municipalityId: b.id }, now: NOW })).rejects.toMatchObject({ code: "forbidden" });
     expect(await listFees({ ctx: adminA, input: {}, now: NOW })).toEqual([]);
-    expect(await getDb().fee.count({ where: { municipalityId: b.id } })).toBe(1);
+    expect(await ownerDb().fee.count({ where: { municipalityId: b.id } })).toBe(1);
     expect(await auditActions(a.id)).toEqual([]);
   });
 });

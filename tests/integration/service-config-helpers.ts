@@ -1,6 +1,6 @@
 // Shared setup for the service-configuration tests (not a test file itself).
 import type { RequestContext } from "@/server/context";
-import { getDb } from "@/server/db";
+import { ownerDb } from "@/tests/setup/owner-db";
 import type { StaffRole } from "@/server/generated/prisma/enums";
 import { createMunicipality, createStaffUser } from "../factories";
 
@@ -17,4 +17,4 @@ export async function twoTenants() {
 }
 
 export const auditActions = async (municipalityId: string) =>
-  (await getDb().auditEvent.findMany({ where: { municipalityId }, orderBy: { seq: "asc" }, select: { action: true } })).map((e) => e.action);
+  (await ownerDb().auditEvent.findMany({ where: { municipalityId }, orderBy: { seq: "asc" }, select: { action: true } })).map((e) => e.action);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { getDb } from "@/server/db";
+import { ownerDb } from "@/tests/setup/owner-db";
 import { getServiceConfig } from "@/server/service-config/get-service-config";
 import { listTargetMunicipalities } from "@/server/service-config/target-municipality";
 import { updateOffering } from "@/server/service-config/update-offering";
@@ -13,7 +13,7 @@ describe("updateOffering", () => {
     const { a, adminA } = await twoTenants();
     await updateOffering({ ctx: adminA, input: residence });
     await updateOffering({ ctx: adminA, input: { ...residence, copyLimit: 20 } });
-    const row = await getDb().certificateOffering.findUniqueOrThrow({ where: { municipalityId_certificateType: { municipalityId: a.id, certificateType: "residence" } } });
+    const row = await ownerDb().certificateOffering.findUniqueOrThrow({ where: { municipalityId_certificateType: { municipalityId: a.id, certificateType: "residence" } } });
     expect(row).toMatchObject({ enabled: true, copyLimit: 20, allowMyNumber: true });
     expect(await auditActions(a.id)).toEqual(["service_config.offering_update", "service_config.offering_update"]);
     const config = await getServiceConfig({ ctx: adminA, input: {} });
@@ -39,7 +39,7 @@ describe("updateOffering", () => {
       await expect(updateOffering({ ctx, input: residence })).rejects.toMatchObject({ code: "forbidden" });
       expect((await getServiceConfig({ ctx, input: {} })).canEdit).toBe(false);
     }
-    expect(await getDb().certificateOffering.count({ where: { municipalityId: { in: [a.id, b.id] } } })).toBe(0);
+    expect(await ownerDb().certificateOffering.count({ where: { municipalityId: { in: [a.id, b.id] } } })).toBe(0);
     expect(await auditActions(b.id)).toEqual([]);
   });
 
@@ -63,11 +63,11 @@ describe("updateTaxYearPolicy", () => {
   it("sets the switch date and years offered, audited; refuses bad values and other tenants", async () => {
     const { a, b, adminA } = await twoTenants();
     await updateTaxYearPolicy({ ctx: adminA, input: { taxYearSwitchDate: "06-15", taxYearsOffered: 3 } });
-    expect(await getDb().municipality.findUniqueOrThrow({ where: { id: a.id } })).toMatchObject({ taxYearSwitchDate: "06-15", taxYearsOffered: 3 });
+    expect(await ownerDb().municipality.findUniqueOrThrow({ where: { id: a.id } })).toMatchObject({ taxYearSwitchDate: "06-15", taxYearsOffered: 3 });
     expect(await auditActions(a.id)).toEqual(["service_config.tax_year_policy_update"]);
     await expect(updateTaxYearPolicy({ ctx: adminA, input: { taxYearSwitchDate: "02-30", taxYearsOffered: 1 } })).rejects.toThrow(/正しい日付/);
     await expect(updateTaxYearPolicy({ ctx: adminA, input: { taxYearSwitchDate: "06-01", taxYearsOffered: 6 } })).rejects.toThrow(/1〜5/);
     await expect(updateTaxYearPolicy({ ctx: adminA, input: { municipalityId: b.id, taxYearSwitchDate: "07-01", taxYearsOffered: 2 } })).rejects.toMatchObject({ code: "forbidden" });
-    expect(await getDb().municipality.findUniqueOrThrow({ where: { id: b.id } })).toMatchObject({ taxYearSwitchDate: "06-01", taxYearsOffered: 1 });
+    expect(await ownerDb().municipality.findUniqueOrThrow({ where: { id: b.id } })).toMatchObject({ taxYearSwitchDate: "06-01", taxYearsOffered: 1 });
   });
 });

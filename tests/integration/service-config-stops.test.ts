@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { getDb } from "@/server/db";
+import { ownerDb } from "@/tests/setup/owner-db";
 import { withTenant } from "@/server/db/tenant";
 import { checkCertificateAvailability } from "@/server/service-calendar/check-availability";
 import { loadCalendar } from "@/server/service-calendar/load-calendar";
@@ -18,7 +18,7 @@ const availability = async (municipalityId: string, type: Parameters<typeof chec
   checkCertificateAvailability(await withTenant(await staffCtx(municipalityId), (tx) => loadCalendar(tx, municipalityId, at)), type, at);
 
 async function offerAll(municipalityId: string) {
-  await getDb().certificateOffering.createMany({
+  await ownerDb().certificateOffering.createMany({
     data: (["residence", "seal", "koseki_full"] as const).map((certificateType) => ({ municipalityId, certificateType, enabled: true })),
   });
 }
@@ -32,7 +32,7 @@ describe("setServiceWindows / clearServiceWindows", () => {
     expect((await availability(a.id, "residence", jst("2026-11-27T08:00:00"))).open).toBe(true);
     // Saving again replaces, never duplicates.
     await setServiceWindows({ ctx: adminA, input: { certificateType: "koseki-full", dayClass: "weekday", closed: false, start: "08:30", end: "17:15" } });
-    expect(await getDb().serviceWindow.findMany({ where: { municipalityId: a.id }, select: { startMinute: true, endMinute: true } })).toEqual([{ startMinute: 510, endMinute: 1035 }]);
+    expect(await ownerDb().serviceWindow.findMany({ where: { municipalityId: a.id }, select: { startMinute: true, endMinute: true } })).toEqual([{ startMinute: 510, endMinute: 1035 }]);
 
     const bad = { certificateType: "koseki-full", dayClass: "weekday", closed: false };
     await expect(setServiceWindows({ ctx: adminA, input: { ...bad, start: "17:00", end: "09:00" } })).rejects.toThrow(/終了時刻は開始時刻より後/);
@@ -40,7 +40,7 @@ describe("setServiceWindows / clearServiceWindows", () => {
     await expect(setServiceWindows({ ctx: adminA, input: { ...bad, start: "9時", end: "17:00" } })).rejects.toThrow(/「09:00」の形式/);
 
     await clearServiceWindows({ ctx: adminA, input: { certificateType: "koseki-full", dayClass: "weekday" } });
-    expect(await getDb().serviceWindow.count({ where: { municipalityId: a.id } })).toBe(0);
+    expect(await ownerDb().serviceWindow.count({ where: { municipalityId: a.id } })).toBe(0);
     expect(await auditActions(a.id)).toEqual(["service_window.set", "service_window.set", "service_window.clear"]);
   });
 
@@ -50,7 +50,7 @@ describe("setServiceWindows / clearServiceWindows", () => {
       setServiceWindows({ ctx: adminA, input: { municipalityId: b.id, certificateType: "all", dayClass: "sunday", closed: true, start: "", end: "" } }),
     ).rejects.toMatchObject({ code: "forbidden" });
     await expect(clearServiceWindows({ ctx: adminA, input: { municipalityId: b.id, certificateType: "all", dayClass: "sunday" } })).rejects.toMatchObject({ code: "forbidden" });
-    expect(await getDb().serviceWindow.count({ where: { municipalityId: b.id } })).toBe(0);
+    expect(await ownerDb().serviceWindow.count({ where: { municipalityId: b.id } })).toBe(0);
   });
 });
 
@@ -63,7 +63,7 @@ describe("planned stops", () => {
     expect(await availability(a.id, "residence", jst("2026-12-10T10:00:00"))).toMatchObject({ open: false, reason: "service_planned_stop", notice: stop.notice });
     expect((await availability(a.id, "residence", jst("2026-12-10T12:00:00"))).open).toBe(true);
     expect(await cancelPlannedStop({ ctx: adminA, input: { stopId: id }, now: NOW })).toEqual({ outcome: "removed" });
-    expect(await getDb().serviceStop.count({ where: { municipalityId: a.id } })).toBe(0);
+    expect(await ownerDb().serviceStop.count({ where: { municipalityId: a.id } })).toBe(0);
     expect(await auditActions(a.id)).toEqual(["service_stop.create", "service_stop.cancel"]);
   });
 
@@ -72,7 +72,7 @@ describe("planned stops", () => {
     const { id } = await createPlannedStop({ ctx: adminA, input: stop, now: NOW });
     const during = jst("2026-12-10T11:00:00");
     expect(await cancelPlannedStop({ ctx: adminA, input: { stopId: id }, now: during })).toEqual({ outcome: "ended" });
-    expect((await getDb().serviceStop.findUniqueOrThrow({ where: { id } })).endsAt).toEqual(during);
+    expect((await ownerDb().serviceStop.findUniqueOrThrow({ where: { id } })).endsAt).toEqual(during);
     await expect(cancelPlannedStop({ ctx: adminA, input: { stopId: id }, now: during })).rejects.toMatchObject({ code: "conflict" });
   });
 
@@ -90,7 +90,7 @@ describe("planned stops", () => {
     await expect(cancelPlannedStop({ ctx: adminA, input: { stopId: id }, now: NOW })).rejects.toMatchObject({ code: "not_found" });
     await expect(cancelPlannedStop({ ctx: adminA, input: { municipalityId: b.id, stopId: id }, now: NOW })).rejects.toMatchObject({ code: "forbidden" });
     await expect(createPlannedStop({ ctx: adminA, input: { ...stop, municipalityId: b.id }, now: NOW })).rejects.toMatchObject({ code: "forbidden" });
-    expect(await getDb().serviceStop.count({ where: { municipalityId: b.id } })).toBe(1);
+    expect(await ownerDb().serviceStop.count({ where: { municipalityId: b.id } })).toBe(1);
   });
 });
 
@@ -101,7 +101,7 @@ describe("emergency stops", () => {
     const { id, incidentId } = await startEmergencyStop({ ctx: adminA, input: { certificateType: "seal", reason: "印鑑データの不整合" } });
     expect(await availability(a.id, "seal", at)).toMatchObject({ open: false, reason: "service_emergency_stop", notice: "印鑑データの不整合" });
     expect((await availability(a.id, "residence", at)).open).toBe(true);
-    expect(await getDb().incident.findUniqueOrThrow({ where: { id: incidentId } })).toMatchObject({ municipalityId: a.id, kind: "emergency_stop", status: "open" });
+    expect(await ownerDb().incident.findUniqueOrThrow({ where: { id: incidentId } })).toMatchObject({ municipalityId: a.id, kind: "emergency_stop", status: "open" });
     await expect(startEmergencyStop({ ctx: adminA, input: { certificateType: "seal", reason: "重複" } })).rejects.toMatchObject({ code: "emergency_stop_running" });
 
     await endEmergencyStop({ ctx: adminA, input: { emergencyStopId: id } });
@@ -122,9 +122,9 @@ describe("emergency stops", () => {
     await expect(endEmergencyStop({ ctx: adminA, input: { emergencyStopId: id } })).rejects.toMatchObject({ code: "not_found" });
     await expect(startEmergencyStop({ ctx: adminA, input: { municipalityId: b.id, certificateType: "all", reason: "x" } })).rejects.toMatchObject({ code: "forbidden" });
     await expect(startEmergencyStop({ ctx: await staffCtx(a.id, "clerk"), input: { certificateType: "all", reason: "x" } })).rejects.toMatchObject({ code: "forbidden" });
-    expect((await getDb().emergencyStop.findUniqueOrThrow({ where: { id } })).endedAt).toBeNull();
-    expect(await getDb().emergencyStop.count({ where: { municipalityId: a.id } })).toBe(0);
-    expect(await getDb().incident.count({ where: { municipalityId: a.id } })).toBe(0);
+    expect((await ownerDb().emergencyStop.findUniqueOrThrow({ where: { id } })).endedAt).toBeNull();
+    expect(await ownerDb().emergencyStop.count({ where: { municipalityId: a.id } })).toBe(0);
+    expect(await ownerDb().incident.count({ where: { municipalityId: a.id } })).toBe(0);
   });
 });
 

@@ -4,7 +4,7 @@ import { FREE_ATTEMPTS } from "@/server/auth/throttle";
 import { verifyCredentials } from "@/server/auth/verify-credentials";
 import type { RequestContext } from "@/server/context";
 import { decryptField, FieldContext } from "@/server/crypto/field-encryption";
-import { getDb } from "@/server/db";
+import { ownerDb } from "@/tests/setup/owner-db";
 import { beginMfaEnrolment } from "@/server/staff/begin-mfa-enrolment";
 import { confirmMfaEnrolment } from "@/server/staff/confirm-mfa-enrolment";
 import { redeemRecoveryCode } from "@/server/staff/redeem-recovery-code";
@@ -36,21 +36,21 @@ describe("TOTP enrolment", () => {
     const ctx = ctxOf(u);
     const start = await beginMfaEnrolment({ ctx });
     expect(start.otpauthUri).toContain(`secret=${start.secret}`);
-    let row = await getDb().staffUser.findUniqueOrThrow({ where: { id: u.id } });
+    let row = await ownerDb().staffUser.findUniqueOrThrow({ where: { id: u.id } });
     expect(row.mfaSecretCipher).not.toContain(start.secret);
     expect(decryptField(row.mfaSecretCipher!, FieldContext.mfaSecret)).toBe(start.secret);
     expect(row.mfaEnrolledAt).toBeNull();
 
     const now = new Date();
     await expect(confirmMfaEnrolment({ ctx, input: { code: wrongCode(start.secret, now) }, now })).rejects.toMatchObject({ code: "invalid_code" });
-    expect((await getDb().staffUser.findUniqueOrThrow({ where: { id: u.id } })).mfaEnrolledAt).toBeNull();
+    expect((await ownerDb().staffUser.findUniqueOrThrow({ where: { id: u.id } })).mfaEnrolledAt).toBeNull();
 
     const { recoveryCodes } = await confirmMfaEnrolment({ ctx, input: { code: totpCode(start.secret, now.getTime()) }, now });
     expect(recoveryCodes).toHaveLength(10);
     expect(new Set(recoveryCodes).size).toBe(10);
-    row = await getDb().staffUser.findUniqueOrThrow({ where: { id: u.id } });
+    row = await ownerDb().staffUser.findUniqueOrThrow({ where: { id: u.id } });
     expect(row.mfaEnrolledAt).not.toBeNull();
-    const stored = await getDb().mfaRecoveryCode.findMany({ where: { staffUserId: u.id } });
+    const stored = await ownerDb().mfaRecoveryCode.findMany({ where: { staffUserId: u.id } });
     expect(stored).toHaveLength(10);
     for (const s of stored) {
       expect(s.codeHash.startsWith("$argon2id$")).toBe(true);
@@ -59,7 +59,7 @@ describe("TOTP enrolment", () => {
     // Enrolled: the secret can no longer be replaced by starting over.
     await expect(beginMfaEnrolment({ ctx })).rejects.toMatchObject({ code: "mfa_already_enrolled" });
 
-    const events = await getDb().auditEvent.findMany({ where: { targetId: u.id }, orderBy: { seq: "asc" } });
+    const events = await ownerDb().auditEvent.findMany({ where: { targetId: u.id }, orderBy: { seq: "asc" } });
     expect(events.map((e) => e.action)).toEqual(["staff.mfa_enrolment_started", "staff.mfa_failed", "staff.mfa_enrolled"]);
     for (const e of events) expect(JSON.stringify(e.details ?? {})).not.toContain(start.secret);
   });
@@ -78,7 +78,7 @@ describe("the MFA sign-in step", () => {
     await verifyMfa({ ctx, input: { code: totpCode(secret, now.getTime() - 30_000) }, now });
     await expect(verifyMfa({ ctx, input: { code: wrongCode(secret, now) }, now })).rejects.toMatchObject({ code: "invalid_code" });
     await expect(verifyMfa({ ctx, input: { code: "12ab56" }, now })).rejects.toMatchObject({ code: "validation_failed" });
-    const actions = (await getDb().auditEvent.findMany({ where: { targetId: u.id }, orderBy: { seq: "asc" } })).map((e) => e.action);
+    const actions = (await ownerDb().auditEvent.findMany({ where: { targetId: u.id }, orderBy: { seq: "asc" } })).map((e) => e.action);
     expect(actions.slice(-3)).toEqual(["staff.mfa_passed", "staff.mfa_passed", "staff.mfa_failed"]);
   });
 
@@ -97,7 +97,7 @@ describe("the MFA sign-in step", () => {
     // After the wait the owner gets in and the count clears.
     const later = new Date(t0.getTime() + 60 * 60_000);
     await verifyMfa({ ctx, input: { code: totpCode(secret, later.getTime()) }, now: later });
-    const row = await getDb().staffUser.findUniqueOrThrow({ where: { id: u.id } });
+    const row = await ownerDb().staffUser.findUniqueOrThrow({ where: { id: u.id } });
     expect(row).toMatchObject({ failedSignInCount: 0, throttledUntil: null });
   });
 
@@ -108,7 +108,7 @@ describe("the MFA sign-in step", () => {
     await expect(redeemRecoveryCode({ ctx, input: { code: first } })).rejects.toMatchObject({ code: "invalid_code" });
     expect(await redeemRecoveryCode({ ctx, input: { code: ` ${second} ` } })).toEqual({ remaining: 8 });
     await expect(redeemRecoveryCode({ ctx, input: { code: "aaaaa-bbbbb" } })).rejects.toMatchObject({ code: "invalid_code" });
-    expect(await getDb().mfaRecoveryCode.count({ where: { staffUserId: u.id, usedAt: { not: null } } })).toBe(2);
+    expect(await ownerDb().mfaRecoveryCode.count({ where: { staffUserId: u.id, usedAt: { not: null } } })).toBe(2);
   });
 
   it("two concurrent uses of one recovery code: exactly one succeeds", async () => {
@@ -126,12 +126,12 @@ describe("the MFA sign-in step", () => {
   it("cross-tenant: the MFA verbs act on the signed-in user only; another municipality's user is untouched", async () => {
     const { ctx } = await enrolledUser();
     const other = await enrolledUser();
-    const before = await getDb().staffUser.findUniqueOrThrow({ where: { id: other.u.id } });
+    const before = await ownerDb().staffUser.findUniqueOrThrow({ where: { id: other.u.id } });
     // The other user's code means nothing for this actor.
     await expect(verifyMfa({ ctx, input: { code: totpCode(other.secret) } })).rejects.toMatchObject({ code: "invalid_code" });
     await expect(redeemRecoveryCode({ ctx, input: { code: other.recoveryCodes[0] } })).rejects.toMatchObject({ code: "invalid_code" });
-    const after = await getDb().staffUser.findUniqueOrThrow({ where: { id: other.u.id } });
+    const after = await ownerDb().staffUser.findUniqueOrThrow({ where: { id: other.u.id } });
     expect(after).toEqual(before);
-    expect(await getDb().mfaRecoveryCode.count({ where: { staffUserId: other.u.id, usedAt: { not: null } } })).toBe(0);
+    expect(await ownerDb().mfaRecoveryCode.count({ where: { staffUserId: other.u.id, usedAt: { not: null } } })).toBe(0);
   });
 });

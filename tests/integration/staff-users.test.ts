@@ -1,7 +1,7 @@
 import { verify } from "@node-rs/argon2";
 import { describe, expect, it } from "vitest";
 import type { RequestContext } from "@/server/context";
-import { getDb } from "@/server/db";
+import { ownerDb } from "@/tests/setup/owner-db";
 import { changePassword } from "@/server/staff/change-password";
 import { changeRole } from "@/server/staff/change-role";
 import { createStaffUser as createStaffUserVerb } from "@/server/staff/create-staff-user";
@@ -51,11 +51,11 @@ describe("staff user management", () => {
       ctx: ctxOf(adminA),
       input: { loginId: `new-clerk-${Date.now()}`, displayName: "新規 職員", role: "clerk", municipalityCode: b.code, initialPassword: NEW_PASSWORD },
     });
-    const row = await getDb().staffUser.findUniqueOrThrow({ where: { id } });
+    const row = await ownerDb().staffUser.findUniqueOrThrow({ where: { id } });
     expect(row.municipalityId).toBe(a.id);
     expect(row.mustChangePassword).toBe(true);
     expect(row.passwordHash.startsWith("$argon2id$")).toBe(true);
-    const events = await getDb().auditEvent.findMany({ where: { targetId: id } });
+    const events = await ownerDb().auditEvent.findMany({ where: { targetId: id } });
     expect(events.map((e) => [e.action, e.chain])).toEqual([["staff.user_created", a.id]]);
   });
 
@@ -69,7 +69,7 @@ describe("staff user management", () => {
       ctx: ctxOf(operator),
       input: { loginId: `b-auditor-${Date.now()}`, displayName: "監査 担当", role: "auditor", municipalityCode: b.code, initialPassword: NEW_PASSWORD },
     });
-    expect((await getDb().staffUser.findUniqueOrThrow({ where: { id } })).municipalityId).toBe(b.id);
+    expect((await ownerDb().staffUser.findUniqueOrThrow({ where: { id } })).municipalityId).toBe(b.id);
     await expect(
       createStaffUserVerb({ ctx: ctxOf(operator), input: { loginId: `nomuni-${Date.now()}`, displayName: "x", role: "clerk", initialPassword: NEW_PASSWORD } }),
     ).rejects.toMatchObject({ code: "municipality_required" });
@@ -93,9 +93,9 @@ describe("staff user management", () => {
     await expect(enableStaffUser({ ctx, input: ref })).rejects.toMatchObject({ code: "not_found" });
     await expect(changeRole({ ctx, input: { ...ref, role: "auditor" } })).rejects.toMatchObject({ code: "not_found" });
     await expect(resetPassword({ ctx, input: { ...ref, newPassword: NEW_PASSWORD } })).rejects.toMatchObject({ code: "not_found" });
-    const after = await getDb().staffUser.findUniqueOrThrow({ where: { id: clerkB.id } });
+    const after = await ownerDb().staffUser.findUniqueOrThrow({ where: { id: clerkB.id } });
     expect(after).toMatchObject({ status: "active", role: "clerk", sessionVersion: clerkB.sessionVersion, passwordHash: clerkB.passwordHash });
-    expect(await getDb().auditEvent.count({ where: { targetId: clerkB.id } })).toBe(0);
+    expect(await ownerDb().auditEvent.count({ where: { targetId: clerkB.id } })).toBe(0);
   });
 
   it("an administrator cannot touch an operator account", async () => {
@@ -107,13 +107,13 @@ describe("staff user management", () => {
   it("disabling bumps sessionVersion (sessions end at the next request) and is audited; enabling restores", async () => {
     const { a, adminA, clerkA } = await twoTenants();
     await disableStaffUser({ ctx: ctxOf(adminA), input: { staffUserId: clerkA.id } });
-    const disabled = await getDb().staffUser.findUniqueOrThrow({ where: { id: clerkA.id } });
+    const disabled = await ownerDb().staffUser.findUniqueOrThrow({ where: { id: clerkA.id } });
     expect(disabled.status).toBe("disabled");
     // getStaffSession compares the JWT's sessionVersion with this one: the old session no longer matches.
     expect(disabled.sessionVersion).toBe(clerkA.sessionVersion + 1);
     await enableStaffUser({ ctx: ctxOf(adminA), input: { staffUserId: clerkA.id } });
-    expect((await getDb().staffUser.findUniqueOrThrow({ where: { id: clerkA.id } })).status).toBe("active");
-    const events = await getDb().auditEvent.findMany({ where: { targetId: clerkA.id }, orderBy: { seq: "asc" } });
+    expect((await ownerDb().staffUser.findUniqueOrThrow({ where: { id: clerkA.id } })).status).toBe("active");
+    const events = await ownerDb().auditEvent.findMany({ where: { targetId: clerkA.id }, orderBy: { seq: "asc" } });
     expect(events.map((e) => [e.action, e.chain])).toEqual([
       ["staff.user_disabled", a.id],
       ["staff.user_enabled", a.id],
@@ -131,12 +131,12 @@ describe("staff user management", () => {
     // With a second administrator it is allowed.
     const admin2 = await createStaffUser({ municipalityId: a.id, role: "municipal_admin" });
     await changeRole({ ctx: ctxOf(admin2), input: { staffUserId: adminA.id, role: "clerk" } });
-    expect((await getDb().staffUser.findUniqueOrThrow({ where: { id: adminA.id } })).role).toBe("clerk");
+    expect((await ownerDb().staffUser.findUniqueOrThrow({ where: { id: adminA.id } })).role).toBe("clerk");
     await expect(disableStaffUser({ ctx: ctxOf(operator), input: { staffUserId: admin2.id } })).rejects.toMatchObject({ code: "last_admin" });
   });
 
   it("the last active operator cannot be disabled", async () => {
-    const db = getDb();
+    const db = ownerDb();
     // Other test files use their own databases; here, make this the only active operator.
     await db.staffUser.updateMany({ where: { role: "operator" }, data: { status: "disabled" } });
     const op1 = await createStaffUser({ role: "operator", municipalityId: null });
@@ -150,9 +150,9 @@ describe("staff user management", () => {
 
   it("an administrator resets a password: sessions end, throttle clears, change required at next sign-in", async () => {
     const { adminA, clerkA } = await twoTenants();
-    await getDb().staffUser.update({ where: { id: clerkA.id }, data: { failedSignInCount: 7, throttledUntil: new Date(Date.now() + 600_000) } });
+    await ownerDb().staffUser.update({ where: { id: clerkA.id }, data: { failedSignInCount: 7, throttledUntil: new Date(Date.now() + 600_000) } });
     await resetPassword({ ctx: ctxOf(adminA), input: { staffUserId: clerkA.id, newPassword: NEW_PASSWORD } });
-    const row = await getDb().staffUser.findUniqueOrThrow({ where: { id: clerkA.id } });
+    const row = await ownerDb().staffUser.findUniqueOrThrow({ where: { id: clerkA.id } });
     expect(await verify(row.passwordHash, NEW_PASSWORD)).toBe(true);
     expect(row).toMatchObject({ failedSignInCount: 0, throttledUntil: null, mustChangePassword: true, sessionVersion: clerkA.sessionVersion + 1 });
   });
@@ -173,14 +173,14 @@ describe("changePassword (own)", () => {
     await expect(
       changePassword({ ctx, input: { currentPassword: TEST_PASSWORD, newPassword: loginIdPassword, confirmPassword: loginIdPassword } }),
     ).rejects.toMatchObject({ code: "password_equals_login_id" });
-    expect((await getDb().staffUser.findUniqueOrThrow({ where: { id: u.id } })).passwordHash).toBe(u.passwordHash);
+    expect((await ownerDb().staffUser.findUniqueOrThrow({ where: { id: u.id } })).passwordHash).toBe(u.passwordHash);
 
     await changePassword({ ctx, input: { currentPassword: TEST_PASSWORD, newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD } });
-    const row = await getDb().staffUser.findUniqueOrThrow({ where: { id: u.id } });
+    const row = await ownerDb().staffUser.findUniqueOrThrow({ where: { id: u.id } });
     expect(row.passwordHash.startsWith("$argon2id$")).toBe(true);
     expect(await verify(row.passwordHash, NEW_PASSWORD)).toBe(true);
     expect(row).toMatchObject({ mustChangePassword: false, sessionVersion: u.sessionVersion + 1 });
-    const actions = (await getDb().auditEvent.findMany({ where: { targetId: u.id }, orderBy: { seq: "asc" } })).map((e) => e.action);
+    const actions = (await ownerDb().auditEvent.findMany({ where: { targetId: u.id }, orderBy: { seq: "asc" } })).map((e) => e.action);
     expect(actions).toEqual(["staff.password_change_refused", "staff.password_changed"]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { getDb } from "@/server/db";
+import { ownerDb } from "@/tests/setup/owner-db";
 import { verifyCredentials } from "@/server/auth/verify-credentials";
 import { FREE_ATTEMPTS } from "@/server/auth/throttle";
 import { createMunicipality, createStaffUser, TEST_PASSWORD } from "../factories";
@@ -10,7 +10,7 @@ describe("verifyCredentials", () => {
     const u = await createStaffUser({ municipalityId: m.id, role: "clerk" });
     const r = await verifyCredentials({ loginId: u.loginId, password: TEST_PASSWORD });
     expect(r).toMatchObject({ ok: true, staff: { id: u.id, role: "clerk", municipalityId: m.id } });
-    const events = await getDb().auditEvent.findMany({ where: { targetId: u.id } });
+    const events = await ownerDb().auditEvent.findMany({ where: { targetId: u.id } });
     expect(events.map((e) => e.action)).toEqual(["staff.sign_in"]);
     expect(events[0].chain).toBe(m.id);
   });
@@ -33,7 +33,7 @@ describe("verifyCredentials", () => {
     // … and works afterwards: no permanent lockout.
     const after = await verifyCredentials({ loginId: u.loginId, password: TEST_PASSWORD }, new Date(t0.getTime() + 60 * 60_000));
     expect(after.ok).toBe(true);
-    const row = await getDb().staffUser.findUniqueOrThrow({ where: { id: u.id } });
+    const row = await ownerDb().staffUser.findUniqueOrThrow({ where: { id: u.id } });
     expect(row.failedSignInCount).toBe(0);
     expect(row.throttledUntil).toBeNull();
   });

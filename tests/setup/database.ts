@@ -1,8 +1,9 @@
-// Per test file: a fresh database cloned from the migrated template, DATABASE_URL pointing at it, and a
-// test encryption key. The Prisma client singleton is reset so it connects to this file's database.
+// Per test file: a fresh database cloned from the migrated template, DATABASE_URL pointing at it as the app
+// role (row-level security applies), OWNER_DATABASE_URL as the owner for fixtures, and a test encryption key. The Prisma client singleton is reset so it connects to this file's database.
 import crypto from "node:crypto";
 import pg from "pg";
 import { afterAll, inject } from "vitest";
+import { disconnectOwnerDb } from "./owner-db";
 
 const TEMPLATE_DB = "konbini_test_template";
 const serverUrl = inject("pgServerUrl");
@@ -15,6 +16,10 @@ await admin.end();
 
 const url = new URL(serverUrl);
 url.pathname = `/${name}`;
+process.env.OWNER_DATABASE_URL = url.toString();
+const app = inject("appCredentials");
+url.username = app.user;
+url.password = app.password;
 process.env.DATABASE_URL = url.toString();
 process.env.NEXTAUTH_SECRET ??= crypto.randomBytes(32).toString("base64url");
 process.env.FIELD_ENCRYPTION_KEYS = `test1:${crypto.randomBytes(32).toString("base64")}`;
@@ -28,6 +33,7 @@ if (g.__db) {
 }
 
 afterAll(async () => {
+  await disconnectOwnerDb();
   if (g.__db) {
     await g.__db.$disconnect();
     delete g.__db;

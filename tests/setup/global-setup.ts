@@ -5,14 +5,16 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import type { TestProject } from "vitest/node";
-import { ensureDatabase, migrateDeploy } from "../../scripts/lib/database";
+import { enableAppLogin, ensureDatabase, migrateDeploy } from "../../scripts/lib/database";
 import { startEmbeddedPostgres } from "../../scripts/lib/embedded-postgres";
 
 export const TEMPLATE_DB = "konbini_test_template";
+const APP_TEST_PASSWORD = "konbini-app-test";
 
 declare module "vitest" {
   export interface ProvidedContext {
     pgServerUrl: string;
+    appCredentials: { user: string; password: string };
   }
 }
 
@@ -35,7 +37,10 @@ export default async function setup(project: TestProject) {
   await ensureDatabase(serverUrl, TEMPLATE_DB);
   url.pathname = `/${TEMPLATE_DB}`;
   migrateDeploy(url.toString());
+  // The code under test connects as the app role (row-level security applies); the owner sets up fixtures.
+  const appUrl = new URL(await enableAppLogin(url.toString(), APP_TEST_PASSWORD));
   project.provide("pgServerUrl", serverUrl);
+  project.provide("appCredentials", { user: decodeURIComponent(appUrl.username), password: APP_TEST_PASSWORD });
   return async () => {
     await stop?.();
     if (dir) fs.rmSync(dir, { recursive: true, force: true });

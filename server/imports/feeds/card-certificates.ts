@@ -86,7 +86,7 @@ async function validate(ctx: FeedContext) {
     client,
     "シリアル番号",
     `SELECT s.line, 'この電子証明書は他の自治体の住民に登録されています。転出元での失効・削除を確認してください。' AS message FROM ${STAGE} s
-       JOIN "CardCertificate" c ON c.issuer = s.issuer AND c.serial = s.serial WHERE c."municipalityId" <> $1::uuid`,
+      WHERE card_certificate_held_elsewhere(s.issuer, s.serial, $1::uuid)`, // another tenant's row: invisible under RLS
     m,
   );
   return [...duplicates, ...residents, ...foreign];
