@@ -14,7 +14,7 @@ import os from "node:os";
 import path from "node:path";
 import { once } from "node:events";
 import readline from "node:readline";
-import { ensureDatabase, ROOT } from "./lib/database";
+import { enableAppLogin, ensureDatabase, ROOT } from "./lib/database";
 import { startEmbeddedPostgres, type RunningPostgres } from "./lib/embedded-postgres";
 
 type Options = { rows: number; encoding: "utf-8" | "shift_jis"; file: string | null; reimport: boolean; json: boolean };
@@ -133,11 +133,16 @@ process.env.FIELD_ENCRYPTION_KEYS ??= `bench:${crypto.randomBytes(32).toString("
 process.env.FIELD_ENCRYPTION_KEY_ID ??= "bench";
 process.env.NEXTAUTH_SECRET ??= crypto.randomBytes(36).toString("base64url");
 process.env.LOG_LEVEL ??= "silent";
+// The bench municipality is created as the owner; the import runs as the app role (row-level security).
+const ownerUrl = process.env.DATABASE_URL!;
+process.env.DATABASE_URL = await enableAppLogin(ownerUrl, process.env.APP_DATABASE_PASSWORD ?? crypto.randomBytes(18).toString("base64url"));
 
 // Loaded after the environment is set (the logger and the Prisma client read it at import time).
-const { getDb } = await import("../server/db");
+const { createDb } = await import("../server/db");
 const { systemContext } = await import("../server/context");
 const { runImport } = await import("../server/imports/run-import");
+
+const db = createDb(ownerUrl, 4);
 
 async function main() {
   const file = opts.file ?? path.join(tmpDir, opts.encoding === "shift_jis" ? "residents-sjis.csv" : "residents.csv");
@@ -151,7 +156,6 @@ async function main() {
     log(`[bench] generated in ${secs(Date.now() - started)} s`);
   }
   const size = fs.statSync(file).size;
-  const db = getDb();
   const municipality = await db.municipality.create({
     data: { code: "131016", name: "ベンチ区", nameKana: "ベンチク", prefecture: "東京都", kind: "ward", mayorTitle: "ベンチ区長", mayorName: "試験 太郎", status: "active" },
   });
@@ -260,7 +264,7 @@ async function writeChangedCopy(from: string, to: string, every: number) {
 try {
   await main();
 } finally {
-  await getDb().$disconnect().catch(() => undefined);
+  await db.$disconnect().catch(() => undefined);
   await embedded?.stop();
   fs.rmSync(tmpDir, { recursive: true, force: true });
 }

@@ -25,7 +25,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import { benchIssueBody, createBenchData, MAX_RESIDENTS, type BenchPerson } from "./lib/bench-data";
-import { ensureDatabase, migrateDeploy, ROOT } from "./lib/database";
+import { enableAppLogin, ensureDatabase, migrateDeploy, ROOT } from "./lib/database";
 import { startEmbeddedPostgres, type RunningPostgres } from "./lib/embedded-postgres";
 
 /** 2026-11-27 (Friday) 10:00 JST: inside the default service hours. */
@@ -355,6 +355,10 @@ await orStop(() => {
   }
 });
 
+// Fixtures and checks run as the owner; the issuances as the app role, under row-level security like the server.
+const ownerUrl = process.env.DATABASE_URL!;
+process.env.DATABASE_URL = await orStop(() => enableAppLogin(ownerUrl, process.env.APP_DATABASE_PASSWORD ?? crypto.randomBytes(18).toString("base64url")));
+
 if (!process.env.FIELD_ENCRYPTION_KEYS) {
   process.env.FIELD_ENCRYPTION_KEYS = `bench:${crypto.randomBytes(32).toString("base64")}`;
   process.env.FIELD_ENCRYPTION_KEY_ID = "bench";
@@ -365,7 +369,7 @@ process.env.LOG_LEVEL ??= "silent";
 process.env.PDF_WORKER_PATH ??= path.join(ROOT, "server", "pdf", "worker-boot.mjs");
 
 // Server modules read the environment (logger level, pool size) when first loaded: import them now.
-const [{ getDb }, { issueCertificate }, { closeRenderPool }, { extractPdf }, { ZIssueRequest }] = await orStop(() =>
+const [{ createDb }, { issueCertificate }, { closeRenderPool }, { extractPdf }, { ZIssueRequest }] = await orStop(() =>
   Promise.all([
     import("../server/db"),
     import("../server/issuance/issue-certificate"),
@@ -398,7 +402,7 @@ const machine = {
   database: embedded ? "embedded PostgreSQL 18 (fsync=off), same machine" : "DATABASE_URL",
 };
 
-const db = getDb();
+const db = createDb(ownerUrl, 10);
 const runId = crypto.randomBytes(4).toString("hex");
 let failed = false;
 const report: Record<string, unknown> = { machine, now: NOW.toISOString(), runId };
