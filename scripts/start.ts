@@ -2,7 +2,7 @@
 //   1. development secrets under .data/ unless NEXTAUTH_SECRET / FIELD_ENCRYPTION_KEYS are set;
 //   2. the database: DATABASE_URL (+ MIGRATION_DATABASE_URL), or the embedded cluster under .data/pg on a free port;
 //   3. `prisma migrate deploy` as the owner; the demo seed when the database is empty; the app connects as
-//      konbini_app, which row-level security applies to (docs/decisions/0006-row-level-security.md);
+//      konbini_app, which row-level security applies to (docs/decisions/0008-row-level-security.md);
 //   4. `next build` when the build is missing or older than the sources, then `next start`.
 // Ctrl-C / SIGTERM stop Next and then PostgreSQL cleanly. `--dev` runs `next dev` instead.
 import { spawn, execFileSync, type ChildProcess } from "node:child_process";

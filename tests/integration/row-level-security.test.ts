@@ -1,4 +1,4 @@
-// Tenant isolation in PostgreSQL itself (docs/decisions/0006-row-level-security.md): the catalogue meta-test
+// Tenant isolation in PostgreSQL itself (docs/decisions/0008-row-level-security.md): the catalogue meta-test
 // (every table with a municipality column has FORCE RLS and a policy; every other table is a deliberate
 // exception), the app role's attributes, and what the app role sees over the demo data in each scope.
 import { beforeAll, describe, expect, it } from "vitest";

@@ -1,4 +1,4 @@
--- Tenant isolation enforced by PostgreSQL row-level security (docs/decisions/0006-row-level-security.md).
+-- Tenant isolation enforced by PostgreSQL row-level security (docs/decisions/0008-row-level-security.md).
 --
 -- The app connects as `konbini_app`: not the owner of any table, no BYPASSRLS, no superuser. Migrations
 -- (and the demo seed) run as the owner. Every transaction of the app sets the tenant with SET LOCAL
