@@ -51,7 +51,7 @@ export default async function IssuancesPage({ searchParams }: { searchParams: Pr
             label="発行番号"
             name="issuanceNo"
             defaultValue={params.issuanceNo ?? ""}
-            hint="全桁で完全一致、先頭の一部で前方一致（例：131121-2026-）"
+            hint={`全桁で完全一致、先頭の一部で前方一致（例：${staff.municipality?.code ?? "131121"}-2026-）`}
             inputMode="numeric"
             autoComplete="off"
             error={errors.issuanceNo?.[0]}

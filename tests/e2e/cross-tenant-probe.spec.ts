@@ -1,0 +1,110 @@
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { expect, test, type Page, type TestInfo } from "@playwright/test";
+import { baseRequest, KioskClient } from "../../scripts/kiosk/client";
+import { account, completeEnrolment, completeTotpStep, signInPassword, type Account } from "./helpers/sign-in";
+
+// Cross-tenant probe over every portal page and route handler: 松本市's administrator opens each of them —
+// dynamic ones with 世田谷区's ids and code, static ones also with 世田谷区 in the query string — and must
+// see nothing of 世田谷区. The pages are read from app/(portal), so a new page fails this test until it has
+// a probe target here. (The verbs behind the pages and server actions: tests/integration/cross-tenant-probe.)
+
+const SETAGAYA = "131121";
+const PORTAL = path.join(import.meta.dirname, "..", "..", "app", "(portal)");
+
+/** URL patterns of every page.tsx and route.ts under app/(portal), with the route groups removed. */
+function portalRoutes(): Array<{ pattern: string; kind: "page" | "route" }> {
+  const out: Array<{ pattern: string; kind: "page" | "route" }> = [];
+  const walk = (dir: string, url: string) => {
+    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+      if (e.isDirectory()) {
+        if (e.name.startsWith("_")) continue; // private folders (components)
+        const seg = /^\(.*\)$/.test(e.name) ? "" : `/${e.name}`;
+        walk(path.join(dir, e.name), url + seg);
+      } else if (e.name === "page.tsx") out.push({ pattern: url || "/", kind: "page" });
+      else if (e.name === "route.ts") out.push({ pattern: url, kind: "route" });
+    }
+  };
+  walk(PORTAL, "");
+  return out.sort((a, b) => a.pattern.localeCompare(b.pattern));
+}
+
+async function signIn(page: Page, testInfo: TestInfo, acc: Account) {
+  await signInPassword(page, acc);
+  const enrol = page.getByRole("button", { name: "設定を開始する" });
+  const verify = page.getByRole("button", { name: "確認", exact: true });
+  await expect(enrol.or(verify)).toBeVisible();
+  if (await enrol.isVisible()) await completeEnrolment(page, testInfo, acc.loginId);
+  else await completeTotpStep(page, testInfo, acc.loginId);
+}
+
+test("松本市's administrator gets nothing of 世田谷区 from any portal page or route", async ({ browser, baseURL }, testInfo) => {
+  test.setTimeout(300_000);
+
+  // 世田谷区's objects: an issuance reported failed (which opens an incident), its staff.
+  const client = new KioskClient({ baseUrl: baseURL!, keyId: "demo-simulator", secret: "demo-simulator-secret-0123456789abcdef", clockOverride: "2026-11-27T01:00:00.000Z" });
+  const body = { ...baseRequest(`JPKI-${SETAGAYA}-000001`, SETAGAYA), certificateType: "residence", copies: 1, options: { members: "all" } };
+  const issued = await client.post<{ issuanceId: string; issuanceNo: string }>("/issuances", body, { idempotencyKey: `e2e-probe-${crypto.randomUUID()}` });
+  expect(issued.status, issued.raw.slice(0, 300)).toBe(200);
+  const done = await client.post(`/issuances/${issued.body.issuanceId}/completion`, { outcome: "failed", reason: "printer_error" });
+  expect(done.status).toBe(200);
+
+  const setagaya = await browser.newPage();
+  await signIn(setagaya, testInfo, account("setagaya-admin"));
+  await setagaya.goto("/incidents");
+  const incidentHref = await setagaya.getByRole("row").filter({ hasText: issued.body.issuanceNo }).getByRole("link").first().getAttribute("href");
+  const incidentId = incidentHref?.split("/").pop();
+  expect(incidentId).toMatch(/^[0-9a-f-]{36}$/);
+  await setagaya.goto("/staff");
+  await expect(setagaya.getByRole("heading", { level: 1 })).toBeVisible();
+  const staffLinks = setagaya.locator('a[href^="/staff/"]:not([href="/staff/new"])');
+  const staffHref = (await staffLinks.count()) ? await staffLinks.first().getAttribute("href") : null;
+  await setagaya.close();
+
+  // The value for each dynamic segment: 世田谷区's.
+  const segment: Record<string, string | null> = {
+    "/issuances/[id]": issued.body.issuanceId,
+    "/incidents/[id]": incidentId!,
+    "/municipalities/[code]": SETAGAYA,
+    "/staff/[id]": staffHref?.split("/").pop() ?? null,
+  };
+  // Query strings a page or route reads a municipality from.
+  const query = `municipality=${SETAGAYA}&chain=${SETAGAYA}&code=${SETAGAYA}&type=residence`;
+  const markers = [SETAGAYA, "世田谷区", "setagaya-", issued.body.issuanceNo];
+
+  const page = await browser.newPage();
+  await signIn(page, testInfo, account("matsumoto-admin"));
+  const routes = portalRoutes();
+  expect(routes.length).toBeGreaterThan(20);
+  const visited: string[] = [];
+  const leaks: string[] = [];
+  for (const r of routes) {
+    let url = r.pattern;
+    for (const m of r.pattern.matchAll(/\[[^\]]+\]/g)) {
+      const prefix = r.pattern.slice(0, (m.index ?? 0) + m[0].length);
+      const value = segment[prefix];
+      expect(value, `no 世田谷区 target for the dynamic segment ${prefix}: add one to this probe`).toBeTruthy();
+      url = url.replace(m[0], value!);
+    }
+    for (const target of [url, `${url}?${query}`]) {
+      visited.push(target);
+      if (r.kind === "route") {
+        // Route handlers: GET (and an empty POST) answer a refusal, never 世田谷区's bytes.
+        for (const method of ["GET", "POST"] as const) {
+          const res = await page.request.fetch(target, { method, data: method === "POST" ? Buffer.alloc(0) : undefined, headers: { origin: baseURL! }, failOnStatusCode: false });
+          if (res.status() === 405) continue;
+          if (res.ok()) leaks.push(`${method} ${target}: ${res.status()} ${res.headers()["content-type"]}`);
+        }
+        continue;
+      }
+      const res = await page.goto(target);
+      // What the page shows (not its markup: the RSC payload echoes the query string back).
+      const text = await page.locator("body").innerText();
+      const found = markers.filter((m) => text.includes(m));
+      if (found.length) leaks.push(`${target} (${res?.status()}): shows ${found.join(", ")}`);
+    }
+  }
+  expect(visited.length).toBeGreaterThan(40);
+  expect(leaks).toEqual([]);
+});
