@@ -126,3 +126,15 @@ export const ZProblem = z
   })
   .catchall(z.unknown());
 export type ProblemWire = z.infer<typeof ZProblem>;
+
+export const ZKosekiRegistrationResponse = z
+  .object({
+    transactionId: z.string().describe("Echo of the centre's transaction id"),
+    receiptNo: z.string().describe("Receipt number to print on the kiosk slip (XXXX-XXXX-XXXX)"),
+    status: z.literal("pending").describe("Always pending: the 本籍地 municipality reviews the application"),
+    municipality: z.object({ code: z.string(), name: z.string() }).strict(),
+    dueOn: z.string().describe("Review deadline (YYYY-MM-DD, JST), business days of the 本籍地 municipality"),
+    preRegistrationLinked: z.boolean().describe("True when a web pre-registration was completed"),
+  })
+  .strict();
+export type KosekiRegistrationResponseWire = z.infer<typeof ZKosekiRegistrationResponse>;
