@@ -123,6 +123,9 @@ export const ZProblem = z
     issuanceNo: z.string().optional().describe("pdf_no_longer_available (410): its 発行番号"),
     issuanceStatus: z.string().optional().describe("pdf_no_longer_available (410): the issuance's status (rendered, printed, cancelled or failed)"),
     currentStatus: z.enum(["printed", "cancelled", "failed"]).optional().describe("completion_conflict (409): the outcome already recorded"),
+    receiptNo: z.string().optional().describe("koseki_registration_exists (409): receipt number of the existing application or registration"),
+    registrationStatus: z.enum(["pending", "approved"]).optional().describe("koseki_registration_exists (409): its status"),
+    notice: z.string().nullable().optional().describe("registration_intake_closed (503): the planned stop's notice"),
   })
   .catchall(z.unknown());
 export type ProblemWire = z.infer<typeof ZProblem>;
