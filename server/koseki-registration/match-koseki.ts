@@ -1,6 +1,6 @@
 // Automatic match of a 利用登録 application against the 本籍地's 戸籍 (本籍, 筆頭者, name, date of birth).
 // Pure: the review screen shows each field side by side and highlights what differs; the clerk decides.
-// No "server-only": the unit test imports it directly.
+import "server-only";
 
 export type MatchField = "honseki" | "kosekiHead" | "name" | "dateOfBirth";
 

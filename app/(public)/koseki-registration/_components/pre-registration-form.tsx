@@ -131,7 +131,7 @@ export function PreRegistrationForm({ municipalities }: { municipalities: Array<
       <TextField label="現住所" hint="住民票のある住所を入力してください。" required autoComplete="street-address" error={errors.currentAddress?.message} {...register("currentAddress")} />
       <TextField label="メールアドレス" hint="審査結果をお知らせします（任意）。" type="email" autoComplete="email" error={errors.email?.message} {...register("email")} />
 
-      <div className="flex flex-col gap-2 rounded-8 bg-solid-gray-50 p-4">
+      <div className="flex flex-col gap-2 rounded-8 border border-solid-gray-420 p-4">
         <p className="text-std-16N-170">
           入力された情報は、本籍地の市区町村が戸籍と照合し、コンビニ交付の利用登録の審査に使います。審査には通常5開庁日程度かかります。
         </p>
