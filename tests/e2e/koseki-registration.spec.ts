@@ -75,7 +75,7 @@ test("a resident pre-registers on the web, gets a receipt number and checks the 
   await page.getByLabel("受付番号").fill(receiptNo.toLowerCase());
   await fillBirthDate(page, "西暦", "1985", "7", "16");
   await page.getByRole("button", { name: "確認する" }).click();
-  await expect(page.getByRole("alert")).toContainText("受付番号と生年月日に一致する申請が見つかりません");
+  await expect(page.getByRole("alert").filter({ hasText: "確認できませんでした" })).toContainText("受付番号と生年月日に一致する申請が見つかりません");
 
   await fillBirthDate(page, "西暦", "1985", "7", "15"); // 昭和60年7月15日
   await page.getByRole("button", { name: "確認する" }).click();
