@@ -151,6 +151,16 @@ describe("POST /api/kiosk/v1/koseki-registrations", () => {
     await problem(await apply(kioskRegistrationBody(town.code, p.card, { preRegistrationReceiptNo: web.receiptNo }), api), 409, "koseki_registration_exists");
   });
 
+  it("two kiosks applying at once for one certificate create one application", async () => {
+    const home = await createKosekiMunicipality();
+    const town = await createKosekiMunicipality();
+    const api = await apiClient();
+    const p = await nonResidentWithKoseki(home, town);
+    const answers = await Promise.all([apply(kioskRegistrationBody(town.code, p.card), api), apply(kioskRegistrationBody(town.code, p.card), api)]);
+    expect(answers.map((a) => a.status).sort()).toEqual([200, 409]);
+    expect(await getDb().kosekiRegistration.count({ where: { municipalityId: town.id, cardSerial: p.card.serial } })).toBe(1);
+  });
+
   it("refuses revoked and unknown cards, residents of the 本籍地, missing 本籍, and intake during a stop", async () => {
     const home = await createKosekiMunicipality();
     const town = await createKosekiMunicipality();
