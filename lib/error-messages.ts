@@ -19,6 +19,15 @@ export const ERROR_MESSAGES: Record<string, string> = {
   rate_limited: "操作が集中しています。しばらく時間をおいてから再度お試しください。",
   service_unavailable: "現在サービスを利用できません。しばらく時間をおいてから再度お試しください。",
   internal_error: "エラーが発生しました。しばらく時間をおいてから再度お試しください。",
+
+  // 本籍地 利用登録 (public form, status page, staff review)
+  municipality_unknown: "選択された市区町村では受け付けていません。",
+  municipality_not_active: "この市区町村では現在サービスを提供していません。",
+  registration_intake_closed: "ただいま、この市区町村では利用登録の受付を停止しています。停止期間が終わってから申請してください。",
+  registration_not_found: "受付番号と生年月日に一致する申請が見つかりません。入力内容を確認してください。",
+  registration_already_decided: "この申請は既に処理されています。画面を再読み込みしてください。",
+  registration_card_missing: "マイナンバーカードによる申請がまだないため、承認できません。",
+  koseki_member_invalid: "選択された戸籍の記録は、この市区町村の現在の戸籍にありません。",
 };
 
 const FALLBACK = "エラーが発生しました。しばらく時間をおいてから再度お試しください。";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatFiscalYear, formatWareki, jstDateString } from "./wareki";
+import { dateFromCalendar, formatFiscalYear, formatWareki, jstDateString } from "./wareki";
 
 describe("和暦", () => {
   it.each([
@@ -30,5 +30,30 @@ describe("和暦", () => {
 
   it("refuses malformed dates", () => {
     expect(() => formatWareki("2026/11/27")).toThrow();
+  });
+});
+
+describe("dates entered in 西暦 or 和暦", () => {
+  it.each([
+    ["seireki", 1980, 4, 1, "1980-04-01"],
+    ["showa", 55, 4, 1, "1980-04-01"],
+    ["heisei", 1, 1, 8, "1989-01-08"],
+    ["reiwa", 1, 5, 1, "2019-05-01"],
+    ["heisei", 31, 4, 30, "2019-04-30"],
+    ["taisho", 15, 12, 24, "1926-12-24"],
+  ] as const)("%s %i-%i-%i → %s", (cal, y, m, d, ymd) => {
+    expect(dateFromCalendar(cal, y, m, d)).toBe(ymd);
+  });
+
+  it.each([
+    ["seireki", 2023, 2, 29],
+    ["reiwa", 1, 4, 30], // 令和 began on 5/1
+    ["heisei", 31, 5, 1], // already 令和
+    ["showa", 64, 1, 8], // already 平成
+    ["heisei", 1, 1, 7], // still 昭和
+    ["seireki", 1980, 13, 1],
+    ["showa", 0, 1, 1],
+  ] as const)("%s %i-%i-%i does not exist", (cal, y, m, d) => {
+    expect(dateFromCalendar(cal, y, m, d)).toBeNull();
   });
 });

@@ -49,3 +49,35 @@ export function formatFiscalYear(fiscalYear: number): string {
   const year = fiscalYear - Number(era.start.slice(0, 4)) + 1;
   return `${era.name}${year === 1 ? "元" : year}年度`;
 }
+
+/** The calendars a resident may enter a date in: 西暦 or an era. */
+export const BIRTH_CALENDARS = ["seireki", "reiwa", "heisei", "showa", "taisho"] as const;
+export type BirthCalendar = (typeof BIRTH_CALENDARS)[number];
+export const BIRTH_CALENDAR_LABELS: Record<BirthCalendar, string> = { seireki: "西暦", reiwa: "令和", heisei: "平成", showa: "昭和", taisho: "大正" };
+const CALENDAR_ERA: Record<Exclude<BirthCalendar, "seireki">, string> = { reiwa: "令和", heisei: "平成", showa: "昭和", taisho: "大正" };
+
+/**
+ * A date entered as 西暦 or 和暦 (era, year, month, day) as YYYY-MM-DD, or null when it does not exist
+ * (31 February, 平成32年, 令和元年4月 — before the era began).
+ */
+export function dateFromCalendar(calendar: BirthCalendar, year: number, month: number, day: number): string | null {
+  if (![year, month, day].every(Number.isInteger) || year < 1 || month < 1 || month > 12 || day < 1 || day > 31) return null;
+  let gregorian = year;
+  let era: Era | undefined;
+  if (calendar !== "seireki") {
+    era = ERAS.find((e) => e.name === CALENDAR_ERA[calendar]);
+    if (!era) return null;
+    gregorian = Number(era.start.slice(0, 4)) + year - 1;
+  }
+  if (gregorian < 1868 || gregorian > 9999) return null;
+  const ymd = `${String(gregorian).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+  const d = new Date(`${ymd}T00:00:00Z`);
+  if (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== ymd) return null;
+  if (era) {
+    // Inside the era: on or after its first day and before the next era began.
+    const idx = ERAS.indexOf(era);
+    const nextStart = idx > 0 ? ERAS[idx - 1].start : null;
+    if (ymd < era.start || (nextStart !== null && ymd >= nextStart)) return null;
+  }
+  return ymd;
+}

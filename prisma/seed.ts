@@ -272,7 +272,7 @@ async function buildRows(plan: SeedPlan) {
       receiptNo: g.receiptNo,
       status: g.status,
       source: g.source,
-      cardIssuer: ISSUER,
+      cardIssuer: g.cardSerial ? ISSUER : null,
       cardSerial: g.cardSerial,
       applicantFamilyName: p.familyName,
       applicantGivenName: p.givenName,
@@ -293,7 +293,14 @@ async function buildRows(plan: SeedPlan) {
     };
   });
 
+  const notices = plan.registrations.flatMap((g) =>
+    g.notice
+      ? [{ receiptNo: g.receiptNo, municipalityId: muniId[g.muni], kind: g.notice.kind, status: g.notice.status, attempts: g.notice.status === "sent" ? 1 : 0, sentAt: g.notice.status === "sent" && g.decidedAt ? new Date(g.decidedAt.getTime() + 60_000) : null }]
+      : [],
+  );
+
   return {
+    notices,
     municipalities,
     staffUsers,
     offerings,
@@ -358,6 +365,8 @@ export async function seedDemoData(
         await tx.fuhyoEntry.createMany({ data: rows.fuhyoEntries });
         await tx.cardCertificate.createMany({ data: rows.cards });
         await tx.kosekiRegistration.createMany({ data: rows.registrations });
+        const registrationIds = new Map((await tx.kosekiRegistration.findMany({ select: { id: true, receiptNo: true } })).map((r) => [r.receiptNo, r.id]));
+        await tx.registrationNotice.createMany({ data: rows.notices.map(({ receiptNo, ...n }) => ({ ...n, registrationId: registrationIds.get(receiptNo)! })) });
         return true;
       },
       { timeout: 120_000, maxWait: 10_000 },

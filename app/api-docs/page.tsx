@@ -51,6 +51,7 @@ const OPERATION_LABELS: Record<string, { title: string; op: KioskOperation }> = 
   checkEligibility: { title: "利用可否の照会", op: "eligibility" },
   issueCertificate: { title: "証明書の発行", op: "issuance" },
   completeIssuance: { title: "発行結果の報告", op: "completion" },
+  applyKosekiRegistration: { title: "本籍地の利用登録の申請", op: "registration" },
 };
 
 type Row = { path: string; type: string; required: boolean; description: string; constraints: string[]; condition: string | null };
@@ -221,7 +222,7 @@ function Pre({ label, children }: { label: string; children: string }) {
   );
 }
 
-const OPERATION_NAMES: Record<KioskOperation, string> = { eligibility: "照会", issuance: "発行", completion: "完了報告" };
+const OPERATION_NAMES: Record<KioskOperation, string> = { eligibility: "照会", issuance: "発行", completion: "完了報告", registration: "利用登録" };
 
 function ErrorTable({ label, entries, refusals }: { label: string; entries: readonly ErrorCodeEntry[]; refusals: boolean }) {
   return (
@@ -273,7 +274,7 @@ export default function ApiDocsPage() {
         <div className="flex flex-col gap-4">
           <h1 className="text-std-32B-150 text-solid-gray-900">キオスクAPI仕様（v{doc.info.version}）</h1>
           <p className="text-std-16N-170">
-            交付センターと証明発行サーバーの間の機械向けAPIです。照会、発行、完了報告の3つの操作はすべてPOSTで、要求には署名が必要です。
+            交付センターと証明発行サーバーの間の機械向けAPIです。照会、発行、完了報告、本籍地の利用登録の4つの操作はすべてPOSTで、要求には署名が必要です。
             このページは、機械可読の
             <a href="/api/kiosk/v1/openapi.json" className="mx-1 text-blue-900 underline hover:text-blue-1000 hover:decoration-[calc(3/16*1rem)]">
               OpenAPI 3.1文書（openapi.json）

@@ -17,6 +17,7 @@ const NAV_ITEMS: readonly NavItem[] = [
   { href: "/issuances", label: "発行履歴" },
   { href: "/incidents", label: "インシデント" },
   { href: "/service", label: "サービス設定" },
+  { href: "/koseki-registrations", label: "利用登録の審査", roles: ["municipal_admin", "clerk", "auditor"] },
   { href: "/imports", label: "データ取込", roles: ["operator", "municipal_admin"] },
   { href: "/preview", label: "証明書の見本" },
   { href: "/audit", label: "監査記録", roles: ["operator", "municipal_admin", "auditor"] },

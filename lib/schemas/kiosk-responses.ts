@@ -123,6 +123,21 @@ export const ZProblem = z
     issuanceNo: z.string().optional().describe("pdf_no_longer_available (410): its 発行番号"),
     issuanceStatus: z.string().optional().describe("pdf_no_longer_available (410): the issuance's status (rendered, printed, cancelled or failed)"),
     currentStatus: z.enum(["printed", "cancelled", "failed"]).optional().describe("completion_conflict (409): the outcome already recorded"),
+    receiptNo: z.string().optional().describe("koseki_registration_exists (409): receipt number of the existing application or registration"),
+    registrationStatus: z.enum(["pending", "approved"]).optional().describe("koseki_registration_exists (409): its status"),
+    notice: z.string().nullable().optional().describe("registration_intake_closed (503): the planned stop's notice"),
   })
   .catchall(z.unknown());
 export type ProblemWire = z.infer<typeof ZProblem>;
+
+export const ZKosekiRegistrationResponse = z
+  .object({
+    transactionId: z.string().describe("Echo of the centre's transaction id"),
+    receiptNo: z.string().describe("Receipt number to print on the kiosk slip (XXXX-XXXX-XXXX)"),
+    status: z.literal("pending").describe("Always pending: the 本籍地 municipality reviews the application"),
+    municipality: z.object({ code: z.string(), name: z.string() }).strict(),
+    dueOn: z.string().describe("Review deadline (YYYY-MM-DD, JST), business days of the 本籍地 municipality"),
+    preRegistrationLinked: z.boolean().describe("True when a web pre-registration was completed"),
+  })
+  .strict();
+export type KosekiRegistrationResponseWire = z.infer<typeof ZKosekiRegistrationResponse>;

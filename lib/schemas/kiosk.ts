@@ -115,3 +115,33 @@ export const ZCompletionRequest = z
 export type CompletionRequestBody = z.infer<typeof ZCompletionRequest>;
 
 export const ZIdempotencyKey = z.string().min(8).max(128).regex(/^[\x21-\x7e]+$/, "printable ASCII");
+
+/**
+ * POST /api/kiosk/v1/koseki-registrations: the kiosk-side 本籍地 利用登録. The applicant is the cardholder
+ * (name, date of birth and address come from the residence municipality's register through the card); the
+ * body adds what only the resident knows: the 本籍 and the 筆頭者, or the receipt number of a web
+ * pre-registration that already holds them.
+ */
+export const ZKosekiRegistrationRequest = z
+  .object({
+    transactionId: ZRequestBase.transactionId,
+    terminal: ZTerminal,
+    card: ZCardCertificateRef,
+    municipalityCode: z.string().regex(/^\d{6}$/).describe("全国地方公共団体コード of the 本籍地 municipality"),
+    preRegistrationReceiptNo: z
+      .string()
+      .regex(/^[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/)
+      .optional()
+      .describe("Receipt number of a web pre-registration to complete (XXXX-XXXX-XXXX)"),
+    honsekiAddress: z.string().min(1).max(80).optional().describe("本籍 below the municipality (町名・番地); required without a pre-registration"),
+    kosekiHeadName: z.string().min(1).max(40).optional().describe("筆頭者 name; required without a pre-registration"),
+    email: z.string().email().max(254).optional().describe("Address for the decision notice (optional)"),
+    consent: z.literal(true).describe("The resident agreed to the terms at the kiosk"),
+  })
+  .strict()
+  .superRefine((v, ctx) => {
+    if (v.preRegistrationReceiptNo) return;
+    if (!v.honsekiAddress) ctx.addIssue({ code: "custom", path: ["honsekiAddress"], message: "required without preRegistrationReceiptNo" });
+    if (!v.kosekiHeadName) ctx.addIssue({ code: "custom", path: ["kosekiHeadName"], message: "required without preRegistrationReceiptNo" });
+  });
+export type KosekiRegistrationRequestBody = z.infer<typeof ZKosekiRegistrationRequest>;

@@ -26,7 +26,8 @@ export type RegistrationPlan = {
   receiptNo: string;
   status: "pending" | "approved" | "rejected" | "reregistration_needed";
   source: "kiosk" | "web";
-  cardSerial: string;
+  /** Null for a web pre-registration still waiting for the kiosk application with the card. */
+  cardSerial: string | null;
   resident: ResidentPlan;
   honseki: string;
   kosekiHeadName: string;
@@ -38,6 +39,8 @@ export type RegistrationPlan = {
   rejectReasonCode: string | null;
   decisionNote: string | null;
   member: { record: KosekiRecordPlan; member: KosekiMemberPlan } | null;
+  /** The e-mail notice of the decision (outbox row), when the applicant gave an address. */
+  notice: { kind: "registration_approved" | "registration_rejected"; status: "pending" | "sent" } | null;
 };
 
 export type DemoCardRow = { muni: MuniKey; serial: string; kind: "refusal" | "showcase"; name: string; title: string; expectation: string };
@@ -156,7 +159,8 @@ function buildRegistrations(residents: ResidentPlan[], koseki: KosekiRecordPlan[
   const approved = by("JPKI-131121-000003");
   const approvedOn = addDays(today, -40);
   const pending = by("JPKI-131121-000004");
-  const pendingOn = addDays(today, -2);
+  // Received long enough ago to be past its deadline: the review queue shows it as overdue.
+  const pendingOn = addDays(today, -14);
   const rejected = by("JPKI-131121-000006");
   const rejectedOn = addDays(today, -25);
   const rereg = by("JPKI-131121-000007");
@@ -167,7 +171,7 @@ function buildRegistrations(residents: ResidentPlan[], koseki: KosekiRecordPlan[
   return [
     {
       ...base(approved, "matsumoto"),
-      receiptNo: "R-2026-000001",
+      receiptNo: "RDEM-2026-0001",
       status: "approved",
       source: "kiosk",
       cardSerial: approved.card!.serial,
@@ -179,10 +183,11 @@ function buildRegistrations(residents: ResidentPlan[], koseki: KosekiRecordPlan[
       rejectReasonCode: null,
       decisionNote: "戸籍の記載と一致することを確認しました。",
       member: memberOf(koseki, approved, "matsumoto"),
+      notice: null,
     },
     {
       ...base(pending, "obuse"),
-      receiptNo: "R-2026-000002",
+      receiptNo: "RDEM-2026-0002",
       status: "pending",
       source: "kiosk",
       cardSerial: pending.card!.serial,
@@ -194,11 +199,12 @@ function buildRegistrations(residents: ResidentPlan[], koseki: KosekiRecordPlan[
       rejectReasonCode: null,
       decisionNote: null,
       member: null,
+      notice: null,
     },
     {
       ...base(rejected, "matsumoto"),
       honseki: wrongHonseki,
-      receiptNo: "R-2026-000003",
+      receiptNo: "RDEM-2026-0003",
       status: "rejected",
       source: "web",
       cardSerial: rejected.card!.serial,
@@ -210,10 +216,11 @@ function buildRegistrations(residents: ResidentPlan[], koseki: KosekiRecordPlan[
       rejectReasonCode: "honseki_mismatch",
       decisionNote: "申請された本籍が戸籍の記載と一致しません。本籍をご確認のうえ、再度申請してください。",
       member: null,
+      notice: { kind: "registration_rejected", status: "sent" },
     },
     {
       ...base(rereg, "obuse"),
-      receiptNo: "R-2025-000004",
+      receiptNo: "RDEM-2025-0004",
       status: "reregistration_needed",
       source: "kiosk",
       cardSerial: OLD_RENEWED_SERIAL,
@@ -225,6 +232,25 @@ function buildRegistrations(residents: ResidentPlan[], koseki: KosekiRecordPlan[
       rejectReasonCode: null,
       decisionNote: "承認済み。電子証明書の更新により、新しい証明書での再登録が必要です。",
       member: memberOf(koseki, rereg, "obuse"),
+      notice: null,
+    },
+    {
+      // After the rejection the applicant pre-registered again on the web with the right 本籍; the kiosk
+      // application with the card (and this receipt number) is still to come.
+      ...base(rejected, "matsumoto"),
+      receiptNo: "RDEM-2026-0005",
+      status: "pending",
+      source: "web",
+      cardSerial: null,
+      email: "demo-applicant-3@example.jp",
+      consentAt: jst(addDays(today, -1), 20, 10),
+      dueOn: addBusinessDays(addDays(today, -1), review("matsumoto")),
+      decidedAt: null,
+      decidedByLoginId: null,
+      rejectReasonCode: null,
+      decisionNote: null,
+      member: null,
+      notice: null,
     },
   ];
 }

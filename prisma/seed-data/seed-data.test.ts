@@ -253,14 +253,18 @@ describe("the demo plan", () => {
     expect(new Set(linked).size).toBe(linked.length);
   });
 
-  it("binds the four 利用登録 examples to 世田谷区 cards", () => {
-    expect(plan.registrations.map((r) => [r.receiptNo, r.status, r.muni])).toEqual([
-      ["R-2026-000001", "approved", "matsumoto"],
-      ["R-2026-000002", "pending", "obuse"],
-      ["R-2026-000003", "rejected", "matsumoto"],
-      ["R-2025-000004", "reregistration_needed", "obuse"],
+  it("binds the 利用登録 examples to 世田谷区 cards (the web pre-registration has none yet)", () => {
+    expect(plan.registrations.map((r) => [r.receiptNo, r.status, r.muni, r.source])).toEqual([
+      ["RDEM-2026-0001", "approved", "matsumoto", "kiosk"],
+      ["RDEM-2026-0002", "pending", "obuse", "kiosk"],
+      ["RDEM-2026-0003", "rejected", "matsumoto", "web"],
+      ["RDEM-2025-0004", "reregistration_needed", "obuse", "kiosk"],
+      ["RDEM-2026-0005", "pending", "matsumoto", "web"],
     ]);
-    for (const r of plan.registrations) expect(r.cardSerial.startsWith("JPKI-131121-")).toBe(true);
+    for (const r of plan.registrations.slice(0, 4)) expect(r.cardSerial?.startsWith("JPKI-131121-")).toBe(true);
+    expect(plan.registrations[4].cardSerial).toBeNull();
+    // Receipt numbers have the public format, so the status page finds them.
+    for (const r of plan.registrations) expect(r.receiptNo).toMatch(/^[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/);
     const approved = plan.registrations[0];
     expect(approved.member?.record.honseki).toBe(approved.honseki);
   });

@@ -103,19 +103,19 @@ function setagaya(w: World): void {
   role(nguyen[0], 2, "showcase", "Foreign resident (ベトナム) with his wife", "住民票 offers 国籍・地域, 在留カード番号 and 在留資格 items and no 本籍・筆頭者; no 戸籍 (foreign nationals have none).");
 
   const approved = youngCouple(w, s("approved"), m, { honseki: "matsumoto" });
-  role(head(approved), 3, "showcase", "本籍 in 松本市, 利用登録 approved", "住所地 services at 世田谷区 as usual; 本籍地 services at 松本市 (202029): 戸籍全部/個人事項証明書 and 附票 are offered (registration R-2026-000001 approved).");
+  role(head(approved), 3, "showcase", "本籍 in 松本市, 利用登録 approved", "住所地 services at 世田谷区 as usual; 本籍地 services at 松本市 (202029): 戸籍全部/個人事項証明書 and 附票 are offered (registration RDEM-2026-0001 approved).");
 
   const pending = singleYoung(w, s("pending"), m, { honseki: "obuse" });
-  role(head(pending), 4, "showcase", "本籍 in 小布施町, 利用登録 pending", "本籍地 services at 小布施町 (205419) are refused: registration R-2026-000002 is still pending review. 住所地 services work.");
+  role(head(pending), 4, "showcase", "本籍 in 小布施町, 利用登録 pending", "本籍地 services at 小布施町 (205419) are refused: registration RDEM-2026-0002 is still pending review (past its deadline: overdue in the review queue). 住所地 services work.");
 
   const smartphone = singleYoung(w, s("smartphone"), m, { honseki: "setagaya" });
   role(head(smartphone), 5, "showcase", "スマホ用電子証明書 (smartphone certificate)", "Same person as an ordinary card: everything a resident may get is offered through the smartphone certificate too.");
 
   const rejected = olderCouple(w, s("rejected"), m, { honseki: "matsumoto" });
-  role(head(rejected), 6, "showcase", "本籍 in 松本市, 利用登録 rejected", "本籍地 services at 松本市 are refused (registration R-2026-000003 rejected: honseki_mismatch). 住所地 services work.");
+  role(head(rejected), 6, "showcase", "本籍 in 松本市, 利用登録 rejected", "本籍地 services at 松本市 are refused (registration RDEM-2026-0003 rejected: honseki_mismatch; a new web pre-registration RDEM-2026-0005 awaits the kiosk application). 住所地 services work.");
 
   const rereg = coupleKids(w, s("rereg"), m, { honseki: "obuse", headAge: 41, wifeAge: 39, kidAges: [9, 6] });
-  role(head(rereg), 7, "showcase", "本籍 in 小布施町, card renewed: re-registration needed", "本籍地 services at 小布施町 are refused: registration R-2025-000004 was bound to the old certificate JPKI-131121-800001 (revoked on renewal) and is flagged reregistration_needed.");
+  role(head(rereg), 7, "showcase", "本籍 in 小布施町, card renewed: re-registration needed", "本籍地 services at 小布施町 are refused: registration RDEM-2025-0004 was bound to the old certificate JPKI-131121-800001 (revoked on renewal) and is flagged reregistration_needed.");
 
   const movedIn2026 = singleYoung(w, s("moved-in-2026"), m, { honseki: "elsewhere", moveIn: { from: "2026-05-11", to: "2026-05-11" } });
   const mi = role(head(movedIn2026), 8, "showcase", "Moved in on 2026-05-11 (not resident on 1 January 2026)", "Tax certificates are refused: the 令和8年度 record is flagged not resident on 1 January (taxed by the former municipality); there is no 令和7年度 record. 住民票 works; no 戸籍 here (本籍 outside the three municipalities).");

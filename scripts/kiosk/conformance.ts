@@ -63,13 +63,13 @@ export async function runConformance(opts: { baseUrl: string; keyId: string; sec
 
   const checks: Check[] = [
     {
-      name: "GET openapi.json is OpenAPI 3.1 with the three operations",
+      name: "GET openapi.json is OpenAPI 3.1 with the four operations",
       run: async () => {
         const a = await c.get("/openapi.json");
         const doc = a.body as { openapi?: string; paths?: Record<string, unknown> };
         if (a.status !== 200 || !String(doc.openapi).startsWith("3.1")) return fail(`status ${a.status} openapi ${doc.openapi}`);
         const paths = Object.keys(doc.paths ?? {});
-        const want = ["/api/kiosk/v1/eligibility", "/api/kiosk/v1/issuances", "/api/kiosk/v1/issuances/{id}/completion"];
+        const want = ["/api/kiosk/v1/eligibility", "/api/kiosk/v1/issuances", "/api/kiosk/v1/issuances/{id}/completion", "/api/kiosk/v1/koseki-registrations"];
         const missing = want.filter((p) => !paths.includes(p));
         return missing.length ? fail(`missing ${missing.join(", ")}`) : pass();
       },
@@ -186,6 +186,21 @@ export async function runConformance(opts: { baseUrl: string; keyId: string; sec
     refusal("card expired", card(SETAGAYA, "900011"), SETAGAYA, "residence", "card_expired"),
     refusal("card revoked", card(SETAGAYA, "900012"), SETAGAYA, "residence", "card_revoked"),
     refusal("seal abolished", card(SETAGAYA, "900013"), SETAGAYA, "seal", "seal_not_registered"),
+    // 本籍地 利用登録: refusals only, so the demo data stays as it is.
+    ...(
+      [
+        ["registration_not_needed (a resident of the 本籍地)", OPEN_SERIAL, SETAGAYA, {}, 409, "registration_not_needed"],
+        ["koseki_registration_exists (pending application)", card(SETAGAYA, "000004"), OBUSE, {}, 409, "koseki_registration_exists"],
+        ["pre_registration_not_found (another person's receipt number)", OPEN_SERIAL, MATSUMOTO, { preRegistrationReceiptNo: "RDEM-2026-0005" }, 404, "pre_registration_not_found"],
+        ["card_unknown at koseki registration", card(SETAGAYA, "999999"), MATSUMOTO, {}, 403, "card_unknown"],
+      ] as const
+    ).map(([name, serial, code, extra, status, expected]): Check => ({
+      name: `koseki registration: ${name}`,
+      run: async () => {
+        const { purpose: _purpose, ...base } = baseRequest(serial, code);
+        return expectProblem(await cOpen.post("/koseki-registrations", { ...base, honsekiAddress: "本町一番地", kosekiHeadName: "試験 太郎", consent: true, ...extra }), status, expected);
+      },
+    })),
     refusal("成年被後見人", card(MATSUMOTO, "900001"), MATSUMOTO, "residence", "resident_adult_ward"),
     refusal("long name", card(OBUSE, "900001"), OBUSE, "residence", "name_too_long"),
     refusal("not offered", card(OBUSE, "000002"), OBUSE, "residence-entry", "certificate_not_offered"),

@@ -11,6 +11,7 @@ import { getEnv } from "../env";
 import { AppError } from "../errors";
 import type { ImportSource } from "../generated/prisma/enums";
 import { logger } from "../logger";
+import { flagReregistrations } from "../koseki-registration/flag-reregistrations";
 import { FEEDS, OP_COLUMN } from "./feeds";
 import { jobSummary, storedErrors } from "./job-summary";
 import { readRecords } from "./read-records";
@@ -211,6 +212,11 @@ export async function runImport(args: RunImportArgs): Promise<ImportResult> {
     summary = { jobId: job.id, feed: options.feed, mode: options.mode, status, fileName: job.fileName, rowsTotal, rowsInserted: counts.inserted, rowsUpdated: counts.updated, rowsRemoved: counts.removed, errorCount: 0, errors: [], startedAt: startedAt.toISOString(), finishedAt: new Date().toISOString() };
   }
   log.info({ status, rowsTotal, ...counts, errorCount: errors.total, ms: Date.now() - startedAt.getTime(), lockedMs }, "import finished");
+  if (committedAt && options.feed === "card_certificates") {
+    // Registrations at 本籍地 municipalities bound to a certificate revoked or renewed by this import
+    // (their own tenants, so after this import's commit); the maintenance pass retries on failure.
+    await flagReregistrations({ residenceMunicipalityId: args.municipalityId }).catch((e) => log.warn({ err: errorForLog(e) }, "re-registration sweep after the card import failed"));
+  }
   report("done");
   return { ...summary, committedAt, lockedMs };
 }

@@ -2,19 +2,22 @@ import "server-only";
 import { extendZodWithOpenApi, OpenAPIRegistry, OpenApiGeneratorV31 } from "@asteasolutions/zod-to-openapi";
 import { z } from "zod";
 import { REFUSAL_MESSAGES, type RefusalCode } from "@/lib/refusal-reasons";
-import { ZCompletionRequest, ZEligibilityRequest, ZIdempotencyKey, ZIssueRequest } from "@/lib/schemas/kiosk";
+import { ZCompletionRequest, ZEligibilityRequest, ZIdempotencyKey, ZIssueRequest, ZKosekiRegistrationRequest } from "@/lib/schemas/kiosk";
 import {
   ZCompletionResponse,
   ZEligibilityResponse,
   ZIssuanceResponse,
+  ZKosekiRegistrationResponse,
   ZProblem,
   type CompletionResponseWire,
   type EligibilityResponseWire,
   type IssuanceResponseWire,
+  type KosekiRegistrationResponseWire,
 } from "@/lib/schemas/kiosk-responses";
 import type { EligibilityResponse } from "../eligibility/check-eligibility";
 import type { CompletionResponse } from "../issuance/complete-issuance";
 import type { IssuanceResponse } from "../issuance/issuance-response";
+import type { KosekiRegistrationResponse } from "../koseki-registration/apply-at-kiosk";
 import { REQUIRED_COMPONENTS, SIGNATURE_LABEL, SIGNATURE_WINDOW_SECONDS, signRequest } from "./http-signatures";
 
 // The OpenAPI 3.1 document of the kiosk API, generated from the zod schemas the routes parse with
@@ -37,10 +40,11 @@ const _answersFit: [
   Fits<EligibilityResponse, EligibilityResponseWire>,
   Fits<Omit<IssuanceResponse, "certificateType">, Omit<IssuanceResponseWire, "certificateType">>,
   Fits<CompletionResponse, CompletionResponseWire>,
-] = [true, true, true];
+  Fits<KosekiRegistrationResponse, KosekiRegistrationResponseWire>,
+] = [true, true, true, true];
 void _answersFit;
 
-export type KioskOperation = "eligibility" | "issuance" | "completion";
+export type KioskOperation = "eligibility" | "issuance" | "completion" | "registration";
 
 export type ErrorCodeEntry = {
   code: string;
@@ -53,7 +57,7 @@ export type ErrorCodeEntry = {
   kioskMessage?: string;
 };
 
-const ALL: KioskOperation[] = ["eligibility", "issuance", "completion"];
+const ALL: KioskOperation[] = ["eligibility", "issuance", "completion", "registration"];
 
 const PROTOCOL_ERRORS: ErrorCodeEntry[] = [
   { code: "payload_too_large", status: 413, operations: ALL, meaning: "The body is larger than 64 KiB.", meaningJa: "リクエスト本文が64KiBを超えています。" },
@@ -70,8 +74,8 @@ const PROTOCOL_ERRORS: ErrorCodeEntry[] = [
   { code: "validation_failed", status: 422, operations: ALL, meaning: "The body does not match the request schema; `errors` lists each violation.", meaningJa: "本文がスキーマに合致しません（errorsに違反箇所を列挙）。" },
   { code: "bad_request", status: 400, operations: ALL, meaning: "X-Clock-Override is not an ISO 8601 instant (only when the override is enabled).", meaningJa: "X-Clock-OverrideがISO 8601の日時ではありません（時刻上書きが有効な場合のみ）。" },
   { code: "idempotency_key_required", status: 400, operations: ["issuance"], meaning: "The Idempotency-Key header is missing or not 8–128 printable ASCII characters.", meaningJa: "Idempotency-Keyヘッダーがない、または8〜128文字の印字可能ASCIIではありません。" },
-  { code: "municipality_unknown", status: 404, operations: ["eligibility", "issuance"], meaning: "No municipality with this code is served here.", meaningJa: "この団体コードの市区町村は本サーバーで取り扱っていません。" },
-  { code: "client_not_allowed", status: 403, operations: ["eligibility", "issuance"], meaning: "The API client is confined to another municipality.", meaningJa: "このAPIクライアントは指定の市区町村を取り扱えません。" },
+  { code: "municipality_unknown", status: 404, operations: ["eligibility", "issuance", "registration"], meaning: "No municipality with this code is served here.", meaningJa: "この団体コードの市区町村は本サーバーで取り扱っていません。" },
+  { code: "client_not_allowed", status: 403, operations: ["eligibility", "issuance", "registration"], meaning: "The API client is confined to another municipality.", meaningJa: "このAPIクライアントは指定の市区町村を取り扱えません。" },
   { code: "idempotency_key_in_progress", status: 409, operations: ["issuance"], meaning: "A request with this Idempotency-Key is being processed; retry later (re-signed).", meaningJa: "同じIdempotency-Keyのリクエストを処理中です。時間をおいて再署名して再送してください。" },
   { code: "idempotency_key_conflict", status: 422, operations: ["issuance"], meaning: "This Idempotency-Key was used with another request body.", meaningJa: "このIdempotency-Keyは別の内容のリクエストで使用済みです。" },
   { code: "my_number_missing", status: 409, operations: ["issuance"], meaning: "個人番号 was requested but is not on record for a person shown.", meaningJa: "個人番号の記載が求められましたが、記録がありません。" },
@@ -81,6 +85,10 @@ const PROTOCOL_ERRORS: ErrorCodeEntry[] = [
   { code: "pdf_self_check_failed", status: 500, operations: ["issuance"], meaning: "The rendered PDF failed the post-render check; nothing was issued (an incident is opened).", meaningJa: "描画後のPDF検査で不一致を検出したため発行を中止しました（インシデントを記録）。" },
   { code: "issuance_not_found", status: 404, operations: ["completion"], meaning: "No issuance with this id for this API client (or the id is not a UUID).", meaningJa: "このAPIクライアントの発行に該当するIDがありません。" },
   { code: "completion_conflict", status: 409, operations: ["completion"], meaning: "The issuance was already completed with another outcome.", meaningJa: "この発行は別の結果で完了報告済みです。" },
+  { code: "registration_intake_closed", status: 503, operations: ["registration"], meaning: "The 本籍地 municipality does not accept koseki registrations now (a planned stop of scope all or registration_intake); `notice` carries the stop's notice.", meaningJa: "本籍地の市区町村が利用登録の受付を停止しています（noticeに停止のお知らせ）。" },
+  { code: "registration_not_needed", status: 409, operations: ["registration"], meaning: "The cardholder lives in the 本籍地 municipality: 本籍地 services need no registration there.", meaningJa: "本籍地の市区町村に住民登録があるため、利用登録は不要です。" },
+  { code: "koseki_registration_exists", status: 409, operations: ["registration"], meaning: "This card certificate already has a pending application or an approved registration at this municipality; `receiptNo` and `registrationStatus` tell which.", meaningJa: "この電子証明書には、審査中の申請または登録済みの利用登録があります。" },
+  { code: "pre_registration_not_found", status: 404, operations: ["registration"], meaning: "No open web pre-registration with this receipt number belongs to this cardholder at this municipality (unknown, already completed, or name or date of birth differ).", meaningJa: "この受付番号の、この方の事前登録（未完了）が見つかりません。" },
   { code: "internal_error", status: 500, operations: ALL, meaning: "An unexpected error; no internals are shown.", meaningJa: "予期しないエラーが発生しました。" },
   // Generic codes of server/errors.ts that the kiosk API does not send (staff screens use them).
   { code: "unauthenticated", status: 401, operations: [], meaning: "Not signed in (staff screens).", meaningJa: "ログインしていません（職員画面）。" },
@@ -140,13 +148,16 @@ const REFUSAL_MEANINGS: Record<RefusalCode, [string, string]> = {
   fee_not_configured: ["No fee is in force for this certificate.", "手数料が設定されていません。"],
 };
 
+/** Refusals the koseki registration intake answers with (403, with `reason` and `message`). */
+const REGISTRATION_REFUSALS = new Set<RefusalCode>(["card_unknown", "card_revoked", "card_suspended", "card_expired", "card_not_yet_valid", "resident_not_found", "municipality_not_active"]);
+
 /** Every stable code the server sends, with its HTTP status. Refusals are 403 at issuance (200 entries at eligibility). */
 export const ERROR_CODES: readonly ErrorCodeEntry[] = [
   ...PROTOCOL_ERRORS,
   ...(Object.keys(REFUSAL_MESSAGES) as RefusalCode[]).map((code) => ({
     code,
     status: 403,
-    operations: ["issuance"] as KioskOperation[],
+    operations: (REGISTRATION_REFUSALS.has(code) ? ["issuance", "registration"] : ["issuance"]) as KioskOperation[],
     meaning: REFUSAL_MEANINGS[code][0],
     meaningJa: REFUSAL_MEANINGS[code][1],
     kioskMessage: REFUSAL_MESSAGES[code],
@@ -186,7 +197,7 @@ const COMPONENT_LIST = `(${REQUIRED_COMPONENTS.map((c) => `"${c}"`).join(" ")})`
 function signingDescription(): string {
   const ex = SIGNING_EXAMPLE;
   return `Machine API between the コンビニ交付 issuance centre and this certificate issuance server (v1).
-Three signed POST operations: eligibility → issuance → completion. Bodies are UTF-8 JSON; answers are JSON,
+Four signed POST operations: eligibility → issuance → completion, and the 本籍地 利用登録 (koseki-registrations). Bodies are UTF-8 JSON; answers are JSON,
 errors are \`application/problem+json\` (RFC 9457) with a stable \`code\`. The person is identified only by the
 card certificate (issuer, serial) already validated by the centre, never by an id in the body.
 
@@ -300,6 +311,8 @@ const refs = {
   EligibilityResponse: registry.register("EligibilityResponse", openapiable(ZEligibilityResponse)),
   IssuanceResponse: registry.register("IssuanceResponse", openapiable(ZIssuanceResponse)),
   CompletionResponse: registry.register("CompletionResponse", openapiable(ZCompletionResponse)),
+  KosekiRegistrationRequest: registry.register("KosekiRegistrationRequest", openapiable(ZKosekiRegistrationRequest)),
+  KosekiRegistrationResponse: registry.register("KosekiRegistrationResponse", openapiable(ZKosekiRegistrationResponse)),
   Problem: registry.register("Problem", openapiable(ZProblem)),
 };
 
@@ -307,6 +320,7 @@ const OPERATION_PATHS: Record<KioskOperation, string> = {
   eligibility: "/api/kiosk/v1/eligibility",
   issuance: "/api/kiosk/v1/issuances",
   completion: "/api/kiosk/v1/issuances/{id}/completion",
+  registration: "/api/kiosk/v1/koseki-registrations",
 };
 
 const STATUS_TEXT: Record<number, string> = {
@@ -417,6 +431,39 @@ registry.registerPath({
   responses: {
     200: { description: "Completion recorded (or the earlier identical completion)", content: { "application/json": { schema: refs.CompletionResponse } } },
     ...problemResponses("completion"),
+  },
+});
+
+registry.registerPath({
+  method: "post",
+  path: OPERATION_PATHS.registration,
+  operationId: "applyKosekiRegistration",
+  summary: "本籍地 利用登録: apply for koseki registration with the card",
+  description:
+    "The kiosk-side application of a non-resident to the 本籍地 municipality, bound to the card certificate (issuer + serial). The applicant's name, kana, date of birth and address come from the residence register through the card; the body adds the 本籍 (町名・番地) and the 筆頭者, or the receipt number of a web pre-registration holding them (taken over when its name and date of birth are the cardholder's). Answers 200 with a receipt number and the review deadline (business days). Closed during the municipality's registration_intake stops. Staff of the 本籍地 review it; a renewed or revoked certificate later needs re-registration.",
+  request: {
+    headers: signedHeaders,
+    body: {
+      required: true,
+      content: {
+        "application/json": {
+          schema: refs.KosekiRegistrationRequest,
+          example: {
+            transactionId: "TX-20261127-0002",
+            terminal: { storeChain: "seven-eleven", storeCode: "123456", terminalId: "01" },
+            card: { issuer: "JPKI", serial: "JPKI-131121-000001" },
+            municipalityCode: "012076",
+            honsekiAddress: "西1条南十丁目1番地",
+            kosekiHeadName: "山川 一郎",
+            consent: true,
+          },
+        },
+      },
+    },
+  },
+  responses: {
+    200: { description: "Application received (pending review)", content: { "application/json": { schema: refs.KosekiRegistrationResponse } } },
+    ...problemResponses("registration"),
   },
 });
 

@@ -1,19 +1,29 @@
 import "server-only";
 import { withSystemScope } from "../db/tenant";
 import { expireRenderedPdfs } from "../issuance/expire-rendered-pdfs";
+import { flagReregistrations } from "../koseki-registration/flag-reregistrations";
 import { logger } from "../logger";
+import { deliverPendingNotices, type DeliveryResult } from "../notices/deliver-notices";
+import { pruneRateLimits } from "../public/rate-limit";
 import { SIGNATURE_WINDOW_SECONDS } from "../kiosk-protocol/http-signatures";
 
 const INTERVAL_MS = Number(process.env.MAINTENANCE_INTERVAL_MS ?? 5 * 60_000);
 const globalForMaintenance = globalThis as unknown as { __maintenance?: NodeJS.Timeout };
 
-/** One pass: delete expired PDFs (the hash stays) and signature nonces that can never be valid again. */
-export async function runMaintenance(now = new Date()): Promise<{ expiredPdfs: number; prunedNonces: number }> {
+/**
+ * One pass: delete expired PDFs (the hash stays) and signature nonces that can never be valid again; flag
+ * koseki registrations whose card certificate was revoked or renewed; send (or retry) pending notices;
+ * drop old public throttle windows.
+ */
+export async function runMaintenance(now = new Date()): Promise<{ expiredPdfs: number; prunedNonces: number; reregistrations: number; notices: DeliveryResult }> {
   const expiredPdfs = await expireRenderedPdfs(now);
   const { count: prunedNonces } = await withSystemScope("maintenance", (tx) =>
     tx.apiNonce.deleteMany({ where: { createdAt: { lt: new Date(now.getTime() - 2 * SIGNATURE_WINDOW_SECONDS * 1000) } } }),
   );
-  return { expiredPdfs, prunedNonces };
+  const { flagged: reregistrations } = await flagReregistrations({ now });
+  const notices = await deliverPendingNotices({ now });
+  await pruneRateLimits(now);
+  return { expiredPdfs, prunedNonces, reregistrations, notices };
 }
 
 /** Started once per server process (instrumentation.ts). Every process may run it: each pass is idempotent. */
@@ -21,7 +31,7 @@ export function startMaintenance(): void {
   if (globalForMaintenance.__maintenance) return;
   const tick = () =>
     runMaintenance()
-      .then((r) => (r.expiredPdfs || r.prunedNonces ? logger.info(r, "maintenance") : undefined))
+      .then((r) => (r.expiredPdfs || r.prunedNonces || r.reregistrations || r.notices.sent || r.notices.retrying || r.notices.failed ? logger.info(r, "maintenance") : undefined))
       .catch((e) => logger.warn({ err: String(e) }, "maintenance pass failed"));
   globalForMaintenance.__maintenance = setInterval(tick, INTERVAL_MS);
   globalForMaintenance.__maintenance.unref();

@@ -8,7 +8,7 @@ let n = 0;
 export type MemberSpec = { givenName: string; familyName?: string; residentId?: string | null; dateOfBirth?: string; sex?: "male" | "female"; relationship?: string; removed?: boolean };
 
 /** A register with members, a 戸籍事項, a 出生 event per member and one 附票 line per member. */
-export async function createKosekiRecord(municipalityId: string, opts: { members: MemberSpec[]; kind?: "current" | "joseki" | "kaisei_genkoseki"; pendingFiling?: boolean; familyName?: string }) {
+export async function createKosekiRecord(municipalityId: string, opts: { members: MemberSpec[]; kind?: "current" | "joseki" | "kaisei_genkoseki"; pendingFiling?: boolean; familyName?: string; honseki?: string }) {
   const db = ownerDb();
   const familyName = opts.familyName ?? "川村";
   const record = await db.kosekiRecord.create({
@@ -16,7 +16,7 @@ export async function createKosekiRecord(municipalityId: string, opts: { members
       municipalityId,
       recordNo: `K${++n}-${crypto.randomBytes(3).toString("hex")}`,
       kind: opts.kind ?? "current",
-      honseki: "テスト県テスト市本町七番地",
+      honseki: opts.honseki ?? "テスト県テスト市本町七番地",
       headFamilyName: opts.members[0].familyName ?? familyName,
       headGivenName: opts.members[0].givenName,
       pendingFiling: opts.pendingFiling ?? false,

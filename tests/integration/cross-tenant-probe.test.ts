@@ -6,12 +6,13 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { RequestContext } from "@/server/context";
 import { seedDemoData } from "@/prisma/seed";
+import { createRegistration } from "@/tests/factories/koseki";
 import { ownerDb } from "@/tests/setup/owner-db";
 
 // Every module whose exports are staff verbs (or their building blocks, listed in NOT_VERBS).
 const modules = import.meta.glob(
   [
-    "/server/{municipalities,service-config,staff,logs,incidents,api-clients,imports,certificates,dashboard}/*.ts",
+    "/server/{municipalities,service-config,staff,logs,incidents,api-clients,imports,certificates,dashboard,koseki-registration}/*.ts",
     "!/server/**/*.test.ts",
   ],
   { eager: true },
@@ -42,13 +43,20 @@ const NOT_VERBS: Record<string, string> = {
   "imports/sql#lockRows": "import engine internals",
   "imports/sql#withEligibilityGate": "import engine internals",
   "imports/write-import-audit#writeImportAuditEvent": "import engine internals",
+  "koseki-registration/apply-at-kiosk#applyForRegistrationAtKiosk": "kiosk API (signed client), tested in koseki-registration-intake",
+  "koseki-registration/flag-reregistrations#flagReregistrations": "system work after card imports and in maintenance",
+  "koseki-registration/intake#assertIntakeOpen": "inside the intake verbs' transaction",
+  "koseki-registration/list-intake-municipalities#listIntakeMunicipalities": "public: the municipalities taking applications (names and codes only)",
+  "koseki-registration/lock-registration#lockRegistration": "inside the review verbs' transaction (probed through them)",
+  "koseki-registration/lookup-registration-status#lookupRegistrationStatus": "public: by receipt number and date of birth, throttled (koseki-registration-intake)",
+  "koseki-registration/submit-pre-registration#submitPreRegistration": "public form, throttled (koseki-registration-intake)",
 };
 
 type Outcome = { refused: string } | { result: unknown };
 type Probe = (t: Targets) => Promise<unknown>;
 type Targets = {
   ctx: RequestContext; // 松本市 municipal administrator
-  b: { id: string; code: string; staffUserId: string; incidentId: string; issuanceId: string; stopId: string; emergencyStopId: string; apiClientId: string };
+  b: { id: string; code: string; staffUserId: string; incidentId: string; issuanceId: string; stopId: string; emergencyStopId: string; apiClientId: string; registrationId: string; kosekiMemberId: string };
 };
 
 /**
@@ -145,6 +153,13 @@ const PROBES: Record<string, Probe> = {
   "certificates/preview-certificate#previewCertificateSet": ({ ctx, b }) => call("certificates/preview-certificate#previewCertificateSet", { ctx, municipalityCode: b.code }),
 
   "dashboard/get-dashboard-summary#getDashboardSummary": ({ ctx }) => call("dashboard/get-dashboard-summary#getDashboardSummary", { ctx }),
+
+  "koseki-registration/list-registration-queue#listRegistrationQueue": ({ ctx }) => call("koseki-registration/list-registration-queue#listRegistrationQueue", { ctx, input: { filter: "all" } }),
+  "koseki-registration/get-registration-review#getRegistrationReview": ({ ctx, b }) => call("koseki-registration/get-registration-review#getRegistrationReview", { ctx, input: { registrationId: b.registrationId } }),
+  "koseki-registration/approve-registration#approveRegistration": ({ ctx, b }) =>
+    call("koseki-registration/approve-registration#approveRegistration", { ctx, input: { registrationId: b.registrationId, kosekiMemberId: b.kosekiMemberId } }),
+  "koseki-registration/reject-registration#rejectRegistration": ({ ctx, b }) =>
+    call("koseki-registration/reject-registration#rejectRegistration", { ctx, input: { registrationId: b.registrationId, reasonCode: "other", note: "" } }),
 };
 
 /** Everything 世田谷区 holds, as text, to compare before and after the probes. */
@@ -186,11 +201,15 @@ describe("cross-tenant probe: 松本市's administrator aims every staff verb at
     });
     const stop = await db.serviceStop.create({ data: { municipalityId: b.id, scope: "all", startsAt: new Date("2027-01-05T00:00:00Z"), endsAt: new Date("2027-01-05T03:00:00Z"), notice: "世田谷区の停止" } });
     const emergency = await db.emergencyStop.create({ data: { municipalityId: b.id, certificateType: null, reason: "世田谷区の緊急停止" } });
+    // An application pending at 世田谷区 (as the 本籍地) from a 松本市 cardholder, and a 世田谷区 koseki member.
+    const aCard = await db.cardCertificate.findFirstOrThrow({ where: { municipalityId: a.id, status: "active" } });
+    const registration = await createRegistration(b.id, aCard, { status: "pending" });
+    const member = await db.kosekiMember.findFirstOrThrow({ where: { municipalityId: b.id } });
     t = {
       ctx: { actor: { type: "staff", id: admin.id, role: "municipal_admin", municipalityId: a.id }, municipalityId: a.id, requestId: "probe" },
-      b: { id: b.id, code: b.code, staffUserId: bStaff.id, incidentId: incident.id, issuanceId: issuance.id, stopId: stop.id, emergencyStopId: emergency.id, apiClientId: client.id },
+      b: { id: b.id, code: b.code, staffUserId: bStaff.id, incidentId: incident.id, issuanceId: issuance.id, stopId: stop.id, emergencyStopId: emergency.id, apiClientId: client.id, registrationId: registration.id, kosekiMemberId: member.id },
     };
-    markers = [b.id, b.code, bStaff.id, bStaff.loginId, incident.id, issuance.id, stop.id, emergency.id, client.id, "世田谷"];
+    markers = [b.id, b.code, bStaff.id, bStaff.loginId, incident.id, issuance.id, stop.id, emergency.id, client.id, registration.id, registration.receiptNo, member.id, "世田谷"];
   }, 120_000);
 
   it("every exported function of the verb modules is probed or documented as not a verb", () => {

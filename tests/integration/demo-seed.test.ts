@@ -34,6 +34,16 @@ describe("demo seed", () => {
     expect([...roles].sort()).toEqual(["auditor", "clerk", "municipal_admin", "operator"]);
   });
 
+  it("holds 利用登録 examples the queue and the status page can use: an overdue one, a web pre-registration, a sent notice", async () => {
+    const db = ownerDb();
+    const byReceipt = Object.fromEntries((await db.kosekiRegistration.findMany({ include: { notices: true } })).map((r) => [r.receiptNo, r]));
+    expect(Object.keys(byReceipt).sort()).toEqual(["RDEM-2025-0004", "RDEM-2026-0001", "RDEM-2026-0002", "RDEM-2026-0003", "RDEM-2026-0005"]);
+    expect(byReceipt["RDEM-2026-0002"].dueOn.getTime()).toBeLessThan(Date.now() - 86_400_000);
+    expect(byReceipt["RDEM-2026-0005"]).toMatchObject({ source: "web", status: "pending", cardSerial: null });
+    expect(decryptField(byReceipt["RDEM-2026-0005"].emailCipher!, FieldContext.registrationEmail)).toBe("demo-applicant-3@example.jp");
+    expect(byReceipt["RDEM-2026-0003"].notices).toEqual([expect.objectContaining({ kind: "registration_rejected", status: "sent" })]);
+  });
+
   it("is idempotent: a second run writes nothing", async () => {
     const before = await tableCounts();
     const second = await seedDemoData(ownerDb(), () => {});

@@ -16,6 +16,7 @@ const TABLES_WITHOUT_MUNICIPALITY_COLUMN: Record<string, string> = {
   Municipality: "the tenant itself: policy on its id",
   MfaRecoveryCode: "follows its StaffUser (policy through the parent row)",
   ApiNonce: "follows its ApiClient (policy through the parent row)",
+  PublicRateLimit: "public form throttle windows, no tenant data: system scope only",
 };
 
 type TableInfo = { name: string; hasMunicipalityColumn: boolean; rls: boolean; forced: boolean; policies: number };

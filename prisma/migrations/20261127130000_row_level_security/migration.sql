@@ -43,7 +43,7 @@ BEGIN
     'CertificateOffering', 'Fee', 'ServiceWindow', 'ServiceStop', 'EmergencyStop', 'Household', 'Resident',
     'SupportMeasure', 'SealRegistration', 'TaxRecord', 'KosekiRecord', 'KosekiMember', 'KosekiEvent',
     'FuhyoEntry', 'CardCertificate', 'KosekiRegistration', 'ApiClient', 'Issuance', 'Incident', 'StaffUser',
-    'AuditEvent', 'ImportJob', 'UsageDaily'
+    'AuditEvent', 'ImportJob', 'UsageDaily', 'RegistrationNotice'
   ] LOOP
     EXECUTE format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', t);
     EXECUTE format('ALTER TABLE %I FORCE ROW LEVEL SECURITY', t);
@@ -56,6 +56,11 @@ $$;
 ALTER TABLE "Municipality" ENABLE ROW LEVEL SECURITY;
 ALTER TABLE "Municipality" FORCE ROW LEVEL SECURITY;
 CREATE POLICY tenant_isolation ON "Municipality" USING (app_tenant_visible(id)) WITH CHECK (app_tenant_visible(id));
+
+-- System tables without tenant data: visible only in the all-municipalities scope (system work).
+ALTER TABLE "PublicRateLimit" ENABLE ROW LEVEL SECURITY;
+ALTER TABLE "PublicRateLimit" FORCE ROW LEVEL SECURITY;
+CREATE POLICY system_only ON "PublicRateLimit" USING (app_tenant_visible(NULL)) WITH CHECK (app_tenant_visible(NULL));
 
 -- Child tables without their own municipality column follow their parent (whose policy applies inside
 -- the subquery).

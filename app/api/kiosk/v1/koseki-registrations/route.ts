@@ -1,0 +1,7 @@
+import { ZKosekiRegistrationRequest } from "@/lib/schemas/kiosk";
+import { jsonResponse, withKioskClient } from "@/server/http/with-kiosk-client";
+import { applyForRegistrationAtKiosk } from "@/server/koseki-registration/apply-at-kiosk";
+
+export const dynamic = "force-dynamic";
+
+export const POST = withKioskClient(ZKosekiRegistrationRequest, async ({ ctx, body, now }) => jsonResponse(await applyForRegistrationAtKiosk({ ctx, input: body, now })));

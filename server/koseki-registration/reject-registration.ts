@@ -1,0 +1,34 @@
+import "server-only";
+import { ZRejectRegistration, type RejectRegistrationInput } from "@/lib/schemas/koseki-registration";
+import { writeAuditEvent } from "../audit/write-audit-event";
+import { requireMunicipality, requireRole, type RequestContext } from "../context";
+import { withTenant } from "../db/tenant";
+import { AppError } from "../errors";
+import { deliverAfterCommit } from "../notices/deliver-notices";
+import { lockRegistration } from "./lock-registration";
+
+/** Rejects a pending application (kiosk, or a web pre-registration) with a reason code; notice as for approval. */
+export async function rejectRegistration({ ctx, input, now = new Date() }: { ctx: RequestContext; input: RejectRegistrationInput; now?: Date }): Promise<{ id: string; status: "rejected"; noticeId: string | null }> {
+  requireRole(ctx, "municipal_admin", "clerk");
+  const municipalityId = requireMunicipality(ctx);
+  const parsed = ZRejectRegistration.safeParse(input);
+  if (!parsed.success) throw new AppError("validation_failed", "the decision is incomplete", { status: 422 });
+  const result = await withTenant(ctx, async (tx) => {
+    const r = await lockRegistration(tx, municipalityId, parsed.data.registrationId);
+    await tx.kosekiRegistration.update({
+      where: { id: r.id },
+      data: { status: "rejected", rejectReasonCode: parsed.data.reasonCode, decisionNote: parsed.data.note || null, decidedAt: now, decidedById: ctx.actor.id, kosekiMemberId: null },
+    });
+    const notice = r.emailCipher ? await tx.registrationNotice.create({ data: { municipalityId, registrationId: r.id, kind: "registration_rejected" }, select: { id: true } }) : null;
+    // The note is free text and may name people: it stays on the row, never in the audit details.
+    await writeAuditEvent(tx, ctx, {
+      action: "koseki_registration.reject",
+      targetType: "KosekiRegistration",
+      targetId: r.id,
+      details: { reasonCode: parsed.data.reasonCode, withNote: Boolean(parsed.data.note), noticeId: notice?.id ?? null },
+    });
+    return { id: r.id, status: "rejected" as const, noticeId: notice?.id ?? null };
+  });
+  await deliverAfterCommit(result.noticeId ? [result.noticeId] : []);
+  return result;
+}

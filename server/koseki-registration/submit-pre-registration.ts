@@ -1,0 +1,64 @@
+import "server-only";
+import { birthDateOf, ZPreRegistrationForm, type PreRegistrationFormInput } from "@/lib/schemas/koseki-registration";
+import { writeAuditEvent } from "../audit/write-audit-event";
+import { systemContext, type RequestContext } from "../context";
+import { encryptField, FieldContext } from "../crypto/field-encryption";
+import { withTenant } from "../db/tenant";
+import { AppError } from "../errors";
+import { enforceRateLimit, RATE_LIMITS } from "../public/rate-limit";
+import { assertIntakeOpen, fullHonseki, INTAKE_MUNICIPALITY_SELECT, reviewDueOn, ymdOf } from "./intake";
+import { newReceiptNo } from "./receipt-number";
+
+export type PreRegistrationReceipt = { receiptNo: string; municipalityName: string; receivedAt: string };
+
+/** Field errors (Japanese) keyed by form field, for the form to show next to each input. */
+export function fieldErrorsOf(issues: ReadonlyArray<{ path: PropertyKey[]; message: string }>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const i of issues) {
+    const key = String(i.path[0] ?? "form");
+    out[key] ??= i.message;
+  }
+  return out;
+}
+
+/**
+ * The public web pre-registration (no sign-in). Stored at the 本籍地 municipality as a pending application
+ * without a card; the resident completes it at a kiosk with the receipt number, which binds the card
+ * certificate (docs/decisions/0006). `clientKey` identifies the caller for the throttle (client address).
+ */
+export async function submitPreRegistration({ input, clientKey, now = new Date() }: { input: PreRegistrationFormInput; clientKey: string; now?: Date }): Promise<PreRegistrationReceipt> {
+  const parsed = ZPreRegistrationForm.safeParse(input);
+  if (!parsed.success) throw new AppError("validation_failed", "the form has errors", { status: 422, details: { fieldErrors: fieldErrorsOf(parsed.error.issues) } });
+  const v = parsed.data;
+  await enforceRateLimit(RATE_LIMITS.preRegistrationPerClient, clientKey, now);
+
+  const municipality = await withTenant(systemContext("koseki-intake"), (tx) => tx.municipality.findUnique({ where: { code: v.honsekiMunicipalityCode }, select: INTAKE_MUNICIPALITY_SELECT }));
+  if (!municipality) throw new AppError("municipality_unknown", "no municipality with this code is served here", { status: 404, details: { fieldErrors: { honsekiMunicipalityCode: "この市区町村は受け付けていません。" } } });
+
+  const ctx: RequestContext = { actor: { type: "resident", id: null }, municipalityId: municipality.id, requestId: crypto.randomUUID() };
+  return withTenant(ctx, async (tx) => {
+    await assertIntakeOpen(tx, municipality, now);
+    const row = await tx.kosekiRegistration.create({
+      data: {
+        municipalityId: municipality.id,
+        receiptNo: newReceiptNo(),
+        status: "pending",
+        source: "web",
+        applicantFamilyName: v.familyName,
+        applicantGivenName: v.givenName,
+        applicantFamilyNameKana: v.familyNameKana,
+        applicantGivenNameKana: v.givenNameKana,
+        applicantDateOfBirth: new Date(`${birthDateOf(v)}T00:00:00Z`),
+        currentAddress: v.currentAddress,
+        honseki: fullHonseki(municipality, v.honsekiAddress),
+        kosekiHeadName: v.kosekiHeadName,
+        emailCipher: v.email ? encryptField(v.email, FieldContext.registrationEmail).cipher : null,
+        consentAt: now,
+        dueOn: reviewDueOn(municipality, now),
+      },
+      select: { id: true, receiptNo: true, dueOn: true },
+    });
+    await writeAuditEvent(tx, ctx, { action: "koseki_registration.pre_register", targetType: "KosekiRegistration", targetId: row.id, details: { source: "web", dueOn: ymdOf(row.dueOn), withEmail: Boolean(v.email) } });
+    return { receiptNo: row.receiptNo, municipalityName: `${municipality.prefecture}${municipality.name}`, receivedAt: now.toISOString() };
+  });
+}

@@ -1,0 +1,47 @@
+import "server-only";
+import crypto from "node:crypto";
+import { systemContext } from "../context";
+import { withTenant } from "../db/tenant";
+import { AppError } from "../errors";
+
+// Fixed-window throttles for the public pages (no sign-in): pre-registration and the status lookup. The
+// key is a hash of scope + subject (client address or receipt number), so no address is stored in clear.
+// A transaction-scoped advisory lock per key makes concurrent requests count one by one.
+
+export type RateLimitRule = { scope: string; limit: number; windowMs: number };
+
+export const RATE_LIMITS = {
+  /** Pre-registrations per client address. */
+  preRegistrationPerClient: { scope: "pre-registration:client", limit: 5, windowMs: 60 * 60_000 },
+  /** Status lookups per client address. */
+  statusLookupPerClient: { scope: "status-lookup:client", limit: 20, windowMs: 15 * 60_000 },
+  /** Status lookups per receipt number (whoever asks): slows guessing a date of birth for a known number. */
+  statusLookupPerReceipt: { scope: "status-lookup:receipt", limit: 5, windowMs: 60 * 60_000 },
+} as const satisfies Record<string, RateLimitRule>;
+
+const keyOf = (scope: string, subject: string) => crypto.createHash("sha256").update(`${scope}\n${subject}`).digest("base64url");
+
+/** Counts one attempt; false when the subject is over its limit for the current window. */
+export async function consumeRateLimit(rule: RateLimitRule, subject: string, now = new Date()): Promise<boolean> {
+  const key = keyOf(rule.scope, subject);
+  return withTenant(systemContext("public-rate-limit"), async (tx) => {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${"rate:" + key}, 0))`;
+    const row = await tx.publicRateLimit.findUnique({ where: { key } });
+    if (!row || row.windowStartAt.getTime() <= now.getTime() - rule.windowMs) {
+      await tx.publicRateLimit.upsert({ where: { key }, create: { key, windowStartAt: now, count: 1 }, update: { windowStartAt: now, count: 1 } });
+      return 1 <= rule.limit;
+    }
+    const updated = await tx.publicRateLimit.update({ where: { key }, data: { count: { increment: 1 } } });
+    return updated.count <= rule.limit;
+  });
+}
+
+export async function enforceRateLimit(rule: RateLimitRule, subject: string, now = new Date()): Promise<void> {
+  if (!(await consumeRateLimit(rule, subject, now))) throw new AppError("rate_limited", "too many attempts; try again later", { status: 429 });
+}
+
+/** Drops windows that ended long ago (maintenance). */
+export async function pruneRateLimits(now = new Date()): Promise<number> {
+  const longest = Math.max(...Object.values(RATE_LIMITS).map((r) => r.windowMs));
+  return withTenant(systemContext("public-rate-limit"), async (tx) => (await tx.publicRateLimit.deleteMany({ where: { updatedAt: { lt: new Date(now.getTime() - longest) } } })).count);
+}

@@ -1,0 +1,127 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page, type TestInfo } from "@playwright/test";
+import { baseRequest, KioskClient } from "../../scripts/kiosk/client";
+import { account, completeEnrolment, completeTotpStep, signInPassword, type Account } from "./helpers/sign-in";
+
+// 本籍地 利用登録: the public form → receipt → status page, and the 本籍地 clerk's review (approve one,
+// reject one). Uses the demo seed of the fresh e2e database (docs/demo-data.md): 松本市 (202029) holds the
+// web pre-registration RDEM-2026-0005 of 木村 亮 (card JPKI-131121-000006), whose 本籍 is 松本市.
+const MATSUMOTO = "202029";
+const RECEIPT = /^[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/;
+
+async function expectNoSeriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
+}
+
+async function signIn(page: Page, testInfo: TestInfo, acc: Account) {
+  await signInPassword(page, acc);
+  const enrol = page.getByRole("button", { name: "設定を開始する" });
+  const verify = page.getByRole("button", { name: "確認", exact: true });
+  await expect(enrol.or(verify)).toBeVisible();
+  if (await enrol.isVisible()) await completeEnrolment(page, testInfo, acc.loginId);
+  else await completeTotpStep(page, testInfo, acc.loginId);
+}
+
+async function fillBirthDate(page: Page, calendar: string, y: string, m: string, d: string) {
+  const group = page.getByRole("group", { name: /生年月日/ });
+  await group.getByLabel("暦").selectOption({ label: calendar });
+  await group.getByLabel("年", { exact: true }).fill(y);
+  await group.getByLabel("月", { exact: true }).fill(m);
+  await group.getByLabel("日", { exact: true }).fill(d);
+}
+
+/** Fills and sends the public pre-registration form; returns the receipt number shown. */
+async function preRegister(page: Page, person: { family: string; given: string; familyKana: string; givenKana: string }) {
+  await page.goto("/koseki-registration");
+  await page.getByLabel("本籍地の市区町村").selectOption(MATSUMOTO);
+  await page.getByLabel("本籍（町名・番地）").fill("中央一丁目1番地");
+  await page.getByLabel("筆頭者の氏名").fill(`${person.family} ${person.given}`);
+  await page.getByRole("textbox", { name: /^氏\s*必須$/ }).fill(person.family);
+  await page.getByRole("textbox", { name: /^名\s*必須$/ }).fill(person.given);
+  await page.getByLabel("氏（フリガナ）").fill(person.familyKana);
+  await page.getByLabel("名（フリガナ）").fill(person.givenKana);
+  await fillBirthDate(page, "昭和", "60", "7", "15");
+  await page.getByLabel("現住所").fill("東京都世田谷区太子堂一丁目1番1号");
+  await page.getByLabel("メールアドレス").fill("e2e@example.jp");
+  await page.getByLabel(/上記の内容に同意します/).check();
+  await page.getByRole("button", { name: "申請する" }).click();
+  await expect(page.getByRole("heading", { name: "事前登録を受け付けました" })).toBeFocused();
+  const receiptNo = ((await page.getByTestId("receipt-no").textContent()) ?? "").trim();
+  expect(receiptNo).toMatch(RECEIPT);
+  return receiptNo;
+}
+
+test("a resident pre-registers on the web, gets a receipt number and checks the status", async ({ page }) => {
+  await page.goto("/koseki-registration");
+  await expect(page.getByRole("heading", { level: 1, name: "本籍地の利用登録（事前登録）" })).toBeVisible();
+  await expectNoSeriousViolations(page);
+
+  // Nothing filled: the errors are shown next to their fields, and nothing is sent.
+  await page.getByRole("button", { name: "申請する" }).click();
+  await expect(page.getByRole("textbox", { name: /^氏\s*必須$/ })).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByText("氏を入力してください。")).toBeVisible();
+  await expect(page.getByText("内容を確認のうえ、同意してください。")).toBeVisible();
+  await page.getByLabel("氏（フリガナ）").fill("やまだ");
+  await expect(page.getByText("氏（フリガナ）は全角カタカナで入力してください。")).toBeVisible();
+  await expectNoSeriousViolations(page);
+
+  const receiptNo = await preRegister(page, { family: "山田", given: "花子", familyKana: "ヤマダ", givenKana: "ハナコ" });
+
+  await page.getByRole("link", { name: "受付状況を確認する" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "利用登録の受付状況の確認" })).toBeVisible();
+  await expectNoSeriousViolations(page);
+  await page.getByLabel("受付番号").fill(receiptNo.toLowerCase());
+  await fillBirthDate(page, "西暦", "1985", "7", "16");
+  await page.getByRole("button", { name: "確認する" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "確認できませんでした" })).toContainText("受付番号と生年月日に一致する申請が見つかりません");
+
+  await fillBirthDate(page, "西暦", "1985", "7", "15"); // 昭和60年7月15日
+  await page.getByRole("button", { name: "確認する" }).click();
+  await expect(page.getByTestId("registration-status")).toHaveText("カードによる申請待ち");
+  await expect(page.getByText("長野県松本市")).toBeVisible();
+  await expectNoSeriousViolations(page);
+});
+
+test("the 本籍地 clerk approves a kiosk application matched against the 戸籍 and rejects a pre-registration", async ({ page, baseURL }, testInfo) => {
+  test.setTimeout(120_000);
+  // The kiosk application of 木村 亮 completing his web pre-registration RDEM-2026-0005.
+  const client = new KioskClient({ baseUrl: baseURL!, keyId: "demo-simulator", secret: "demo-simulator-secret-0123456789abcdef" });
+  const { purpose: _purpose, ...base } = baseRequest("JPKI-131121-000006", MATSUMOTO);
+  const applied = await client.post<{ receiptNo: string; preRegistrationLinked: boolean }>("/koseki-registrations", { ...base, preRegistrationReceiptNo: "RDEM-2026-0005", consent: true });
+  expect(applied.status, applied.raw.slice(0, 300)).toBe(200);
+  expect(applied.body.preRegistrationLinked).toBe(true);
+  const kioskReceipt = applied.body.receiptNo;
+  const webReceipt = await preRegister(page, { family: "佐藤", given: "次郎", familyKana: "サトウ", givenKana: "ジロウ" });
+
+  await signIn(page, testInfo, account("matsumoto-clerk"));
+  await page.getByRole("navigation", { name: "メインメニュー" }).getByRole("link", { name: "利用登録の審査" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "本籍地の利用登録の審査" })).toBeVisible();
+  await expectNoSeriousViolations(page);
+
+  // Approve: the candidate that matches on every field is preselected.
+  await page.getByRole("link", { name: kioskReceipt }).click();
+  await expect(page.getByRole("heading", { level: 1, name: new RegExp(kioskReceipt) })).toBeVisible();
+  await expect(page.getByText("すべて一致").first()).toBeVisible();
+  await expectNoSeriousViolations(page);
+  await page.getByRole("button", { name: "承認する" }).click();
+  await expect(page.locator("p", { hasText: "状態：" })).toContainText("登録済み");
+  await expect(page.getByRole("button", { name: "承認する" })).toHaveCount(0);
+
+  // Reject: the web pre-registration (no card yet) from the queue's pre-registration tab.
+  await page.goto("/koseki-registrations?filter=awaiting_card");
+  await page.getByRole("link", { name: webReceipt }).click();
+  await page.getByRole("button", { name: "不承認にする" }).click();
+  await expect(page.getByText("理由を選択してください。")).toBeVisible();
+  await page.getByLabel("理由").selectOption("record_not_found");
+  await page.getByRole("button", { name: "不承認にする" }).click();
+  await expect(page.locator("p", { hasText: "状態：" })).toContainText("登録できませんでした");
+  await expect(page.getByText(/登録不可のお知らせ：送信待ち/)).toBeVisible();
+  await expectNoSeriousViolations(page);
+
+  // The registration no longer stands in the way of 松本市's 戸籍 for this card (service hours may still).
+  const eligibility = await client.post<{ certificates: Array<{ available: boolean; reason?: string }> }>("/eligibility", baseRequest("JPKI-131121-000006", MATSUMOTO, "honseki"));
+  expect(eligibility.status).toBe(200);
+  expect(eligibility.body.certificates.map((c) => c.reason ?? "available").filter((r) => r.startsWith("koseki_registration"))).toEqual([]);
+});
