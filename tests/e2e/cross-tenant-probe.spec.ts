@@ -6,8 +6,8 @@ import { baseRequest, KioskClient } from "../../scripts/kiosk/client";
 import { account, completeEnrolment, completeTotpStep, signInPassword, type Account } from "./helpers/sign-in";
 
 // Cross-tenant probe over every portal page and route handler: 松本市's administrator opens each of them —
-// dynamic ones with 世田谷区's ids and code, static ones also with 世田谷区 in the query string — and must
-// see nothing of 世田谷区. The pages are read from app/(portal), so a new page fails this test until it has
+// dynamic ones with 世田谷区's (or 小布施町's) ids and code, static ones also with 世田谷区 in the query
+// string — and must see nothing of either. The pages are read from app/(portal), so a new page fails this test until it has
 // a probe target here. (The verbs behind the pages and server actions: tests/integration/cross-tenant-probe.)
 
 const SETAGAYA = "131121";
@@ -62,16 +62,27 @@ test("松本市's administrator gets nothing of 世田谷区 from any portal pag
   const staffHref = (await staffLinks.count()) ? await staffLinks.first().getAttribute("href") : null;
   await setagaya.close();
 
+  // 本籍地 applications are held by 松本市 and 小布施町 in the demo data: probe with one of 小布施町's.
+  const obuse = await browser.newPage();
+  await signIn(obuse, testInfo, account("obuse-admin"));
+  await obuse.goto("/koseki-registrations?filter=all");
+  await expect(obuse.getByRole("heading", { level: 1 })).toBeVisible();
+  const registrationHref = await obuse.locator('a[href^="/koseki-registrations/"]').first().getAttribute("href");
+  expect(registrationHref).toMatch(/^\/koseki-registrations\/[0-9a-f-]{36}$/);
+  await obuse.close();
+
   // The value for each dynamic segment: 世田谷区's.
   const segment: Record<string, string | null> = {
     "/issuances/[id]": issued.body.issuanceId,
     "/incidents/[id]": incidentId!,
     "/municipalities/[code]": SETAGAYA,
     "/staff/[id]": staffHref?.split("/").pop() ?? null,
+    "/koseki-registrations/[id]": registrationHref!.split("/").pop()!,
   };
   // Query strings a page or route reads a municipality from.
   const query = `municipality=${SETAGAYA}&chain=${SETAGAYA}&code=${SETAGAYA}&type=residence`;
-  const markers = [SETAGAYA, "世田谷区", "setagaya-", issued.body.issuanceNo];
+  // Not the bare names: 松本市 legitimately shows applicants who live in 世田谷区.
+  const markers = [SETAGAYA, "世田谷区長", "setagaya-", issued.body.issuanceNo, "小布施町長", "obuse-", "RDEM-2026-0002", "RDEM-2025-0004"];
 
   const page = await browser.newPage();
   await signIn(page, testInfo, account("matsumoto-admin"));
