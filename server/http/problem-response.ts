@@ -10,10 +10,11 @@ export function problemResponse(e: unknown, instance?: string): Response {
   if (!isAppError(e)) {
     logger.error({ err: e instanceof Error ? { name: e.name, message: e.message, stack: e.stack } : String(e), instance }, "unhandled error");
   }
-  return new Response(JSON.stringify(problem), {
-    status: problem.status,
-    headers: { "Content-Type": PROBLEM_CONTENT_TYPE, "Cache-Control": "no-store" },
-  });
+  const headers: Record<string, string> = { "Content-Type": PROBLEM_CONTENT_TYPE, "Cache-Control": "no-store" };
+  // A 503 that tells when to come back (server_busy) says it in the standard header too.
+  const retryAfter = isAppError(e) ? e.details?.retryAfterSeconds : undefined;
+  if (typeof retryAfter === "number") headers["Retry-After"] = String(Math.max(1, Math.ceil(retryAfter)));
+  return new Response(JSON.stringify(problem), { status: problem.status, headers });
 }
 
 type Handler<A extends unknown[]> = (req: Request, ...rest: A) => Promise<Response>;

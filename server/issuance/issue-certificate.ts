@@ -24,6 +24,7 @@ import { totalFee } from "../fees/fee-in-force";
 import { openIncident } from "../incidents/open-incident";
 import { logger } from "../logger";
 import { renderInWorker } from "../pdf/render-pool";
+import { issuanceGate, type AdmissionGate } from "./admission";
 import { allocateIssuanceNo } from "./issuance-number";
 import { issuanceResponse, type IssuanceResponse } from "./issuance-response";
 import { verifyRenderedPdf } from "./verify-rendered-pdf";
@@ -60,6 +61,8 @@ export async function issueCertificate(args: {
   now?: Date;
   hooks?: IssuanceHooks;
   timeoutMs?: number;
+  /** The process's admission gate unless a test brings its own. */
+  gate?: AdmissionGate;
 }): Promise<IssueResult> {
   const { ctx, input, idempotencyKey, hooks } = args;
   if (ctx.actor.type !== "api_client") throw new AppError("forbidden", "issuance is for API clients");
@@ -75,6 +78,8 @@ export async function issueCertificate(args: {
   };
   let selfCheck: { municipalityId: string; failure: string } | null = null;
 
+  // Wait for a slot BEFORE the transaction opens (no connection, lock or gate is held while queued).
+  const release = await (args.gate ?? issuanceGate()).enter(deadline);
   try {
     return await withTenant(
         ctx,
@@ -185,6 +190,8 @@ export async function issueCertificate(args: {
     if (isAppError(e)) throw e;
     if (deadline.aborted) throw new AppError("issuance_timeout", "the issuance did not finish before the deadline", { status: 503, cause: e });
     throw e;
+  } finally {
+    release();
   }
 }
 

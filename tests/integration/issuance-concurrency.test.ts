@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ZIssueRequest } from "@/lib/schemas/kiosk";
 import { ownerDb } from "@/tests/setup/owner-db";
 import type { Municipality } from "@/server/generated/prisma/client";
+import { AdmissionGate } from "@/server/issuance/admission";
 import { completeIssuance } from "@/server/issuance/complete-issuance";
 import { ISSUANCE_STEPS, issueCertificate, type IssuanceHooks, type IssuanceStep } from "@/server/issuance/issue-certificate";
 import type { IssuanceResponse } from "@/server/issuance/issuance-response";
@@ -13,6 +14,10 @@ import { extractPdf } from "@/server/pdf/render-certificate";
 import { createApiClient, createCardholder, createServedMunicipality, issueBody, OPEN_AT } from "../factories/issuance";
 
 process.env.DB_POOL_MAX = "40";
+// These proofs put every issuance in flight at once (the barrier pairs wait for both sides inside the
+// issuance), so the process's admission gate is opened wide here; the gate itself is tested below with its own.
+process.env.ISSUANCE_CONCURRENCY = "1000";
+process.env.ISSUANCE_QUEUE_MAX = "1000";
 
 const FAMILY = ["青山", "石川", "上田", "大森", "岡本", "川口", "北村", "小松", "坂本", "杉山", "高木"];
 const GIVEN = ["一郎", "花子", "健太", "美咲", "翔太", "陽菜", "大輔", "結衣", "拓海", "彩花"];
@@ -165,6 +170,49 @@ describe("a timeout aborts all of it", () => {
     const retry = await issueCertificate({ ctx, input, idempotencyKey: key, now: OPEN_AT });
     expect(retry.replayed).toBe(false);
     expect(await ownerDb().issuance.count({ where: { idempotencyKey: key } })).toBe(1);
+  });
+});
+
+describe("admission", () => {
+  it("answers server_busy before any work when the gate is full, and the same key succeeds later", async () => {
+    const [first, second] = await people(2, municipalities, 440);
+    const gate = new AdmissionGate(1, 0);
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    let started!: () => void;
+    const inRender = new Promise<void>((r) => (started = r));
+    const hold: IssuanceHooks = { beforeStep: async (s) => (s === "render" ? (started(), held) : undefined) };
+    const running = issueCertificate({ ctx, input: ZIssueRequest.parse(issueBody(first.municipality.code, first.card, "residence")), idempotencyKey: "gate-first", now: OPEN_AT, hooks: hold, gate });
+    await inRender;
+    const input = ZIssueRequest.parse(issueBody(second.municipality.code, second.card, "residence"));
+    await expect(issueCertificate({ ctx, input, idempotencyKey: "gate-second", now: OPEN_AT, gate })).rejects.toMatchObject({ code: "server_busy", status: 503 });
+    expect(await ownerDb().issuance.count({ where: { idempotencyKey: "gate-second" } })).toBe(0);
+    release();
+    expect((await running).replayed).toBe(false);
+    expect(gate.running).toBe(0);
+    const retried = await issueCertificate({ ctx, input, idempotencyKey: "gate-second", now: OPEN_AT, gate });
+    expect(retried.replayed).toBe(false);
+    expect(await ownerDb().issuance.count({ where: { idempotencyKey: { in: ["gate-first", "gate-second"] } } })).toBe(2);
+  });
+
+  it("a request queued past its deadline is answered issuance_timeout without opening a transaction", async () => {
+    const [first, second] = await people(2, municipalities, 450);
+    const gate = new AdmissionGate(1, 5);
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    let started!: () => void;
+    const inRender = new Promise<void>((r) => (started = r));
+    const steps: string[] = [];
+    const hold: IssuanceHooks = { beforeStep: async (s) => (s === "render" ? (started(), held) : undefined) };
+    const running = issueCertificate({ ctx, input: ZIssueRequest.parse(issueBody(first.municipality.code, first.card, "residence")), idempotencyKey: "queue-first", now: OPEN_AT, hooks: hold, gate });
+    await inRender;
+    const record: IssuanceHooks = { beforeStep: async (s) => void steps.push(s) };
+    const input = ZIssueRequest.parse(issueBody(second.municipality.code, second.card, "residence"));
+    await expect(issueCertificate({ ctx, input, idempotencyKey: "queue-second", now: OPEN_AT, hooks: record, gate, timeoutMs: 300 })).rejects.toMatchObject({ code: "issuance_timeout" });
+    expect(steps).toEqual([]); // not even the claim step ran
+    release();
+    await running;
+    expect(gate.queued).toBe(0);
   });
 });
 

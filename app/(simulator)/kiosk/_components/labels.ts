@@ -29,6 +29,7 @@ const KIOSK_ERRORS: Record<string, string> = {
   network_error: "交付センターと通信できませんでした。もう一度お試しください。",
   unexpected_response: "交付センターから想定外の応答がありました。最初からやり直してください。",
   issuance_timeout: "証明書の作成に時間がかかったため、中止しました。もう一度お試しください。",
+  server_busy: "ただいま混み合っています。しばらくしてからもう一度お試しください。",
   idempotency_key_in_progress: "前の発行処理がまだ終わっていません。しばらくしてからもう一度お試しください。",
   idempotency_key_conflict: "発行の要求が重複しました。最初からやり直してください。",
   pdf_self_check_failed: "証明書の作成中に問題が見つかったため、発行を中止しました。手数料はかかりません。",
