@@ -1,7 +1,7 @@
 // Database maintenance: `npm run db:migrate` (apply migrations), `npm run db:seed` (demo data, idempotent).
 // Uses DATABASE_URL, or the embedded cluster under .data/pg (started for the command and stopped after).
 import { applyDevSecrets } from "./lib/dev-secrets";
-import { DATA_DIR, migrateDeploy, resolveDatabase } from "./lib/database";
+import { DATA_DIR, migrateAll, resolveDatabase } from "./lib/database";
 import { runSeed } from "./lib/run-seed";
 
 const command = process.argv[2];
@@ -12,7 +12,7 @@ if (command !== "migrate" && command !== "seed") {
 applyDevSecrets(DATA_DIR);
 const { url, embedded } = await resolveDatabase();
 try {
-  migrateDeploy(url);
+  await migrateAll(url);
   if (command === "seed") await runSeed(url);
 } finally {
   await embedded?.stop();

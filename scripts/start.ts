@@ -8,7 +8,7 @@ import { spawn, execFileSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { applyDevSecrets } from "./lib/dev-secrets";
-import { DATA_DIR, ROOT, isEmpty, migrateDeploy, resolveDatabase } from "./lib/database";
+import { DATA_DIR, ROOT, isEmpty, migrateAll, resolveDatabase } from "./lib/database";
 import { runSeed } from "./lib/run-seed";
 
 const dev = process.argv.includes("--dev");
@@ -41,7 +41,7 @@ process.on("SIGINT", () => void shutdown(0));
 process.on("SIGTERM", () => void shutdown(0));
 
 try {
-  migrateDeploy(url);
+  await migrateAll(url);
   if (await isEmpty(url)) {
     log("[db] empty database: loading demo data");
     await runSeed(url, log);

@@ -4,6 +4,7 @@ import { execFileSync } from "node:child_process";
 import path from "node:path";
 import pg from "pg";
 import { startEmbeddedPostgres, type RunningPostgres } from "./embedded-postgres";
+import { installJobSchema } from "./job-schema";
 
 export const ROOT = path.resolve(import.meta.dirname, "..", "..");
 // KONBINI_DATA_DIR moves the local data (embedded cluster, dev secrets), e.g. for the e2e server.
@@ -42,6 +43,12 @@ export function migrateDeploy(url: string): void {
     env: { ...process.env, DATABASE_URL: url },
     stdio: ["ignore", "inherit", "inherit"],
   });
+}
+
+/** `prisma migrate deploy`, then the pg-boss schema, queues and schedules: everything that needs the owner. */
+export async function migrateAll(url: string): Promise<void> {
+  migrateDeploy(url);
+  await installJobSchema(url);
 }
 
 export async function isEmpty(url: string): Promise<boolean> {

@@ -59,7 +59,13 @@ type GroupRow = { g: number; t: CertificateTypeDb | null; c: string | null; d: s
 export async function getUsageStatistics({ ctx, input }: { ctx: RequestContext; input: unknown }): Promise<UsageStatistics> {
   const q = ZStatisticsQuery.parse(input);
   const target = await statsTarget(ctx, q.municipalityId, STATS_READERS);
-  const mId = target.municipality?.id ?? null;
+  return withTenant(target.ctx, (tx) => loadUsageStatistics(tx, target.municipality, q.month));
+}
+
+/** The statistics of one month inside the caller's tenant transaction (also used by the monthly report). */
+export async function loadUsageStatistics(tx: Tx, municipality: StatsMunicipality | null, month: string): Promise<UsageStatistics> {
+  const q = { month };
+  const mId = municipality?.id ?? null;
   const { first, next, days } = monthDays(q.month);
   const prevMonth = addMonths(q.month, -1);
   const lastYear = addMonths(q.month, -12);
@@ -67,7 +73,7 @@ export async function getUsageStatistics({ ctx, input }: { ctx: RequestContext; 
   const ly = monthDays(lastYear);
   const onlyMunicipality = mId ? Prisma.sql`AND "municipalityId" = ${mId}::uuid` : Prisma.empty;
 
-  return withTenant(target.ctx, async (tx) => {
+  {
     const groups = await tx.$queryRaw<GroupRow[]>`
       SELECT GROUPING("certificateType", "storeChain", "day", "hour", "outOfTown", "feePerCopy")::int AS g,
              "certificateType"::text AS t, "storeChain" AS c, to_char("day", 'YYYY-MM-DD') AS d, "hour"::int AS h,
@@ -124,7 +130,7 @@ export async function getUsageStatistics({ ctx, input }: { ctx: RequestContext; 
 
     return {
       month: q.month,
-      municipality: target.municipality ? { id: target.municipality.id, code: target.municipality.code, name: target.municipality.name } : null,
+      municipality: municipality ? { id: municipality.id, code: municipality.code, name: municipality.name } : null,
       totals: total ? totalsOf(total) : { ...ZERO },
       previousMonth: { month: prevMonth, count: num(cmp?.pn ?? 0), copies: num(cmp?.pc ?? 0), feeTotal: num(cmp?.pf ?? 0) },
       sameMonthLastYear: { month: lastYear, count: num(cmp?.yn ?? 0), copies: num(cmp?.yc ?? 0), feeTotal: num(cmp?.yf ?? 0) },
@@ -137,7 +143,7 @@ export async function getUsageStatistics({ ctx, input }: { ctx: RequestContext; 
       byFee,
       comparison: mId ? null : await compareMunicipalities(tx, q.month),
     };
-  });
+  }
 }
 
 /** Every municipality's month against its previous month (operator view), from the daily rollup. */

@@ -5,7 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import type { TestProject } from "vitest/node";
-import { ensureDatabase, migrateDeploy } from "../../scripts/lib/database";
+import { ensureDatabase, migrateAll } from "../../scripts/lib/database";
 import { startEmbeddedPostgres } from "../../scripts/lib/embedded-postgres";
 
 export const TEMPLATE_DB = "konbini_test_template";
@@ -34,7 +34,7 @@ export default async function setup(project: TestProject) {
   await admin.end();
   await ensureDatabase(serverUrl, TEMPLATE_DB);
   url.pathname = `/${TEMPLATE_DB}`;
-  migrateDeploy(url.toString());
+  await migrateAll(url.toString());
   project.provide("pgServerUrl", serverUrl);
   return async () => {
     await stop?.();
