@@ -88,8 +88,9 @@ function Table({ head, rows }: { head: string[]; rows: string[][] }) {
           </Text>
         ))}
       </View>
-      {rows.map((r) => (
-        <View key={r[0]} style={s.tr} wrap={false}>
+      {rows.map((r, ri) => (
+        // eslint-disable-next-line react/no-array-index-key -- static rows, labels may repeat (one type at two fees)
+        <View key={ri} style={s.tr} wrap={false}>
           {r.map((c, i) => (
             <Text key={i} style={i === 0 ? s.cellLabel : s.cell}>
               {c}
