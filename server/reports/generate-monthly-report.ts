@@ -5,7 +5,7 @@ import { writeAuditEvent } from "../audit/write-audit-event";
 import type { RequestContext } from "../context";
 import { withTenant } from "../db/tenant";
 import { AppError } from "../errors";
-import { monthOf } from "../stats/months";
+import { monthOf } from "@/lib/months";
 import { STATS_EDITORS, statsTarget, type StatsMunicipality } from "../stats/stats-target";
 import { encodeCsv, reportCsvRows } from "./report-csv";
 import { loadReportData } from "./report-data";

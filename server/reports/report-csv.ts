@@ -3,7 +3,7 @@
 // means by Shift_JIS). A character cp932 lacks (e.g. 𠮷) becomes "?" in the Shift_JIS file only.
 import iconv from "iconv-lite";
 import { storeChainName } from "@/lib/store-chains";
-import { monthLabel, addMonths } from "../stats/months";
+import { monthLabel, addMonths } from "@/lib/months";
 import type { ReportData } from "./report-data";
 
 export const CSV_HEADER = ["区分", "項目", "発行件数", "発行通数", "手数料（円）", "委託手数料（円）"] as const;

@@ -6,7 +6,7 @@ import { storeChainName } from "@/lib/store-chains";
 import { formatWareki } from "@/lib/wareki";
 import { FONT_FAMILY, unprintableCharacters } from "../pdf/fonts";
 import { registerPdfFonts } from "../pdf/render-certificate";
-import { addMonths, monthLabel } from "../stats/months";
+import { addMonths, monthLabel } from "@/lib/months";
 import type { ReportData } from "./report-data";
 
 const BAR = "#0031d8";
@@ -89,7 +89,7 @@ function Table({ head, rows }: { head: string[]; rows: string[][] }) {
         ))}
       </View>
       {rows.map((r, ri) => (
-        // eslint-disable-next-line react/no-array-index-key -- static rows, labels may repeat (one type at two fees)
+        // Static rows whose labels may repeat (one type at two fees): the index is the identity.
         <View key={ri} style={s.tr} wrap={false}>
           {r.map((c, i) => (
             <Text key={i} style={i === 0 ? s.cellLabel : s.cell}>

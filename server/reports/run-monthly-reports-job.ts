@@ -2,7 +2,7 @@ import "server-only";
 import { systemContext } from "../context";
 import { withTenant } from "../db/tenant";
 import { logger } from "../logger";
-import { addMonths, MONTH_RE, monthOf } from "../stats/months";
+import { addMonths, MONTH_RE, monthOf } from "@/lib/months";
 import { generateMonthlyReport } from "./generate-monthly-report";
 
 export const JOB_NAME = "monthly-reports";

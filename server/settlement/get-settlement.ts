@@ -3,7 +3,7 @@ import { ZSettlementQuery } from "@/lib/schemas/statistics";
 import type { RequestContext } from "../context";
 import type { Tx } from "../db";
 import { withTenant } from "../db/tenant";
-import { monthDays } from "../stats/months";
+import { monthDays } from "@/lib/months";
 import { STATS_READERS, statsTarget, type StatsMunicipality } from "../stats/stats-target";
 import { computeSettlement, type Settlement } from "./compute-settlement";
 

@@ -6,7 +6,7 @@ import type { RequestContext } from "../context";
 import type { Tx } from "../db";
 import { withTenant } from "../db/tenant";
 import { Prisma } from "../generated/prisma/client";
-import { addMonths, monthDays } from "./months";
+import { addMonths, monthDays } from "@/lib/months";
 import { STATS_READERS, statsTarget, type StatsMunicipality } from "./stats-target";
 
 export type Totals = { count: number; copies: number; feeTotal: number };

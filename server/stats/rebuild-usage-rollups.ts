@@ -5,7 +5,7 @@ import type { RequestContext } from "../context";
 import { withTenant } from "../db/tenant";
 import { AppError } from "../errors";
 import { Prisma } from "../generated/prisma/client";
-import { MONTH_RE, monthDays } from "./months";
+import { MONTH_RE, monthDays } from "@/lib/months";
 
 const ZRebuild = z.object({ month: z.string().regex(MONTH_RE) });
 

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Tx } from "../db";
 import type { CertificateType } from "../generated/prisma/enums";
-import { jstDayHour } from "./months";
+import { jstDayHour } from "@/lib/months";
 
 export type PrintedIssuance = {
   municipalityId: string;
