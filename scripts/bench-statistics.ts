@@ -82,7 +82,6 @@ try {
   await q("SET maintenance_work_mem = '256MB'");
 
   // ── fixtures: municipalities, one cardholder each, one API client ──
-  const t0 = Date.now();
   const muniIds: string[] = [];
   const cardIds: string[] = [];
   for (let i = 0; i < opts.municipalities; i++) {
