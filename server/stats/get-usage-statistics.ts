@@ -45,9 +45,11 @@ const ZERO: Totals = { count: 0, copies: 0, feeTotal: 0 };
 const num = (v: bigint | number | null) => Number(v ?? 0);
 
 // Columns of the grouping sets, in GROUPING() argument order (most significant bit first).
-const DIMS = ["certificateType", "storeChain", "day", "hour", "outOfTown", "feePerCopy"] as const;
-type Dim = (typeof DIMS)[number];
-const maskOf = (...present: Dim[]) => DIMS.reduce((m, d, i) => (present.includes(d) ? m : m | (1 << (DIMS.length - 1 - i))), 0);
+const DAILY_DIMS = ["certificateType", "storeChain", "day", "outOfTown"] as const;
+const HOURLY_DIMS = ["certificateType", "hour", "feePerCopy"] as const;
+const mask = (dims: readonly string[], present: string[]) => dims.reduce((m, d, i) => (present.includes(d) ? m : m | (1 << (dims.length - 1 - i))), 0);
+const maskOf = (...present: Array<(typeof DAILY_DIMS)[number]>) => mask(DAILY_DIMS, present);
+const hourlyMaskOf = (...present: Array<(typeof HOURLY_DIMS)[number]>) => mask(HOURLY_DIMS, present);
 
 type GroupRow = { g: number; t: CertificateTypeDb | null; c: string | null; d: string | null; h: number | null; o: boolean | null; f: number | null; n: bigint; copies: bigint; fee: bigint };
 
@@ -74,14 +76,22 @@ export async function loadUsageStatistics(tx: Tx, municipality: StatsMunicipalit
   const onlyMunicipality = mId ? Prisma.sql`AND "municipalityId" = ${mId}::uuid` : Prisma.empty;
 
   {
-    const groups = await tx.$queryRaw<GroupRow[]>`
-      SELECT GROUPING("certificateType", "storeChain", "day", "hour", "outOfTown", "feePerCopy")::int AS g,
-             "certificateType"::text AS t, "storeChain" AS c, to_char("day", 'YYYY-MM-DD') AS d, "hour"::int AS h,
-             "outOfTown" AS o, "feePerCopy" AS f,
+    // Type, chain, day and residence from the daily rollup (about a sixth of the hourly rows); hour and the
+    // type × fee split from the hourly one.
+    const daily = await tx.$queryRaw<GroupRow[]>`
+      SELECT GROUPING("certificateType", "storeChain", "day", "outOfTown")::int AS g,
+             "certificateType"::text AS t, "storeChain" AS c, to_char("day", 'YYYY-MM-DD') AS d, NULL::int AS h, "outOfTown" AS o, NULL::int AS f,
+             sum("count")::bigint AS n, sum("copies")::bigint AS copies, sum("feeTotal")::bigint AS fee
+      FROM "UsageDaily"
+      WHERE "day" >= ${first}::date AND "day" < ${next}::date ${onlyMunicipality}
+      GROUP BY GROUPING SETS (("certificateType"), ("storeChain"), ("day"), ("outOfTown"), ())`;
+    const hourly = await tx.$queryRaw<GroupRow[]>`
+      SELECT GROUPING("certificateType", "hour", "feePerCopy")::int AS g,
+             "certificateType"::text AS t, NULL::text AS c, NULL::text AS d, "hour"::int AS h, NULL::boolean AS o, "feePerCopy" AS f,
              sum("count")::bigint AS n, sum("copies")::bigint AS copies, sum("feeTotal")::bigint AS fee
       FROM "UsageHourly"
       WHERE "day" >= ${first}::date AND "day" < ${next}::date ${onlyMunicipality}
-      GROUP BY GROUPING SETS (("certificateType"), ("storeChain"), ("day"), ("hour"), ("outOfTown"), ("certificateType", "feePerCopy"), ())`;
+      GROUP BY GROUPING SETS (("hour"), ("certificateType", "feePerCopy"))`;
     const [cmp] = await tx.$queryRaw<Array<Record<"pn" | "pc" | "pf" | "yn" | "yc" | "yf", bigint | null>>>`
       SELECT sum("count") FILTER (WHERE "day" >= ${prev.first}::date AND "day" < ${prev.next}::date)::bigint AS pn,
              sum("copies") FILTER (WHERE "day" >= ${prev.first}::date AND "day" < ${prev.next}::date)::bigint AS pc,
@@ -92,7 +102,8 @@ export async function loadUsageStatistics(tx: Tx, municipality: StatsMunicipalit
       FROM "UsageDaily"
       WHERE (("day" >= ${prev.first}::date AND "day" < ${prev.next}::date) OR ("day" >= ${ly.first}::date AND "day" < ${ly.next}::date)) ${onlyMunicipality}`;
 
-    const of = (mask: number) => groups.filter((r) => r.g === mask);
+    const of = (mask: number) => daily.filter((r) => r.g === mask);
+    const ofHourly = (mask: number) => hourly.filter((r) => r.g === mask);
     const totalsOf = (r: GroupRow): Totals => ({ count: num(r.n), copies: num(r.copies), feeTotal: num(r.fee) });
     const total = of(maskOf())[0];
 
@@ -116,7 +127,7 @@ export async function loadUsageStatistics(tx: Tx, municipality: StatsMunicipalit
       w.copies += t.copies;
       w.feeTotal += t.feeTotal;
     }
-    const hourMap = new Map(of(maskOf("hour")).map((r) => [r.h!, totalsOf(r)]));
+    const hourMap = new Map(ofHourly(hourlyMaskOf("hour")).map((r) => [r.h!, totalsOf(r)]));
     const byHour = Array.from({ length: 24 }, (_, h) => ({ key: String(h), label: `${h}時台`, ...(hourMap.get(h) ?? ZERO) }));
     const byWeekday = WEEKDAY_LABELS.map((label, i) => ({ key: String(i), label: `${label}曜日`, ...weekday[i] }));
     const residence = new Map(of(maskOf("outOfTown")).map((r) => [r.o!, totalsOf(r)]));
@@ -124,7 +135,7 @@ export async function loadUsageStatistics(tx: Tx, municipality: StatsMunicipalit
       { key: "resident", label: "市区町村内の住民", ...(residence.get(false) ?? ZERO) },
       { key: "out-of-town", label: "市区町村外での利用", ...(residence.get(true) ?? ZERO) },
     ];
-    const byFee = of(maskOf("certificateType", "feePerCopy"))
+    const byFee = ofHourly(hourlyMaskOf("certificateType", "feePerCopy"))
       .map((r) => ({ key: `${fromDbCertificateType(r.t!)}:${r.f}`, label: CERTIFICATE_NAMES[fromDbCertificateType(r.t!)], feePerCopy: r.f!, ...totalsOf(r) }))
       .sort((a, b) => a.key.localeCompare(b.key) || a.feePerCopy - b.feePerCopy);
 
