@@ -13,14 +13,14 @@ const globalForJobs = globalThis as unknown as { __jobs?: PgBoss };
  * by the database owner at migration time (scripts/lib/job-schema.ts); the app role only reads and writes
  * jobs. Stops on SIGINT/SIGTERM so `npm start` ends cleanly with Ctrl-C. JOBS=off disables it.
  */
-export async function startJobRunner(): Promise<PgBoss | null> {
+export async function startJobRunner({ pollingIntervalSeconds = 30, signals = true }: { pollingIntervalSeconds?: number; signals?: boolean } = {}): Promise<PgBoss | null> {
   if (process.env.JOBS === "off") return null;
   if (globalForJobs.__jobs) return globalForJobs.__jobs;
   const boss = new PgBoss({ connectionString: getEnv().DATABASE_URL, schema: JOB_SCHEMA, migrate: false, supervise: true, schedule: true, max: 2 });
   globalForJobs.__jobs = boss;
   boss.on("error", (err) => logger.warn({ err: String(err) }, "job runner error"));
   await boss.start();
-  await boss.work<{ month?: string }>(MONTHLY_REPORTS_QUEUE, { batchSize: 1, pollingIntervalSeconds: 30 }, async ([job]) => {
+  await boss.work<{ month?: string }>(MONTHLY_REPORTS_QUEUE, { batchSize: 1, pollingIntervalSeconds }, async ([job]) => {
     const result = await runMonthlyReportsJob({ month: job.data?.month });
     logger.info(result, "monthly reports generated");
   });
@@ -30,8 +30,10 @@ export async function startJobRunner(): Promise<PgBoss | null> {
       .catch(() => undefined)
       .finally(() => delete globalForJobs.__jobs);
   };
-  process.once("SIGINT", stop);
-  process.once("SIGTERM", stop);
+  if (signals) {
+    process.once("SIGINT", stop);
+    process.once("SIGTERM", stop);
+  }
   logger.info({ queue: MONTHLY_REPORTS_QUEUE }, "job runner started");
   return boss;
 }
