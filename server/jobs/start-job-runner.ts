@@ -11,7 +11,8 @@ const globalForJobs = globalThis as unknown as { __jobs?: PgBoss };
  * Starts pg-boss in this server process: the cron clock (every process may run it; pg-boss sends each slot
  * once) and a worker for the monthly reports. `migrate: false`: the schema, queues and schedules are installed
  * by the database owner at migration time (scripts/lib/job-schema.ts); the app role only reads and writes
- * jobs. Stops on SIGINT/SIGTERM so `npm start` ends cleanly with Ctrl-C. JOBS=off disables it.
+ * jobs. Stops on SIGINT/SIGTERM (alongside Next's own shutdown) so `npm start` ends cleanly with Ctrl-C.
+ * JOBS=off disables it.
  */
 export async function startJobRunner({ pollingIntervalSeconds = 30, signals = true }: { pollingIntervalSeconds?: number; signals?: boolean } = {}): Promise<PgBoss | null> {
   if (process.env.JOBS === "off") return null;
@@ -24,9 +25,11 @@ export async function startJobRunner({ pollingIntervalSeconds = 30, signals = tr
     const result = await runMonthlyReportsJob({ month: job.data?.month });
     logger.info(result, "monthly reports generated");
   });
+  // Next exits right after closing its HTTP server, so do not wait for a running job: pg-boss marks it failed
+  // at once (failWip) and it is retried after its delay; the monthly job is idempotent.
   const stop = () => {
     void boss
-      .stop({ graceful: true, timeout: 5_000, wait: true })
+      .stop({ graceful: false, wait: true })
       .catch(() => undefined)
       .finally(() => delete globalForJobs.__jobs);
   };
