@@ -13,6 +13,7 @@
 // --json              one JSON object on stdout (progress on stderr)
 //
 // Without DATABASE_URL a throwaway embedded PostgreSQL is started under /tmp and removed at the end.
+import { execFileSync } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
@@ -20,7 +21,8 @@ import path from "node:path";
 import pg from "pg";
 import { addMonths, monthDays } from "../lib/months";
 import { municipalityCheckDigit } from "../lib/municipality-code";
-import { ensureDatabase, migrateAll } from "./lib/database";
+import { ensureDatabase, migrateAll, ROOT } from "./lib/database";
+import { installJobSchema } from "./lib/job-schema";
 import { startEmbeddedPostgres, type RunningPostgres } from "./lib/embedded-postgres";
 
 type Options = { rows: number; municipalities: number; months: number; last: string; iterations: number; json: boolean };
@@ -69,7 +71,13 @@ try {
   } else {
     log("[bench] using DATABASE_URL");
   }
-  await migrateAll(process.env.DATABASE_URL!);
+  if (opts.json) {
+    // Prisma's report goes to stderr: stdout carries only the JSON.
+    execFileSync(path.join(ROOT, "node_modules", ".bin", "prisma"), ["migrate", "deploy"], { cwd: ROOT, env: process.env, stdio: ["ignore", 2, 2] });
+    await installJobSchema(process.env.DATABASE_URL!);
+  } else {
+    await migrateAll(process.env.DATABASE_URL!);
+  }
   process.env.FIELD_ENCRYPTION_KEYS ??= `bench:${crypto.randomBytes(32).toString("base64")}`;
   process.env.FIELD_ENCRYPTION_KEY_ID ??= "bench";
   process.env.NEXTAUTH_SECRET ??= crypto.randomBytes(36).toString("base64url");
