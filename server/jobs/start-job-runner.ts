@@ -3,7 +3,6 @@ import PgBoss from "pg-boss";
 import { JOB_SCHEMA, MONTHLY_REPORTS_QUEUE } from "@/lib/jobs";
 import { getEnv } from "../env";
 import { logger } from "../logger";
-import { runMonthlyReportsJob } from "../reports/run-monthly-reports-job";
 
 const globalForJobs = globalThis as unknown as { __jobs?: PgBoss };
 
@@ -22,6 +21,8 @@ export async function startJobRunner({ pollingIntervalSeconds = 30, signals = tr
   boss.on("error", (err) => logger.warn({ err: String(err) }, "job runner error"));
   await boss.start();
   await boss.work<{ month?: string }>(MONTHLY_REPORTS_QUEUE, { batchSize: 1, pollingIntervalSeconds }, async ([job]) => {
+    // Loaded on first use: the report stack (react-pdf, fonts) stays out of the server's start-up path.
+    const { runMonthlyReportsJob } = await import("../reports/run-monthly-reports-job");
     const result = await runMonthlyReportsJob({ month: job.data?.month });
     logger.info(result, "monthly reports generated");
   });

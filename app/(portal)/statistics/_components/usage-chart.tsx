@@ -22,7 +22,8 @@ export function UsageChart({ id, title, rows, layout = "vertical", showFees = tr
         <div aria-hidden="true" className="min-h-40 rounded-8 border border-solid-gray-420 bg-white p-2" style={{ height }}>
           {rows.some((r) => r.count > 0) ? (
             <ResponsiveContainer width="100%" height="100%">
-              <BarChart data={rows} layout={horizontal ? "vertical" : "horizontal"} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
+              {/* No keyboard layer: the chart is hidden from assistive technology; the table beside it is the data. */}
+              <BarChart accessibilityLayer={false} data={rows} layout={horizontal ? "vertical" : "horizontal"} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
                 <CartesianGrid strokeDasharray="3 3" />
                 {horizontal ? (
                   <>
