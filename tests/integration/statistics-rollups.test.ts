@@ -2,17 +2,22 @@
 // completed printed / cancelled / failed through the real completion verb (which maintains the rollups),
 // then compared with GROUP BYs over "Issuance". Also: cancelled and failed never count, a fee change in the
 // middle of a month splits, the month rebuild repairs a damaged rollup, and tenants stay apart.
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
+import { ZIssueRequest } from "@/lib/schemas/kiosk";
 import type { RequestContext } from "@/server/context";
 import { getDb } from "@/server/db";
 import type { CertificateType } from "@/server/generated/prisma/enums";
 import { completeIssuance } from "@/server/issuance/complete-issuance";
+import { issueCertificate } from "@/server/issuance/issue-certificate";
+import { closeRenderPool } from "@/server/pdf/render-pool";
 import { getUsageStatistics } from "@/server/stats/get-usage-statistics";
 import { rebuildUsageRollups } from "@/server/stats/rebuild-usage-rollups";
 import { systemContext } from "@/server/context";
 import { createStaffUser } from "../factories";
-import { createServedMunicipality } from "../factories/issuance";
+import { createApiClient, createCardholder, createServedMunicipality, issueBody, OPEN_AT } from "../factories/issuance";
 import { createRenderedIssuance, createUsageFixture } from "../factories/usage";
+
+afterAll(closeRenderPool);
 
 const TYPES: CertificateType[] = ["residence", "residence_entry", "seal", "tax_income", "koseki_full"];
 const CHAINS = ["seven-eleven", "lawson", "familymart"];
@@ -215,5 +220,33 @@ describe("usage rollups", () => {
     expect(rows.get(a.id)).toBe(2);
     expect(rows.get(b.id)).toBe(3);
     expect(all.totals.count).toBeGreaterThanOrEqual(5);
+  });
+
+  it("counts out-of-town use by the terminal's location when the centre sends it, else by the requester's residence", async () => {
+    const m = await createServedMunicipality();
+    const { card } = await createCardholder(m.id);
+    const { ctx } = await createApiClient();
+    const terminals = [
+      { storeChain: "lawson", storeCode: "0001", terminalId: "T1", municipalityCode: "011002" }, // a store in another city
+      { storeChain: "lawson", storeCode: "0002", terminalId: "T1", municipalityCode: m.code }, // a store in town
+      { storeChain: "lawson", storeCode: "0003", terminalId: "T1" }, // location not sent: the resident is local
+    ];
+    const ids: string[] = [];
+    for (const [i, terminal] of terminals.entries()) {
+      const { response } = await issueCertificate({ ctx, input: ZIssueRequest.parse({ ...issueBody(m.code, card), terminal }), idempotencyKey: `loc-key-${i}`, now: OPEN_AT });
+      await completeIssuance({ ctx, issuanceId: response.issuanceId, input: { outcome: "printed" } as never, now: OPEN_AT });
+      ids.push(response.issuanceId);
+    }
+    const rows = await getDb().issuance.findMany({ where: { id: { in: ids } }, select: { storeCode: true, terminalMunicipalityCode: true, outOfTown: true }, orderBy: { storeCode: "asc" } });
+    expect(rows).toEqual([
+      { storeCode: "0001", terminalMunicipalityCode: "011002", outOfTown: true },
+      { storeCode: "0002", terminalMunicipalityCode: m.code, outOfTown: false },
+      { storeCode: "0003", terminalMunicipalityCode: null, outOfTown: false },
+    ]);
+    const stats = await getUsageStatistics({ ctx: await staffCtx(m.id), input: { month: "2026-11" } });
+    expect(stats.byResidence.map((r) => [r.key, r.count])).toEqual([
+      ["resident", 2],
+      ["out-of-town", 1],
+    ]);
   });
 });
