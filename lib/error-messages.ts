@@ -19,6 +19,10 @@ export const ERROR_MESSAGES: Record<string, string> = {
   rate_limited: "操作が集中しています。しばらく時間をおいてから再度お試しください。",
   service_unavailable: "現在サービスを利用できません。しばらく時間をおいてから再度お試しください。",
   internal_error: "エラーが発生しました。しばらく時間をおいてから再度お試しください。",
+
+  // Statistics and monthly reports
+  report_not_found: "月次報告が見つかりません。",
+  report_month_in_future: "まだ始まっていない月の報告は作成できません。",
 };
 
 const FALLBACK = "エラーが発生しました。しばらく時間をおいてから再度お試しください。";
