@@ -20,11 +20,11 @@ async function expectNoSeriousAxeViolations(page: Page) {
 const CLOCK = "2026-11-27T01:00:00.000Z";
 const MONTH = "2026-11";
 
-async function issueAndComplete(baseURL: string, outcome: "printed" | "cancelled", storeChain: string) {
+async function issueAndComplete(baseURL: string, outcome: "printed" | "cancelled", storeChain: string, storeMunicipalityCode?: string) {
   const client = new KioskClient({ baseUrl: baseURL, keyId: "demo-simulator", secret: "demo-simulator-secret-0123456789abcdef", clockOverride: CLOCK });
   const body = {
     ...baseRequest("JPKI-131121-000001", "131121"),
-    terminal: { storeChain, storeCode: "E2E-0001", terminalId: "E1" },
+    terminal: { storeChain, storeCode: "E2E-0001", terminalId: "E1", ...(storeMunicipalityCode ? { municipalityCode: storeMunicipalityCode } : {}) },
     certificateType: "residence",
     copies: 1,
     options: { members: "all", includeHouseholdHeadAndRelationship: false, includeHonseki: false, includeMyNumber: false, includeForeignResidentItems: false },
@@ -39,7 +39,7 @@ test.describe.serial("statistics and monthly reports", () => {
   let page: Page;
   test.beforeAll(async ({ browser, baseURL }, testInfo) => {
     await issueAndComplete(baseURL!, "printed", "lawson");
-    await issueAndComplete(baseURL!, "printed", "seven-eleven");
+    await issueAndComplete(baseURL!, "printed", "seven-eleven", "011002"); // a store in 札幌市: out of town
     await issueAndComplete(baseURL!, "cancelled", "lawson");
     page = await (await browser.newContext({ acceptDownloads: true })).newPage();
     await signIn(page, testInfo, ADMIN);
@@ -61,6 +61,8 @@ test.describe.serial("statistics and monthly reports", () => {
     const chainTable = page.getByRole("region", { name: "コンビニチェーン別の表" });
     await expect(chainTable.getByRole("row").filter({ hasText: "ローソン" })).toContainText("1");
     await expect(chainTable.getByRole("row").filter({ hasText: "セブン-イレブン" })).toContainText("1");
+    const residenceTable = page.getByRole("region", { name: "住民・市区町村外の利用（端末の所在地による）の表" });
+    await expect(residenceTable.getByRole("row").filter({ hasText: "市区町村外での利用" })).toContainText("1");
     // The charts are drawn (recharts SVG) and hidden from assistive technology: the tables carry the data.
     await expect(page.locator("[aria-hidden=true] svg.recharts-surface").first()).toBeVisible();
     await expectNoSeriousAxeViolations(page);
@@ -106,4 +108,20 @@ test.describe.serial("statistics and monthly reports", () => {
     await expect(page.getByRole("main")).toContainText("25.0%"); // 2 kiosk copies of 8
     await expectNoSeriousAxeViolations(page);
   });
+});
+
+test("the operator compares every municipality and opens one", async ({ browser }, testInfo) => {
+  const page = await (await browser.newContext()).newPage();
+  await signIn(page, testInfo, account("operator"));
+  await page.goto(`/statistics?month=${MONTH}`);
+  await expect(page.getByRole("heading", { level: 1, name: "利用統計" })).toBeVisible();
+  const table = page.getByRole("region", { name: "自治体ごとの比較の表" });
+  const setagaya = table.getByRole("row").filter({ hasText: "世田谷区" });
+  await expect(setagaya).toContainText("2");
+  await expectNoSeriousAxeViolations(page);
+  await setagaya.getByRole("link").click();
+  await expect(page).toHaveURL(/municipality=131121/);
+  await expect(page.getByRole("main")).toContainText("世田谷区（団体コード 131121）");
+  await expect(page.getByRole("region", { name: "自治体ごとの比較の表" })).toHaveCount(0);
+  await page.context().close();
 });
