@@ -23,7 +23,7 @@ const s = StyleSheet.create({
   tr: { flexDirection: "row", borderBottomWidth: 0.5, borderBottomColor: "#999", paddingVertical: 2 },
   th: { fontWeight: "bold" },
   cellLabel: { width: 150 },
-  cell: { width: 70, textAlign: "right" },
+  cell: { width: 76, textAlign: "right" },
   barRow: { flexDirection: "row", alignItems: "center", paddingVertical: 1 },
   barLabel: { width: 110, fontSize: 8 },
   barValue: { width: 60, fontSize: 8, textAlign: "right" },
@@ -78,12 +78,12 @@ function VBarChart({ bars, width = 500, height = 90 }: { bars: Bar[]; width?: nu
   );
 }
 
-function Table({ head, rows }: { head: string[]; rows: string[][] }) {
+function Table({ head, rows, labelWidth = 150 }: { head: string[]; rows: string[][]; labelWidth?: number }) {
   return (
     <View>
       <View style={[s.tr, s.th]} wrap={false}>
         {head.map((h, i) => (
-          <Text key={h} style={i === 0 ? s.cellLabel : s.cell}>
+          <Text key={h} style={i === 0 ? [s.cellLabel, { width: labelWidth }] : s.cell}>
             {h}
           </Text>
         ))}
@@ -92,7 +92,7 @@ function Table({ head, rows }: { head: string[]; rows: string[][] }) {
         // Static rows whose labels may repeat (one type at two fees): the index is the identity.
         <View key={ri} style={s.tr} wrap={false}>
           {r.map((c, i) => (
-            <Text key={i} style={i === 0 ? s.cellLabel : s.cell}>
+            <Text key={i} style={i === 0 ? [s.cellLabel, { width: labelWidth }] : s.cell}>
               {c}
             </Text>
           ))}
@@ -150,6 +150,7 @@ export function MonthlyReportDocument({ d }: { d: ReportData }) {
           精算（委託手数料）
         </Text>
         <Table
+          labelWidth={100}
           head={["コンビニチェーン", "発行通数", "手数料（円）", "単価（円/通）", "委託手数料（円）", "差引（円）"]}
           rows={[
             ...se.chains.map((c) => [storeChainName(c.storeChain), fmt(c.copies), fmt(c.feeTotal), c.rates.map(fmt).join("・"), fmt(c.commission), fmt(c.net)]),
