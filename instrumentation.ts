@@ -6,5 +6,11 @@ export async function register() {
     const { warmUpRenderPool } = await import("./server/pdf/render-pool");
     // Not awaited: the server answers at once; the first issuance no longer pays the worker start-up.
     void warmUpRenderPool().catch(() => undefined);
+    // Scheduled jobs (monthly reports). Never under a test runner; JOBS=off disables them anywhere.
+    if (!process.env.VITEST) {
+      const { startJobRunner } = await import("./server/jobs/start-job-runner");
+      const { logger } = await import("./server/logger");
+      void startJobRunner().catch((e) => logger.error({ err: String(e) }, "job runner did not start"));
+    }
   }
 }

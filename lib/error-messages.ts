@@ -28,6 +28,9 @@ export const ERROR_MESSAGES: Record<string, string> = {
   registration_already_decided: "この申請は既に処理されています。画面を再読み込みしてください。",
   registration_card_missing: "マイナンバーカードによる申請がまだないため、承認できません。",
   koseki_member_invalid: "選択された戸籍の記録は、この市区町村の現在の戸籍にありません。",
+  // Statistics and monthly reports
+  report_not_found: "月次報告が見つかりません。",
+  report_month_in_future: "まだ始まっていない月の報告は作成できません。",
 };
 
 const FALLBACK = "エラーが発生しました。しばらく時間をおいてから再度お試しください。";

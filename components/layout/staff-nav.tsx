@@ -16,6 +16,7 @@ const NAV_ITEMS: readonly NavItem[] = [
   { href: "/dashboard", label: "ダッシュボード" },
   { href: "/issuances", label: "発行履歴" },
   { href: "/incidents", label: "インシデント" },
+  { href: "/statistics", label: "利用統計・月次報告" },
   { href: "/service", label: "サービス設定" },
   { href: "/koseki-registrations", label: "利用登録の審査", roles: ["municipal_admin", "clerk", "auditor"] },
   { href: "/imports", label: "データ取込", roles: ["operator", "municipal_admin"] },

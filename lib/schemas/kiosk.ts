@@ -9,6 +9,11 @@ export const ZTerminal = z
     storeChain: z.string().min(1).max(40).describe("Store chain, e.g. seven-eleven"),
     storeCode: z.string().min(1).max(40),
     terminalId: z.string().min(1).max(40),
+    municipalityCode: z
+      .string()
+      .regex(/^\d{6}$/)
+      .optional()
+      .describe("全国地方公共団体コード of the municipality where the store is; decides out-of-town use in the statistics (when absent: the requester's residence)"),
   })
   .strict();
 

@@ -4,6 +4,7 @@ import { execFileSync } from "node:child_process";
 import path from "node:path";
 import pg from "pg";
 import { startEmbeddedPostgres, type RunningPostgres } from "./embedded-postgres";
+import { installJobSchema } from "./job-schema";
 
 export const ROOT = path.resolve(import.meta.dirname, "..", "..");
 // KONBINI_DATA_DIR moves the local data (embedded cluster, dev secrets), e.g. for the e2e server.
@@ -44,7 +45,7 @@ export async function prepareDatabase(appPassword: string, log: (s: string) => v
   let embedded: RunningPostgres | null = null;
   if (DATABASE_URL && MIGRATION_DATABASE_URL) {
     log("[db] using MIGRATION_DATABASE_URL for migrations and DATABASE_URL for the app");
-    migrateDeploy(MIGRATION_DATABASE_URL);
+    await migrateAll(MIGRATION_DATABASE_URL);
     return { ownerUrl: MIGRATION_DATABASE_URL, appUrl: DATABASE_URL, embedded: null };
   }
   if (DATABASE_URL) {
@@ -58,7 +59,7 @@ export async function prepareDatabase(appPassword: string, log: (s: string) => v
     log(`[db] embedded PostgreSQL on port ${embedded.port} (${Date.now() - started} ms), data in ${path.relative(ROOT, path.join(DATA_DIR, "pg"))}`);
   }
   try {
-    migrateDeploy(ownerUrl);
+    await migrateAll(ownerUrl);
     const appUrl = await enableAppLogin(ownerUrl, appPassword);
     return { ownerUrl, appUrl, embedded };
   } catch (e) {
@@ -88,6 +89,12 @@ export function migrateDeploy(url: string): void {
     env: { ...process.env, DATABASE_URL: url },
     stdio: ["ignore", "inherit", "inherit"],
   });
+}
+
+/** `prisma migrate deploy`, then the pg-boss schema, queues and schedules: everything that needs the owner. */
+export async function migrateAll(url: string): Promise<void> {
+  migrateDeploy(url);
+  await installJobSchema(url);
 }
 
 export async function isEmpty(url: string): Promise<boolean> {

@@ -1,11 +1,11 @@
 import "server-only";
-import { jstDateString } from "@/lib/wareki";
 import type { CompletionRequestBody } from "@/lib/schemas/kiosk";
 import { writeAuditEvent } from "../audit/write-audit-event";
 import type { RequestContext } from "../context";
 import { withTenant } from "../db/tenant";
 import { AppError } from "../errors";
 import { openIncident } from "../incidents/open-incident";
+import { recordPrintedUsage } from "../stats/record-printed-usage";
 
 export type CompletionResponse = { issuanceId: string; issuanceNo: string; status: "printed" | "cancelled" | "failed"; completedAt: string };
 
@@ -34,20 +34,8 @@ export async function completeIssuance({ ctx, issuanceId, input, now = new Date(
       data: { status: input.outcome, completedAt: now, pdf: null, pdfDeletedAt: now, failureReason: input.outcome === "failed" ? (input.reason ?? null) : null },
     });
     if (input.outcome === "printed") {
-      const day = new Date(jstDateString(now));
-      await tx.usageDaily.upsert({
-        where: {
-          municipalityId_day_certificateType_storeChain_outOfTown: {
-            municipalityId: current.municipalityId,
-            day,
-            certificateType: current.certificateType,
-            storeChain: current.storeChain,
-            outOfTown: current.outOfTown,
-          },
-        },
-        create: { municipalityId: current.municipalityId, day, certificateType: current.certificateType, storeChain: current.storeChain, outOfTown: current.outOfTown, count: 1, copies: current.copies, feeTotal: current.feeTotal },
-        update: { count: { increment: 1 }, copies: { increment: current.copies }, feeTotal: { increment: current.feeTotal } },
-      });
+      // Daily and hourly rollups in this transaction: cancelled and failed issuances never count.
+      await recordPrintedUsage(tx, current, now);
     }
     if (input.outcome === "failed") {
       await openIncident(

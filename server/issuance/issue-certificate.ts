@@ -154,7 +154,10 @@ export async function issueCertificate(args: {
             storeChain: input.terminal.storeChain,
             storeCode: input.terminal.storeCode,
             terminalId: input.terminal.terminalId,
-            outOfTown: loaded.subject.card.municipalityId !== municipality.id,
+            terminalMunicipalityCode: input.terminal.municipalityCode ?? null,
+            // By the terminal's location when the centre sends it (DOMAIN.md §7: kiosk use outside the city);
+            // otherwise by the requester's residence.
+            outOfTown: input.terminal.municipalityCode ? input.terminal.municipalityCode !== municipality.code : loaded.subject.card.municipalityId !== municipality.id,
             pdf: Buffer.from(rendered.pdf),
             pdfSha256: check.sha256,
             pdfExpiresAt: new Date(now.getTime() + municipality.pdfRetentionHours * 3_600_000),

@@ -11,7 +11,18 @@ import { createRequire } from "node:module";
 import path from "node:path";
 
 const require = createRequire(import.meta.url);
-const fontDir = path.join(path.dirname(require.resolve("@embedpdf/fonts-jp")), "..", "fonts");
+
+/**
+ * The package's fonts/ directory. Inside a Next.js server bundle (the monthly report renders in process),
+ * Turbopack turns require.resolve into a module id, not a path: fall back to the package as installed
+ * under the app's node_modules (Next runs with the project directory as cwd).
+ */
+function fontsJpDir(): string {
+  const resolved: unknown = require.resolve("@embedpdf/fonts-jp");
+  if (typeof resolved === "string") return path.join(path.dirname(resolved), "..", "fonts");
+  return path.join(process.cwd(), "node_modules", "@embedpdf", "fonts-jp", "fonts");
+}
+const fontDir = fontsJpDir();
 
 export const PRIMARY_FONT_FAMILY = "NotoSansJP";
 export const FONT_FILES = {

@@ -12,7 +12,7 @@ import { SealTemplate } from "./templates/seal-template";
 import { TaxTemplate } from "./templates/tax-template";
 
 let registered = false;
-function registerFonts() {
+export function registerPdfFonts() {
   if (registered) return;
   // Every font of the fallback chain; react-pdf opens a file on the first render that uses it (once per worker).
   for (const f of FONT_CHAIN) {
@@ -101,7 +101,7 @@ export type RenderedCertificate = {
 export async function renderCertificate(doc: CertificateDocument): Promise<RenderedCertificate> {
   const missing = unprintableCharacters(printedText(doc));
   if (missing.length) throw new UnprintableCharactersError(missing);
-  registerFonts();
+  registerPdfFonts();
   const pdf = new Uint8Array(await renderToBuffer(renderElement(doc)));
   const readBack = await extractPdf(pdf);
   return { pdf, ...readBack };

@@ -60,6 +60,11 @@ test("松本市's administrator gets nothing of 世田谷区 from any portal pag
   await expect(setagaya.getByRole("heading", { level: 1 })).toBeVisible();
   const staffLinks = setagaya.locator('a[href^="/staff/"]:not([href="/staff/new"])');
   const staffHref = (await staffLinks.count()) ? await staffLinks.first().getAttribute("href") : null;
+  await setagaya.goto("/statistics/reports?month=2026-10");
+  await setagaya.getByRole("button", { name: "月次報告を作成" }).click();
+  await expect(setagaya.getByRole("status").filter({ hasText: "保存しました" })).toBeVisible({ timeout: 30_000 });
+  const reportHref = await setagaya.locator('a[href^="/statistics/reports/"]').first().getAttribute("href");
+  expect(reportHref).toMatch(/^\/statistics\/reports\/[0-9a-f-]{36}\/\w+/);
   await setagaya.close();
 
   // 本籍地 applications are held by 松本市 and 小布施町 in the demo data: probe with one of 小布施町's.
@@ -78,6 +83,8 @@ test("松本市's administrator gets nothing of 世田谷区 from any portal pag
     "/municipalities/[code]": SETAGAYA,
     "/staff/[id]": staffHref?.split("/").pop() ?? null,
     "/koseki-registrations/[id]": registrationHref!.split("/").pop()!,
+    "/statistics/reports/[id]": reportHref!.split("/")[3],
+    "/statistics/reports/[id]/[format]": reportHref!.split("/")[4],
   };
   // Query strings a page or route reads a municipality from.
   const query = `municipality=${SETAGAYA}&chain=${SETAGAYA}&code=${SETAGAYA}&type=residence`;

@@ -5,7 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import type { TestProject } from "vitest/node";
-import { enableAppLogin, ensureDatabase, migrateDeploy } from "../../scripts/lib/database";
+import { enableAppLogin, ensureDatabase, migrateAll } from "../../scripts/lib/database";
 import { startEmbeddedPostgres } from "../../scripts/lib/embedded-postgres";
 
 export const TEMPLATE_DB = "konbini_test_template";
@@ -36,7 +36,7 @@ export default async function setup(project: TestProject) {
   await admin.end();
   await ensureDatabase(serverUrl, TEMPLATE_DB);
   url.pathname = `/${TEMPLATE_DB}`;
-  migrateDeploy(url.toString());
+  await migrateAll(url.toString());
   // The code under test connects as the app role (row-level security applies); the owner sets up fixtures.
   const appUrl = new URL(await enableAppLogin(url.toString(), APP_TEST_PASSWORD));
   project.provide("pgServerUrl", serverUrl);

@@ -43,7 +43,8 @@ BEGIN
     'CertificateOffering', 'Fee', 'ServiceWindow', 'ServiceStop', 'EmergencyStop', 'Household', 'Resident',
     'SupportMeasure', 'SealRegistration', 'TaxRecord', 'KosekiRecord', 'KosekiMember', 'KosekiEvent',
     'FuhyoEntry', 'CardCertificate', 'KosekiRegistration', 'ApiClient', 'Issuance', 'Incident', 'StaffUser',
-    'AuditEvent', 'ImportJob', 'UsageDaily', 'RegistrationNotice'
+    'AuditEvent', 'ImportJob', 'UsageDaily', 'RegistrationNotice', 'UsageHourly', 'CommissionRate', 'CounterIssuanceCount',
+    'MonthlyReport'
   ] LOOP
     EXECUTE format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', t);
     EXECUTE format('ALTER TABLE %I FORCE ROW LEVEL SECURITY', t);

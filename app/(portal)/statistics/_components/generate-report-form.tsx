@@ -1,0 +1,25 @@
+"use client";
+
+import { Button } from "@/components/ui/button";
+import { TextField } from "@/components/ui/text-field";
+import { ZReportRequest, type ReportRequest } from "@/lib/schemas/statistics";
+import { FormMessage } from "../../service/_components/controls";
+import { useServiceForm } from "../../service/_components/use-service-form";
+import { generateReportAction } from "../actions";
+
+export function GenerateReportForm({ municipalityId, month }: { municipalityId?: string; month: string }) {
+  const initial: ReportRequest = { municipalityId, month };
+  const { form, result, onSubmit } = useServiceForm(ZReportRequest, initial, generateReportAction);
+  const { register, formState } = form;
+  return (
+    <form noValidate onSubmit={onSubmit} className="flex flex-col gap-4" aria-label="月次報告の作成">
+      <TextField label="対象月" type="month" hint="作成済みの月も、最新の集計で作り直せます（以前の版も残ります）。" required error={formState.errors.month?.message} {...register("month")} />
+      <div className="flex flex-wrap items-center gap-4">
+        <Button type="submit" disabled={formState.isSubmitting}>
+          {formState.isSubmitting ? "作成しています…" : "月次報告を作成"}
+        </Button>
+        <FormMessage result={result} />
+      </div>
+    </form>
+  );
+}

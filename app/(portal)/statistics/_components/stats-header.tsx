@@ -1,0 +1,90 @@
+import Link from "next/link";
+import { Button } from "@/components/ui/button";
+import type { TargetMunicipality } from "@/server/service-config/target-municipality";
+import { monthLabel } from "@/lib/months";
+import { pageQuery } from "./load-stats-page";
+
+const TABS = [
+  { href: "/statistics", label: "利用統計" },
+  { href: "/statistics/reports", label: "月次報告" },
+  { href: "/statistics/settlement", label: "精算・交付率" },
+] as const;
+
+type Props = {
+  current: (typeof TABS)[number]["href"];
+  title: string;
+  isOperator: boolean;
+  municipalities: TargetMunicipality[];
+  target: TargetMunicipality | null;
+  month: string;
+  /** Whether the operator may look at every municipality at once on this page. */
+  allowAll: boolean;
+};
+
+/** Heading, sub-navigation and the filters (kept in the URL: a GET form). */
+export function StatsHeader({ current, title, isOperator, municipalities, target, month, allowAll }: Props) {
+  const query = pageQuery(target, month, isOperator);
+  return (
+    <div className="flex flex-col gap-6">
+      <div className="flex flex-col gap-2">
+        <h1 className="text-std-32B-150 text-solid-gray-900">{title}</h1>
+        <p className="text-std-16N-170 text-solid-gray-700">
+          {target ? `${target.name}（団体コード ${target.code}）` : "すべての自治体"}・{monthLabel(month)}
+        </p>
+      </div>
+      <nav aria-label="利用統計のメニュー">
+        <ul className="flex flex-wrap gap-2">
+          {TABS.map((t) => (
+            <li key={t.href}>
+              <Link
+                href={`${t.href}${query}`}
+                aria-current={t.href === current ? "page" : undefined}
+                className="block rounded-8 border border-solid-gray-420 px-3 py-2 text-std-16N-170 text-blue-900 underline underline-offset-[calc(3/16*1rem)] hover:bg-blue-50 aria-[current=page]:bg-blue-100 aria-[current=page]:font-bold aria-[current=page]:text-blue-1200 aria-[current=page]:no-underline"
+              >
+                {t.label}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <form method="get" className="flex flex-wrap items-end gap-3" aria-label="表示条件">
+        {isOperator ? (
+          <div className="flex flex-col gap-2">
+            <label htmlFor="stats-municipality" className="text-std-17B-170 text-solid-gray-800">
+              自治体
+            </label>
+            <select
+              id="stats-municipality"
+              name="municipality"
+              defaultValue={target?.code ?? ""}
+              className="min-h-12 rounded-8 border border-solid-gray-600 bg-white px-4 py-2 text-std-16N-170"
+            >
+              <option value="">{allowAll ? "すべての自治体（比較）" : "選んでください"}</option>
+              {municipalities.map((m) => (
+                <option key={m.id} value={m.code}>
+                  {m.name}（{m.code}）
+                </option>
+              ))}
+            </select>
+          </div>
+        ) : null}
+        <div className="flex flex-col gap-2">
+          <label htmlFor="stats-month" className="text-std-17B-170 text-solid-gray-800">
+            対象月
+          </label>
+          <input
+            id="stats-month"
+            name="month"
+            type="month"
+            defaultValue={month}
+            required
+            className="min-h-12 rounded-8 border border-solid-gray-600 bg-white px-4 py-2 text-std-16N-170"
+          />
+        </div>
+        <Button type="submit" variant="outline">
+          表示
+        </Button>
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,85 @@
+"use client";
+
+import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+
+export type ChartRow = { key: string; label: string; count: number; copies: number; feeTotal: number };
+
+const number = new Intl.NumberFormat("ja-JP");
+
+/**
+ * A bar chart of issuance counts with its table beside it. The chart is decoration for sighted users
+ * (aria-hidden); the table is the data, for everyone and for screen readers.
+ */
+export function UsageChart({ id, title, rows, layout = "vertical", showFees = true }: { id: string; title: string; rows: ChartRow[]; layout?: "vertical" | "horizontal"; showFees?: boolean }) {
+  const horizontal = layout === "horizontal";
+  const height = horizontal ? Math.max(120, rows.length * 32 + 40) : 260;
+  return (
+    <section aria-labelledby={`${id}-heading`} className="flex flex-col gap-3">
+      <h2 id={`${id}-heading`} className="text-std-24B-150 text-solid-gray-900">
+        {title}
+      </h2>
+      <div className="grid grid-cols-1 gap-4 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
+        <div aria-hidden="true" className="min-h-40 rounded-8 border border-solid-gray-420 bg-white p-2" style={{ height }}>
+          {rows.some((r) => r.count > 0) ? (
+            <ResponsiveContainer width="100%" height="100%">
+              {/* No keyboard layer: the chart is hidden from assistive technology; the table beside it is the data. */}
+              <BarChart accessibilityLayer={false} data={rows} layout={horizontal ? "vertical" : "horizontal"} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
+                <CartesianGrid strokeDasharray="3 3" />
+                {horizontal ? (
+                  <>
+                    <XAxis type="number" allowDecimals={false} />
+                    <YAxis type="category" dataKey="label" width={140} tick={{ fontSize: 12 }} />
+                  </>
+                ) : (
+                  <>
+                    <XAxis dataKey="label" tick={{ fontSize: 11 }} interval="preserveStartEnd" />
+                    <YAxis allowDecimals={false} />
+                  </>
+                )}
+                <Tooltip formatter={(v) => [`${number.format(Number(v))}件`, "発行件数"]} />
+                <Bar dataKey="count" name="発行件数" fill="#0031d8" isAnimationActive={false} />
+              </BarChart>
+            </ResponsiveContainer>
+          ) : (
+            <p className="p-4 text-std-16N-170 text-solid-gray-700">この月の発行はありません。</p>
+          )}
+        </div>
+        <div className="max-h-96 overflow-auto rounded-8 border border-solid-gray-420" role="region" aria-label={`${title}の表`} tabIndex={0}>
+          <table className="w-full border-collapse text-left text-dns-16N-130">
+            <caption className="sr-only">{title}（発行件数・通数{showFees ? "・手数料" : ""}）</caption>
+            <thead className="sticky top-0 bg-solid-gray-50">
+              <tr>
+                <th scope="col" className="border-b border-solid-gray-420 px-3 py-2 text-dns-16B-130">
+                  項目
+                </th>
+                <th scope="col" className="border-b border-solid-gray-420 px-3 py-2 text-right text-dns-16B-130">
+                  件数
+                </th>
+                <th scope="col" className="border-b border-solid-gray-420 px-3 py-2 text-right text-dns-16B-130">
+                  通数
+                </th>
+                {showFees ? (
+                  <th scope="col" className="border-b border-solid-gray-420 px-3 py-2 text-right text-dns-16B-130">
+                    手数料
+                  </th>
+                ) : null}
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={r.key} className="border-b border-solid-gray-200">
+                  <th scope="row" className="px-3 py-2 font-normal">
+                    {r.label}
+                  </th>
+                  <td className="px-3 py-2 text-right tabular-nums">{number.format(r.count)}</td>
+                  <td className="px-3 py-2 text-right tabular-nums">{number.format(r.copies)}</td>
+                  {showFees ? <td className="px-3 py-2 text-right tabular-nums">{number.format(r.feeTotal)}円</td> : null}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </div>
+    </section>
+  );
+}

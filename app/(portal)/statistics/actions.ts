@@ -1,0 +1,44 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { ZodError } from "zod";
+import { errorMessage } from "@/lib/error-messages";
+import { getStaffSession } from "@/server/auth/require-staff";
+import type { RequestContext } from "@/server/context";
+import { isAppError } from "@/server/errors";
+import { generateMonthlyReport } from "@/server/reports/generate-monthly-report";
+import { addCommissionRate } from "@/server/settlement/add-commission-rate";
+import { setCounterCount } from "@/server/settlement/set-counter-count";
+import type { FormResult } from "../service/_components/form-result";
+
+// Codes of this area (field, Japanese message).
+const MESSAGES: Record<string, [string | null, string]> = {
+  report_month_in_future: ["month", "まだ始まっていない月の報告は作成できません。"],
+};
+
+// Wiring only: the verbs parse the input with the shared zod schema and authorize; this maps errors to Japanese.
+async function run(fn: (ctx: RequestContext) => Promise<unknown>): Promise<FormResult> {
+  const staff = await getStaffSession();
+  if (!staff) return { ok: false, message: errorMessage("unauthenticated") };
+  try {
+    await fn(staff.ctx);
+    revalidatePath("/statistics", "layout");
+    return { ok: true };
+  } catch (e) {
+    if (e instanceof ZodError)
+      return { ok: false, message: errorMessage("validation_failed"), fieldErrors: Object.fromEntries(e.issues.map((i) => [i.path.join("."), i.message])) };
+    if (!isAppError(e)) throw e;
+    const [field, message] = MESSAGES[e.code] ?? [null, errorMessage(e.code)];
+    return { ok: false, message, ...(field ? { fieldErrors: { [field]: message } } : {}) };
+  }
+}
+
+export async function generateReportAction(input: unknown) {
+  return run((ctx) => generateMonthlyReport({ ctx, input }));
+}
+export async function addCommissionRateAction(input: unknown) {
+  return run((ctx) => addCommissionRate({ ctx, input }));
+}
+export async function setCounterCountAction(input: unknown) {
+  return run((ctx) => setCounterCount({ ctx, input }));
+}

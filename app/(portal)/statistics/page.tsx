@@ -1,0 +1,131 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { monthLabel } from "@/lib/months";
+import { getUsageStatistics, type Totals } from "@/server/stats/get-usage-statistics";
+import { loadStatsPage } from "./_components/load-stats-page";
+import { StatsHeader } from "./_components/stats-header";
+import { UsageChart } from "./_components/usage-chart";
+
+export const metadata: Metadata = { title: "利用統計" };
+
+const number = new Intl.NumberFormat("ja-JP");
+const ratio = (cur: number, base: number) => (base === 0 ? "—" : `${((cur / base) * 100).toFixed(1)}%`);
+
+function CompareTable({ rows }: { rows: Array<{ label: string; t: Totals; base?: Totals }> }) {
+  return (
+    <div className="overflow-x-auto rounded-8 border border-solid-gray-420" role="region" aria-label="前月・前年同月との比較の表" tabIndex={0}>
+      <table className="w-full border-collapse text-left text-dns-16N-130">
+        <caption className="sr-only">当月・前月・前年同月の発行件数、通数、手数料と当月の比率</caption>
+        <thead className="bg-solid-gray-50">
+          <tr>
+            {["", "発行件数", "発行通数", "手数料", "当月の比率（件数）"].map((h) => (
+              <th key={h} scope="col" className="whitespace-nowrap border-b border-solid-gray-420 px-3 py-2 text-dns-16B-130">
+                {h}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.label} className="border-b border-solid-gray-200">
+              <th scope="row" className="whitespace-nowrap px-3 py-2 font-normal">
+                {r.label}
+              </th>
+              <td className="px-3 py-2 text-right tabular-nums">{number.format(r.t.count)}件</td>
+              <td className="px-3 py-2 text-right tabular-nums">{number.format(r.t.copies)}通</td>
+              <td className="px-3 py-2 text-right tabular-nums">{number.format(r.t.feeTotal)}円</td>
+              <td className="px-3 py-2 text-right tabular-nums">{r.base ? ratio(r.base.count, r.t.count) : "—"}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+export default async function StatisticsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const { staff, municipalities, target, month } = await loadStatsPage(await searchParams);
+  const isOperator = staff.role === "operator";
+  const stats = await getUsageStatistics({ ctx: staff.ctx, input: { month, ...(isOperator && target ? { municipalityId: target.id } : {}) } });
+  const cards: Array<[string, string]> = [
+    ["発行件数", `${number.format(stats.totals.count)}件`],
+    ["発行通数", `${number.format(stats.totals.copies)}通`],
+    ["手数料収入", `${number.format(stats.totals.feeTotal)}円`],
+    ["市区町村外での利用", ratio(stats.byResidence[1].count, stats.totals.count)],
+  ];
+
+  return (
+    <div className="flex flex-col gap-10">
+      <StatsHeader current="/statistics" title="利用統計" allowAll {...{ isOperator, municipalities, target, month }} />
+      <p className="text-std-16N-170 text-solid-gray-800">印刷が完了した発行のみを集計しています（キャンセル・印刷失敗は含みません）。日・時間帯は印刷完了の日時（日本時間）です。</p>
+
+      <section aria-labelledby="summary-heading" className="flex flex-col gap-4">
+        <h2 id="summary-heading" className="text-std-24B-150 text-solid-gray-900">
+          {monthLabel(month)}の概要
+        </h2>
+        <dl className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-4">
+          {cards.map(([label, value]) => (
+            <div key={label} className="flex flex-col gap-1 rounded-8 border border-solid-gray-420 bg-white p-4">
+              <dt className="text-std-16B-170 text-solid-gray-700">{label}</dt>
+              <dd className="text-std-28B-150 text-solid-gray-900">{value}</dd>
+            </div>
+          ))}
+        </dl>
+        <CompareTable
+          rows={[
+            { label: `当月（${monthLabel(month)}）`, t: stats.totals },
+            { label: `前月（${monthLabel(stats.previousMonth.month)}）`, t: stats.previousMonth, base: stats.totals },
+            { label: `前年同月（${monthLabel(stats.sameMonthLastYear.month)}）`, t: stats.sameMonthLastYear, base: stats.totals },
+          ]}
+        />
+      </section>
+
+      {stats.comparison ? (
+        <section aria-labelledby="comparison-heading" className="flex flex-col gap-4">
+          <h2 id="comparison-heading" className="text-std-24B-150 text-solid-gray-900">
+            自治体ごとの比較
+          </h2>
+          <div className="overflow-x-auto rounded-8 border border-solid-gray-420" role="region" aria-label="自治体ごとの比較の表" tabIndex={0}>
+            <table className="w-full border-collapse text-left text-dns-16N-130">
+              <caption className="sr-only">自治体ごとの当月の発行件数、通数、手数料、前月の発行件数、前月比、市区町村外での利用の割合</caption>
+              <thead className="bg-solid-gray-50">
+                <tr>
+                  {["自治体", "発行件数", "発行通数", "手数料", "前月の件数", "前月比", "市区町村外"].map((h) => (
+                    <th key={h} scope="col" className="whitespace-nowrap border-b border-solid-gray-420 px-3 py-2 text-dns-16B-130">
+                      {h}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {stats.comparison.map((c) => (
+                  <tr key={c.municipality.id} className="border-b border-solid-gray-200">
+                    <th scope="row" className="px-3 py-2 font-normal">
+                      <Link href={`/statistics?municipality=${c.municipality.code}&month=${month}`} className="text-blue-900 underline underline-offset-[calc(3/16*1rem)]">
+                        {c.municipality.name}（{c.municipality.code}）
+                      </Link>
+                    </th>
+                    <td className="px-3 py-2 text-right tabular-nums">{number.format(c.totals.count)}</td>
+                    <td className="px-3 py-2 text-right tabular-nums">{number.format(c.totals.copies)}</td>
+                    <td className="px-3 py-2 text-right tabular-nums">{number.format(c.totals.feeTotal)}円</td>
+                    <td className="px-3 py-2 text-right tabular-nums">{number.format(c.previousMonth.count)}</td>
+                    <td className="px-3 py-2 text-right tabular-nums">{ratio(c.totals.count, c.previousMonth.count)}</td>
+                    <td className="px-3 py-2 text-right tabular-nums">{ratio(c.outOfTownCount, c.totals.count)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      ) : null}
+
+      <UsageChart id="by-type" title="証明書の種類別" rows={stats.byType} layout="horizontal" />
+      <UsageChart id="by-chain" title="コンビニチェーン別" rows={stats.byChain} layout="horizontal" />
+      <UsageChart id="by-residence" title="住民・市区町村外の利用（端末の所在地による）" rows={stats.byResidence} layout="horizontal" />
+      <UsageChart id="by-day" title="日別" rows={stats.byDay} />
+      <UsageChart id="by-hour" title="時間帯別" rows={stats.byHour} />
+      <UsageChart id="by-weekday" title="曜日別" rows={stats.byWeekday} />
+      <UsageChart id="by-fee" title="手数料単価別（手数料の改定は別の行）" rows={stats.byFee.map((r) => ({ ...r, label: `${r.label}（${number.format(r.feePerCopy)}円）` }))} layout="horizontal" />
+    </div>
+  );
+}

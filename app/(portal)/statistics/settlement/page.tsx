@@ -1,0 +1,131 @@
+import type { Metadata } from "next";
+import { addMonths, monthLabel } from "@/lib/months";
+import { storeChainName } from "@/lib/store-chains";
+import { getSettlement } from "@/server/settlement/get-settlement";
+import { ChooseMunicipality } from "../../service/_components/choose-municipality";
+import { loadStatsPage } from "../_components/load-stats-page";
+import { CommissionRateForm, CounterCountForm } from "../_components/settlement-forms";
+import { StatsHeader } from "../_components/stats-header";
+
+export const metadata: Metadata = { title: "精算・交付率" };
+
+const number = new Intl.NumberFormat("ja-JP");
+const TH = "whitespace-nowrap border-b border-solid-gray-420 px-3 py-2 text-dns-16B-130";
+const TD = "px-3 py-2 text-right tabular-nums";
+
+export default async function SettlementPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const { staff, municipalities, target, month, canEdit } = await loadStatsPage(await searchParams);
+  const isOperator = staff.role === "operator";
+  const header = <StatsHeader current="/statistics/settlement" title="精算・交付率" allowAll={false} {...{ isOperator, municipalities, target, month }} />;
+  if (!target) return <div className="flex flex-col gap-8">{header}<ChooseMunicipality /></div>;
+  const s = await getSettlement({ ctx: staff.ctx, input: { month, ...(isOperator ? { municipalityId: target.id } : {}) } });
+
+  return (
+    <div className="flex flex-col gap-10">
+      {header}
+      <section aria-labelledby="settlement-heading" className="flex flex-col gap-4">
+        <h2 id="settlement-heading" className="text-std-24B-150 text-solid-gray-900">
+          {monthLabel(month)}の精算（コンビニチェーン別）
+        </h2>
+        <p className="text-std-16N-170 text-solid-gray-800">
+          委託手数料は印刷が完了した証明書1通ごとに、発行日に適用されている単価で計算します（チェーン別の単価がなければ共通の単価、どちらもなければ{number.format(s.defaultRate)}円）。
+        </p>
+        <div className="overflow-x-auto rounded-8 border border-solid-gray-420" role="region" aria-label="精算の表" tabIndex={0}>
+          <table className="w-full border-collapse text-left text-dns-16N-130">
+            <caption className="sr-only">コンビニチェーン別の発行件数、通数、手数料収入、委託手数料の単価と金額、差引</caption>
+            <thead className="bg-solid-gray-50">
+              <tr>
+                {["コンビニチェーン", "発行件数", "発行通数", "手数料収入", "単価（1通）", "委託手数料", "差引"].map((h) => (
+                  <th key={h} scope="col" className={TH}>
+                    {h}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {s.chains.map((c) => (
+                <tr key={c.storeChain} className="border-b border-solid-gray-200">
+                  <th scope="row" className="px-3 py-2 font-normal">
+                    {storeChainName(c.storeChain)}
+                  </th>
+                  <td className={TD}>{number.format(c.count)}</td>
+                  <td className={TD}>{number.format(c.copies)}</td>
+                  <td className={TD}>{number.format(c.feeTotal)}円</td>
+                  <td className={TD}>{c.rates.map((r) => `${number.format(r)}円`).join("・")}</td>
+                  <td className={TD}>{number.format(c.commission)}円</td>
+                  <td className={TD}>{number.format(c.net)}円</td>
+                </tr>
+              ))}
+              <tr className="bg-solid-gray-50 font-bold">
+                <th scope="row" className="px-3 py-2">
+                  合計
+                </th>
+                <td className={TD}>{number.format(s.totals.count)}</td>
+                <td className={TD}>{number.format(s.totals.copies)}</td>
+                <td className={TD}>{number.format(s.totals.feeTotal)}円</td>
+                <td className={TD}></td>
+                <td className={TD}>{number.format(s.totals.commission)}円</td>
+                <td className={TD}>{number.format(s.totals.net)}円</td>
+              </tr>
+            </tbody>
+          </table>
+        </div>
+      </section>
+
+      <section aria-labelledby="share-heading" className="flex flex-col gap-4">
+        <h2 id="share-heading" className="text-std-24B-150 text-solid-gray-900">
+          コンビニ交付率
+        </h2>
+        <dl className="grid grid-cols-1 gap-4 sm:grid-cols-3">
+          {[
+            ["コンビニ交付", `${number.format(s.totals.copies)}通`],
+            ["窓口交付", s.counterCopies === null ? "未入力" : `${number.format(s.counterCopies)}通`],
+            ["コンビニ交付率", s.kioskShare === null ? "—" : `${(s.kioskShare * 100).toFixed(1)}%`],
+          ].map(([label, value]) => (
+            <div key={label} className="flex flex-col gap-1 rounded-8 border border-solid-gray-420 bg-white p-4">
+              <dt className="text-std-16B-170 text-solid-gray-700">{label}</dt>
+              <dd className="text-std-28B-150 text-solid-gray-900">{value}</dd>
+            </div>
+          ))}
+        </dl>
+        {canEdit ? <CounterCountForm municipalityId={isOperator ? target.id : undefined} month={month} copies={s.counterCopies} /> : null}
+      </section>
+
+      <section aria-labelledby="rates-heading" className="flex flex-col gap-4">
+        <h2 id="rates-heading" className="text-std-24B-150 text-solid-gray-900">
+          委託手数料の単価
+        </h2>
+        {s.rateHistory.length === 0 ? (
+          <p className="text-std-16N-170">登録された単価はありません（{number.format(s.defaultRate)}円を適用）。</p>
+        ) : (
+          <div className="overflow-x-auto rounded-8 border border-solid-gray-420" role="region" aria-label="委託手数料の単価の表" tabIndex={0}>
+            <table className="w-full border-collapse text-left text-dns-16N-130">
+              <thead className="bg-solid-gray-50">
+                <tr>
+                  {["適用開始日", "コンビニチェーン", "単価（1通）", "備考"].map((h) => (
+                    <th key={h} scope="col" className={TH}>
+                      {h}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {s.rateHistory.map((r) => (
+                  <tr key={r.id} className="border-b border-solid-gray-200">
+                    <th scope="row" className="whitespace-nowrap px-3 py-2 font-normal">
+                      {r.effectiveFrom}
+                    </th>
+                    <td className="px-3 py-2">{r.storeChain ? storeChainName(r.storeChain) : "共通（チェーン別の設定がないチェーン）"}</td>
+                    <td className={TD}>{number.format(r.amount)}円</td>
+                    <td className="px-3 py-2">{r.note ?? ""}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+        {canEdit ? <CommissionRateForm municipalityId={isOperator ? target.id : undefined} firstOfNextMonth={`${addMonths(month, 1)}-01`} /> : null}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Issuance" ADD COLUMN     "terminalMunicipalityCode" CHAR(6);
+

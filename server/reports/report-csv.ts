@@ -1,0 +1,42 @@
+// The monthly report as CSV for Excel: one long table (区分, 項目, figures), every field quoted, CRLF line
+// ends; UTF-8 with a BOM (Excel detects the encoding by it) and Shift_JIS as Windows-31J (cp932, what Excel
+// means by Shift_JIS). A character cp932 lacks (e.g. 𠮷) becomes "?" in the Shift_JIS file only.
+import iconv from "iconv-lite";
+import { storeChainName } from "@/lib/store-chains";
+import { monthLabel, addMonths } from "@/lib/months";
+import type { ReportData } from "./report-data";
+
+export const CSV_HEADER = ["区分", "項目", "発行件数", "発行通数", "手数料（円）", "委託手数料（円）"] as const;
+
+const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+
+export function reportCsvRows(d: ReportData): string[][] {
+  const s = d.stats;
+  const n = (v: number | null | undefined) => (v === null || v === undefined ? "" : String(v));
+  const rows: string[][] = [[...CSV_HEADER]];
+  const add = (section: string, item: string, t: { count?: number; copies?: number; feeTotal?: number }, commission?: number | null) =>
+    rows.push([section, item, n(t.count), n(t.copies), n(t.feeTotal), n(commission)]);
+  add("対象", `${d.municipality.name}（${d.municipality.code}）${monthLabel(d.month)}分`, {});
+  add("合計", `当月（${monthLabel(d.month)}）`, s.totals, d.settlement.totals.commission);
+  add("合計", `前月（${monthLabel(addMonths(d.month, -1))}）`, s.previousMonth);
+  add("合計", `前年同月（${monthLabel(addMonths(d.month, -12))}）`, s.sameMonthLastYear);
+  for (const r of s.byType) add("証明書の種類", r.label, r);
+  for (const r of s.byFee) add("手数料単価", `${r.label} ${r.feePerCopy}円`, r);
+  for (const c of d.settlement.chains) add("コンビニチェーン", storeChainName(c.storeChain), c, c.commission);
+  for (const r of s.byResidence) add("利用者", r.label, r);
+  for (const r of s.byDay) add("日別", r.key, r);
+  for (const r of s.byHour) add("時間帯別", r.label, r);
+  for (const r of s.byWeekday) add("曜日別", r.label, r);
+  rows.push(["窓口交付", "窓口での発行通数", "", n(d.settlement.counterCopies), "", ""]);
+  rows.push(["コンビニ交付率", "コンビニ交付の割合（%）", "", d.settlement.kioskShare === null ? "" : (d.settlement.kioskShare * 100).toFixed(1), "", ""]);
+  return rows;
+}
+
+export function toCsvText(rows: string[][]): string {
+  return rows.map((r) => r.map((f) => `"${f.replace(/"/g, '""')}"`).join(",")).join("\r\n") + "\r\n";
+}
+
+export function encodeCsv(rows: string[][]): { utf8: Buffer; sjis: Buffer } {
+  const text = toCsvText(rows);
+  return { utf8: Buffer.concat([BOM, Buffer.from(text, "utf8")]), sjis: iconv.encode(text, "cp932") };
+}

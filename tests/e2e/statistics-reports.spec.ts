@@ -1,0 +1,127 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+import fs from "node:fs";
+import { baseRequest, KioskClient } from "../../scripts/kiosk/client";
+import { account, signIn } from "./helpers/sign-in";
+
+// Statistics and monthly reports for the 世田谷区 admin: two printed issuances (and a cancelled one) through the
+// kiosk API, then the statistics page (charts with tables, filters in the URL), a report generated on demand
+// and downloaded (PDF and Shift_JIS CSV), and the counter count form with a field error. Axe on every page.
+const ADMIN = account("setagaya-admin");
+
+async function expectNoSeriousAxeViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
+}
+
+// The kiosk requests are judged at a fixed instant (the e2e server allows the clock override): 10:00 JST on
+// Friday 2026-11-27, so the issuances complete in 2026-11 whenever the run happens.
+const CLOCK = "2026-11-27T01:00:00.000Z";
+const MONTH = "2026-11";
+
+async function issueAndComplete(baseURL: string, outcome: "printed" | "cancelled", storeChain: string, storeMunicipalityCode?: string) {
+  const client = new KioskClient({ baseUrl: baseURL, keyId: "demo-simulator", secret: "demo-simulator-secret-0123456789abcdef", clockOverride: CLOCK });
+  const body = {
+    ...baseRequest("JPKI-131121-000001", "131121"),
+    terminal: { storeChain, storeCode: "E2E-0001", terminalId: "E1", ...(storeMunicipalityCode ? { municipalityCode: storeMunicipalityCode } : {}) },
+    certificateType: "residence",
+    copies: 1,
+    options: { members: "all", includeHouseholdHeadAndRelationship: false, includeHonseki: false, includeMyNumber: false, includeForeignResidentItems: false },
+  };
+  const issued = await client.post<{ issuanceId: string }>("/issuances", body, { idempotencyKey: `e2e-stats-${crypto.randomUUID()}` });
+  expect(issued.status, issued.raw).toBe(200);
+  const done = await client.post(`/issuances/${issued.body.issuanceId}/completion`, { outcome });
+  expect(done.status, done.raw).toBe(200);
+}
+
+test.describe.serial("statistics and monthly reports", () => {
+  let page: Page;
+  test.beforeAll(async ({ browser, baseURL }, testInfo) => {
+    await issueAndComplete(baseURL!, "printed", "lawson");
+    await issueAndComplete(baseURL!, "printed", "seven-eleven", "011002"); // a store in 札幌市: out of town
+    await issueAndComplete(baseURL!, "cancelled", "lawson");
+    page = await (await browser.newContext({ acceptDownloads: true })).newPage();
+    await signIn(page, testInfo, ADMIN);
+  });
+  test.afterAll(async () => {
+    await page.context().close();
+  });
+
+  test("the statistics page shows the printed issuances in charts and tables, with the filters in the URL", async () => {
+    await page.getByRole("navigation", { name: "メインメニュー" }).getByRole("link", { name: "利用統計・月次報告" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "利用統計" })).toBeVisible();
+    await page.getByLabel("対象月").fill(MONTH);
+    await page.getByRole("button", { name: "表示" }).click();
+    await expect(page).toHaveURL(new RegExp(`month=${MONTH}`));
+    await expect(page.getByRole("heading", { level: 2, name: "令和8年11月の概要" })).toBeVisible();
+    await expect(page.getByRole("main")).toContainText("世田谷区");
+    const typeTable = page.getByRole("region", { name: "証明書の種類別の表" });
+    await expect(typeTable.getByRole("row").filter({ hasText: "住民票の写し" })).toContainText("2");
+    const chainTable = page.getByRole("region", { name: "コンビニチェーン別の表" });
+    await expect(chainTable.getByRole("row").filter({ hasText: "ローソン" })).toContainText("1");
+    await expect(chainTable.getByRole("row").filter({ hasText: "セブン-イレブン" })).toContainText("1");
+    const residenceTable = page.getByRole("region", { name: "住民・市区町村外の利用（端末の所在地による）の表" });
+    await expect(residenceTable.getByRole("row").filter({ hasText: "市区町村外での利用" })).toContainText("1");
+    // The charts are drawn (recharts SVG) and hidden from assistive technology: the tables carry the data.
+    await expect(page.locator("[aria-hidden=true] svg.recharts-surface").first()).toBeVisible();
+    await expectNoSeriousAxeViolations(page);
+
+    await page.getByLabel("対象月").fill("2025-11");
+    await page.getByRole("button", { name: "表示" }).click();
+    await expect(page).toHaveURL(/month=2025-11/);
+    await expect(page.getByRole("heading", { level: 2, name: "令和7年11月の概要" })).toBeVisible();
+    await expect(page.getByRole("region", { name: "証明書の種類別の表" }).getByRole("row")).toHaveCount(1); // header only
+  });
+
+  test("a report generated on demand is listed with who made it and downloads as PDF and Shift_JIS CSV", async () => {
+    await page.goto(`/statistics/reports?month=${MONTH}`);
+    await expect(page.getByRole("heading", { level: 1, name: "月次報告" })).toBeVisible();
+    await page.getByRole("button", { name: "月次報告を作成" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "保存しました" })).toBeVisible({ timeout: 30_000 });
+    const row = page.getByRole("region", { name: "作成済みの月次報告の表" }).getByRole("row").nth(1);
+    await expect(row).toContainText("世田谷区 管理 一郎");
+    await expectNoSeriousAxeViolations(page);
+
+    const [pdf] = await Promise.all([page.waitForEvent("download"), row.getByRole("link", { name: /PDF/ }).click()]);
+    expect(pdf.suggestedFilename()).toBe(`monthly-report-131121-${MONTH}.pdf`);
+    expect(fs.readFileSync((await pdf.path())!).subarray(0, 5).toString()).toBe("%PDF-");
+    const [csv] = await Promise.all([page.waitForEvent("download"), row.getByRole("link", { name: /Shift_JIS/ }).click()]);
+    const bytes = fs.readFileSync((await csv.path())!);
+    const { default: iconv } = await import("iconv-lite");
+    const text = iconv.decode(bytes, "cp932");
+    expect(text.split("\r\n")[0]).toBe('"区分","項目","発行件数","発行通数","手数料（円）","委託手数料（円）"');
+    expect(text).toContain('"証明書の種類","住民票の写し","2"');
+  });
+
+  test("the counter count form shows a Japanese error on its field, then the kiosk share", async () => {
+    await page.goto(`/statistics/settlement?month=${MONTH}`);
+    await expect(page.getByRole("heading", { level: 1, name: "精算・交付率" })).toBeVisible();
+    const field = page.getByRole("textbox", { name: /^窓口での発行通数/ });
+    await field.fill("たくさん");
+    await page.getByRole("button", { name: "窓口の通数を保存" }).click();
+    await expect(field).toHaveAttribute("aria-invalid", "true");
+    await expect(field).toHaveAccessibleDescription(/窓口での発行通数を数字で入力してください/);
+    await field.fill("6");
+    await page.getByRole("button", { name: "窓口の通数を保存" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "保存しました" })).toBeVisible();
+    await expect(page.getByRole("main")).toContainText("25.0%"); // 2 kiosk copies of 8
+    await expectNoSeriousAxeViolations(page);
+  });
+});
+
+test("the operator compares every municipality and opens one", async ({ browser }, testInfo) => {
+  const page = await (await browser.newContext()).newPage();
+  await signIn(page, testInfo, account("operator"));
+  await page.goto(`/statistics?month=${MONTH}`);
+  await expect(page.getByRole("heading", { level: 1, name: "利用統計" })).toBeVisible();
+  const table = page.getByRole("region", { name: "自治体ごとの比較の表" });
+  const setagaya = table.getByRole("row").filter({ hasText: "世田谷区" });
+  await expect(setagaya).toContainText("2");
+  await expectNoSeriousAxeViolations(page);
+  await setagaya.getByRole("link").click();
+  await expect(page).toHaveURL(/municipality=131121/);
+  await expect(page.getByRole("main")).toContainText("世田谷区（団体コード 131121）");
+  await expect(page.getByRole("region", { name: "自治体ごとの比較の表" })).toHaveCount(0);
+  await page.context().close();
+});
