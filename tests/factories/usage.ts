@@ -1,7 +1,7 @@
 // Factories for statistics tests: rendered issuances inserted directly (no PDF rendering), then completed
 // through the real completion verb, which maintains the rollups.
 import crypto from "node:crypto";
-import { getDb } from "@/server/db";
+import { ownerDb } from "@/tests/setup/owner-db";
 import type { CertificateType } from "@/server/generated/prisma/enums";
 import { createApiClient, createCardholder } from "./issuance";
 
@@ -28,7 +28,7 @@ export async function createRenderedIssuance(opts: {
   const feePerCopy = opts.feePerCopy ?? 200;
   const id = crypto.randomUUID();
   const seq = ++n;
-  return getDb().issuance.create({
+  return ownerDb().issuance.create({
     data: {
       id,
       municipalityId: opts.municipalityId,

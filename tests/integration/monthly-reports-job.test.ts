@@ -4,7 +4,7 @@
 import PgBoss from "pg-boss";
 import { afterAll, describe, expect, it } from "vitest";
 import { JOB_SCHEMA, MONTHLY_REPORTS_CRON, MONTHLY_REPORTS_QUEUE } from "@/lib/jobs";
-import { getDb } from "@/server/db";
+import { ownerDb } from "@/tests/setup/owner-db";
 import { startJobRunner, stopJobRunner } from "@/server/jobs/start-job-runner";
 import { createServedMunicipality } from "../factories/issuance";
 
@@ -27,12 +27,12 @@ describe("monthly reports job", () => {
       await new Promise((r) => setTimeout(r, 500));
     }
     expect(job?.state).toBe("completed");
-    const reports = await getDb().monthlyReport.findMany({ where: { municipalityId: m.id }, select: { month: true, trigger: true, generatedByName: true } });
+    const reports = await ownerDb().monthlyReport.findMany({ where: { municipalityId: m.id }, select: { month: true, trigger: true, generatedByName: true } });
     expect(reports).toEqual([{ month: "2026-10", trigger: "scheduled", generatedByName: "自動作成" }]);
 
     await stopJobRunner();
     // The schema is the owner's: the runtime did not (and need not) create it.
-    const [{ n }] = await getDb().$queryRawUnsafe<Array<{ n: number }>>(`SELECT count(*)::int AS n FROM information_schema.schemata WHERE schema_name = '${JOB_SCHEMA}'`);
+    const [{ n }] = await ownerDb().$queryRawUnsafe<Array<{ n: number }>>(`SELECT count(*)::int AS n FROM information_schema.schemata WHERE schema_name = '${JOB_SCHEMA}'`);
     expect(n).toBe(1);
   }, 120_000);
 });

@@ -6,7 +6,7 @@ import crypto from "node:crypto";
 import iconv from "iconv-lite";
 import { describe, expect, it } from "vitest";
 import { systemContext, type RequestContext } from "@/server/context";
-import { getDb } from "@/server/db";
+import { ownerDb } from "@/tests/setup/owner-db";
 import { completeIssuance } from "@/server/issuance/complete-issuance";
 import { extractPdf } from "@/server/pdf/render-certificate";
 import { generateMonthlyReport } from "@/server/reports/generate-monthly-report";
@@ -96,7 +96,7 @@ describe("monthly reports", () => {
       const admin = await staffCtx(m.id);
       await setCounterCount({ ctx: admin, input: { month: "2026-11", copies: 12 } });
       const g = await generateMonthlyReport({ ctx: admin, input: { month: "2026-11" }, now: NOW });
-      const row = await getDb().monthlyReport.findUniqueOrThrow({ where: { id: g.id } });
+      const row = await ownerDb().monthlyReport.findUniqueOrThrow({ where: { id: g.id } });
       const sha = (b: Uint8Array) => crypto.createHash("sha256").update(b).digest("hex");
       expect(row).toMatchObject({ municipalityId: m.id, month: "2026-11", trigger: "on_demand", generatedByName: "統計 太郎" });
       expect(sha(row.pdf)).toBe(row.pdfSha256);

@@ -5,7 +5,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { ZIssueRequest } from "@/lib/schemas/kiosk";
 import type { RequestContext } from "@/server/context";
-import { getDb } from "@/server/db";
+import { ownerDb } from "@/tests/setup/owner-db";
 import type { CertificateType } from "@/server/generated/prisma/enums";
 import { completeIssuance } from "@/server/issuance/complete-issuance";
 import { issueCertificate } from "@/server/issuance/issue-certificate";
@@ -41,7 +41,7 @@ async function staffCtx(municipalityId: string | null, role: "operator" | "munic
 
 type Key = string;
 async function directHourly(municipalityId: string) {
-  const rows = await getDb().$queryRaw<Array<{ k: string; n: number; c: number; f: number }>>`
+  const rows = await ownerDb().$queryRaw<Array<{ k: string; n: number; c: number; f: number }>>`
     SELECT concat_ws('|', to_char(("completedAt" + interval '9 hours')::date, 'YYYY-MM-DD'), extract(hour from "completedAt" + interval '9 hours')::int,
                      "certificateType", "storeChain", "outOfTown", "feePerCopy") AS k,
            count(*)::int AS n, sum(copies)::int AS c, sum("feeTotal")::int AS f
@@ -49,20 +49,20 @@ async function directHourly(municipalityId: string) {
   return new Map<Key, [number, number, number]>(rows.map((r) => [r.k, [r.n, r.c, r.f]]));
 }
 async function rolledHourly(municipalityId: string) {
-  const rows = await getDb().$queryRaw<Array<{ k: string; n: number; c: number; f: number }>>`
+  const rows = await ownerDb().$queryRaw<Array<{ k: string; n: number; c: number; f: number }>>`
     SELECT concat_ws('|', to_char("day", 'YYYY-MM-DD'), "hour", "certificateType", "storeChain", "outOfTown", "feePerCopy") AS k, "count" AS n, copies AS c, "feeTotal" AS f
     FROM "UsageHourly" WHERE "municipalityId" = ${municipalityId}::uuid`;
   return new Map<Key, [number, number, number]>(rows.map((r) => [r.k, [r.n, r.c, r.f]]));
 }
 async function directDaily(municipalityId: string) {
-  const rows = await getDb().$queryRaw<Array<{ k: string; n: number; c: number; f: number }>>`
+  const rows = await ownerDb().$queryRaw<Array<{ k: string; n: number; c: number; f: number }>>`
     SELECT concat_ws('|', to_char(("completedAt" + interval '9 hours')::date, 'YYYY-MM-DD'), "certificateType", "storeChain", "outOfTown") AS k,
            count(*)::int AS n, sum(copies)::int AS c, sum("feeTotal")::int AS f
     FROM "Issuance" WHERE "municipalityId" = ${municipalityId}::uuid AND status = 'printed' GROUP BY 1`;
   return new Map<Key, [number, number, number]>(rows.map((r) => [r.k, [r.n, r.c, r.f]]));
 }
 async function rolledDaily(municipalityId: string) {
-  const rows = await getDb().$queryRaw<Array<{ k: string; n: number; c: number; f: number }>>`
+  const rows = await ownerDb().$queryRaw<Array<{ k: string; n: number; c: number; f: number }>>`
     SELECT concat_ws('|', to_char("day", 'YYYY-MM-DD'), "certificateType", "storeChain", "outOfTown") AS k, "count" AS n, copies AS c, "feeTotal" AS f
     FROM "UsageDaily" WHERE "municipalityId" = ${municipalityId}::uuid`;
   return new Map<Key, [number, number, number]>(rows.map((r) => [r.k, [r.n, r.c, r.f]]));
@@ -110,7 +110,7 @@ describe("usage rollups", () => {
     // The statistics of November: only printed issuances completed in November JST.
     const ctx = await staffCtx(m.id);
     const stats = await getUsageStatistics({ ctx, input: { month: "2026-11" } });
-    const [direct] = await getDb().$queryRaw<Array<{ n: number; c: number; f: number; oot: number }>>`
+    const [direct] = await ownerDb().$queryRaw<Array<{ n: number; c: number; f: number; oot: number }>>`
       SELECT count(*)::int AS n, coalesce(sum(copies), 0)::int AS c, coalesce(sum("feeTotal"), 0)::int AS f, count(*) FILTER (WHERE "outOfTown")::int AS oot
       FROM "Issuance" WHERE "municipalityId" = ${m.id}::uuid AND status = 'printed'
         AND "completedAt" >= ${new Date("2026-11-01T00:00:00+09:00")} AND "completedAt" < ${new Date("2026-12-01T00:00:00+09:00")}`;
@@ -121,7 +121,7 @@ describe("usage rollups", () => {
     expect(stats.byDay).toHaveLength(30);
     expect(stats.byHour).toHaveLength(24);
     // October's evening issuances are the previous month's.
-    const [oct] = await getDb().$queryRaw<Array<{ n: number }>>`
+    const [oct] = await ownerDb().$queryRaw<Array<{ n: number }>>`
       SELECT count(*)::int AS n FROM "Issuance" WHERE "municipalityId" = ${m.id}::uuid AND status = 'printed' AND "completedAt" < ${new Date("2026-11-01T00:00:00+09:00")}`;
     expect(stats.previousMonth.count).toBe(oct.n);
   });
@@ -134,8 +134,8 @@ describe("usage rollups", () => {
       const iss = await createRenderedIssuance({ municipalityId: m.id, cardCertificateId: card.id, apiClientId: api.client.id, copies: 2 });
       await completeIssuance({ ctx: api.ctx, issuanceId: iss.id, input: { outcome } as never, now: at });
     }
-    expect(await getDb().usageHourly.count({ where: { municipalityId: m.id } })).toBe(0);
-    expect(await getDb().usageDaily.count({ where: { municipalityId: m.id } })).toBe(0);
+    expect(await ownerDb().usageHourly.count({ where: { municipalityId: m.id } })).toBe(0);
+    expect(await ownerDb().usageDaily.count({ where: { municipalityId: m.id } })).toBe(0);
     const printed = await createRenderedIssuance({ municipalityId: m.id, cardCertificateId: card.id, apiClientId: api.client.id, copies: 2 });
     await completeIssuance({ ctx: api.ctx, issuanceId: printed.id, input: { outcome: "printed" } as never, now: at });
     // A repeated completion report is answered again but not counted twice.
@@ -175,7 +175,7 @@ describe("usage rollups", () => {
     const beforeDaily = Object.fromEntries(await rolledDaily(a.id));
     const otherBefore = Object.fromEntries(await rolledHourly(b.id));
     // Damage: a lost row, an inflated row, a phantom row.
-    const db = getDb();
+    const db = ownerDb();
     const some = await db.usageHourly.findFirstOrThrow({ where: { municipalityId: a.id, day: { gte: new Date("2026-11-01"), lt: new Date("2026-12-01") } } });
     const { count: _c, copies: _p, feeTotal: _f, ...key } = some;
     await db.usageHourly.delete({ where: { municipalityId_day_hour_certificateType_storeChain_outOfTown_feePerCopy: key } });
@@ -237,7 +237,7 @@ describe("usage rollups", () => {
       await completeIssuance({ ctx, issuanceId: response.issuanceId, input: { outcome: "printed" } as never, now: OPEN_AT });
       ids.push(response.issuanceId);
     }
-    const rows = await getDb().issuance.findMany({ where: { id: { in: ids } }, select: { storeCode: true, terminalMunicipalityCode: true, outOfTown: true }, orderBy: { storeCode: "asc" } });
+    const rows = await ownerDb().issuance.findMany({ where: { id: { in: ids } }, select: { storeCode: true, terminalMunicipalityCode: true, outOfTown: true }, orderBy: { storeCode: "asc" } });
     expect(rows).toEqual([
       { storeCode: "0001", terminalMunicipalityCode: "011002", outOfTown: true },
       { storeCode: "0002", terminalMunicipalityCode: m.code, outOfTown: false },
