@@ -1,6 +1,7 @@
 // The proofs of DOMAIN.md §6: under concurrency, with delays and faults injected at the render and database
 // steps, a certificate never reaches the wrong person, an issuance happens exactly once, a timeout leaves
 // nothing behind, and a status change refuses every request that starts after it.
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ZIssueRequest } from "@/lib/schemas/kiosk";
 import { ownerDb } from "@/tests/setup/owner-db";
@@ -213,6 +214,25 @@ describe("admission", () => {
     release();
     await running;
     expect(gate.queued).toBe(0);
+  });
+});
+
+describe("an import holding the municipality", () => {
+  it("makes a waiting issuance give up after the lock timeout with server_busy, leaving nothing behind", async () => {
+    const [me] = await people(1, municipalities, 460);
+    // What an import does while it locks its rows: the municipality's eligibility gate, exclusively.
+    const importer = new pg.Client({ connectionString: process.env.OWNER_DATABASE_URL });
+    await importer.connect();
+    try {
+      await importer.query("SELECT pg_advisory_lock(hashtextextended($1, 0))", [`eligibility:${me.municipality.id}`]);
+      const input = ZIssueRequest.parse(issueBody(me.municipality.code, me.card, "residence"));
+      await expect(issueCertificate({ ctx, input, idempotencyKey: "behind-import", now: OPEN_AT })).rejects.toMatchObject({ code: "server_busy", status: 503 });
+      expect(await ownerDb().issuance.count({ where: { idempotencyKey: "behind-import" } })).toBe(0);
+      await importer.query("SELECT pg_advisory_unlock(hashtextextended($1, 0))", [`eligibility:${me.municipality.id}`]);
+      expect((await issueCertificate({ ctx, input, idempotencyKey: "behind-import", now: OPEN_AT })).replayed).toBe(false);
+    } finally {
+      await importer.end();
+    }
   });
 });
 
