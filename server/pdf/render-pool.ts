@@ -15,7 +15,8 @@ function pool(): Piscina {
   if (!globalForPool.__pdfPool) {
     const filename = process.env.PDF_WORKER_PATH ?? path.join(process.cwd(), "server", "pdf", "worker-boot.mjs");
     const threads = Number(process.env.PDF_WORKERS ?? Math.min(4, Math.max(1, os.availableParallelism())));
-    globalForPool.__pdfPool = new Piscina({ filename, minThreads: 1, maxThreads: threads, idleTimeout: 60_000 });
+    // Every thread stays warm: a cold one takes ≈ 1 s (fonts, react-pdf) on the first request after a quiet spell.
+    globalForPool.__pdfPool = new Piscina({ filename, minThreads: threads, maxThreads: threads, idleTimeout: 60_000 });
   }
   return globalForPool.__pdfPool;
 }
