@@ -9,6 +9,21 @@ export const ERROR_MESSAGES: Record<string, string> = {
   CredentialsSignin: "ログインIDまたはパスワードが正しくありません。",
   SessionRequired: "ログインしてください。",
 
+  // Staff accounts, own account and MFA (server/staff/*)
+  login_id_taken: "このログインIDはすでに使われています。",
+  municipality_required: "自治体の職員には自治体コードが必要です。",
+  municipality_not_found: "この自治体コードの自治体は登録されていません。",
+  password_equals_login_id: "ログインIDと同じパスワードは使えません。",
+  invalid_current_password: "現在のパスワードが正しくありません。",
+  password_change_required: "パスワードの変更が必要です。パスワードを変更してから操作してください。",
+  last_admin: "最後の管理者は無効化・役割変更できません。先に別の管理者を登録してください。",
+  cannot_change_self: "自分自身のアカウントに対しては、この操作はできません。",
+  role_scope_mismatch: "運用事業者と自治体の役割は相互に変更できません。新しいアカウントを作成してください。",
+  invalid_code: "確認コードが正しくありません。認証アプリに表示されている最新のコードを入力してください。",
+  mfa_not_enrolled: "2段階認証が設定されていません。設定画面から設定してください。",
+  mfa_already_enrolled: "2段階認証はすでに設定されています。",
+  mfa_enrolment_not_started: "設定を開始してから確認コードを入力してください。",
+
   // General
   validation_failed: "入力内容に誤りがあります。表示された内容を確認して、もう一度お試しください。",
   bad_request: "リクエストの内容が正しくありません。",

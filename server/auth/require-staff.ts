@@ -62,23 +62,47 @@ export const getSignedInStaff = cache(async function getSignedInStaff(): Promise
   };
 });
 
+/** Where a session with a temporary or initial password is sent until the password is changed. */
+export const PASSWORD_CHANGE_PATH = "/account/password";
+
 /**
- * The staff session for route handlers, actions and the portal chrome: only a session that passed MFA.
- * A session still at the MFA step gets null here, so no portal data is reachable before the second factor.
+ * The staff session for route handlers and actions: only a session that passed MFA and has no pending forced
+ * password change. A session still at the MFA step, or one whose password must be changed first (initial or
+ * reset password), gets null here, so no portal data or action is reachable before both are done.
  */
 export async function getStaffSession(): Promise<StaffSession | null> {
+  const staff = await getSignedInStaff();
+  if (!staff || staff.mfa !== "passed" || staff.mustChangePassword) return null;
+  return staff;
+}
+
+/**
+ * A session that passed MFA, whether or not it must change its password: only for the password change itself
+ * (its page and action) and for the portal chrome, which then shows no menu.
+ */
+export async function getStaffSessionForPasswordChange(): Promise<SignedInStaff | null> {
   const staff = await getSignedInStaff();
   if (!staff || staff.mfa !== "passed") return null;
   return staff;
 }
 
-/** For each restricted page.tsx: the session, or a redirect to sign-in / the MFA step; optionally limited to roles. */
+/**
+ * For each restricted page.tsx: the session, or a redirect to sign-in / the MFA step / the forced password
+ * change; optionally limited to roles.
+ */
 export async function requireStaff(...roles: StaffRole[]): Promise<StaffSession> {
+  const staff = await requireStaffForPasswordChange();
+  if (staff.mustChangePassword) redirect(PASSWORD_CHANGE_PATH);
+  if (roles.length && !roles.includes(staff.role)) redirect("/forbidden");
+  return staff;
+}
+
+/** For the password change page only: like requireStaff, but reachable while the change is pending. */
+export async function requireStaffForPasswordChange(): Promise<SignedInStaff> {
   const staff = await getSignedInStaff();
   if (!staff) redirect("/login");
   if (staff.mfa === "verify") redirect("/login/mfa");
   if (staff.mfa === "enrol") redirect("/account/mfa");
-  if (roles.length && !roles.includes(staff.role)) redirect("/forbidden");
   return staff;
 }
 

@@ -1,5 +1,5 @@
 import "server-only";
-import { ZStaffUserRef } from "@/lib/schemas/staff";
+import { ZDisableStaffUser } from "@/lib/schemas/staff";
 import { writeAuditEvent } from "../audit/write-audit-event";
 import type { RequestContext } from "../context";
 import { withTenant } from "../db/tenant";
@@ -10,7 +10,7 @@ import { actorId, assertNotLastAdmin, findManagedUser, requireStaffManager } fro
 /** Disables a user and ends their sessions at the next request (sessionVersion). Never oneself or the last admin. */
 export async function disableStaffUser({ ctx, input }: { ctx: RequestContext; input: unknown }): Promise<void> {
   requireStaffManager(ctx);
-  const { staffUserId } = parseInput(ZStaffUserRef, input);
+  const { staffUserId } = parseInput(ZDisableStaffUser, input);
   if (staffUserId === actorId(ctx)) throw new AppError("cannot_change_self", "nobody disables themselves", { status: 409 });
   await withTenant(ctx, async (tx) => {
     const user = await findManagedUser(tx, ctx, staffUserId);

@@ -7,19 +7,21 @@ import { withTenant } from "../db/tenant";
 import { AppError } from "../errors";
 import { parseInput } from "./parse-input";
 import { actorId, findManagedUser, requireStaffManager } from "./staff-scope";
+import { generateTemporaryPassword } from "./temporary-password";
 
 /**
- * An administrator sets a new temporary password for a user who forgot theirs: the user's sessions end, the
- * throttle is cleared and the user must change the password at next sign-in. MFA stays as it is.
+ * An administrator resets the password of a user who forgot theirs: the server generates a temporary password,
+ * returned here only (shown once, never stored in clear or audited); the user's sessions end, the throttle is
+ * cleared and the user must change the password before using the portal. MFA stays as it is.
  */
-export async function resetPassword({ ctx, input }: { ctx: RequestContext; input: unknown }): Promise<void> {
+export async function resetPassword({ ctx, input }: { ctx: RequestContext; input: unknown }): Promise<{ temporaryPassword: string }> {
   requireStaffManager(ctx);
-  const { staffUserId, newPassword } = parseInput(ZResetPassword, input);
+  const { staffUserId } = parseInput(ZResetPassword, input);
   if (staffUserId === actorId(ctx)) throw new AppError("cannot_change_self", "use the own password change instead", { status: 409 });
-  const passwordHash = await hash(newPassword);
+  const temporaryPassword = generateTemporaryPassword();
+  const passwordHash = await hash(temporaryPassword);
   await withTenant(ctx, async (tx) => {
     const user = await findManagedUser(tx, ctx, staffUserId);
-    if (newPassword === user.loginId) throw new AppError("password_equals_login_id", "the password equals the login id", { status: 422 });
     await tx.staffUser.update({
       where: { id: user.id },
       data: {
@@ -33,4 +35,5 @@ export async function resetPassword({ ctx, input }: { ctx: RequestContext; input
     });
     await writeAuditEvent(tx, ctx, { action: "staff.password_reset", targetType: "StaffUser", targetId: user.id, municipalityId: user.municipalityId });
   });
+  return { temporaryPassword };
 }

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { SiteHeader } from "@/components/layout/site-header";
 import { Alert } from "@/components/ui/alert";
-import { getStaffSession } from "@/server/auth/require-staff";
+import { getStaffSessionForPasswordChange } from "@/server/auth/require-staff";
 import { first, safeCallbackUrl } from "./_components/safe-callback-url";
 import { SignInForm } from "./_components/sign-in-form";
 
@@ -13,7 +13,8 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 export default async function LoginPage({ searchParams }: { searchParams: SearchParams }) {
   const params = await searchParams;
   const callbackUrl = safeCallbackUrl(first(params.callbackUrl));
-  if (await getStaffSession()) redirect(callbackUrl ?? "/dashboard");
+  // A session with a pending password change goes on too: the portal pages send it to the change.
+  if (await getStaffSessionForPasswordChange()) redirect(callbackUrl ?? "/dashboard");
   // next-auth's redirect flow (pages.error = /login) passes the failure code as ?error=.
   const initialError = first(params.error);
   const passwordChanged = first(params.notice) === "password_changed";

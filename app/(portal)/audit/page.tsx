@@ -8,7 +8,7 @@ import { listAuditChains } from "@/server/logs/list-audit-chains";
 import { listAuditEvents } from "@/server/logs/list-audit-events";
 import { verifyAuditChains } from "@/server/logs/verify-audit-chains";
 import { firstParam, Pagination, tdClass, thClass } from "../issuances/_components/pagination";
-import { SelectField } from "../preview/_components/select-field";
+import { SelectField } from "@/components/ui/select-field";
 
 export const metadata: Metadata = { title: "監査記録" };
 

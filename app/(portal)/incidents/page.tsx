@@ -15,7 +15,7 @@ import {
 import { requireStaff } from "@/server/auth/require-staff";
 import { listIncidents } from "@/server/incidents/list-incidents";
 import { firstParam, Pagination, tableLinkClass, tdClass, thClass } from "../issuances/_components/pagination";
-import { SelectField } from "../preview/_components/select-field";
+import { SelectField } from "@/components/ui/select-field";
 
 export const metadata: Metadata = { title: "インシデント" };
 

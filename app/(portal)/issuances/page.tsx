@@ -7,7 +7,7 @@ import { CERTIFICATE_NAMES, CERTIFICATE_TYPES } from "@/lib/certificate-types";
 import { formatJstDateTime, ISSUANCE_STATUS_LABELS, ISSUANCE_STATUSES, ZIssuanceSearch } from "@/lib/schemas/logs";
 import { requireStaff } from "@/server/auth/require-staff";
 import { searchIssuances } from "@/server/logs/search-issuances";
-import { SelectField } from "../preview/_components/select-field";
+import { SelectField } from "@/components/ui/select-field";
 import { firstParam, Pagination, tableLinkClass, tdClass, thClass } from "./_components/pagination";
 
 export const metadata: Metadata = { title: "発行履歴" };

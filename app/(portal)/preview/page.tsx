@@ -4,7 +4,7 @@ import { Button, buttonClassName } from "@/components/ui/button";
 import { CERTIFICATE_NAMES, CERTIFICATE_TYPES, type CertificateTypeId } from "@/lib/certificate-types";
 import { requireStaff } from "@/server/auth/require-staff";
 import { listPreviewMunicipalities } from "@/server/certificates/preview-certificate";
-import { SelectField } from "./_components/select-field";
+import { SelectField } from "@/components/ui/select-field";
 
 export const metadata: Metadata = { title: "証明書の見本" };
 

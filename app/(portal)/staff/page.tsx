@@ -4,7 +4,6 @@ import { buttonClassName } from "@/components/ui/button";
 import { ROLE_LABELS } from "@/lib/roles";
 import { requireStaff } from "@/server/auth/require-staff";
 import { listStaff } from "@/server/staff/list-staff";
-import { StatusToggle } from "./_components/status-toggle";
 
 export const metadata: Metadata = { title: "職員アカウント" };
 
@@ -25,7 +24,7 @@ export default async function StaffPage() {
       </div>
       <p className="text-std-16N-170 text-solid-gray-800">
         {isOperator ? "すべての自治体と運用事業者のアカウントです。" : `${staff.municipality?.name ?? ""}の職員アカウントです。`}
-        無効にしたアカウントは、次の操作の時点でログアウトされます。
+        ログインIDを選ぶと、役割の変更・無効化・パスワードや2段階認証のリセットができます。
       </p>
       <div className="overflow-x-auto">
         <table className="w-full border-collapse text-left text-std-16N-170 text-solid-gray-800">
@@ -44,15 +43,18 @@ export default async function StaffPage() {
           <tbody>
             {users.map((u) => (
               <tr key={u.id} className="border-b border-solid-gray-420">
-                <th scope="row" className="px-3 py-2 font-normal">{u.loginId}</th>
+                <th scope="row" className="px-3 py-2 font-normal">
+                  <Link href={`/staff/${u.id}`} className="text-blue-900 underline underline-offset-[calc(3/16*1rem)] hover:text-blue-1000">
+                    {u.loginId}
+                  </Link>
+                  {u.isSelf ? "（本人）" : ""}
+                </th>
                 <td className="px-3 py-2">{u.displayName}</td>
                 <td className="px-3 py-2">{ROLE_LABELS[u.role]}</td>
                 {isOperator ? <td className="px-3 py-2">{u.municipality?.name ?? "全自治体"}</td> : null}
                 <td className="px-3 py-2">{u.mfaEnrolled ? "設定済み" : "未設定"}</td>
                 <td className="px-3 py-2">{u.lastSignInAt ? dateTime.format(new Date(u.lastSignInAt)) : "—"}</td>
-                <td className="px-3 py-2">
-                  <StatusToggle staffUserId={u.id} loginId={u.loginId} status={u.status} isSelf={u.isSelf} />
-                </td>
+                <td className="px-3 py-2">{u.status === "active" ? "有効" : "無効"}</td>
               </tr>
             ))}
           </tbody>

@@ -8,7 +8,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 import { API_CLIENT_STATUS_LABELS, ZApiClientCreate, type ApiClientCreateInput } from "@/lib/schemas/api-client";
-import { SelectField } from "../../municipalities/_components/select-field";
+import { SelectField } from "@/components/ui/select-field";
 import { createApiClientAction, revokeApiClientAction, rotateApiClientAction } from "../actions";
 import { SecretOnce, type ShownSecret } from "./secret-once";
 

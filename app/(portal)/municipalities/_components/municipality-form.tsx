@@ -15,7 +15,7 @@ import {
   type MunicipalityFormInput,
 } from "@/lib/schemas/municipality";
 import { createMunicipalityAction, updateMunicipalityAction } from "../actions";
-import { SelectField } from "./select-field";
+import { SelectField } from "@/components/ui/select-field";
 
 const PREFECTURE_OPTIONS = PREFECTURES.map((p) => ({ value: p, label: p }));
 const KIND_OPTIONS = MUNICIPALITY_KINDS.map((k) => ({ value: k, label: MUNICIPALITY_KIND_LABELS[k] }));

@@ -6,7 +6,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { MUNICIPALITY_STATUS_LABELS, MUNICIPALITY_STATUSES, type MunicipalityStatusName } from "@/lib/schemas/municipality";
 import { setMunicipalityStatusAction } from "../actions";
-import { SelectField } from "./select-field";
+import { SelectField } from "@/components/ui/select-field";
 
 const OPTIONS = MUNICIPALITY_STATUSES.map((s) => ({ value: s, label: MUNICIPALITY_STATUS_LABELS[s] }));
 

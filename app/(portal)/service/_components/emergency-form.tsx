@@ -4,7 +4,8 @@ import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 import { ZEmergencyStopForm, type EmergencyStopForm as Values } from "@/lib/schemas/service-config";
 import { startEmergencyStopAction } from "../actions";
-import { FormMessage, SelectField } from "./controls";
+import { SelectField } from "@/components/ui/select-field";
+import { FormMessage } from "./controls";
 import { TYPE_OR_ALL_OPTIONS } from "./labels";
 import { useServiceForm } from "./use-service-form";
 

@@ -4,7 +4,8 @@ import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 import { ZScheduleFeeForm, type ScheduleFeeForm as Values } from "@/lib/schemas/service-config";
 import { scheduleFeeAction } from "../actions";
-import { FormMessage, SelectField } from "./controls";
+import { SelectField } from "@/components/ui/select-field";
+import { FormMessage } from "./controls";
 import { TYPE_OPTIONS } from "./labels";
 import { useServiceForm } from "./use-service-form";
 

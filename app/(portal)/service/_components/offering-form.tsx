@@ -5,7 +5,8 @@ import { TextField } from "@/components/ui/text-field";
 import { CERTIFICATE_NAMES, isKosekiType, type CertificateTypeId } from "@/lib/certificate-types";
 import { ZOfferingForm, type OfferingForm as Values } from "@/lib/schemas/service-config";
 import { updateOfferingAction } from "../actions";
-import { CheckboxField, FormMessage } from "./controls";
+import { CheckboxField } from "@/components/ui/checkbox-field";
+import { FormMessage } from "./controls";
 import { useServiceForm } from "./use-service-form";
 
 export function OfferingForm({ initial }: { initial: Values & { certificateType: CertificateTypeId } }) {

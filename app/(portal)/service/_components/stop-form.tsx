@@ -4,7 +4,8 @@ import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 import { STOP_SCOPE_LABELS, STOP_SCOPES, ZPlannedStopForm, type PlannedStopForm as Values } from "@/lib/schemas/service-config";
 import { createPlannedStopAction } from "../actions";
-import { FormMessage, SelectField } from "./controls";
+import { SelectField } from "@/components/ui/select-field";
+import { FormMessage } from "./controls";
 import { useServiceForm } from "./use-service-form";
 
 const SCOPE_OPTIONS = STOP_SCOPES.map((s) => ({ value: s, label: STOP_SCOPE_LABELS[s] }));

@@ -4,7 +4,9 @@ import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 import { DAY_CLASS_LABELS, DAY_CLASSES, ZServiceWindowForm, type ServiceWindowForm as Values } from "@/lib/schemas/service-config";
 import { setServiceWindowsAction } from "../actions";
-import { CheckboxField, FormMessage, SelectField } from "./controls";
+import { SelectField } from "@/components/ui/select-field";
+import { CheckboxField } from "@/components/ui/checkbox-field";
+import { FormMessage } from "./controls";
 import { TYPE_OR_ALL_OPTIONS } from "./labels";
 import { useServiceForm } from "./use-service-form";
 

@@ -9,8 +9,7 @@ import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 import { ZMfaCode, ZRecoveryCode, type MfaCodeInput, type RecoveryCodeInput } from "@/lib/schemas/staff";
 import { updateSession } from "../../_components/update-session";
-import { redeemRecoveryCodeAction, verifyMfaAction } from "../actions";
-import type { MfaStepResult } from "../mfa-messages";
+import { redeemRecoveryCodeAction, verifyMfaAction, type MfaStepResult } from "../actions";
 
 type Props = { callbackUrl?: string; className?: string };
 

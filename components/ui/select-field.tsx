@@ -13,13 +13,16 @@ export type SelectFieldProps = Omit<ComponentPropsWithRef<"select">, "id" | "chi
   id?: string;
 };
 
-/** A labelled DADS select with a validation message (same look as components/ui/text-field). */
+/**
+ * A labelled DADS select with an optional hint and validation message (same look as text-field). Works with
+ * react-hook-form's `register()` and with plain GET filter forms (`name` + `defaultValue`).
+ */
 export function SelectField({ label, options, placeholder, hint, error, id, required, className, ...selectProps }: SelectFieldProps) {
   const generatedId = useId();
   const selectId = id ?? `select-${generatedId}`;
   const hintId = `${selectId}-hint`;
   const errorId = `${selectId}-error`;
-  const describedBy = [hint ? hintId : null, error ? errorId : null].filter(Boolean).join(" ");
+  const describedBy = [hint ? hintId : null, error ? errorId : null, selectProps["aria-describedby"]].filter(Boolean).join(" ");
   return (
     <div className={["flex flex-col gap-2", className].filter(Boolean).join(" ")}>
       <label htmlFor={selectId} className="flex flex-wrap items-center gap-2 text-std-17B-170 text-solid-gray-800">

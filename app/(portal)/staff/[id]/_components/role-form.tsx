@@ -1,0 +1,61 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { SelectField } from "@/components/ui/select-field";
+import { ROLE_LABELS, type StaffRoleName } from "@/lib/roles";
+import { ZChangeRole, type ChangeRoleInput } from "@/lib/schemas/staff";
+import { changeRoleAction } from "../../actions";
+import { showFieldErrors, useFormAlert } from "../../_components/action-result";
+
+type Props = { staffUserId: string; role: StaffRoleName; choices: StaffRoleName[] };
+
+export function RoleForm({ staffUserId, role, choices }: Props) {
+  const router = useRouter();
+  const alert = useFormAlert();
+  const [saved, setSaved] = useState(false);
+  const {
+    register,
+    handleSubmit,
+    setError,
+    formState: { errors, isSubmitting },
+  } = useForm<ChangeRoleInput>({ resolver: zodResolver(ZChangeRole), defaultValues: { staffUserId, role }, reValidateMode: "onChange" });
+
+  const onSubmit = handleSubmit(async (values) => {
+    alert.setMessage(null);
+    setSaved(false);
+    const result = await changeRoleAction(values);
+    if (!result.ok) {
+      showFieldErrors(setError, result.fieldErrors);
+      alert.setMessage(result.message);
+      return;
+    }
+    setSaved(true);
+    router.refresh();
+  });
+
+  return (
+    <form noValidate className="flex flex-col gap-4" onSubmit={(e) => void onSubmit(e)}>
+      {alert.message ? (
+        <Alert variant="error" role="alert" ref={alert.ref} tabIndex={-1} title="役割を変更できませんでした">
+          {alert.message}
+        </Alert>
+      ) : null}
+      {saved ? <Alert variant="success" role="status" title="役割を変更しました" /> : null}
+      <SelectField
+        label="役割"
+        hint="変更は対象の職員の次の操作から有効になります。"
+        options={choices.map((r) => ({ value: r, label: ROLE_LABELS[r] }))}
+        error={errors.role?.message}
+        {...register("role")}
+      />
+      <Button type="submit" variant="outline" disabled={isSubmitting} className="self-start">
+        役割を変更する
+      </Button>
+    </form>
+  );
+}
