@@ -1,6 +1,7 @@
 import "server-only";
 import { writeAuditEvent } from "../audit/write-audit-event";
 import { generateTotpSecret, otpauthUri } from "../auth/totp";
+import { otpauthQrDataUri } from "../auth/totp-qr";
 import type { RequestContext } from "../context";
 import { encryptField, FieldContext } from "../crypto/field-encryption";
 import { withTenant } from "../db/tenant";
@@ -14,6 +15,8 @@ export type MfaEnrolmentStart = {
   /** Base32, for manual entry in an authenticator app. Shown once on the enrolment screen, never stored in clear. */
   secret: string;
   otpauthUri: string;
+  /** The URI as a QR code (SVG data: URI) for authenticator apps to scan. */
+  qrCodeDataUri: string;
 };
 
 /**
@@ -22,7 +25,7 @@ export type MfaEnrolmentStart = {
  */
 export async function beginMfaEnrolment({ ctx }: { ctx: RequestContext }): Promise<MfaEnrolmentStart> {
   const id = actorId(ctx);
-  return withTenant(ctx, async (tx) => {
+  const started = await withTenant(ctx, async (tx) => {
     const user = await loadMfaUser(tx, id);
     if (user.mfaEnrolledAt) throw new AppError("mfa_already_enrolled", "MFA is already set up", { status: 409 });
     const secret = generateTotpSecret();
@@ -31,4 +34,5 @@ export async function beginMfaEnrolment({ ctx }: { ctx: RequestContext }): Promi
     await writeAuditEvent(tx, ctx, { action: "staff.mfa_enrolment_started", targetType: "StaffUser", targetId: id });
     return { secret, otpauthUri: otpauthUri({ issuer: TOTP_ISSUER, account: user.loginId, secret }) };
   });
+  return { ...started, qrCodeDataUri: await otpauthQrDataUri(started.otpauthUri) };
 }

@@ -11,7 +11,7 @@ import { ZMfaCode, type MfaCodeInput } from "@/lib/schemas/staff";
 import { updateSession } from "../../../../(auth)/login/_components/update-session";
 import { beginMfaEnrolmentAction, confirmMfaEnrolmentAction } from "../../actions";
 
-type Started = { secret: string; otpauthUri: string };
+type Started = { secret: string; otpauthUri: string; qrCodeDataUri: string };
 
 /** Groups a base32 secret in fours for reading and typing. */
 const grouped = (secret: string) => secret.match(/.{1,4}/g)?.join(" ") ?? secret;
@@ -109,8 +109,17 @@ export function MfaEnrolment({ loginId }: { loginId: string }) {
           1. 認証アプリにキーを登録する
         </h2>
         <p className="text-std-16N-170 text-solid-gray-800">
-          認証アプリで「キーを入力」（手動で入力）を選び、次の内容を入力してください。種類は「時間ベース」です。
+          認証アプリで次のQRコードを読み取ってください。読み取れない場合は、「キーを入力」（手動で入力）を選び、その下のアカウントとキーを入力してください。種類は「時間ベース」です。
         </p>
+        {/* eslint-disable-next-line @next/next/no-img-element -- a server-rendered data: URI; next/image adds nothing here */}
+        <img
+          src={started.qrCodeDataUri}
+          alt={`認証アプリ登録用のQRコード（アカウント ${loginId}）。読み取れない場合は下のキーを手動で入力してください。`}
+          width={200}
+          height={200}
+          data-testid="totp-qr"
+          className="rounded-8 border border-solid-gray-420 bg-white"
+        />
         <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 text-std-16N-170 text-solid-gray-800">
           <dt className="font-bold">アカウント</dt>
           <dd>{loginId}</dd>
