@@ -42,7 +42,7 @@ describe("staff user management", () => {
   it("refuses clerks and auditors", async () => {
     const { clerkA } = await twoTenants();
     await expect(listStaff({ ctx: ctxOf(clerkA) })).rejects.toMatchObject({ code: "forbidden" });
-    await expect(disableStaffUser({ ctx: ctxOf(clerkA), input: { staffUserId: clerkA.id } })).rejects.toMatchObject({ code: "forbidden" });
+    await expect(disableStaffUser({ ctx: ctxOf(clerkA), input: { staffUserId: clerkA.id, confirm: true } })).rejects.toMatchObject({ code: "forbidden" });
   });
 
   it("creates a user in the administrator's own municipality, whatever the payload says, and audits it", async () => {
@@ -89,10 +89,10 @@ describe("staff user management", () => {
     const { adminA, clerkB } = await twoTenants();
     const ctx = ctxOf(adminA);
     const ref = { staffUserId: clerkB.id };
-    await expect(disableStaffUser({ ctx, input: ref })).rejects.toMatchObject({ code: "not_found" });
+    await expect(disableStaffUser({ ctx, input: { ...ref, confirm: true } })).rejects.toMatchObject({ code: "not_found" });
     await expect(enableStaffUser({ ctx, input: ref })).rejects.toMatchObject({ code: "not_found" });
     await expect(changeRole({ ctx, input: { ...ref, role: "auditor" } })).rejects.toMatchObject({ code: "not_found" });
-    await expect(resetPassword({ ctx, input: { ...ref, newPassword: NEW_PASSWORD } })).rejects.toMatchObject({ code: "not_found" });
+    await expect(resetPassword({ ctx, input: { ...ref, confirm: true } })).rejects.toMatchObject({ code: "not_found" });
     const after = await ownerDb().staffUser.findUniqueOrThrow({ where: { id: clerkB.id } });
     expect(after).toMatchObject({ status: "active", role: "clerk", sessionVersion: clerkB.sessionVersion, passwordHash: clerkB.passwordHash });
     expect(await ownerDb().auditEvent.count({ where: { targetId: clerkB.id } })).toBe(0);
@@ -101,12 +101,12 @@ describe("staff user management", () => {
   it("an administrator cannot touch an operator account", async () => {
     const { adminA } = await twoTenants();
     const operator = await createStaffUser({ role: "operator", municipalityId: null });
-    await expect(disableStaffUser({ ctx: ctxOf(adminA), input: { staffUserId: operator.id } })).rejects.toMatchObject({ code: "not_found" });
+    await expect(disableStaffUser({ ctx: ctxOf(adminA), input: { staffUserId: operator.id, confirm: true } })).rejects.toMatchObject({ code: "not_found" });
   });
 
   it("disabling bumps sessionVersion (sessions end at the next request) and is audited; enabling restores", async () => {
     const { a, adminA, clerkA } = await twoTenants();
-    await disableStaffUser({ ctx: ctxOf(adminA), input: { staffUserId: clerkA.id } });
+    await disableStaffUser({ ctx: ctxOf(adminA), input: { staffUserId: clerkA.id, confirm: true } });
     const disabled = await ownerDb().staffUser.findUniqueOrThrow({ where: { id: clerkA.id } });
     expect(disabled.status).toBe("disabled");
     // getStaffSession compares the JWT's sessionVersion with this one: the old session no longer matches.
@@ -122,17 +122,17 @@ describe("staff user management", () => {
 
   it("nobody disables themselves or removes the last administrator", async () => {
     const { a, adminA } = await twoTenants();
-    await expect(disableStaffUser({ ctx: ctxOf(adminA), input: { staffUserId: adminA.id } })).rejects.toMatchObject({ code: "cannot_change_self" });
+    await expect(disableStaffUser({ ctx: ctxOf(adminA), input: { staffUserId: adminA.id, confirm: true } })).rejects.toMatchObject({ code: "cannot_change_self" });
     await expect(changeRole({ ctx: ctxOf(adminA), input: { staffUserId: adminA.id, role: "clerk" } })).rejects.toMatchObject({ code: "cannot_change_self" });
     // The operator cannot take away A's only administrator either.
     const operator = await createStaffUser({ role: "operator", municipalityId: null });
-    await expect(disableStaffUser({ ctx: ctxOf(operator), input: { staffUserId: adminA.id } })).rejects.toMatchObject({ code: "last_admin" });
+    await expect(disableStaffUser({ ctx: ctxOf(operator), input: { staffUserId: adminA.id, confirm: true } })).rejects.toMatchObject({ code: "last_admin" });
     await expect(changeRole({ ctx: ctxOf(operator), input: { staffUserId: adminA.id, role: "clerk" } })).rejects.toMatchObject({ code: "last_admin" });
     // With a second administrator it is allowed.
     const admin2 = await createStaffUser({ municipalityId: a.id, role: "municipal_admin" });
     await changeRole({ ctx: ctxOf(admin2), input: { staffUserId: adminA.id, role: "clerk" } });
     expect((await ownerDb().staffUser.findUniqueOrThrow({ where: { id: adminA.id } })).role).toBe("clerk");
-    await expect(disableStaffUser({ ctx: ctxOf(operator), input: { staffUserId: admin2.id } })).rejects.toMatchObject({ code: "last_admin" });
+    await expect(disableStaffUser({ ctx: ctxOf(operator), input: { staffUserId: admin2.id, confirm: true } })).rejects.toMatchObject({ code: "last_admin" });
   });
 
   it("the last active operator cannot be disabled", async () => {
@@ -141,19 +141,19 @@ describe("staff user management", () => {
     await db.staffUser.updateMany({ where: { role: "operator" }, data: { status: "disabled" } });
     const op1 = await createStaffUser({ role: "operator", municipalityId: null });
     const op2 = await createStaffUser({ role: "operator", municipalityId: null });
-    await disableStaffUser({ ctx: ctxOf(op1), input: { staffUserId: op2.id } });
+    await disableStaffUser({ ctx: ctxOf(op1), input: { staffUserId: op2.id, confirm: true } });
     const op3 = await createStaffUser({ role: "operator", municipalityId: null, status: "disabled" });
     await enableStaffUser({ ctx: ctxOf(op1), input: { staffUserId: op3.id } });
-    await disableStaffUser({ ctx: ctxOf(op3), input: { staffUserId: op1.id } });
+    await disableStaffUser({ ctx: ctxOf(op3), input: { staffUserId: op1.id, confirm: true } });
     expect((await db.staffUser.findUniqueOrThrow({ where: { id: op1.id } })).status).toBe("disabled");
   });
 
   it("an administrator resets a password: sessions end, throttle clears, change required at next sign-in", async () => {
     const { adminA, clerkA } = await twoTenants();
     await ownerDb().staffUser.update({ where: { id: clerkA.id }, data: { failedSignInCount: 7, throttledUntil: new Date(Date.now() + 600_000) } });
-    await resetPassword({ ctx: ctxOf(adminA), input: { staffUserId: clerkA.id, newPassword: NEW_PASSWORD } });
+    const { temporaryPassword } = await resetPassword({ ctx: ctxOf(adminA), input: { staffUserId: clerkA.id, confirm: true } });
     const row = await ownerDb().staffUser.findUniqueOrThrow({ where: { id: clerkA.id } });
-    expect(await verify(row.passwordHash, NEW_PASSWORD)).toBe(true);
+    expect(await verify(row.passwordHash, temporaryPassword)).toBe(true);
     expect(row).toMatchObject({ failedSignInCount: 0, throttledUntil: null, mustChangePassword: true, sessionVersion: clerkA.sessionVersion + 1 });
   });
 });
