@@ -85,15 +85,27 @@ test("an administrator lists and adds staff of their municipality; account setti
   await expect(page).toHaveURL(/\/staff$/);
   await expect(page.getByRole("rowheader", { name: "obuse-new-clerk" })).toBeVisible();
 
-  await page.getByRole("button", { name: "obuse-new-clerkを無効にする" }).click();
-  await expect(page.getByRole("button", { name: "obuse-new-clerkを有効にする" })).toBeVisible();
+  // The list links to the detail screen, where the account is disabled after an explicit confirmation.
+  await page.getByRole("link", { name: "obuse-new-clerk" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: /obuse-new-clerk/ })).toBeVisible();
+  await page.getByRole("button", { name: "無効にする" }).click();
+  await expect(page.getByText("無効にする場合は、確認のチェックを入れてください。")).toBeVisible();
+  await page.getByLabel("obuse-new-clerkを無効にすることを確認しました").check();
+  await page.getByRole("button", { name: "無効にする" }).click();
+  await expect(page.getByRole("button", { name: "有効にする" })).toBeVisible();
+  await page.goto("/staff");
+  await expect(page.getByRole("row", { name: /obuse-new-clerk/ })).toContainText("無効");
 
   await page.goto("/account");
   await expect(page.getByRole("heading", { level: 1, name: "アカウント設定" })).toBeVisible();
+  await expectNoSeriousViolations(page);
+  await page.getByRole("link", { name: "パスワードを変更する" }).click();
+  await expect(page).toHaveURL(/\/account\/password$/);
   await expectNoSeriousViolations(page);
   await page.getByLabel("現在のパスワード").fill("wrong-password-x");
   await page.locator("input[name=newPassword]").fill("another-password-2026");
   await page.getByLabel("新しいパスワード（確認）").fill("another-password-2026");
   await page.getByRole("button", { name: "パスワードを変更する" }).click();
   await expect(page.getByRole("alert").filter({ hasText: "現在のパスワードが正しくありません" })).toBeVisible();
+  await expect(page.getByLabel("現在のパスワード")).toHaveAttribute("aria-invalid", "true");
 });

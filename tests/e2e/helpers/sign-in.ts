@@ -38,11 +38,18 @@ export async function signInPassword(page: Page, acc: Account): Promise<void> {
   await expect(page).toHaveURL(/\/(login|account)\/mfa/);
 }
 
-/** On /account/mfa: enrols, remembers the key, returns the recovery codes; the page ends on /dashboard. */
-export async function completeEnrolment(page: Page, testInfo: TestInfo, loginId: string): Promise<string[]> {
+/**
+ * On /account/mfa: enrols, remembers the key, returns the recovery codes; the page ends on /dashboard (or on
+ * `expectUrl`, e.g. the forced password change of an account with an initial or temporary password).
+ */
+export async function completeEnrolment(page: Page, testInfo: TestInfo, loginId: string, expectUrl: RegExp = /\/dashboard/): Promise<string[]> {
   await page.getByRole("button", { name: "設定を開始する" }).click();
   const secretEl = page.getByTestId("totp-secret");
   await expect(secretEl).toBeVisible();
+  // The QR code of the otpauth URI, with a text alternative, next to the key for manual entry.
+  const qr = page.getByRole("img", { name: /QRコード/ });
+  await expect(qr).toBeVisible();
+  expect(await qr.getAttribute("src")).toMatch(/^data:image\/svg\+xml;base64,/);
   const secret = (await secretEl.getAttribute("data-secret")) ?? "";
   expect(secret).toMatch(/^[A-Z2-7]{32}$/);
   rememberSecret(testInfo, loginId, secret);
@@ -52,7 +59,7 @@ export async function completeEnrolment(page: Page, testInfo: TestInfo, loginId:
   await expect(items).toHaveCount(10);
   const codes = await items.allTextContents();
   await page.getByRole("button", { name: "控えました。ポータルへ進む" }).click();
-  await expect(page).toHaveURL(/\/dashboard/);
+  await expect(page).toHaveURL(expectUrl);
   return codes;
 }
 
@@ -65,12 +72,16 @@ export async function completeTotpStep(page: Page, testInfo: TestInfo, loginId: 
   await expect(page).toHaveURL(expectUrl);
 }
 
-/** Signs in through password and MFA (enrolling on first use) and lands on /dashboard. */
+/**
+ * Signs a demo account in through both steps (enrolling on first use) and lands on /dashboard. /login/mfa
+ * redirects an unenrolled account to /account/mfa, so wait for one of the two pages' controls rather than
+ * judging by the URL mid-redirect.
+ */
 export async function signIn(page: Page, testInfo: TestInfo, acc: Account): Promise<void> {
   await signInPassword(page, acc);
-  if (/\/account\/mfa/.test(page.url())) {
-    await completeEnrolment(page, testInfo, acc.loginId);
-  } else {
-    await completeTotpStep(page, testInfo, acc.loginId);
-  }
+  const enrol = page.getByRole("button", { name: "設定を開始する" });
+  const verify = page.getByRole("button", { name: "確認", exact: true });
+  await expect(enrol.or(verify)).toBeVisible();
+  if (await enrol.isVisible()) await completeEnrolment(page, testInfo, acc.loginId);
+  else await completeTotpStep(page, testInfo, acc.loginId);
 }

@@ -25,7 +25,7 @@ type Props<T> = {
 };
 
 export function ConfirmActionForm<T>({ schema, action, staffUserId, confirmLabel, submitLabel, failureTitle, onDone }: Props<T>) {
-  const alert = useFormAlert();
+  const { message, setMessage, ref: alertRef } = useFormAlert();
   const {
     register,
     handleSubmit,
@@ -35,11 +35,11 @@ export function ConfirmActionForm<T>({ schema, action, staffUserId, confirmLabel
   } = useForm<ConfirmInput>({ resolver: zodResolver(schema), defaultValues: { staffUserId, confirm: false }, reValidateMode: "onChange" });
 
   const onSubmit = handleSubmit(async (values) => {
-    alert.setMessage(null);
+    setMessage(null);
     const result = await action(values);
     if (!result.ok) {
       showFieldErrors(setError, result.fieldErrors);
-      alert.setMessage(result.message);
+      setMessage(result.message);
       return;
     }
     reset({ staffUserId, confirm: false });
@@ -48,9 +48,9 @@ export function ConfirmActionForm<T>({ schema, action, staffUserId, confirmLabel
 
   return (
     <form noValidate className="flex flex-col gap-4" onSubmit={(e) => void onSubmit(e)}>
-      {alert.message ? (
-        <Alert variant="error" role="alert" ref={alert.ref} tabIndex={-1} title={failureTitle}>
-          {alert.message}
+      {message ? (
+        <Alert variant="error" role="alert" ref={alertRef} tabIndex={-1} title={failureTitle}>
+          {message}
         </Alert>
       ) : null}
       <CheckboxField label={confirmLabel} error={errors.confirm?.message} {...register("confirm")} />

@@ -16,7 +16,7 @@ type Props = { staffUserId: string; role: StaffRoleName; choices: StaffRoleName[
 
 export function RoleForm({ staffUserId, role, choices }: Props) {
   const router = useRouter();
-  const alert = useFormAlert();
+  const { message, setMessage, ref: alertRef } = useFormAlert();
   const [saved, setSaved] = useState(false);
   const {
     register,
@@ -26,12 +26,12 @@ export function RoleForm({ staffUserId, role, choices }: Props) {
   } = useForm<ChangeRoleInput>({ resolver: zodResolver(ZChangeRole), defaultValues: { staffUserId, role }, reValidateMode: "onChange" });
 
   const onSubmit = handleSubmit(async (values) => {
-    alert.setMessage(null);
+    setMessage(null);
     setSaved(false);
     const result = await changeRoleAction(values);
     if (!result.ok) {
       showFieldErrors(setError, result.fieldErrors);
-      alert.setMessage(result.message);
+      setMessage(result.message);
       return;
     }
     setSaved(true);
@@ -40,9 +40,9 @@ export function RoleForm({ staffUserId, role, choices }: Props) {
 
   return (
     <form noValidate className="flex flex-col gap-4" onSubmit={(e) => void onSubmit(e)}>
-      {alert.message ? (
-        <Alert variant="error" role="alert" ref={alert.ref} tabIndex={-1} title="役割を変更できませんでした">
-          {alert.message}
+      {message ? (
+        <Alert variant="error" role="alert" ref={alertRef} tabIndex={-1} title="役割を変更できませんでした">
+          {message}
         </Alert>
       ) : null}
       {saved ? <Alert variant="success" role="status" title="役割を変更しました" /> : null}

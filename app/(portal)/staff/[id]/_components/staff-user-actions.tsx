@@ -119,22 +119,22 @@ export function StaffUserActions({ staffUserId, loginId, status, mfaEnrolled }: 
 }
 
 function EnableForm({ staffUserId, onDone }: { staffUserId: string; onDone: () => void }) {
-  const alert = useFormAlert();
+  const { message, setMessage, ref: alertRef } = useFormAlert();
   const {
     handleSubmit,
     formState: { isSubmitting },
   } = useForm<StaffUserRefInput>({ resolver: zodResolver(ZStaffUserRef), defaultValues: { staffUserId } });
   const onSubmit = handleSubmit(async (values) => {
-    alert.setMessage(null);
+    setMessage(null);
     const result = await enableStaffUserAction(values);
-    if (!result.ok) return alert.setMessage(result.message);
+    if (!result.ok) return setMessage(result.message);
     onDone();
   });
   return (
     <form noValidate className="flex flex-col gap-4" onSubmit={(e) => void onSubmit(e)}>
-      {alert.message ? (
-        <Alert variant="error" role="alert" ref={alert.ref} tabIndex={-1} title="有効にできませんでした">
-          {alert.message}
+      {message ? (
+        <Alert variant="error" role="alert" ref={alertRef} tabIndex={-1} title="有効にできませんでした">
+          {message}
         </Alert>
       ) : null}
       <p className="text-std-16N-170 text-solid-gray-800">このアカウントは無効です。有効にすると、すぐにログインできるようになります。</p>
