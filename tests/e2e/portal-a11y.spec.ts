@@ -20,7 +20,8 @@ async function firstDetailPath(page: Page, list: string, pattern: RegExp): Promi
   return hrefs.find((h) => pattern.test(h)) ?? null;
 }
 
-const COMMON = ["/dashboard", "/issuances", "/incidents", "/service", "/preview", "/audit", "/account", "/account/password", "/account/mfa"];
+const SERVICE = ["/service", "/service/offerings", "/service/fees", "/service/hours", "/service/stops", "/service/emergency", "/service/calendar"];
+const COMMON = ["/dashboard", "/issuances", "/incidents", ...SERVICE, "/preview", "/audit", "/account", "/account/password", "/account/mfa", "/forbidden"];
 
 const cases = [
   {

@@ -31,7 +31,7 @@ test("reset password: the temporary password is shown once, signs in, and the po
   await expectNoSeriousViolations(page);
 
   // Role change within the municipal roles (no 運用事業者 on offer for an administrator).
-  const role = page.getByLabel("役割");
+  const role = page.getByRole("combobox", { name: "役割" });
   await expect(role.locator("option")).toHaveText(["自治体管理者", "自治体職員", "監査担当"]);
   await role.selectOption("auditor");
   await page.getByRole("button", { name: "役割を変更する" }).click();
