@@ -24,6 +24,14 @@ export const ERROR_MESSAGES: Record<string, string> = {
   mfa_already_enrolled: "2段階認証はすでに設定されています。",
   mfa_enrolment_not_started: "設定を開始してから確認コードを入力してください。",
 
+  // Municipalities, API clients, service configuration, incidents
+  municipality_code_taken: "この団体コードの自治体はすでに登録されています。",
+  api_client_revoked: "このAPIクライアントはすでに失効しています。",
+  fee_in_past: "適用開始日は明日以降の日付を入力してください。",
+  stop_in_past: "開始日時は現在より後の日時を入力してください。",
+  emergency_stop_running: "この対象の緊急停止はすでに実施中です。",
+  incident_state_conflict: "インシデントの状態が変わっているため、この操作はできません。画面を再読み込みしてください。",
+
   // General
   validation_failed: "入力内容に誤りがあります。表示された内容を確認して、もう一度お試しください。",
   bad_request: "リクエストの内容が正しくありません。",

@@ -110,11 +110,6 @@ export const ZIncidentClose = z.object({
 });
 export type IncidentCloseInput = z.infer<typeof ZIncidentClose>;
 
-/** Japanese text for the codes the incident actions return (until they join lib/error-messages.ts). */
-export const INCIDENT_ERROR_MESSAGES: Record<string, string> = {
-  incident_state_conflict: "インシデントの状態が変わっているため、この操作はできません。画面を再読み込みしてください。",
-};
-
 const jstDateTime = new Intl.DateTimeFormat("ja-JP", {
   timeZone: "Asia/Tokyo",
   year: "numeric",

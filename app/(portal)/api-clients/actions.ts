@@ -7,14 +7,11 @@ import { createApiClient } from "@/server/api-clients/create-api-client";
 import { revokeApiClient } from "@/server/api-clients/revoke-api-client";
 import { rotateApiClient } from "@/server/api-clients/rotate-api-client";
 import { getStaffSession, type StaffSession } from "@/server/auth/require-staff";
-import { isAppError } from "@/server/errors";
+import { formFailure } from "@/server/http/form-result";
 import type { FormResult } from "../municipalities/_components/form-result";
 
-// Codes of this area without a line in lib/error-messages.ts yet.
-const MESSAGES: Record<string, string> = {
-  municipality_not_found: "この団体コードの自治体は登録されていません。",
-  api_client_revoked: "このAPIクライアントはすでに失効しています。",
-};
+// Codes that concern one field of the form are shown at that field too (text: lib/error-messages.ts).
+const FIELDS = { municipality_not_found: "municipalityCode" };
 
 /** The new secret travels to the browser once, in this answer; it is never stored in plaintext or shown again. */
 type SecretResult = { keyId: string; secret: string; name: string };
@@ -27,11 +24,7 @@ async function run<T>(fn: (ctx: StaffSession["ctx"]) => Promise<T>): Promise<For
     revalidatePath("/api-clients");
     return { ok: true, data };
   } catch (e) {
-    if (!isAppError(e)) throw e;
-    const errors = (e.details?.errors ?? []) as { path: string; message: string }[];
-    const fieldErrors = Object.fromEntries(errors.map((x) => [x.path, x.message]));
-    if (e.code === "municipality_not_found") fieldErrors.municipalityCode = MESSAGES.municipality_not_found;
-    return { ok: false, message: MESSAGES[e.code] ?? errorMessage(e.code), fieldErrors };
+    return formFailure(e, FIELDS);
   }
 }
 

@@ -4,22 +4,14 @@ import { revalidatePath } from "next/cache";
 import { errorMessage } from "@/lib/error-messages";
 import type { MunicipalityFormInput, MunicipalityStatusChangeInput } from "@/lib/schemas/municipality";
 import { getStaffSession } from "@/server/auth/require-staff";
-import { isAppError } from "@/server/errors";
+import { formFailure } from "@/server/http/form-result";
 import { createMunicipality } from "@/server/municipalities/create-municipality";
 import { setMunicipalityStatus } from "@/server/municipalities/set-municipality-status";
 import { updateMunicipality } from "@/server/municipalities/update-municipality";
 import type { FormResult } from "./_components/form-result";
 
-// Codes of this area without a line in lib/error-messages.ts yet.
-const MESSAGES: Record<string, string> = { municipality_code_taken: "この団体コードの自治体はすでに登録されています。" };
-
-function toFormResult(e: unknown): FormResult<never> {
-  if (!isAppError(e)) throw e;
-  const errors = (e.details?.errors ?? []) as { path: string; message: string }[];
-  const fieldErrors = Object.fromEntries(errors.map((x) => [x.path, x.message]));
-  if (e.code === "municipality_code_taken") fieldErrors.code = MESSAGES.municipality_code_taken;
-  return { ok: false, message: MESSAGES[e.code] ?? errorMessage(e.code), fieldErrors };
-}
+// Codes that concern one field of the form are shown at that field too (text: lib/error-messages.ts).
+const FIELDS = { municipality_code_taken: "code" };
 
 async function run<T>(fn: (ctx: NonNullable<Awaited<ReturnType<typeof getStaffSession>>>["ctx"]) => Promise<T>): Promise<FormResult<T>> {
   const staff = await getStaffSession();
@@ -29,7 +21,7 @@ async function run<T>(fn: (ctx: NonNullable<Awaited<ReturnType<typeof getStaffSe
     revalidatePath("/municipalities", "layout");
     return { ok: true, data };
   } catch (e) {
-    return toFormResult(e);
+    return formFailure(e, FIELDS);
   }
 }
 

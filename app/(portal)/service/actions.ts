@@ -5,7 +5,7 @@ import { ZodError } from "zod";
 import { errorMessage } from "@/lib/error-messages";
 import { getStaffSession } from "@/server/auth/require-staff";
 import type { RequestContext } from "@/server/context";
-import { isAppError } from "@/server/errors";
+import { formFailure } from "@/server/http/form-result";
 import { cancelPlannedStop } from "@/server/service-config/cancel-planned-stop";
 import { clearServiceWindows } from "@/server/service-config/clear-service-windows";
 import { createPlannedStop } from "@/server/service-config/create-planned-stop";
@@ -17,12 +17,8 @@ import { updateOffering } from "@/server/service-config/update-offering";
 import { updateTaxYearPolicy } from "@/server/service-config/update-tax-year-policy";
 import type { FormResult } from "./_components/form-result";
 
-// Codes of this area without a line in lib/error-messages.ts yet (field, message).
-const MESSAGES: Record<string, [string | null, string]> = {
-  fee_in_past: ["effectiveFrom", "適用開始日は明日以降の日付を入力してください。"],
-  stop_in_past: ["startsAt", "開始日時は現在より後の日時を入力してください。"],
-  emergency_stop_running: ["certificateType", "この対象の緊急停止はすでに実施中です。"],
-};
+// Codes that concern one field of a form are shown at that field too (text: lib/error-messages.ts).
+const FIELDS = { fee_in_past: "effectiveFrom", stop_in_past: "startsAt", emergency_stop_running: "certificateType" };
 
 // Wiring only: the verbs parse the input with the shared zod schema and authorize; this maps errors to Japanese.
 async function run(fn: (ctx: RequestContext) => Promise<unknown>): Promise<FormResult> {
@@ -35,9 +31,7 @@ async function run(fn: (ctx: RequestContext) => Promise<unknown>): Promise<FormR
   } catch (e) {
     if (e instanceof ZodError)
       return { ok: false, message: errorMessage("validation_failed"), fieldErrors: Object.fromEntries(e.issues.map((i) => [i.path.join("."), i.message])) };
-    if (!isAppError(e)) throw e;
-    const [field, message] = MESSAGES[e.code] ?? [null, errorMessage(e.code)];
-    return { ok: false, message, ...(field ? { fieldErrors: { [field]: message } } : {}) };
+    return formFailure(e, FIELDS);
   }
 }
 

@@ -7,10 +7,8 @@ import { useForm } from "react-hook-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { errorMessage } from "@/lib/error-messages";
-import { INCIDENT_ERROR_MESSAGES, ZIncidentClose, type IncidentCloseInput } from "@/lib/schemas/logs";
+import { ZIncidentClose, type IncidentCloseInput } from "@/lib/schemas/logs";
 import { acknowledgeIncidentAction, closeIncidentAction, type IncidentActionResult } from "../../actions";
-
-const messageFor = (code: string) => INCIDENT_ERROR_MESSAGES[code] ?? errorMessage(code);
 
 /** Acknowledge (open only) and close with a required reason (open or acknowledged). */
 export function IncidentActions({ incidentId, canAcknowledge }: { incidentId: string; canAcknowledge: boolean }) {
@@ -61,7 +59,7 @@ export function IncidentActions({ incidentId, canAcknowledge }: { incidentId: st
     <div className="flex flex-col gap-6">
       {errorCode ? (
         <Alert variant="error" role="alert" ref={alertRef} tabIndex={-1} title="操作できませんでした">
-          {messageFor(errorCode)}
+          {errorMessage(errorCode)}
         </Alert>
       ) : null}
       {done ? (
