@@ -32,6 +32,17 @@ test.describe.serial("data import", () => {
     expect(serious.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
   });
 
+  test("without a file the message is tied to the file field; options that do not fit are corrected", async () => {
+    await page.getByRole("button", { name: "取り込む" }).click();
+    const file = page.getByLabel("ファイル", { exact: true });
+    await expect(file).toHaveAttribute("aria-invalid", "true");
+    await expect(page.getByText("取り込むファイルを選んでください。")).toBeVisible();
+    // JSON Lines is UTF-8 only: the encoding choice follows the format.
+    await page.getByLabel("ファイル形式").selectOption("jsonl");
+    await expect(page.getByLabel("文字コード").locator("option")).toHaveCount(1);
+    await page.getByLabel("ファイル形式").selectOption("csv");
+  });
+
   test("uploads a delta file and reports the counts", async () => {
     await page.getByLabel("データの種類").selectOption("residents");
     await page.getByLabel("差分（追加・更新・削除の行のみ）").check();

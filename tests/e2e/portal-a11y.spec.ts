@@ -29,7 +29,7 @@ const cases = [
     acc: account("operator"),
     paths: [...COMMON, "/imports", "/municipalities", "/municipalities/new", "/municipalities/131121", "/api-clients", "/staff", "/staff/new"],
   },
-  { who: "municipal admin", acc: account("matsumoto-admin"), paths: [...COMMON, "/imports", "/staff", "/staff/new"] },
+  { who: "municipal admin", acc: account("setagaya-admin"), paths: [...COMMON, "/imports", "/staff", "/staff/new"] },
 ];
 
 for (const { who, acc, paths } of cases) {

@@ -3,7 +3,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { totpCode } from "../../server/auth/totp";
 import { account, completeEnrolment, completeTotpStep, knownSecret, signIn, signInPassword } from "./helpers/sign-in";
 
-const ADMIN = account("matsumoto-admin");
+const ADMIN = account("setagaya-admin");
 
 async function expectNoSeriousViolations(page: Page) {
   const results = await new AxeBuilder({ page }).analyze();
@@ -15,7 +15,7 @@ async function expectNoSeriousViolations(page: Page) {
 async function addClerkAndOpen(page: Page, loginId: string) {
   await page.goto("/staff/new");
   await page.getByLabel("ログインID").fill(loginId);
-  await page.getByLabel("氏名").fill("松本 仮太郎");
+  await page.getByLabel("氏名").fill("世田谷 仮太郎");
   await page.getByLabel("初期パスワード").fill("initial-password-2026");
   await page.getByRole("button", { name: "追加する" }).click();
   await expect(page).toHaveURL(/\/staff$/);
@@ -25,7 +25,7 @@ async function addClerkAndOpen(page: Page, loginId: string) {
 }
 
 test("reset password: the temporary password is shown once, signs in, and the portal stays closed until it is changed", async ({ page }, testInfo) => {
-  const loginId = `matsumoto-reset-${Date.now() % 1_000_000}`;
+  const loginId = `setagaya-reset-${Date.now() % 1_000_000}`;
   await signIn(page, testInfo, ADMIN);
   await addClerkAndOpen(page, loginId);
   await expectNoSeriousViolations(page);
@@ -90,7 +90,7 @@ test("reset password: the temporary password is shown once, signs in, and the po
 });
 
 test("disabling a signed-in user ends their session at the next request; MFA reset sends them to enrol again", async ({ page, browser }, testInfo) => {
-  const loginId = `matsumoto-off-${Date.now() % 1_000_000}`;
+  const loginId = `setagaya-off-${Date.now() % 1_000_000}`;
   await signIn(page, testInfo, ADMIN);
   await addClerkAndOpen(page, loginId);
   const detailUrl = page.url();
@@ -130,7 +130,7 @@ test("disabling a signed-in user ends their session at the next request; MFA res
 
   // Nobody changes their own account here.
   await page.goto("/staff");
-  await page.getByRole("link", { name: "matsumoto-admin", exact: true }).click();
+  await page.getByRole("link", { name: "setagaya-admin", exact: true }).click();
   await expect(page.getByRole("main")).toContainText("自分自身の役割・状態");
   await expect(page.getByRole("button", { name: "無効にする" })).toHaveCount(0);
   await expectNoSeriousViolations(page);

@@ -1,9 +1,13 @@
 "use client";
 
+import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
-import { useId, useRef, useState, type FormEvent } from "react";
+import { useEffect, useId, useRef, useState } from "react";
+import { useForm, useWatch } from "react-hook-form";
+import type { z } from "zod";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { SelectField } from "@/components/ui/select-field";
 import { errorMessage } from "@/lib/error-messages";
 import {
   ENCODING_LABELS,
@@ -16,11 +20,12 @@ import {
   IMPORT_FORMATS,
   MAX_IMPORT_BYTES,
   MODE_LABELS,
-  type ImportEncoding,
   type ImportFeedName,
   type ImportFormat,
   type ImportJobSummary,
   type ImportModeName,
+  type ImportOptions,
+  ZImportOptions,
 } from "@/lib/import-feeds";
 
 type Phase = { kind: "idle" } | { kind: "uploading"; percent: number } | { kind: "processing"; percent: number | null; rows: number; label: string } | { kind: "done"; job: ImportJobSummary } | { kind: "error"; message: string };
@@ -48,10 +53,6 @@ function problemMessage(problem: { code?: string; detail?: string } | null): str
 
 const number = new Intl.NumberFormat("ja-JP");
 
-const selectClass =
-  "min-h-14 w-full rounded-8 border border-solid-gray-600 bg-white px-4 py-3 text-std-16N-170 text-solid-gray-800 hover:border-black " +
-  "focus-visible:outline-4 focus-visible:outline-offset-2 focus-visible:outline-black focus-visible:outline-solid focus-visible:ring-2 focus-visible:ring-yellow-300";
-
 /**
  * Upload with a progress bar: the file goes to /imports/upload with XMLHttpRequest (upload progress), the
  * route answers JSON lines while it processes (rows read), then the job; the report shows the counts or the
@@ -60,20 +61,36 @@ const selectClass =
 export function ImportForm({ municipality, operatorChoice }: { municipality: { name: string; code: string }; operatorChoice: string | null }) {
   const router = useRouter();
   const id = useId();
-  const [feed, setFeed] = useState<ImportFeedName>("residents");
-  const [mode, setMode] = useState<ImportModeName>("full");
-  const [format, setFormat] = useState<ImportFormat>("csv");
-  const [encoding, setEncoding] = useState<ImportEncoding>("utf-8");
   const [phase, setPhase] = useState<Phase>({ kind: "idle" });
+  const [fileError, setFileError] = useState<string | null>(null);
   const fileRef = useRef<HTMLInputElement>(null);
   const resultRef = useRef<HTMLDivElement>(null);
+  // The options go through the schema the upload route parses them with (ZImportOptions); the file itself is
+  // streamed, not part of the schema, and checked here for presence and size.
+  const {
+    register,
+    handleSubmit,
+    setValue,
+    getValues,
+    setError,
+    control,
+    formState: { errors },
+  } = useForm<z.input<typeof ZImportOptions>, unknown, z.output<typeof ZImportOptions>>({
+    resolver: zodResolver(ZImportOptions),
+    defaultValues: { feed: "residents", mode: "full", format: "csv", encoding: "utf-8" },
+    reValidateMode: "onChange",
+  });
+  const [feed, mode, format] = useWatch({ control, name: ["feed", "mode", "format"] }) as [ImportFeedName, ImportModeName, ImportFormat];
   const modes = FEED_MODES[feed];
   const busy = phase.kind === "uploading" || phase.kind === "processing";
 
-  function chooseFeed(next: ImportFeedName) {
-    setFeed(next);
-    if (!FEED_MODES[next].includes(mode)) setMode(FEED_MODES[next][0]);
-  }
+  // A feed that only takes deltas switches the mode; JSON Lines is UTF-8 only.
+  useEffect(() => {
+    if (!FEED_MODES[feed].includes(getValues("mode") as ImportModeName)) setValue("mode", FEED_MODES[feed][0]);
+  }, [feed, getValues, setValue]);
+  useEffect(() => {
+    if (format === "jsonl") setValue("encoding", "utf-8");
+  }, [format, setValue]);
 
   function finish(next: Phase) {
     setPhase(next);
@@ -81,12 +98,12 @@ export function ImportForm({ municipality, operatorChoice }: { municipality: { n
     requestAnimationFrame(() => resultRef.current?.focus());
   }
 
-  function submit(e: FormEvent) {
-    e.preventDefault();
+  function upload(options: ImportOptions) {
+    setFileError(null);
     const file = fileRef.current?.files?.[0];
-    if (!file) return setPhase({ kind: "error", message: "取り込むファイルを選んでください。" });
-    if (file.size > MAX_IMPORT_BYTES) return setPhase({ kind: "error", message: UPLOAD_ERRORS.payload_too_large });
-    const query = new URLSearchParams({ feed, mode, format, encoding: format === "jsonl" ? "utf-8" : encoding, fileName: file.name });
+    if (!file) return setFileError("取り込むファイルを選んでください。");
+    if (file.size > MAX_IMPORT_BYTES) return setFileError(UPLOAD_ERRORS.payload_too_large);
+    const query = new URLSearchParams({ feed: options.feed, mode: options.mode, format: options.format, encoding: options.encoding, fileName: file.name });
     if (operatorChoice) query.set("municipalityId", operatorChoice);
     const xhr = new XMLHttpRequest();
     xhr.open("POST", `/imports/upload?${query}`);
@@ -121,6 +138,10 @@ export function ImportForm({ municipality, operatorChoice }: { municipality: { n
         } catch {
           // not JSON (proxy error page)
         }
+        // Option errors of the route's schema go to their fields as well.
+        for (const err of (problem?.errors ?? []) as { path: string; message: string }[]) {
+          if (["feed", "mode", "format", "encoding"].includes(err.path)) setError(err.path as "feed", { message: err.message });
+        }
         return finish({ kind: "error", message: problemMessage(problem) });
       }
       const all = xhr.responseText.split("\n").filter(Boolean).map((l) => JSON.parse(l) as { type: string; job?: ImportJobSummary; problem?: { code?: string; detail?: string } });
@@ -137,61 +158,47 @@ export function ImportForm({ municipality, operatorChoice }: { municipality: { n
       <h2 id={`${id}-heading`} className="text-std-24B-150 text-solid-gray-900">
         ファイルを取り込む
       </h2>
-      <form onSubmit={submit} noValidate className="flex max-w-2xl flex-col gap-6">
-        <div className="flex flex-col gap-2">
-          <label htmlFor={`${id}-feed`} className="text-std-17B-170 text-solid-gray-800">
-            データの種類
-          </label>
-          <select id={`${id}-feed`} value={feed} onChange={(e) => chooseFeed(e.target.value as ImportFeedName)} disabled={busy} className={selectClass}>
-            {IMPORT_FEEDS.map((f) => (
-              <option key={f} value={f}>
-                {FEED_LABELS[f]}
-              </option>
-            ))}
-          </select>
-        </div>
+      <form onSubmit={(e) => void handleSubmit(upload)(e)} noValidate className="flex max-w-2xl flex-col gap-6">
+        <SelectField
+          label="データの種類"
+          options={IMPORT_FEEDS.map((f) => ({ value: f, label: FEED_LABELS[f] }))}
+          disabled={busy}
+          error={errors.feed?.message}
+          {...register("feed")}
+        />
 
-        <fieldset className="flex flex-col gap-2" disabled={busy}>
+        <fieldset className="flex flex-col gap-2" disabled={busy} aria-describedby={errors.mode ? `${id}-mode-error` : undefined}>
           <legend className="mb-2 text-std-17B-170 text-solid-gray-800">取込方法</legend>
           {modes.map((m) => (
             <label key={m} className="flex items-center gap-3 text-std-16N-170">
-              <input type="radio" name={`${id}-mode`} value={m} checked={mode === m} onChange={() => setMode(m)} className="size-6" />
+              <input type="radio" value={m} {...register("mode")} className="size-6" />
               {MODE_LABELS[m]}
             </label>
           ))}
+          {errors.mode ? (
+            <p id={`${id}-mode-error`} className="text-std-16N-170 text-error-1">
+              <span aria-hidden="true">＊</span>
+              {errors.mode.message}
+            </p>
+          ) : null}
         </fieldset>
 
         <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
-          <div className="flex flex-col gap-2">
-            <label htmlFor={`${id}-format`} className="text-std-17B-170 text-solid-gray-800">
-              ファイル形式
-            </label>
-            <select id={`${id}-format`} value={format} onChange={(e) => setFormat(e.target.value as ImportFormat)} disabled={busy} className={selectClass}>
-              {IMPORT_FORMATS.map((f) => (
-                <option key={f} value={f}>
-                  {FORMAT_LABELS[f]}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="flex flex-col gap-2">
-            <label htmlFor={`${id}-encoding`} className="text-std-17B-170 text-solid-gray-800">
-              文字コード
-            </label>
-            <select
-              id={`${id}-encoding`}
-              value={format === "jsonl" ? "utf-8" : encoding}
-              onChange={(e) => setEncoding(e.target.value as ImportEncoding)}
-              disabled={busy || format === "jsonl"}
-              className={selectClass}
-            >
-              {IMPORT_ENCODINGS.map((enc) => (
-                <option key={enc} value={enc}>
-                  {ENCODING_LABELS[enc]}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField
+            label="ファイル形式"
+            options={IMPORT_FORMATS.map((f) => ({ value: f, label: FORMAT_LABELS[f] }))}
+            disabled={busy}
+            error={errors.format?.message}
+            {...register("format")}
+          />
+          <SelectField
+            label="文字コード"
+            hint={format === "jsonl" ? "JSON Lines は UTF-8 のみです。" : undefined}
+            options={IMPORT_ENCODINGS.filter((enc) => format !== "jsonl" || enc === "utf-8").map((enc) => ({ value: enc, label: ENCODING_LABELS[enc] }))}
+            disabled={busy}
+            error={errors.encoding?.message}
+            {...register("encoding")}
+          />
         </div>
 
         <div className="flex flex-col gap-2">
@@ -206,10 +213,17 @@ export function ImportForm({ municipality, operatorChoice }: { municipality: { n
             ref={fileRef}
             type="file"
             accept={format === "jsonl" ? ".jsonl,.ndjson,application/x-ndjson" : ".csv,text/csv"}
-            aria-describedby={`${id}-file-hint`}
+            aria-describedby={[`${id}-file-hint`, fileError ? `${id}-file-error` : null].filter(Boolean).join(" ")}
+            aria-invalid={fileError ? true : undefined}
             disabled={busy}
             className="text-std-16N-170"
           />
+          {fileError ? (
+            <p id={`${id}-file-error`} className="text-std-16N-170 text-error-1">
+              <span aria-hidden="true">＊</span>
+              {fileError}
+            </p>
+          ) : null}
         </div>
 
         {mode === "full" ? (
