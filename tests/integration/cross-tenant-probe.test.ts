@@ -73,7 +73,9 @@ const SELF_VERBS = new Set([
   "staff/begin-mfa-enrolment#beginMfaEnrolment",
   "staff/change-password#changePassword",
   "staff/confirm-mfa-enrolment#confirmMfaEnrolment",
+  "staff/get-own-mfa-status#getOwnMfaStatus",
   "staff/redeem-recovery-code#redeemRecoveryCode",
+  "staff/regenerate-recovery-codes#regenerateRecoveryCodes",
   "staff/verify-mfa#verifyMfa",
 ]);
 
@@ -127,11 +129,15 @@ const PROBES: Record<string, Probe> = {
   "staff/confirm-mfa-enrolment#confirmMfaEnrolment": ({ ctx }) => call("staff/confirm-mfa-enrolment#confirmMfaEnrolment", { ctx, input: { code: "000000" } }),
   "staff/create-staff-user#createStaffUser": ({ ctx }) =>
     call("staff/create-staff-user#createStaffUser", { ctx, input: { loginId: "probe-user", displayName: "試験", role: "operator", initialPassword: "probe-password-123456" } }),
-  "staff/disable-staff-user#disableStaffUser": ({ ctx, b }) => call("staff/disable-staff-user#disableStaffUser", { ctx, input: { staffUserId: b.staffUserId } }),
+  "staff/disable-staff-user#disableStaffUser": ({ ctx, b }) => call("staff/disable-staff-user#disableStaffUser", { ctx, input: { staffUserId: b.staffUserId, confirm: true } }),
   "staff/enable-staff-user#enableStaffUser": ({ ctx, b }) => call("staff/enable-staff-user#enableStaffUser", { ctx, input: { staffUserId: b.staffUserId } }),
+  "staff/get-own-mfa-status#getOwnMfaStatus": ({ ctx }) => call("staff/get-own-mfa-status#getOwnMfaStatus", { ctx }),
+  "staff/get-staff-user#getStaffUser": ({ ctx, b }) => call("staff/get-staff-user#getStaffUser", { ctx, input: { staffUserId: b.staffUserId } }),
   "staff/list-staff#listStaff": ({ ctx }) => call("staff/list-staff#listStaff", { ctx }),
   "staff/redeem-recovery-code#redeemRecoveryCode": ({ ctx }) => call("staff/redeem-recovery-code#redeemRecoveryCode", { ctx, input: { code: "aaaa-bbbb-cccc" } }),
-  "staff/reset-password#resetPassword": ({ ctx, b }) => call("staff/reset-password#resetPassword", { ctx, input: { staffUserId: b.staffUserId, newPassword: "probe-password-123456" } }),
+  "staff/regenerate-recovery-codes#regenerateRecoveryCodes": ({ ctx }) => call("staff/regenerate-recovery-codes#regenerateRecoveryCodes", { ctx, input: { code: "000000" } }),
+  "staff/reset-mfa#resetMfa": ({ ctx, b }) => call("staff/reset-mfa#resetMfa", { ctx, input: { staffUserId: b.staffUserId, confirm: true } }),
+  "staff/reset-password#resetPassword": ({ ctx, b }) => call("staff/reset-password#resetPassword", { ctx, input: { staffUserId: b.staffUserId, confirm: true } }),
   "staff/verify-mfa#verifyMfa": ({ ctx }) => call("staff/verify-mfa#verifyMfa", { ctx, input: { code: "000000" } }),
 
   "logs/get-issuance-detail#getIssuanceDetail": ({ ctx, b }) => call("logs/get-issuance-detail#getIssuanceDetail", { ctx, input: { issuanceId: b.issuanceId } }),
