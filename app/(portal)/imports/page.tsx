@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { SelectField } from "@/components/ui/select-field";
 import { FEED_LABELS, formatImportError, IMPORT_STATUS_LABELS, MODE_LABELS, SOURCE_LABELS } from "@/lib/import-feeds";
 import { requireStaff } from "@/server/auth/require-staff";
 import { listImportJobs } from "@/server/imports/list-import-jobs";
@@ -36,24 +37,14 @@ export default async function ImportsPage({ searchParams }: Props) {
 
       {isOperator ? (
         <form method="get" className="flex flex-wrap items-end gap-3">
-          <div className="flex flex-col gap-2">
-            <label htmlFor="import-municipality" className="text-std-17B-170 text-solid-gray-800">
-              取り込む自治体
-            </label>
-            <select
-              id="import-municipality"
-              name="municipality"
-              defaultValue={page.selected?.code ?? ""}
-              className="min-h-12 rounded-8 border border-solid-gray-600 bg-white px-4 py-2 text-std-16N-170"
-            >
-              <option value="">選んでください</option>
-              {page.municipalities.map((m) => (
-                <option key={m.id} value={m.code}>
-                  {m.name}（{m.code}）
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField
+            id="import-municipality"
+            label="取り込む自治体"
+            name="municipality"
+            defaultValue={page.selected?.code ?? ""}
+            placeholder="選んでください"
+            options={page.municipalities.map((m) => ({ value: m.code, label: `${m.name}（${m.code}）` }))}
+          />
           <Button type="submit" variant="outline">
             表示
           </Button>

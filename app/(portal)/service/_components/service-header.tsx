@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { Button } from "@/components/ui/button";
+import { SelectField } from "@/components/ui/select-field";
 import type { TargetMunicipality } from "@/server/service-config/target-municipality";
 
 const TABS = [
@@ -50,24 +51,14 @@ export function ServiceHeader({ current, title, isOperator, municipalities, targ
       </nav>
       {isOperator ? (
         <form method="get" className="flex flex-wrap items-end gap-3">
-          <div className="flex flex-col gap-2">
-            <label htmlFor="municipality-chooser" className="text-std-17B-170 text-solid-gray-800">
-              設定する自治体
-            </label>
-            <select
-              id="municipality-chooser"
-              name="municipality"
-              defaultValue={target?.code ?? ""}
-              className="min-h-12 rounded-8 border border-solid-gray-600 bg-white px-4 py-2 text-std-16N-170"
-            >
-              <option value="">選んでください</option>
-              {municipalities.map((m) => (
-                <option key={m.id} value={m.code}>
-                  {m.name}（{m.code}）
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField
+            id="municipality-chooser"
+            label="設定する自治体"
+            name="municipality"
+            defaultValue={target?.code ?? ""}
+            placeholder="選んでください"
+            options={municipalities.map((m) => ({ value: m.code, label: `${m.name}（${m.code}）` }))}
+          />
           <Button type="submit" variant="outline">
             表示
           </Button>

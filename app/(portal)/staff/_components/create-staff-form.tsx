@@ -2,10 +2,11 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
-import { useEffect, useId, useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useForm } from "react-hook-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { SelectField } from "@/components/ui/select-field";
 import { TextField } from "@/components/ui/text-field";
 import { ROLE_LABELS, type StaffRoleName } from "@/lib/roles";
 import { ZCreateStaffUser, type CreateStaffUserInput } from "@/lib/schemas/staff";
@@ -15,7 +16,6 @@ type Props = { roles: StaffRoleName[]; chooseMunicipality: boolean };
 
 export function CreateStaffForm({ roles, chooseMunicipality }: Props) {
   const router = useRouter();
-  const roleId = useId();
   const [message, setMessage] = useState<string | null>(null);
   const alertRef = useRef<HTMLDivElement>(null);
   const {
@@ -53,22 +53,7 @@ export function CreateStaffForm({ roles, chooseMunicipality }: Props) {
       ) : null}
       <TextField label="ログインID" hint="半角英小文字・数字・「.」「_」「-」" autoCapitalize="none" spellCheck={false} required error={errors.loginId?.message} {...register("loginId")} />
       <TextField label="氏名" required error={errors.displayName?.message} {...register("displayName")} />
-      <div className="flex flex-col gap-2">
-        <label htmlFor={roleId} className="text-std-17B-170 text-solid-gray-800">
-          役割
-        </label>
-        <select
-          id={roleId}
-          className="min-h-14 rounded-8 border border-solid-gray-600 bg-white px-4 py-3 text-std-16N-170 text-solid-gray-800"
-          {...register("role")}
-        >
-          {roles.map((r) => (
-            <option key={r} value={r}>
-              {ROLE_LABELS[r]}
-            </option>
-          ))}
-        </select>
-      </div>
+      <SelectField label="役割" required options={roles.map((r) => ({ value: r, label: ROLE_LABELS[r] }))} error={errors.role?.message} {...register("role")} />
       {chooseMunicipality ? (
         <TextField
           label="自治体コード"
