@@ -6,6 +6,7 @@ import { useEffect, useId, useRef, useState } from "react";
 import { useForm } from "react-hook-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { SelectField } from "@/components/ui/select-field";
 import { errorMessage } from "@/lib/error-messages";
 import { REJECT_REASONS, ZApproveRegistration, ZRejectRegistration, type ApproveRegistrationInput, type RejectRegistrationInput } from "@/lib/schemas/koseki-registration";
 import { approveRegistrationAction, rejectRegistrationAction, type RegistrationActionResult } from "../../actions";
@@ -18,7 +19,6 @@ export function DecisionForms({ registrationId, candidates, canApprove }: { regi
   const [errorCode, setErrorCode] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const alertRef = useRef<HTMLDivElement>(null);
-  const reasonId = useId();
   const noteId = useId();
   const approve = useForm<ApproveRegistrationInput>({
     resolver: zodResolver(ZApproveRegistration),
@@ -90,31 +90,13 @@ export function DecisionForms({ registrationId, candidates, canApprove }: { regi
 
       <form noValidate onSubmit={(e) => void onReject(e)} className="flex flex-col gap-4 rounded-8 border border-solid-gray-420 p-4" aria-labelledby="reject-heading">
         <h3 id="reject-heading" className="text-std-20B-150 text-solid-gray-900">不承認にする</h3>
-        <div className="flex flex-col gap-2">
-          <label htmlFor={reasonId} className="text-std-17B-170 text-solid-gray-800">
-            理由
-          </label>
-          <select
-            id={reasonId}
-            aria-invalid={reasonError ? true : undefined}
-            aria-describedby={reasonError ? `${reasonId}-error` : undefined}
-            className="min-h-14 rounded-8 border border-solid-gray-600 bg-white px-4 py-3 text-std-16N-170 text-solid-gray-800 aria-invalid:border-error-1"
-            {...reject.register("reasonCode")}
-          >
-            <option value="">選択してください</option>
-            {Object.entries(REJECT_REASONS).map(([code, label]) => (
-              <option key={code} value={code}>
-                {label}
-              </option>
-            ))}
-          </select>
-          {reasonError ? (
-            <p id={`${reasonId}-error`} className="text-std-16N-170 text-error-1">
-              <span aria-hidden="true">＊</span>
-              {reasonError}
-            </p>
-          ) : null}
-        </div>
+        <SelectField
+          label="理由"
+          placeholder="選択してください"
+          options={Object.entries(REJECT_REASONS).map(([code, label]) => ({ value: code, label }))}
+          error={reasonError}
+          {...reject.register("reasonCode")}
+        />
         <div className="flex flex-col gap-2">
           <label htmlFor={noteId} className="text-std-17B-170 text-solid-gray-800">
             補足（任意・申請者には通知しません）
