@@ -5,16 +5,14 @@ import { ZodError } from "zod";
 import { errorMessage } from "@/lib/error-messages";
 import { getStaffSession } from "@/server/auth/require-staff";
 import type { RequestContext } from "@/server/context";
-import { isAppError } from "@/server/errors";
+import { formFailure } from "@/server/http/form-result";
 import { generateMonthlyReport } from "@/server/reports/generate-monthly-report";
 import { addCommissionRate } from "@/server/settlement/add-commission-rate";
 import { setCounterCount } from "@/server/settlement/set-counter-count";
 import type { FormResult } from "../service/_components/form-result";
 
-// Codes of this area (field, Japanese message).
-const MESSAGES: Record<string, [string | null, string]> = {
-  report_month_in_future: ["month", "まだ始まっていない月の報告は作成できません。"],
-};
+// Codes that concern one field of a form are shown at that field too (text: lib/error-messages.ts).
+const FIELDS = { report_month_in_future: "month" };
 
 // Wiring only: the verbs parse the input with the shared zod schema and authorize; this maps errors to Japanese.
 async function run(fn: (ctx: RequestContext) => Promise<unknown>): Promise<FormResult> {
@@ -27,9 +25,7 @@ async function run(fn: (ctx: RequestContext) => Promise<unknown>): Promise<FormR
   } catch (e) {
     if (e instanceof ZodError)
       return { ok: false, message: errorMessage("validation_failed"), fieldErrors: Object.fromEntries(e.issues.map((i) => [i.path.join("."), i.message])) };
-    if (!isAppError(e)) throw e;
-    const [field, message] = MESSAGES[e.code] ?? [null, errorMessage(e.code)];
-    return { ok: false, message, ...(field ? { fieldErrors: { [field]: message } } : {}) };
+    return formFailure(e, FIELDS);
   }
 }
 

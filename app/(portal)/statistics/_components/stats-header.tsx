@@ -3,6 +3,7 @@ import { Button } from "@/components/ui/button";
 import type { TargetMunicipality } from "@/server/service-config/target-municipality";
 import { monthLabel } from "@/lib/months";
 import { pageQuery } from "./load-stats-page";
+import { SelectField } from "@/components/ui/select-field";
 
 const TABS = [
   { href: "/statistics", label: "利用統計" },
@@ -49,24 +50,14 @@ export function StatsHeader({ current, title, isOperator, municipalities, target
       </nav>
       <form method="get" className="flex flex-wrap items-end gap-3" aria-label="表示条件">
         {isOperator ? (
-          <div className="flex flex-col gap-2">
-            <label htmlFor="stats-municipality" className="text-std-17B-170 text-solid-gray-800">
-              自治体
-            </label>
-            <select
-              id="stats-municipality"
-              name="municipality"
-              defaultValue={target?.code ?? ""}
-              className="min-h-12 rounded-8 border border-solid-gray-600 bg-white px-4 py-2 text-std-16N-170"
-            >
-              <option value="">{allowAll ? "すべての自治体（比較）" : "選んでください"}</option>
-              {municipalities.map((m) => (
-                <option key={m.id} value={m.code}>
-                  {m.name}（{m.code}）
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField
+            id="stats-municipality"
+            label="自治体"
+            name="municipality"
+            defaultValue={target?.code ?? ""}
+            placeholder={allowAll ? "すべての自治体（比較）" : "選んでください"}
+            options={municipalities.map((m) => ({ value: m.code, label: `${m.name}（${m.code}）` }))}
+          />
         ) : null}
         <div className="flex flex-col gap-2">
           <label htmlFor="stats-month" className="text-std-17B-170 text-solid-gray-800">
