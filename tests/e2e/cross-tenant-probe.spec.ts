@@ -60,7 +60,7 @@ test("松本市's administrator gets nothing of 世田谷区 from any portal pag
   await expect(setagaya.getByRole("heading", { level: 1 })).toBeVisible();
   const staffLinks = setagaya.locator('a[href^="/staff/"]:not([href="/staff/new"])');
   const staffHref = (await staffLinks.count()) ? await staffLinks.first().getAttribute("href") : null;
-  await setagaya.goto("/statistics/reports?month=2026-10");
+  await setagaya.goto("/statistics/reports?month=2026-09");
   await setagaya.getByRole("button", { name: "月次報告を作成" }).click();
   await expect(setagaya.getByRole("status").filter({ hasText: "保存しました" })).toBeVisible({ timeout: 30_000 });
   const reportHref = await setagaya.locator('a[href^="/statistics/reports/"]').first().getAttribute("href");

@@ -16,9 +16,10 @@ async function expectNoSeriousAxeViolations(page: Page) {
 }
 
 // The kiosk requests are judged at a fixed instant (the e2e server allows the clock override): 10:00 JST on
-// Friday 2026-11-27, so the issuances complete in 2026-11 whenever the run happens.
-const CLOCK = "2026-11-27T01:00:00.000Z";
-const MONTH = "2026-11";
+// Thursday 2026-10-15, so the issuances complete in 2026-10 whenever the run happens — a month no other spec
+// prints in (the simulator and API specs use 2026-11), so the counts below are this spec's own.
+const CLOCK = "2026-10-15T01:00:00.000Z";
+const MONTH = "2026-10";
 
 async function issueAndComplete(baseURL: string, outcome: "printed" | "cancelled", storeChain: string, storeMunicipalityCode?: string) {
   const client = new KioskClient({ baseUrl: baseURL, keyId: "demo-simulator", secret: "demo-simulator-secret-0123456789abcdef", clockOverride: CLOCK });
@@ -54,7 +55,7 @@ test.describe.serial("statistics and monthly reports", () => {
     await page.getByLabel("対象月").fill(MONTH);
     await page.getByRole("button", { name: "表示" }).click();
     await expect(page).toHaveURL(new RegExp(`month=${MONTH}`));
-    await expect(page.getByRole("heading", { level: 2, name: "令和8年11月の概要" })).toBeVisible();
+    await expect(page.getByRole("heading", { level: 2, name: "令和8年10月の概要" })).toBeVisible();
     await expect(page.getByRole("main")).toContainText("世田谷区");
     const typeTable = page.getByRole("region", { name: "証明書の種類別の表" });
     await expect(typeTable.getByRole("row").filter({ hasText: "住民票の写し" })).toContainText("2");
@@ -67,10 +68,10 @@ test.describe.serial("statistics and monthly reports", () => {
     await expect(page.locator("[aria-hidden=true] svg.recharts-surface").first()).toBeVisible();
     await expectNoSeriousAxeViolations(page);
 
-    await page.getByLabel("対象月").fill("2025-11");
+    await page.getByLabel("対象月").fill("2025-10");
     await page.getByRole("button", { name: "表示" }).click();
-    await expect(page).toHaveURL(/month=2025-11/);
-    await expect(page.getByRole("heading", { level: 2, name: "令和7年11月の概要" })).toBeVisible();
+    await expect(page).toHaveURL(/month=2025-10/);
+    await expect(page.getByRole("heading", { level: 2, name: "令和7年10月の概要" })).toBeVisible();
     await expect(page.getByRole("region", { name: "証明書の種類別の表" }).getByRole("row")).toHaveCount(1); // header only
   });
 
