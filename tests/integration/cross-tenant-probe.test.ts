@@ -3,6 +3,8 @@
 // and gets nothing: a refusal (not found / forbidden) or an answer without a trace of 世田谷区, and 世田谷区's
 // rows are byte-for-byte unchanged afterwards. The registry is checked against the verb modules, so a new
 // exported verb fails this test until it has a probe (or a documented exemption).
+import fs from "node:fs";
+import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { RequestContext } from "@/server/context";
 import { seedDemoData } from "@/prisma/seed";
@@ -249,6 +251,41 @@ describe("cross-tenant probe: 松本市's administrator aims every staff verb at
     expect(unclassified).toEqual([]);
     const stale = [...Object.keys(PROBES), ...Object.keys(NOT_VERBS)].filter((k) => !exported.includes(k));
     expect(stale).toEqual([]);
+  });
+
+  it("the portal's pages, server actions and routes reach data only through probed verbs", () => {
+    const root = path.join(import.meta.dirname, "..", "..");
+    const files: string[] = [];
+    const walk = (dir: string) => {
+      for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+        const full = path.join(dir, e.name);
+        if (e.isDirectory()) walk(full);
+        else if (/\.(ts|tsx)$/.test(e.name)) files.push(full);
+      }
+    };
+    walk(path.join(root, "app"));
+    const offences: string[] = [];
+    let verbImports = 0;
+    for (const file of files) {
+      const text = fs.readFileSync(file, "utf8");
+      const rel = path.relative(root, file);
+      for (const m of text.matchAll(/import\s+(type\s+)?\{([^}]*)\}\s*from\s*"@\/server\/([^"]+)"/g)) {
+        const [, typeOnly, names, mod] = m;
+        if (/^(db|db\/tenant|generated\/)/.test(mod) && !typeOnly) offences.push(`${rel}: imports @/server/${mod} (data access outside a verb)`);
+        if (typeOnly || !modules[`/server/${mod}.ts`]) continue;
+        for (const raw of names.split(",")) {
+          const name = raw.trim();
+          if (!name || name.startsWith("type ")) continue;
+          const key = `${mod}#${name.split(/\s+as\s+/)[0]}`;
+          const fnValue = modules[`/server/${mod}.ts`][key.split("#")[1]];
+          if (typeof fnValue !== "function" || fnValue.constructor.name !== "AsyncFunction") continue; // pure helpers read no data
+          verbImports += 1;
+          if (!(key in PROBES) && !(key in NOT_VERBS)) offences.push(`${rel}: calls ${key}, which has no probe`);
+        }
+      }
+    }
+    expect(verbImports).toBeGreaterThan(40);
+    expect(offences).toEqual([]);
   });
 
   /** Runs every probe with `ctx` and lists what reached 世田谷区 (answers with its traces, non-refusals). */
