@@ -1,6 +1,7 @@
 "use server";
 
 import { headers } from "next/headers";
+import { clientAddress } from "@/lib/client-address";
 import { errorMessage } from "@/lib/error-messages";
 import type { PreRegistrationFormInput, RegistrationStatusLookupInput } from "@/lib/schemas/koseki-registration";
 import { isAppError } from "@/server/errors";
@@ -9,10 +10,10 @@ import { submitPreRegistration, type PreRegistrationReceipt } from "@/server/kos
 
 export type PublicResult<T> = { ok: true; data: T } | { ok: false; message: string; fieldErrors?: Record<string, string> };
 
-/** The caller for the throttle: the first X-Forwarded-For hop set by the reverse proxy, else X-Real-IP. */
+/** The caller for the throttle (lib/client-address.ts): the address the trusted reverse proxy recorded. */
 async function clientKey(): Promise<string> {
   const h = await headers();
-  return h.get("x-forwarded-for")?.split(",")[0]?.trim() || h.get("x-real-ip")?.trim() || "unknown";
+  return clientAddress(h.get("x-forwarded-for"), h.get("x-real-ip"), Number(process.env.TRUSTED_PROXY_HOPS ?? 1));
 }
 
 async function run<T>(fn: (key: string) => Promise<T>): Promise<PublicResult<T>> {
