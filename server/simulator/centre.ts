@@ -1,4 +1,5 @@
 import "server-only";
+import { ZKosekiRegistrationRequest, type KosekiRegistrationRequestBody } from "@/lib/schemas/kiosk";
 import { DEMO_PIN } from "@/lib/simulator/demo-wallet";
 import { signRequest } from "../kiosk-protocol/http-signatures";
 
@@ -60,4 +61,13 @@ export async function callKioskApi(path: string, body: unknown, opts: { idempote
   if (opts.clockOverride) headers["x-clock-override"] = opts.clockOverride;
   const res = await fetch(url, { method: "POST", headers, body: raw, cache: "no-store" });
   return { status: res.status, body: await res.json(), replayed: res.headers.get("idempotent-replayed") === "true" };
+}
+
+/**
+ * The kiosk-side 本籍地 利用登録 (POST /koseki-registrations), signed like every other centre call. The body is
+ * checked against the API's own request schema first, so the simulator never sends what the API would refuse
+ * as malformed. No Idempotency-Key: the API answers a repeat with 409 koseki_registration_exists.
+ */
+export async function applyKosekiRegistration(body: KosekiRegistrationRequestBody, opts: { clockOverride?: string } = {}): Promise<CentreResponse> {
+  return callKioskApi("/koseki-registrations", ZKosekiRegistrationRequest.parse(body), opts);
 }

@@ -2,10 +2,17 @@
 
 import crypto from "node:crypto";
 import { z } from "zod";
-import { ZIssueRequest, ZPurpose } from "@/lib/schemas/kiosk";
-import { ZCompletionResponse, ZIssuanceResponse, type CompletionResponseWire, type IssuanceResponseWire } from "@/lib/schemas/kiosk-responses";
+import { ZIssueRequest, ZKosekiRegistrationRequest, ZPurpose } from "@/lib/schemas/kiosk";
+import {
+  ZCompletionResponse,
+  ZIssuanceResponse,
+  ZKosekiRegistrationResponse,
+  type CompletionResponseWire,
+  type IssuanceResponseWire,
+  type KosekiRegistrationResponseWire,
+} from "@/lib/schemas/kiosk-responses";
 import { DEMO_CARD_ISSUER } from "@/lib/simulator/demo-wallet";
-import { callKioskApi, resetPin as centreResetPin, verifyPin, type CentreResponse } from "@/server/simulator/centre";
+import { applyKosekiRegistration, callKioskApi, resetPin as centreResetPin, verifyPin, type CentreResponse } from "@/server/simulator/centre";
 
 // The kiosk simulator's server actions play the issuance centre: they hold the card session (which card,
 // PIN verified or not, the centre's transaction id, the open issuance attempt) and call the kiosk API over
@@ -20,6 +27,8 @@ type CentreSession = {
   id: string;
   serial: string;
   purpose: "residence" | "honseki";
+  /** The 本籍地 利用登録 service: no certificates in this session, only the registration application. */
+  registration: boolean;
   municipalityCode: string;
   transactionId: string;
   pinVerified: boolean;
@@ -73,6 +82,17 @@ export type ResetPinResult = { ok: true } | ActionFailure;
 export type EligibilityResult = { ok: true; eligibility: KioskEligibility; trace: ApiTrace } | ActionFailure;
 export type IssueResult = { ok: true; issuance: IssuanceResponseWire; trace: ApiTrace } | ActionFailure;
 export type CompleteResult = { ok: true; completion: CompletionResponseWire; trace: ApiTrace } | ActionFailure;
+/** A refused registration application: the code picks the screen's message; some codes carry details. */
+export type RegistrationRefusal = {
+  ok: false;
+  kind: "registration";
+  code: string;
+  receiptNo?: string;
+  registrationStatus?: "pending" | "approved";
+  notice?: string | null;
+  trace?: ApiTrace;
+};
+export type RegistrationResult = { ok: true; registration: KosekiRegistrationResponseWire; trace: ApiTrace } | RegistrationRefusal | ActionFailure;
 
 // ---- input schemas ----------------------------------------------------------------------------------
 
@@ -91,6 +111,8 @@ const ZInsertCard = z
     /** The residence municipality the centre learns from the card. */
     residenceMunicipalityCode: ZMunicipalityCode,
     purpose: ZPurpose,
+    /** The 本籍地 利用登録 service (purpose residence: the card is read against its residence municipality). */
+    registration: z.boolean().optional(),
     /** For 本籍地 services: the municipality chosen on the kiosk. */
     honsekiMunicipalityCode: ZMunicipalityCode.optional(),
   })
@@ -110,6 +132,20 @@ const ZIssueInput = z
     choice: z.object({ certificateType: z.string().min(1).max(40), options: z.record(z.string(), z.unknown()) }).strict(),
   })
   .strict();
+/** The 本籍地 利用登録 as entered at the kiosk; the API's request schema checks the rest. */
+const ZRegistrationInput = z
+  .object({
+    sessionId: ZSessionId,
+    clock: ZClock,
+    municipalityCode: ZMunicipalityCode,
+    preRegistrationReceiptNo: z.string().trim().toUpperCase().optional().or(z.literal("")),
+    honsekiAddress: z.string().trim().max(80).optional().or(z.literal("")),
+    kosekiHeadName: z.string().trim().max(40).optional().or(z.literal("")),
+    consent: z.literal(true),
+  })
+  .strict();
+export type RegistrationInput = z.input<typeof ZRegistrationInput>;
+
 /** The certificate and its options as the kiosk collected them. */
 export type IssueChoice = z.input<typeof ZIssueInput>["choice"];
 
@@ -195,8 +231,9 @@ export async function insertCard(input: z.input<typeof ZInsertCard>): Promise<In
   const session: CentreSession = {
     id: crypto.randomUUID(),
     serial: v.serial,
-    purpose: v.purpose,
-    municipalityCode: v.purpose === "residence" ? v.residenceMunicipalityCode : v.honsekiMunicipalityCode!,
+    purpose: v.registration ? "residence" : v.purpose,
+    registration: v.registration === true,
+    municipalityCode: v.registration || v.purpose === "residence" ? v.residenceMunicipalityCode : v.honsekiMunicipalityCode!,
     transactionId: newTransactionId(),
     pinVerified: false,
     touchedAt: Date.now(),
@@ -234,7 +271,7 @@ export async function checkEligibility(input: z.input<typeof ZEligibilityInput>)
   const parsed = ZEligibilityInput.safeParse(input);
   if (!parsed.success) return invalidInput();
   const s = findSession(parsed.data.sessionId, { verified: true });
-  if (!s) return sessionExpired();
+  if (!s || s.registration) return sessionExpired();
   const { res, trace } = await call("eligibility", "/eligibility", requestBase(s), { clockOverride: clockOverride(parsed.data.clock) });
   if (!res || res.status !== 200) return failureOf(res, trace);
   const body = ZEligibilityView.safeParse(res.body);
@@ -251,7 +288,7 @@ export async function issue(input: z.input<typeof ZIssueInput>): Promise<IssueRe
   const parsed = ZIssueInput.safeParse(input);
   if (!parsed.success) return invalidInput();
   const s = findSession(parsed.data.sessionId, { verified: true });
-  if (!s) return sessionExpired();
+  if (!s || s.registration) return sessionExpired();
   const request = ZIssueRequest.safeParse({ ...requestBase(s), ...parsed.data.choice, copies: parsed.data.copies });
   if (!request.success) return invalidInput();
   const body = JSON.stringify(request.data);
@@ -284,4 +321,55 @@ export async function complete(input: z.input<typeof ZCompleteInput>): Promise<C
   if (!completion.success) return { ok: false, kind: "error", code: "unexpected_response", retryable: false, trace };
   s.attempt = null;
   return { ok: true, completion: completion.data, trace };
+}
+
+// Problems of the registration intake (404/409/503) with the details the screen shows.
+const ZRegistrationProblem = ZProblemLoose.extend({
+  receiptNo: z.string().optional(),
+  registrationStatus: z.enum(["pending", "approved"]).optional(),
+  notice: z.string().nullable().optional(),
+});
+const REGISTRATION_REFUSALS = new Set(["registration_intake_closed", "registration_not_needed", "koseki_registration_exists", "pre_registration_not_found", "municipality_unknown", "municipality_not_active", "client_not_allowed"]);
+
+/**
+ * The 本籍地 利用登録 application of the cardholder (after the PIN), sent to the 本籍地 municipality. The
+ * applicant's name, date of birth and address come from the card's residence register on the server; the
+ * kiosk adds the 本籍地, and either the web pre-registration's receipt number or the 本籍 and the 筆頭者.
+ */
+export async function applyForRegistration(input: RegistrationInput): Promise<RegistrationResult> {
+  const parsed = ZRegistrationInput.safeParse(input);
+  if (!parsed.success) return invalidInput();
+  const v = parsed.data;
+  const s = findSession(v.sessionId, { verified: true });
+  if (!s || !s.registration) return sessionExpired();
+  const request = ZKosekiRegistrationRequest.safeParse({
+    transactionId: s.transactionId,
+    terminal: TERMINAL,
+    card: { issuer: DEMO_CARD_ISSUER, serial: s.serial },
+    municipalityCode: v.municipalityCode,
+    ...(v.preRegistrationReceiptNo ? { preRegistrationReceiptNo: v.preRegistrationReceiptNo } : { honsekiAddress: v.honsekiAddress || undefined, kosekiHeadName: v.kosekiHeadName || undefined }),
+    consent: true,
+  });
+  if (!request.success) return invalidInput();
+
+  let res: CentreResponse | null = null;
+  try {
+    res = await applyKosekiRegistration(request.data, { clockOverride: clockOverride(v.clock) });
+  } catch {
+    res = null;
+  }
+  const trace: ApiTrace = { call: "koseki-registration", status: res?.status ?? 0, replayed: false, ...(res ? {} : { code: "network_error" }) };
+  if (res && res.status === 200) {
+    const body = ZKosekiRegistrationResponse.strip().safeParse(res.body);
+    if (!body.success) return { ok: false, kind: "error", code: "unexpected_response", retryable: false, trace };
+    // One application per transaction, as at a real kiosk: a new one needs the card again.
+    s.transactionId = newTransactionId();
+    return { ok: true, registration: body.data, trace };
+  }
+  const problem = res ? ZRegistrationProblem.safeParse(res.body) : null;
+  if (problem?.success && REGISTRATION_REFUSALS.has(problem.data.code)) {
+    const p = problem.data;
+    return { ok: false, kind: "registration", code: p.code, receiptNo: p.receiptNo, registrationStatus: p.registrationStatus, notice: p.notice, trace: { ...trace, code: p.code } };
+  }
+  return failureOf(res, trace);
 }

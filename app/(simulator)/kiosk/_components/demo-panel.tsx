@@ -72,7 +72,7 @@ export function DemoPanel({
               <dt className="font-bold">証明書シリアル</dt>
               <dd className="font-mono">{session.serial}</dd>
               <dt className="font-bold">サービス</dt>
-              <dd>{session.purpose === "honseki" ? "本籍地の証明書" : "お住まいの市区町村の証明書"}</dd>
+              <dd>{session.purpose === "honseki" ? "本籍地の証明書" : session.purpose === "registration" ? "本籍地の利用登録の申請" : "お住まいの市区町村の証明書"}</dd>
               <dt className="font-bold">対象の団体コード</dt>
               <dd className="font-mono">{session.municipalityCode}</dd>
               <dt className="font-bold">端末</dt>

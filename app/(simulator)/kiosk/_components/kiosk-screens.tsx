@@ -1,7 +1,7 @@
 "use client";
 
 import type { ReactNode } from "react";
-import type { IssuanceResponseWire } from "@/lib/schemas/kiosk-responses";
+import type { IssuanceResponseWire, KosekiRegistrationResponseWire } from "@/lib/schemas/kiosk-responses";
 import type { KioskEligibility } from "../actions";
 import type { Municipality, PlacedCard } from "./card-picker";
 import { KioskButton, KioskMessage, KioskScreen } from "./kiosk-ui";
@@ -9,6 +9,14 @@ import { CANCELLED, NO_CERTIFICATES, PIN_LOCKED, PIN_WRONG, kioskErrorMessage, y
 import { OptionsForm, hasOptions, type Available, type OptionsDraft } from "./options-form";
 import { OrderSummary } from "./order-summary";
 import { PinPad } from "./pin-pad";
+import {
+  RegistrationConsentScreen,
+  RegistrationDoneScreen,
+  RegistrationFormScreen,
+  RegistrationRefusedScreen,
+  type RegistrationDraft,
+  type RegistrationRefused,
+} from "./registration-screens";
 
 export type Screen =
   | { name: "top" }
@@ -23,12 +31,17 @@ export type Screen =
   | { name: "payment" }
   | { name: "printed" }
   | { name: "cancelled" }
+  | { name: "registration-form" }
+  | { name: "registration-consent" }
+  | { name: "registration-done" }
+  | { name: "registration-refused"; refused: RegistrationRefused }
   | { name: "refused"; code: string; message: string }
   | { name: "error"; code: string; retry: "eligibility" | "issue" | "printed" | "cancelled" | null };
 
 /** What the kiosk has gathered in this transaction. */
 export type Flow = {
-  purpose: "residence" | "honseki";
+  /** registration: the 本籍地 利用登録 (no certificate is issued in this transaction). */
+  purpose: "residence" | "honseki" | "registration";
   honseki: Municipality | null;
   card: PlacedCard | null;
   sessionId: string | null;
@@ -42,6 +55,8 @@ export type Flow = {
   /** Rendered and not yet completed (paid or cancelled). */
   issuance: IssuanceResponseWire | null;
   printout: { url: string; issuanceNo: string; pageCount: number; copies: number; feeTotal: number; name: string } | null;
+  registration: RegistrationDraft;
+  registrationResult: KosekiRegistrationResponseWire | null;
 };
 
 export type ScreenHandlers = {
@@ -58,6 +73,8 @@ export type ScreenHandlers = {
   cancel: () => void;
   retry: (what: Extract<Screen, { name: "error" }>["retry"]) => void;
   backToCertificates: () => void;
+  setRegistration: (draft: RegistrationDraft) => void;
+  applyRegistration: () => void;
 };
 
 function Footer({ restart, children }: { restart?: () => void; children?: ReactNode }) {
@@ -150,6 +167,18 @@ export function KioskScreens({
               <span className="text-std-28B-150">本籍地の証明書</span>
               <span className="text-std-18N-160 text-solid-gray-800">戸籍証明書・戸籍の附票の写し</span>
             </KioskButton>
+            <KioskButton
+              variant="secondary"
+              size="lg"
+              className="flex-col desktop:col-span-2"
+              onClick={() => {
+                on.patch({ purpose: "registration", honseki: null });
+                on.go({ name: "card" });
+              }}
+            >
+              <span className="text-std-24B-150">本籍地の利用登録の申請</span>
+              <span className="text-std-18N-160 text-solid-gray-800">お住まいと本籍地が異なる方が、戸籍証明書などを取得する前に行う申請</span>
+            </KioskButton>
           </div>
         </KioskScreen>
       );
@@ -186,6 +215,7 @@ export function KioskScreens({
             <>
               マイナンバーカードを読み取り部に置いてください。
               {flow.honseki ? `（本籍地：${flow.honseki.name}）` : null}
+              {flow.purpose === "registration" ? "（本籍地の利用登録の申請）" : null}
               <StaffNote>シミュレーターでは、置くカードを下のカード入れから選ぶか、シリアル番号を入力します。</StaffNote>
             </>
           }
@@ -410,13 +440,44 @@ export function KioskScreens({
         </KioskScreen>
       );
 
+    case "registration-form":
+      return (
+        <RegistrationFormScreen
+          {...common}
+          municipalities={municipalities}
+          draft={flow.registration}
+          onChange={on.setRegistration}
+          onNext={() => on.go({ name: "registration-consent" })}
+          footer={footer}
+        />
+      );
+
+    case "registration-consent":
+      return (
+        <RegistrationConsentScreen
+          {...common}
+          municipalities={municipalities}
+          draft={flow.registration}
+          onApply={on.applyRegistration}
+          onBack={() => on.go({ name: "registration-form" })}
+          footer={footer}
+        />
+      );
+
+    case "registration-done":
+      if (!flow.registrationResult) return null;
+      return <RegistrationDoneScreen {...common} result={flow.registrationResult} onFinish={on.restart} footer={footer} />;
+
+    case "registration-refused":
+      return <RegistrationRefusedScreen {...common} refused={screen.refused} onBack={() => on.go({ name: "registration-form" })} footer={footer} />;
+
     case "refused":
       return (
         <KioskScreen
           {...common}
-          title="この証明書は発行できません"
+          title={flow.purpose === "registration" ? "利用登録の申請を受け付けできませんでした" : "この証明書は発行できません"}
           footer={footer(
-            flow.sessionId ? (
+            flow.sessionId && flow.purpose !== "registration" ? (
               <KioskButton variant="secondary" size="md" onClick={on.backToCertificates}>
                 証明書の種類に戻る
               </KioskButton>

@@ -3,10 +3,11 @@
 import { useEffect, useRef, useState } from "react";
 import type { CompletionResponseWire, IssuanceResponseWire } from "@/lib/schemas/kiosk-responses";
 import type { DemoCard } from "@/lib/simulator/demo-wallet";
-import { checkEligibility, complete, enterPin, insertCard, issue, resetPin, type ActionFailure, type ApiTrace } from "../actions";
+import { applyForRegistration, checkEligibility, complete, enterPin, insertCard, issue, resetPin, type ActionFailure, type ApiTrace } from "../actions";
 import { CardPicker, type Municipality, type PlacedCard } from "./card-picker";
 import { DemoPanel, type LogEntry } from "./demo-panel";
 import { KioskScreens, type Flow, type Screen } from "./kiosk-screens";
+import { EMPTY_REGISTRATION, normalizeReceiptNo, registrationCode, type RegistrationDraft } from "./registration-screens";
 import { EMPTY_OPTIONS, buildChoice, draftProblem, hasOptions, initialDraft, type Available, type OptionsDraft } from "./options-form";
 
 // The kiosk half of the simulator: a state machine over the screens of a real multi-copy machine. It talks
@@ -27,6 +28,8 @@ const INITIAL_FLOW: Flow = {
   copies: 1,
   issuance: null,
   printout: null,
+  registration: EMPTY_REGISTRATION,
+  registrationResult: null,
 };
 
 export function KioskSimulator({ wallet, municipalities }: { wallet: readonly DemoCard[]; municipalities: readonly Municipality[] }) {
@@ -107,7 +110,8 @@ export function KioskSimulator({ wallet, municipalities }: { wallet: readonly De
       insertCard({
         serial: card.serial,
         residenceMunicipalityCode: card.residenceMunicipalityCode,
-        purpose: flow.purpose,
+        purpose: flow.purpose === "honseki" ? "honseki" : "residence",
+        registration: flow.purpose === "registration",
         honsekiMunicipalityCode: flow.honseki?.code,
       }),
     );
@@ -134,6 +138,7 @@ export function KioskSimulator({ wallet, municipalities }: { wallet: readonly De
     // The PIN is checked inside the centre (no API call); the staff log shows it all the same.
     const outcome = r.ok ? "pin_ok" : r.kind === "pin" ? (r.locked ? "pin_locked" : "pin_wrong") : r.code;
     trace({ call: "PIN照合（センター）", status: 0, replayed: false, code: outcome });
+    if (r.ok && flow.purpose === "registration") return go({ name: "registration-form" });
     if (r.ok) return loadEligibility(sessionId);
     if (r.kind === "pin") return patch({ pin: "", pinState: r.locked ? { kind: "locked" } : { kind: "wrong", remaining: r.remaining } });
     fail(r, null);
@@ -205,6 +210,31 @@ export function KioskSimulator({ wallet, municipalities }: { wallet: readonly De
     });
   }
 
+  /** The 本籍地 利用登録 application, after the consent. */
+  const applyRegistration = async () => {
+    const { sessionId, registration: d } = flow;
+    if (!sessionId) return;
+    const receiptNo = normalizeReceiptNo(d.receiptNo);
+    const r = await perform("利用登録を申請しています", () =>
+      applyForRegistration({
+        sessionId,
+        clock,
+        municipalityCode: registrationCode(d),
+        ...(receiptNo ? { preRegistrationReceiptNo: receiptNo } : { honsekiAddress: d.honsekiAddress.trim(), kosekiHeadName: d.kosekiHeadName.trim() }),
+        consent: true,
+      }),
+    );
+    if (!r) return;
+    if (!r.ok && r.kind === "registration") {
+      trace(r.trace);
+      return go({ name: "registration-refused", refused: { code: r.code, receiptNo: r.receiptNo, registrationStatus: r.registrationStatus, notice: r.notice } });
+    }
+    if (!r.ok) return fail(r, null);
+    trace(r.trace);
+    patch({ registrationResult: r.registration });
+    go({ name: "registration-done" });
+  };
+
   const retry = (what: Extract<Screen, { name: "error" }>["retry"]) => {
     if (what === "eligibility" && flow.sessionId) return void loadEligibility(flow.sessionId);
     if (what === "issue") return void issueCertificate();
@@ -252,6 +282,8 @@ export function KioskSimulator({ wallet, municipalities }: { wallet: readonly De
                 cancel: () => void finish("cancelled"),
                 retry,
                 backToCertificates,
+                setRegistration: (registration: RegistrationDraft) => patch({ registration }),
+                applyRegistration: () => void applyRegistration(),
               }}
             />
           </div>
