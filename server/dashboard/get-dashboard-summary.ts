@@ -5,7 +5,7 @@ import type { Tx } from "../db";
 import { withTenant } from "../db/tenant";
 import { AppError } from "../errors";
 import type { MunicipalityStatus } from "../generated/prisma/enums";
-import { jstMidnight, jstParts } from "../service-calendar/jst";
+import { jstParts } from "../service-calendar/jst";
 
 /** Aggregate counts only: no resident, household or card data leaves this verb. */
 export type DashboardCounts = {
@@ -46,14 +46,7 @@ export type DashboardSummary =
     };
 
 const NOT_CLOSED = ["open", "acknowledged"] as const;
-const DAY_MS = 24 * 60 * 60 * 1000;
 
-/** [start, end) of the JST calendar day containing `now`, and that day as YYYY-MM-DD. */
-function jstDay(now: Date): { day: string; start: Date; end: Date } {
-  const day = jstParts(now).ymd;
-  const start = jstMidnight(day);
-  return { day, start, end: new Date(start.getTime() + DAY_MS) };
-}
 
 /**
  * The dashboard of the signed-in staff member. The tenant comes from ctx only: staff of a municipality get
@@ -61,7 +54,7 @@ function jstDay(now: Date): { day: string; start: Date; end: Date } {
  */
 export async function getDashboardSummary({ ctx, now = new Date() }: { ctx: RequestContext; now?: Date }): Promise<DashboardSummary> {
   if (ctx.actor.type !== "staff") throw new AppError("forbidden", "the dashboard is for staff");
-  const { day, start, end } = jstDay(now);
+  const day = jstParts(now).ymd;
 
   if (ctx.municipalityId) {
     const municipalityId = ctx.municipalityId;
@@ -71,22 +64,22 @@ export async function getDashboardSummary({ ctx, now = new Date() }: { ctx: Requ
         select: { id: true, code: true, name: true, prefecture: true, status: true },
       });
       if (!municipality) throw new AppError("not_found", "municipality of the context not found");
-      const counts = await countsForMunicipality(tx, municipality.id, now, start, end);
+      const counts = await countsForMunicipality(tx, municipality.id, now, day);
       return { scope: "municipality" as const, day, municipality, counts };
     });
   }
 
   requireRole(ctx, "operator");
-  return { scope: "operator", day, ...(await withTenant(ctx, (tx) => countsForAllMunicipalities(tx, now, start, end))) };
+  return { scope: "operator", day, ...(await withTenant(ctx, (tx) => countsForAllMunicipalities(tx, now, day))) };
 }
 
-async function countsForMunicipality(db: Tx, municipalityId: string, now: Date, start: Date, end: Date): Promise<DashboardCounts> {
+async function countsForMunicipality(db: Tx, municipalityId: string, now: Date, day: string): Promise<DashboardCounts> {
   const [activeResidents, households, activeCardCertificates, printedIssuancesToday, openIncidents] = await Promise.all([
     db.resident.count({ where: { municipalityId, status: "active" } }),
     db.household.count({ where: { municipalityId, members: { some: { status: "active" } } } }),
     db.cardCertificate.count({ where: { municipalityId, status: "active", validUntil: { gt: now } } }),
-    // renderedAt is indexed with status; a print completes minutes after rendering, so the day is the same.
-    db.issuance.count({ where: { municipalityId, status: "printed", renderedAt: { gte: start, lt: end } } }),
+    // Printed today = completed as printed on this JST day: the daily rollup the statistics read too.
+    db.usageDaily.aggregate({ where: { municipalityId, day: new Date(day) }, _sum: { count: true } }).then((a) => a._sum.count ?? 0),
     db.incident.count({ where: { municipalityId, status: { in: [...NOT_CLOSED] } } }),
   ]);
   return { activeResidents, households, activeCardCertificates, printedIssuancesToday, openIncidents };
@@ -98,7 +91,7 @@ function byMunicipality(rows: GroupCount[]): Map<string | null, number> {
   return new Map(rows.map((r) => [r.municipalityId, r._count._all]));
 }
 
-async function countsForAllMunicipalities(db: Tx, now: Date, start: Date, end: Date) {
+async function countsForAllMunicipalities(db: Tx, now: Date, day: string) {
   const [municipalities, residents, households, cards, issuances, incidents] = await Promise.all([
     db.municipality.findMany({
       select: { id: true, code: true, name: true, prefecture: true, status: true },
@@ -115,11 +108,7 @@ async function countsForAllMunicipalities(db: Tx, now: Date, start: Date, end: D
       where: { status: "active", validUntil: { gt: now } },
       _count: { _all: true },
     }),
-    db.issuance.groupBy({
-      by: ["municipalityId"],
-      where: { status: "printed", renderedAt: { gte: start, lt: end } },
-      _count: { _all: true },
-    }),
+    db.usageDaily.groupBy({ by: ["municipalityId"], where: { day: new Date(day) }, _sum: { count: true } }),
     db.incident.groupBy({
       by: ["municipalityId"],
       where: { status: { in: [...NOT_CLOSED] } },
@@ -130,7 +119,7 @@ async function countsForAllMunicipalities(db: Tx, now: Date, start: Date, end: D
   const r = byMunicipality(residents);
   const h = byMunicipality(households);
   const c = byMunicipality(cards);
-  const i = byMunicipality(issuances);
+  const i = new Map(issuances.map((g) => [g.municipalityId, g._sum.count ?? 0]));
   const o = byMunicipality(incidents);
 
   return {
