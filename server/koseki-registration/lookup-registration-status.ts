@@ -9,6 +9,7 @@ import {
 } from "@/lib/schemas/koseki-registration";
 import { jstDateString } from "@/lib/wareki";
 import { systemContext, type RequestContext } from "../context";
+import { writeAuditEvent } from "../audit/write-audit-event";
 import { withTenant } from "../db/tenant";
 import { AppError } from "../errors";
 import { enforceRateLimit, RATE_LIMITS } from "../public/rate-limit";
@@ -52,6 +53,8 @@ export async function lookupRegistrationStatus({ input, clientKey, now = new Dat
     if (!row || row.municipalityId !== located.municipalityId || ymdOf(row.applicantDateOfBirth) !== birthDateOf(parsed.data)) throw notFound();
     const successor = row.status === "withdrawn" ? await tx.kosekiRegistration.findFirst({ where: { preRegistrationId: row.id, municipalityId: row.municipalityId }, orderBy: { createdAt: "desc" } }) : null;
     const shown = successor ?? row;
+    // A resident read of an application: audited like the staff views (ids and the status only).
+    await writeAuditEvent(tx, ctx, { action: "koseki_registration.status_view", targetType: "KosekiRegistration", targetId: shown.id, details: { status: shown.status } });
     return {
       receiptNo: row.receiptNo,
       kioskReceiptNo: successor?.receiptNo ?? null,

@@ -87,6 +87,11 @@ describe("the status page", () => {
     expect(view).toMatchObject({ receiptNo, status: "pending", awaitingCard: true, municipalityName: `${town.prefecture}${town.name}`, receivedOn: "2026-11-27" });
     await expect(lookupRegistrationStatus({ input: { receiptNo, ...showa55, birthDay: "2" }, clientKey: client() })).rejects.toMatchObject({ code: "registration_not_found", status: 404 });
     await expect(lookupRegistrationStatus({ input: { receiptNo: "0000-0000-0000", ...showa55 }, clientKey: client() })).rejects.toMatchObject({ code: "registration_not_found", status: 404 });
+    // The one successful read is audited (a resident actor, the application's id and status, nothing else).
+    const row = await ownerDb().kosekiRegistration.findUniqueOrThrow({ where: { receiptNo } });
+    const views = await ownerDb().auditEvent.findMany({ where: { action: "koseki_registration.status_view", targetId: row.id } });
+    expect(views).toHaveLength(1);
+    expect(views[0]).toMatchObject({ actorType: "resident", municipalityId: town.id, details: { status: "pending" } });
   });
 
   it("throttles guesses at one receipt number, whoever asks, and lookups per client", async () => {
