@@ -1,5 +1,9 @@
 import "server-only";
+import { revalidatePath } from "next/cache";
+import { ZodError } from "zod";
 import { errorMessage } from "@/lib/error-messages";
+import { getStaffSessionForPasswordChange } from "../auth/require-staff";
+import type { RequestContext } from "../context";
 import { isAppError } from "../errors";
 
 // The one mapping from a verb's AppError to what a react-hook-form form shows: the Japanese text of the code
@@ -7,10 +11,14 @@ import { isAppError } from "../errors";
 // form at that field too. Unexpected errors are rethrown (Next shows its error page and logs them).
 
 export type FormFailure = { ok: false; code: string; message: string; fieldErrors?: Record<string, string> };
-export type FormResult<T> = { ok: true; data: T } | FormFailure;
+export type FormResult<T = undefined> = { ok: true; data: T } | FormFailure;
 
 /** `fields` ties codes to the form field they concern, e.g. `{ login_id_taken: "loginId" }`. */
 export function formFailure(e: unknown, fields: Readonly<Record<string, string>> = {}): FormFailure {
+  // A schema's own parse error (a verb that calls `.parse`): its messages at their fields.
+  if (e instanceof ZodError) {
+    return { ok: false, code: "validation_failed", message: errorMessage("validation_failed"), fieldErrors: Object.fromEntries(e.issues.map((i) => [i.path.join("."), i.message])) };
+  }
   if (!isAppError(e)) throw e;
   const errors = (e.details?.errors ?? []) as { path: string; message: string }[];
   const fieldErrors: Record<string, string> = Object.fromEntries(errors.map((x) => [x.path, x.message]));
@@ -24,4 +32,24 @@ export function formFailure(e: unknown, fields: Readonly<Record<string, string>>
 export function sessionFailure(mustChangePassword = false): FormFailure {
   const code = mustChangePassword ? "password_change_required" : "unauthenticated";
   return { ok: false, code, message: errorMessage(code) };
+}
+
+/**
+ * The wiring of a portal server action: the session (refused while MFA or a forced password change is
+ * pending), the verb with the session's context, the revalidation of the area, and errors mapped by
+ * `formFailure`. The verbs parse with the shared zod schema and authorize.
+ */
+export async function runStaffAction<T>(
+  fn: (ctx: RequestContext) => Promise<T>,
+  opts: { revalidate: string; layout?: boolean; fields?: Readonly<Record<string, string>> },
+): Promise<FormResult<T>> {
+  const staff = await getStaffSessionForPasswordChange();
+  if (!staff || staff.mustChangePassword) return sessionFailure(staff?.mustChangePassword);
+  try {
+    const data = await fn(staff.ctx);
+    revalidatePath(opts.revalidate, opts.layout ? "layout" : undefined);
+    return { ok: true, data };
+  } catch (e) {
+    return formFailure(e, opts.fields);
+  }
 }

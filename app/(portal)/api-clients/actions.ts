@@ -1,13 +1,11 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import { errorMessage } from "@/lib/error-messages";
 import type { ApiClientCreateInput, ApiClientRefInput } from "@/lib/schemas/api-client";
 import { createApiClient } from "@/server/api-clients/create-api-client";
 import { revokeApiClient } from "@/server/api-clients/revoke-api-client";
 import { rotateApiClient } from "@/server/api-clients/rotate-api-client";
-import { getStaffSession, type StaffSession } from "@/server/auth/require-staff";
-import { formFailure } from "@/server/http/form-result";
+import type { RequestContext } from "@/server/context";
+import { runStaffAction } from "@/server/http/form-result";
 import type { FormResult } from "../municipalities/_components/form-result";
 
 // Codes that concern one field of the form are shown at that field too (text: lib/error-messages.ts).
@@ -16,17 +14,7 @@ const FIELDS = { municipality_not_found: "municipalityCode" };
 /** The new secret travels to the browser once, in this answer; it is never stored in plaintext or shown again. */
 type SecretResult = { keyId: string; secret: string; name: string };
 
-async function run<T>(fn: (ctx: StaffSession["ctx"]) => Promise<T>): Promise<FormResult<T>> {
-  const staff = await getStaffSession();
-  if (!staff) return { ok: false, message: errorMessage("unauthenticated") };
-  try {
-    const data = await fn(staff.ctx);
-    revalidatePath("/api-clients");
-    return { ok: true, data };
-  } catch (e) {
-    return formFailure(e, FIELDS);
-  }
-}
+const run = <T>(fn: (ctx: RequestContext) => Promise<T>) => runStaffAction(fn, { revalidate: "/api-clients", fields: FIELDS });
 
 export async function createApiClientAction(input: ApiClientCreateInput): Promise<FormResult<SecretResult>> {
   return run(async (ctx) => {

@@ -1,11 +1,7 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import { ZodError } from "zod";
-import { errorMessage } from "@/lib/error-messages";
-import { getStaffSession } from "@/server/auth/require-staff";
 import type { RequestContext } from "@/server/context";
-import { formFailure } from "@/server/http/form-result";
+import { runStaffAction } from "@/server/http/form-result";
 import { cancelPlannedStop } from "@/server/service-config/cancel-planned-stop";
 import { clearServiceWindows } from "@/server/service-config/clear-service-windows";
 import { createPlannedStop } from "@/server/service-config/create-planned-stop";
@@ -21,19 +17,12 @@ import type { FormResult } from "./_components/form-result";
 const FIELDS = { fee_in_past: "effectiveFrom", stop_in_past: "startsAt", emergency_stop_running: "certificateType" };
 
 // Wiring only: the verbs parse the input with the shared zod schema and authorize; this maps errors to Japanese.
-async function run(fn: (ctx: RequestContext) => Promise<unknown>): Promise<FormResult> {
-  const staff = await getStaffSession();
-  if (!staff) return { ok: false, message: errorMessage("unauthenticated") };
-  try {
-    await fn(staff.ctx);
-    revalidatePath("/service", "layout");
-    return { ok: true };
-  } catch (e) {
-    if (e instanceof ZodError)
-      return { ok: false, message: errorMessage("validation_failed"), fieldErrors: Object.fromEntries(e.issues.map((i) => [i.path.join("."), i.message])) };
-    return formFailure(e, FIELDS);
-  }
-}
+/** The forms need only success or the errors: the verb's answer stays on the server. */
+const run = (fn: (ctx: RequestContext) => Promise<unknown>): Promise<FormResult> =>
+  runStaffAction(async (ctx): Promise<undefined> => {
+    await fn(ctx);
+    return undefined;
+  }, { revalidate: "/service", layout: true, fields: FIELDS });
 
 export async function updateOfferingAction(input: unknown) {
   return run((ctx) => updateOffering({ ctx, input }));

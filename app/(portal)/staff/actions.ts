@@ -1,6 +1,5 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import type {
   ChangeRoleInput,
   CreateStaffUserInput,
@@ -9,9 +8,8 @@ import type {
   ResetPasswordInput,
   StaffUserRefInput,
 } from "@/lib/schemas/staff";
-import { getStaffSessionForPasswordChange } from "@/server/auth/require-staff";
 import type { RequestContext } from "@/server/context";
-import { formFailure, sessionFailure, type FormResult } from "@/server/http/form-result";
+import { runStaffAction, type FormResult } from "@/server/http/form-result";
 import { changeRole } from "@/server/staff/change-role";
 import { createStaffUser } from "@/server/staff/create-staff-user";
 import { disableStaffUser } from "@/server/staff/disable-staff-user";
@@ -30,17 +28,7 @@ const FIELDS = {
   last_admin: "role",
 };
 
-async function run<T>(fn: (ctx: RequestContext) => Promise<T>): Promise<FormResult<T>> {
-  const staff = await getStaffSessionForPasswordChange();
-  if (!staff || staff.mustChangePassword) return sessionFailure(staff?.mustChangePassword);
-  try {
-    const data = await fn(staff.ctx);
-    revalidatePath("/staff", "layout");
-    return { ok: true, data };
-  } catch (e) {
-    return formFailure(e, FIELDS);
-  }
-}
+const run = <T>(fn: (ctx: RequestContext) => Promise<T>): Promise<FormResult<T>> => runStaffAction(fn, { revalidate: "/staff", layout: true, fields: FIELDS });
 
 export async function createStaffUserAction(input: CreateStaffUserInput) {
   return run(async (ctx) => (await createStaffUser({ ctx, input })).id);

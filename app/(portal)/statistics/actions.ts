@@ -1,11 +1,7 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import { ZodError } from "zod";
-import { errorMessage } from "@/lib/error-messages";
-import { getStaffSession } from "@/server/auth/require-staff";
 import type { RequestContext } from "@/server/context";
-import { formFailure } from "@/server/http/form-result";
+import { runStaffAction } from "@/server/http/form-result";
 import { generateMonthlyReport } from "@/server/reports/generate-monthly-report";
 import { addCommissionRate } from "@/server/settlement/add-commission-rate";
 import { setCounterCount } from "@/server/settlement/set-counter-count";
@@ -15,19 +11,12 @@ import type { FormResult } from "../service/_components/form-result";
 const FIELDS = { report_month_in_future: "month" };
 
 // Wiring only: the verbs parse the input with the shared zod schema and authorize; this maps errors to Japanese.
-async function run(fn: (ctx: RequestContext) => Promise<unknown>): Promise<FormResult> {
-  const staff = await getStaffSession();
-  if (!staff) return { ok: false, message: errorMessage("unauthenticated") };
-  try {
-    await fn(staff.ctx);
-    revalidatePath("/statistics", "layout");
-    return { ok: true };
-  } catch (e) {
-    if (e instanceof ZodError)
-      return { ok: false, message: errorMessage("validation_failed"), fieldErrors: Object.fromEntries(e.issues.map((i) => [i.path.join("."), i.message])) };
-    return formFailure(e, FIELDS);
-  }
-}
+/** The forms need only success or the errors: the verb's answer stays on the server. */
+const run = (fn: (ctx: RequestContext) => Promise<unknown>): Promise<FormResult> =>
+  runStaffAction(async (ctx): Promise<undefined> => {
+    await fn(ctx);
+    return undefined;
+  }, { revalidate: "/statistics", layout: true, fields: FIELDS });
 
 export async function generateReportAction(input: unknown) {
   return run((ctx) => generateMonthlyReport({ ctx, input }));

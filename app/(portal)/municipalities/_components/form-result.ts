@@ -1,4 +1,3 @@
-// The result a server action hands back to a form: success, or a Japanese message with per-field messages.
-export type FormResult<T = undefined> =
-  | { ok: true; data: T }
-  | { ok: false; message: string; fieldErrors?: Record<string, string> };
+// What a server action returns to its form (server/http/form-result.ts): success with data, or the Japanese
+// message with per-field messages. A type only: nothing of the server module reaches the browser.
+export type { FormResult } from "@/server/http/form-result";
