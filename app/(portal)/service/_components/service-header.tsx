@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { SectionTabs } from "@/components/layout/section-tabs";
 import { Button } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/select-field";
 import type { TargetMunicipality } from "@/server/service-config/target-municipality";
@@ -34,21 +34,7 @@ export function ServiceHeader({ current, title, isOperator, municipalities, targ
           </p>
         ) : null}
       </div>
-      <nav aria-label="サービス設定のメニュー">
-        <ul className="flex flex-wrap gap-2">
-          {TABS.map((t) => (
-            <li key={t.href}>
-              <Link
-                href={`${t.href}${query}`}
-                aria-current={t.href === current ? "page" : undefined}
-                className="block rounded-8 border border-solid-gray-420 px-3 py-2 text-std-16N-170 text-blue-900 underline underline-offset-[calc(3/16*1rem)] hover:bg-blue-50 aria-[current=page]:bg-blue-100 aria-[current=page]:font-bold aria-[current=page]:text-blue-1200 aria-[current=page]:no-underline"
-              >
-                {t.label}
-              </Link>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      <SectionTabs label="サービス設定のメニュー" tabs={TABS} current={current} query={query} />
       {isOperator ? (
         <form method="get" className="flex flex-wrap items-end gap-3">
           <SelectField

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { SectionTabs } from "@/components/layout/section-tabs";
 import { Button } from "@/components/ui/button";
 import type { TargetMunicipality } from "@/server/service-config/target-municipality";
 import { monthLabel } from "@/lib/months";
@@ -33,21 +33,7 @@ export function StatsHeader({ current, title, isOperator, municipalities, target
           {target ? `${target.name}（団体コード ${target.code}）` : "すべての自治体"}・{monthLabel(month)}
         </p>
       </div>
-      <nav aria-label="利用統計のメニュー">
-        <ul className="flex flex-wrap gap-2">
-          {TABS.map((t) => (
-            <li key={t.href}>
-              <Link
-                href={`${t.href}${query}`}
-                aria-current={t.href === current ? "page" : undefined}
-                className="block rounded-8 border border-solid-gray-420 px-3 py-2 text-std-16N-170 text-blue-900 underline underline-offset-[calc(3/16*1rem)] hover:bg-blue-50 aria-[current=page]:bg-blue-100 aria-[current=page]:font-bold aria-[current=page]:text-blue-1200 aria-[current=page]:no-underline"
-              >
-                {t.label}
-              </Link>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      <SectionTabs label="利用統計のメニュー" tabs={TABS} current={current} query={query} />
       <form method="get" className="flex flex-wrap items-end gap-3" aria-label="表示条件">
         {isOperator ? (
           <SelectField
