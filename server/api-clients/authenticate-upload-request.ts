@@ -3,7 +3,7 @@ import type { RequestContext } from "../context";
 import { decryptField, FieldContext } from "../crypto/field-encryption";
 import { withSystemScope } from "../db/tenant";
 import { AppError } from "../errors";
-import { parseSignatureHeaders, SignatureFormatError, SIGNATURE_WINDOW_SECONDS, verifySignature } from "../kiosk-protocol/http-signatures";
+import { parseSignatureHeaders, SignatureFormatError, verifySignature } from "../kiosk-protocol/http-signatures";
 
 const unauthorized = (code: string, message: string) => new AppError(code, message, { status: 401 });
 
@@ -37,17 +37,22 @@ export async function authenticateUploadRequest(req: { method: string; targetUri
   const check = verifySignature(parsed, { method: req.method, targetUri: req.targetUri, contentDigest }, secrets, now);
   if (!check.ok) throw unauthorized(check.code, "the request signature was not accepted");
 
+  // One transaction for the nonce and the client's last use. Expired nonces are pruned by the maintenance pass
+  // (server/maintenance), not here; lastUsedAt is written at most once a minute, so concurrent requests of one
+  // centre do not queue on its row.
   const inserted = await withSystemScope("api-authentication", async (tx) => {
     const n = await tx.$executeRaw`
       INSERT INTO "ApiNonce" ("apiClientId", nonce, "createdAt") VALUES (${client.id}::uuid, ${parsed.params.nonce}, ${now})
       ON CONFLICT DO NOTHING`;
-    if (n > 0 && Math.random() < 0.01) {
-      await tx.apiNonce.deleteMany({ where: { createdAt: { lt: new Date(now.getTime() - 2 * SIGNATURE_WINDOW_SECONDS * 1000) } } });
+    if (n > 0) {
+      await tx.apiClient.updateMany({
+        where: { id: client.id, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: new Date(now.getTime() - 60_000) } }] },
+        data: { lastUsedAt: now },
+      });
     }
     return n;
   });
   if (inserted === 0) throw unauthorized("signature_replayed", "this signature nonce was already used");
-  await withSystemScope("api-authentication", (tx) => tx.apiClient.update({ where: { id: client.id }, data: { lastUsedAt: now } })).catch(() => undefined);
   return {
     actor: { type: "api_client", id: client.id, municipalityId: client.municipalityId },
     municipalityId: client.municipalityId,
