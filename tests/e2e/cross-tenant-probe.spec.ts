@@ -1,9 +1,8 @@
 import crypto from "node:crypto";
-import fs from "node:fs";
-import path from "node:path";
-import { expect, test, type Page, type TestInfo } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { baseRequest, KioskClient } from "../../scripts/kiosk/client";
-import { account, completeEnrolment, completeTotpStep, signInPassword, type Account } from "./helpers/sign-in";
+import { portalRoutes } from "./helpers/portal-routes";
+import { account, signIn } from "./helpers/sign-in";
 
 // Cross-tenant probe over every portal page and route handler: 松本市's administrator opens each of them —
 // dynamic ones with 世田谷区's (or 小布施町's) ids and code, static ones also with 世田谷区 in the query
@@ -11,33 +10,7 @@ import { account, completeEnrolment, completeTotpStep, signInPassword, type Acco
 // a probe target here. (The verbs behind the pages and server actions: tests/integration/cross-tenant-probe.)
 
 const SETAGAYA = "131121";
-const PORTAL = path.join(import.meta.dirname, "..", "..", "app", "(portal)");
 
-/** URL patterns of every page.tsx and route.ts under app/(portal), with the route groups removed. */
-function portalRoutes(): Array<{ pattern: string; kind: "page" | "route" }> {
-  const out: Array<{ pattern: string; kind: "page" | "route" }> = [];
-  const walk = (dir: string, url: string) => {
-    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-      if (e.isDirectory()) {
-        if (e.name.startsWith("_")) continue; // private folders (components)
-        const seg = /^\(.*\)$/.test(e.name) ? "" : `/${e.name}`;
-        walk(path.join(dir, e.name), url + seg);
-      } else if (e.name === "page.tsx") out.push({ pattern: url || "/", kind: "page" });
-      else if (e.name === "route.ts") out.push({ pattern: url, kind: "route" });
-    }
-  };
-  walk(PORTAL, "");
-  return out.sort((a, b) => a.pattern.localeCompare(b.pattern));
-}
-
-async function signIn(page: Page, testInfo: TestInfo, acc: Account) {
-  await signInPassword(page, acc);
-  const enrol = page.getByRole("button", { name: "設定を開始する" });
-  const verify = page.getByRole("button", { name: "確認", exact: true });
-  await expect(enrol.or(verify)).toBeVisible();
-  if (await enrol.isVisible()) await completeEnrolment(page, testInfo, acc.loginId);
-  else await completeTotpStep(page, testInfo, acc.loginId);
-}
 
 test("松本市's administrator gets nothing of 世田谷区 from any portal page or route", async ({ browser, baseURL }, testInfo) => {
   test.setTimeout(300_000);

@@ -1,7 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page, type TestInfo } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { baseRequest, KioskClient } from "../../scripts/kiosk/client";
-import { account, completeEnrolment, completeTotpStep, signInPassword, type Account } from "./helpers/sign-in";
+import { account, signIn } from "./helpers/sign-in";
 
 // 本籍地 利用登録: the public form → receipt → status page, and the 本籍地 clerk's review (approve one,
 // reject one). Uses the demo seed of the fresh e2e database (docs/demo-data.md): 松本市 (202029) holds the
@@ -13,15 +13,6 @@ async function expectNoSeriousViolations(page: Page) {
   const results = await new AxeBuilder({ page }).analyze();
   const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
   expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
-}
-
-async function signIn(page: Page, testInfo: TestInfo, acc: Account) {
-  await signInPassword(page, acc);
-  const enrol = page.getByRole("button", { name: "設定を開始する" });
-  const verify = page.getByRole("button", { name: "確認", exact: true });
-  await expect(enrol.or(verify)).toBeVisible();
-  if (await enrol.isVisible()) await completeEnrolment(page, testInfo, acc.loginId);
-  else await completeTotpStep(page, testInfo, acc.loginId);
 }
 
 async function fillBirthDate(page: Page, calendar: string, y: string, m: string, d: string) {

@@ -1,24 +1,11 @@
 import crypto from "node:crypto";
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page, type TestInfo } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { baseRequest, KioskClient } from "../../scripts/kiosk/client";
-import { account, completeEnrolment, completeTotpStep, signInPassword, type Account } from "./helpers/sign-in";
+import { account, signIn } from "./helpers/sign-in";
 
 // Demo accounts and the demo simulator key come from the seed of the fresh e2e database.
 const SETAGAYA = "131121";
-
-/**
- * Password, then enrolment or the TOTP step. /login/mfa redirects an unenrolled account to /account/mfa,
- * so wait for one of the two pages' controls rather than judging by the URL mid-redirect.
- */
-async function signIn(page: Page, testInfo: TestInfo, acc: Account) {
-  await signInPassword(page, acc);
-  const enrol = page.getByRole("button", { name: "設定を開始する" });
-  const verify = page.getByRole("button", { name: "確認", exact: true });
-  await expect(enrol.or(verify)).toBeVisible();
-  if (await enrol.isVisible()) await completeEnrolment(page, testInfo, acc.loginId);
-  else await completeTotpStep(page, testInfo, acc.loginId);
-}
 
 async function expectNoSeriousViolations(page: Page) {
   const results = await new AxeBuilder({ page }).analyze();

@@ -1,9 +1,8 @@
 import crypto from "node:crypto";
-import fs from "node:fs";
-import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { baseRequest, KioskClient } from "../../scripts/kiosk/client";
+import { portalRoutes } from "./helpers/portal-routes";
 import { account, signIn } from "./helpers/sign-in";
 
 // An axe check of every portal page, for the operator and for a municipal administrator of 世田谷区, including
@@ -12,22 +11,7 @@ import { account, signIn } from "./helpers/sign-in";
 // a temporary password, new recovery codes) are checked in their own specs.
 
 const SETAGAYA = "131121";
-const PORTAL = path.join(import.meta.dirname, "..", "..", "app", "(portal)");
 
-/** URL patterns of every page.tsx under app/(portal), route groups and private folders left out. */
-function portalPages(): string[] {
-  const out: string[] = [];
-  const walk = (dir: string, url: string) => {
-    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-      if (e.isDirectory()) {
-        if (e.name.startsWith("_")) continue;
-        walk(path.join(dir, e.name), url + (/^\(.*\)$/.test(e.name) ? "" : `/${e.name}`));
-      } else if (e.name === "page.tsx") out.push(url || "/");
-    }
-  };
-  walk(PORTAL, "");
-  return out.sort();
-}
 
 async function seriousViolations(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page }).analyze();
@@ -74,7 +58,7 @@ for (const who of ["operator", "setagaya-admin", "matsumoto-auditor"]) {
     }
     if (who === "matsumoto-auditor") expect(segment["/koseki-registrations/[id]"]).not.toBe(ABSENT);
 
-    const pages = portalPages();
+    const pages = portalRoutes().filter((r) => r.kind === "page").map((r) => r.pattern);
     expect(pages).toEqual(expect.arrayContaining(["/staff/[id]", "/account/password", "/account/mfa"]));
     const problems: string[] = [];
     for (const pattern of pages) {
