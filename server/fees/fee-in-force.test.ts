@@ -23,7 +23,7 @@ describe("fee in force", () => {
 
   it("is null before any fee exists", () => {
     expect(feeInForce(rows, jst("2019-01-01T00:00:00"))).toBeNull();
-    expect(feeInForce([], new Date())).toBeNull();
+    expect(feeInForce([], new Date("2026-11-27T10:00:00+09:00"))).toBeNull();
   });
 
   it("multiplies by copies", () => {

@@ -35,7 +35,7 @@ export async function approveRegistration({ ctx, input, now = new Date() }: { ct
       where: { id: r.id },
       data: { status: "approved", kosekiMemberId: member.id, decidedAt: now, decidedById: ctx.actor.id, rejectReasonCode: null },
     });
-    const notice = r.emailCipher ? await tx.registrationNotice.create({ data: { municipalityId, registrationId: r.id, kind: "registration_approved" }, select: { id: true } }) : null;
+    const notice = r.emailCipher ? await tx.registrationNotice.create({ data: { municipalityId, registrationId: r.id, kind: "registration_approved", nextAttemptAt: now }, select: { id: true } }) : null;
     await writeAuditEvent(tx, ctx, {
       action: "koseki_registration.approve",
       targetType: "KosekiRegistration",
@@ -44,6 +44,6 @@ export async function approveRegistration({ ctx, input, now = new Date() }: { ct
     });
     return { id: r.id, status: "approved" as const, noticeId: notice?.id ?? null };
   });
-  await deliverAfterCommit(result.noticeId ? [result.noticeId] : []);
+  await deliverAfterCommit(result.noticeId ? [result.noticeId] : [], now);
   return result;
 }

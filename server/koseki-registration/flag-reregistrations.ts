@@ -35,7 +35,7 @@ export async function flagReregistrations(opts: { now?: Date; residenceMunicipal
     const noticeIds: string[] = [];
     for (const r of rows) {
       await tx.kosekiRegistration.update({ where: { id: r.id }, data: { status: "reregistration_needed", reregistrationReason: r.reason, reregistrationAt: now } });
-      const notice = r.has_email ? await tx.registrationNotice.create({ data: { municipalityId: r.municipalityId, registrationId: r.id, kind: "registration_reregistration_needed" }, select: { id: true } }) : null;
+      const notice = r.has_email ? await tx.registrationNotice.create({ data: { municipalityId: r.municipalityId, registrationId: r.id, kind: "registration_reregistration_needed", nextAttemptAt: now }, select: { id: true } }) : null;
       if (notice) noticeIds.push(notice.id);
       await writeAuditEvent(tx, ctx, {
         municipalityId: r.municipalityId,
@@ -47,6 +47,6 @@ export async function flagReregistrations(opts: { now?: Date; residenceMunicipal
     }
     return { flagged: rows.length, noticeIds };
   });
-  await deliverAfterCommit(result.noticeIds);
+  await deliverAfterCommit(result.noticeIds, now);
   return result;
 }

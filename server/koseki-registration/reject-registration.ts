@@ -19,7 +19,7 @@ export async function rejectRegistration({ ctx, input, now = new Date() }: { ctx
       where: { id: r.id },
       data: { status: "rejected", rejectReasonCode: parsed.data.reasonCode, decisionNote: parsed.data.note || null, decidedAt: now, decidedById: ctx.actor.id, kosekiMemberId: null },
     });
-    const notice = r.emailCipher ? await tx.registrationNotice.create({ data: { municipalityId, registrationId: r.id, kind: "registration_rejected" }, select: { id: true } }) : null;
+    const notice = r.emailCipher ? await tx.registrationNotice.create({ data: { municipalityId, registrationId: r.id, kind: "registration_rejected", nextAttemptAt: now }, select: { id: true } }) : null;
     // The note is free text and may name people: it stays on the row, never in the audit details.
     await writeAuditEvent(tx, ctx, {
       action: "koseki_registration.reject",
@@ -29,6 +29,6 @@ export async function rejectRegistration({ ctx, input, now = new Date() }: { ctx
     });
     return { id: r.id, status: "rejected" as const, noticeId: notice?.id ?? null };
   });
-  await deliverAfterCommit(result.noticeId ? [result.noticeId] : []);
+  await deliverAfterCommit(result.noticeId ? [result.noticeId] : [], now);
   return result;
 }

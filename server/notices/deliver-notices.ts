@@ -85,7 +85,7 @@ export async function deliverPendingNotices(opts: { now?: Date; ids?: string[]; 
     }
     await withTenant(ctx, async (tx) => {
       if (outcome.ok) {
-        await tx.registrationNotice.update({ where: { id: n.id }, data: { status: "sent", sentAt: new Date(), lastError: null } });
+        await tx.registrationNotice.update({ where: { id: n.id }, data: { status: "sent", sentAt: now, lastError: null } });
         result.sent++;
       } else {
         const giveUp = outcome.error === "no_recipient" || n.attempts >= MAX_NOTICE_ATTEMPTS;
@@ -102,11 +102,14 @@ export async function deliverPendingNotices(opts: { now?: Date; ids?: string[]; 
   return result;
 }
 
-/** After a deciding transaction commits: try to send its notices now; failures stay queued for retry. */
-export async function deliverAfterCommit(ids: string[]): Promise<void> {
+/**
+ * After a deciding transaction commits: try to send its notices now (the deciding verb's clock, which the
+ * notices were created due at); failures stay queued for retry.
+ */
+export async function deliverAfterCommit(ids: string[], now: Date): Promise<void> {
   if (!ids.length) return;
   try {
-    await deliverPendingNotices({ ids });
+    await deliverPendingNotices({ ids, now });
   } catch (e) {
     logger.warn({ err: errorClass(e) }, "notice delivery after commit failed; the maintenance pass retries");
   }

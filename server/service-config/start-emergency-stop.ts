@@ -12,7 +12,7 @@ import { CONFIG_EDITORS, targetContext } from "./target-municipality";
  * Stops issuance of one type (or all) at once, until ended. Issuance reads active emergency stops on every
  * request, so it takes effect with the commit. The stop also opens an incident for the dashboard.
  */
-export async function startEmergencyStop({ ctx, input }: { ctx: RequestContext; input: unknown }): Promise<{ id: string; incidentId: string }> {
+export async function startEmergencyStop({ ctx, input, now = new Date() }: { ctx: RequestContext; input: unknown; now?: Date }): Promise<{ id: string; incidentId: string }> {
   const v = ZEmergencyStopForm.parse(input);
   const tctx = await targetContext(ctx, v.municipalityId, CONFIG_EDITORS);
   const municipalityId = tctx.municipalityId!;
@@ -21,7 +21,7 @@ export async function startEmergencyStop({ ctx, input }: { ctx: RequestContext; 
     const running = await tx.emergencyStop.findFirst({ where: { municipalityId, certificateType, endedAt: null }, select: { id: true } });
     if (running) throw new AppError("emergency_stop_running", "an emergency stop of this scope is already running", { status: 409 });
     const row = await tx.emergencyStop.create({
-      data: { municipalityId, certificateType, reason: v.reason, startedById: ctx.actor.type === "staff" ? ctx.actor.id : null },
+      data: { municipalityId, certificateType, reason: v.reason, startedAt: now, startedById: ctx.actor.type === "staff" ? ctx.actor.id : null },
     });
     const incidentId = await openIncident(
       tctx,

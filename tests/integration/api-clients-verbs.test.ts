@@ -18,8 +18,11 @@ const staffCtx = (role: "operator" | "municipal_admin" | "clerk" | "auditor", mu
 const operator = staffCtx("operator");
 const URL_ = "http://localhost/api/kiosk/v1/eligibility";
 
+// A fixed instant: codes and signatures are made and judged on the same clock, whatever the day.
+const NOW = new Date("2026-11-27T10:00:00+09:00");
+
 /** A request signed with `secret` as a kiosk centre would send it, authenticated at `now`. */
-function authenticate(keyId: string, secret: string, now = new Date()) {
+function authenticate(keyId: string, secret: string, now = NOW) {
   const body = JSON.stringify({ hello: "world" });
   const headers = new Headers(signRequest({ method: "POST", targetUri: URL_, body, keyId, secret, now }));
   return authenticateKioskRequest({ method: "POST", targetUri: URL_, headers, body: new TextEncoder().encode(body) }, now);
@@ -51,7 +54,7 @@ describe("createApiClient", () => {
 describe("rotateApiClient", () => {
   it("keeps the previous secret valid for 24 hours and the new one valid from now", async () => {
     const { client, secret: oldSecret } = await createApiClient({ ctx: operator, input: { name: "回転", municipalityCode: "" } });
-    const rotatedAt = new Date();
+    const rotatedAt = NOW;
     const { secret: newSecret, client: after } = await rotateApiClient({ ctx: operator, input: { id: client.id }, now: rotatedAt });
     expect(newSecret).not.toBe(oldSecret);
     expect(new Date(after.previousValidUntil!).getTime()).toBe(rotatedAt.getTime() + 24 * 3_600_000);

@@ -220,7 +220,7 @@ describe("cross-tenant probe: 松本市's administrator aims every staff verb at
         municipalityId: b.id, issuanceNo: "131121-2026-99999999", certificateType: "residence", purpose: "residence", cardCertificateId: card.id,
         requesterResidentId: card.residentId, subjectDigest: "d", options: {}, copies: 1, feePerCopy: 200, feeTotal: 200, status: "failed",
         apiClientId: client.id, idempotencyKey: "probe", requestHash: "h", centreTransactionId: "t", storeChain: "probe", storeCode: "1",
-        terminalId: "1", pdfExpiresAt: new Date(), pdfSha256: "s", pageCount: 1,
+        terminalId: "1", pdfExpiresAt: new Date("2026-11-27T11:00:00+09:00"), pdfSha256: "s", pageCount: 1,
       },
     });
     const stop = await db.serviceStop.create({ data: { municipalityId: b.id, scope: "all", startsAt: new Date("2027-01-05T00:00:00Z"), endsAt: new Date("2027-01-05T03:00:00Z"), notice: "世田谷区の停止" } });

@@ -188,7 +188,7 @@ describe("notices", () => {
 
     process.env.SMTP_URL = smtp.url;
     const before = smtp.messages.length;
-    await runMaintenance();
+    await runMaintenance(new Date(OPEN_AT.getTime() + 5 * 60_000));
     const mail = (await smtp.waitFor(before + 1)).find((m) => m.to === "later@example.jp")!;
     expect(mail.subject).toContain(`本籍地の利用登録ができませんでした（受付番号 ${answer.receiptNo}）`);
     expect(mail.text).toContain("理由：本籍が戸籍の記載と一致しません");
@@ -209,8 +209,8 @@ describe("notices", () => {
     expect(failed.lastError).toMatch(/450/);
     expect(failed.lastError).not.toContain("retry@");
     // Not due yet: nothing is sent now; after the back-off it is.
-    expect(await deliverPendingNotices({ ids: [noticeId!] })).toMatchObject({ sent: 0 });
-    expect(await deliverPendingNotices({ ids: [noticeId!], now: new Date(Date.now() + 2 * 60_000) })).toMatchObject({ sent: 1 });
+    expect(await deliverPendingNotices({ ids: [noticeId!], now: OPEN_AT })).toMatchObject({ sent: 0 });
+    expect(await deliverPendingNotices({ ids: [noticeId!], now: new Date(OPEN_AT.getTime() + 2 * 60_000) })).toMatchObject({ sent: 1 });
     expect(smtp.messages.some((m) => m.to === "retry@example.jp")).toBe(true);
     expect(await ownerDb().registrationNotice.findUniqueOrThrow({ where: { id: noticeId! } })).toMatchObject({ status: "sent", attempts: 2 });
   });

@@ -155,14 +155,21 @@ describe("getMonthAvailability", () => {
   it("shows an emergency stop from its start, readable by clerks, and never another tenant's month", async () => {
     const { a, b, adminA } = await twoTenants();
     await offerAll(a.id);
-    await startEmergencyStop({ ctx: adminA, input: { certificateType: "seal", reason: "障害" } });
+    // Started on a Tuesday morning in November and still running: stopped from then on, through December,
+    // where the year-end closure outranks it.
+    await startEmergencyStop({ ctx: adminA, input: { certificateType: "seal", reason: "障害" }, now: jst("2026-11-10T10:00:00") });
     const clerk = await staffCtx(a.id, "clerk");
-    const now = new Date();
-    const month = new Date(now.getTime() + 9 * 3600_000).toISOString().slice(0, 7);
-    const cal = await getMonthAvailability({ ctx: clerk, input: { month } });
-    const last = cal.days[cal.days.length - 1].types;
-    if (last.seal !== "year_end") expect(last.seal).toBe("stopped");
-    if (last.residence !== "year_end") expect(last.residence).toBe("full");
+    const nov = await getMonthAvailability({ ctx: clerk, input: { month: "2026-11" } });
+    const novDay = (d: number) => nov.days[d - 1].types;
+    expect(novDay(9)).toMatchObject({ seal: "full", residence: "full" });
+    expect(novDay(10)).toMatchObject({ seal: "partial", residence: "full" });
+    for (let d = 11; d <= 30; d++) expect(novDay(d)).toMatchObject({ seal: "stopped", residence: "full" });
+    const dec = await getMonthAvailability({ ctx: clerk, input: { month: "2026-12" } });
+    for (const day of dec.days) {
+      const yearEnd = day.date >= "2026-12-29";
+      expect(day.types).toMatchObject(yearEnd ? { seal: "year_end", residence: "year_end" } : { seal: "stopped", residence: "full" });
+    }
+    const month = "2026-11";
     await expect(getMonthAvailability({ ctx: adminA, input: { municipalityId: b.id, month } })).rejects.toMatchObject({ code: "forbidden" });
   });
 });

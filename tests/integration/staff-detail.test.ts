@@ -31,6 +31,9 @@ function ctxOf(u: { id: string; role: StaffRole; municipalityId: string | null }
   return { actor: { type: "staff", id: u.id, role: u.role, municipalityId: u.municipalityId }, municipalityId: u.municipalityId, requestId: crypto.randomUUID() };
 }
 
+// A fixed instant: codes and signatures are made and judged on the same clock, whatever the day.
+const NOW = new Date("2026-11-27T10:00:00+09:00");
+
 /** A signed-in, MFA-passed session of `user` as its JWT says right now. */
 async function signInAs(userId: string) {
   const row = await ownerDb().staffUser.findUniqueOrThrow({ where: { id: userId } });
@@ -42,7 +45,7 @@ async function signInAs(userId: string) {
 async function enrol(u: { id: string; role: StaffRole; municipalityId: string | null }) {
   const ctx = ctxOf(u);
   const { secret, qrCodeDataUri } = await beginMfaEnrolment({ ctx });
-  const now = new Date();
+  const now = NOW;
   const { recoveryCodes } = await confirmMfaEnrolment({ ctx, input: { code: totpCode(secret, now.getTime()) }, now });
   return { secret, recoveryCodes, qrCodeDataUri };
 }
@@ -172,7 +175,7 @@ describe("regenerateRecoveryCodes (own)", () => {
     expect(qrCodeDataUri).toMatch(/^data:image\/svg\+xml;base64,/);
     expect(Buffer.from(qrCodeDataUri.split(",")[1], "base64").toString()).toContain("<svg");
     const ctx = ctxOf(matsumotoClerk);
-    const now = new Date();
+    const now = NOW;
     await expect(regenerateRecoveryCodes({ ctx, input: { code: totpCode(secret, now.getTime() + 10 * 60_000) }, now })).rejects.toMatchObject({ code: "invalid_code" });
     await expect(regenerateRecoveryCodes({ ctx, input: { code: "12" }, now })).rejects.toMatchObject({ code: "validation_failed" });
     // The refused attempt changed nothing: an old code still works.

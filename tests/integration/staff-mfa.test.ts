@@ -18,13 +18,15 @@ function ctxOf(u: { id: string; role: StaffRole; municipalityId: string | null }
 
 /** Another code than the valid one (outside the ±1 step window). */
 const wrongCode = (secret: string, now: Date) => totpCode(secret, now.getTime() + 10 * 60_000);
+// A fixed instant: codes and signatures are made and judged on the same clock, whatever the day.
+const NOW = new Date("2026-11-27T10:00:00+09:00");
 
 async function enrolledUser() {
   const m = await createMunicipality();
   const u = await createStaffUser({ municipalityId: m.id, role: "clerk" });
   const ctx = ctxOf(u);
   const { secret } = await beginMfaEnrolment({ ctx });
-  const now = new Date();
+  const now = NOW;
   const { recoveryCodes } = await confirmMfaEnrolment({ ctx, input: { code: totpCode(secret, now.getTime()) }, now });
   return { m, u, ctx, secret, recoveryCodes };
 }
@@ -41,7 +43,7 @@ describe("TOTP enrolment", () => {
     expect(decryptField(row.mfaSecretCipher!, FieldContext.mfaSecret)).toBe(start.secret);
     expect(row.mfaEnrolledAt).toBeNull();
 
-    const now = new Date();
+    const now = NOW;
     await expect(confirmMfaEnrolment({ ctx, input: { code: wrongCode(start.secret, now) }, now })).rejects.toMatchObject({ code: "invalid_code" });
     expect((await ownerDb().staffUser.findUniqueOrThrow({ where: { id: u.id } })).mfaEnrolledAt).toBeNull();
 
@@ -73,7 +75,7 @@ describe("TOTP enrolment", () => {
 describe("the MFA sign-in step", () => {
   it("accepts the current code (±30 s) and refuses others", async () => {
     const { ctx, secret, u } = await enrolledUser();
-    const now = new Date();
+    const now = NOW;
     await verifyMfa({ ctx, input: { code: totpCode(secret, now.getTime()) }, now });
     await verifyMfa({ ctx, input: { code: totpCode(secret, now.getTime() - 30_000) }, now });
     await expect(verifyMfa({ ctx, input: { code: wrongCode(secret, now) }, now })).rejects.toMatchObject({ code: "invalid_code" });
@@ -84,7 +86,7 @@ describe("the MFA sign-in step", () => {
 
   it("throttles wrong codes like wrong passwords, and a correct password does not reset the count", async () => {
     const { ctx, secret, u } = await enrolledUser();
-    const t0 = new Date();
+    const t0 = NOW;
     for (let i = 0; i < FREE_ATTEMPTS - 1; i++) {
       await expect(verifyMfa({ ctx, input: { code: wrongCode(secret, t0) }, now: t0 })).rejects.toMatchObject({ code: "invalid_code" });
     }
