@@ -26,6 +26,7 @@ export const ERROR_MESSAGES: Record<string, string> = {
 
   // Municipalities, API clients, service configuration, incidents
   municipality_code_taken: "この団体コードの自治体はすでに登録されています。",
+  official_seal_required: "公印の画像が登録されていないため、「稼働中」にできません。先に公印の画像を登録してください。",
   api_client_revoked: "このAPIクライアントはすでに失効しています。",
   fee_in_past: "適用開始日は明日以降の日付を入力してください。",
   stop_in_past: "開始日時は現在より後の日時を入力してください。",
@@ -51,6 +52,10 @@ export const ERROR_MESSAGES: Record<string, string> = {
   registration_already_decided: "この申請は既に処理されています。画面を再読み込みしてください。",
   registration_card_missing: "マイナンバーカードによる申請がまだないため、承認できません。",
   koseki_member_invalid: "選択された戸籍の記録は、この市区町村の現在の戸籍にありません。",
+  // 交付停止 (counter block)
+  block_resident_not_found: "この住民番号の住民は登録されていません。",
+  issuance_block_exists: "この住民にはすでに交付停止が設定されています。",
+  issuance_block_lifted: "この交付停止はすでに解除されています。画面を再読み込みしてください。",
   // Statistics and monthly reports
   report_not_found: "月次報告が見つかりません。",
   report_month_in_future: "まだ始まっていない月の報告は作成できません。",

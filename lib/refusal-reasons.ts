@@ -13,6 +13,7 @@ export const REFUSAL_MESSAGES = {
   resident_under_15: "15歳未満の方はご利用いただけません。",
   resident_support_measure: "このサービスではお取り扱いできません。窓口にお問い合わせください。",
   household_support_measure: "このサービスではお取り扱いできません。窓口にお問い合わせください。",
+  resident_issuance_stopped: "このサービスではお取り扱いできません。窓口にお問い合わせください。",
   resident_moved_out: "転出されているため、ご利用いただけません。",
   resident_move_out_planned: "転出の届出をされているため、ご利用いただけません。",
   household_move_out_planned: "世帯に転出予定の方がいるため、この証明書はお取り扱いできません。窓口をご利用ください。",

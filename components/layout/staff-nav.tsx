@@ -19,6 +19,7 @@ const NAV_ITEMS: readonly NavItem[] = [
   { href: "/statistics", label: "利用統計・月次報告" },
   { href: "/service", label: "サービス設定" },
   { href: "/koseki-registrations", label: "利用登録の審査", roles: ["municipal_admin", "clerk", "auditor"] },
+  { href: "/issuance-blocks", label: "交付停止", roles: ["municipal_admin", "clerk", "auditor"] },
   { href: "/imports", label: "データ取込", roles: ["operator", "municipal_admin"] },
   { href: "/preview", label: "証明書の見本" },
   { href: "/audit", label: "監査記録", roles: ["operator", "municipal_admin", "auditor"] },

@@ -44,6 +44,8 @@ export async function startEmbeddedPostgres(options: {
   dataDir: string;
   persistent?: boolean;
   log?: (line: string) => void;
+  /** More server settings, e.g. ["-c", "track_commit_timestamp=on"] for the tests' commit-order checks. */
+  extraFlags?: string[];
 }): Promise<RunningPostgres> {
   const dataDir = path.resolve(options.dataDir);
   const initialised = fs.existsSync(path.join(dataDir, "PG_VERSION"));
@@ -64,7 +66,7 @@ export async function startEmbeddedPostgres(options: {
     persistent: options.persistent ?? true,
     createPostgresUser: true,
     initdbFlags: ["--encoding=UTF8", "--locale=C"],
-    postgresFlags: ["-c", "max_connections=200", "-c", "fsync=off", "-c", "timezone=UTC"],
+    postgresFlags: ["-c", "max_connections=200", "-c", "fsync=off", "-c", "timezone=UTC", ...(options.extraFlags ?? [])],
     onLog: (m) => log(String(m).trimEnd()),
     onError: (m) => log(String(m instanceof Error ? m.message : m).trimEnd()),
   });

@@ -202,6 +202,9 @@ export function sampleRows(municipality: Municipality, today: string): SampleRow
       spouseRole: p.spouseRole,
       removed: false,
       residentId: null,
+      supportMeasure: false,
+      priorRecordNo: null,
+      priorPosition: null,
       createdAt: CREATED,
       updatedAt: CREATED,
       events: memberEvents[i].map(([kind, fields], j) => event(memberId, j + 1, kind, fields)),
@@ -213,6 +216,7 @@ export function sampleRows(municipality: Municipality, today: string): SampleRow
         position: j + 1,
         address: line,
         addressSetOn: d(since),
+        supportMeasure: false,
         createdAt: CREATED,
       })),
     };

@@ -76,4 +76,5 @@ export const FieldContext = {
   apiClientSecret: "ApiClient.secret",
   mfaSecret: "StaffUser.mfaSecret",
   registrationEmail: "KosekiRegistration.email",
+  issuanceBlockNote: "IssuanceBlock.note",
 } as const;

@@ -12,6 +12,7 @@ const person = (over: Partial<PersonFacts> = {}): PersonFacts => ({
   dateOfBirth: "1980-04-01",
   moveOutPlannedOn: null,
   supportMeasure: false,
+  issuanceBlocked: false,
   gaijiPending: false,
   adultWard: false,
   becameResidentOn: "2008-05-10",
@@ -21,14 +22,14 @@ const person = (over: Partial<PersonFacts> = {}): PersonFacts => ({
   ...over,
 });
 const openType = { offering: { enabled: true, copyLimit: 10, allowMyNumber: true, allowJoseki: false, allowKaiseiGenkoseki: false }, availability: { open: true as const }, fee: 200 };
-const found = { status: "found" as const, recordId: "k1", memberId: "m1", kind: "current" as const, pendingFiling: false };
+const found = { status: "found" as const, recordId: "k1", memberId: "m1", kind: "current" as const, pendingFiling: false, memberSupportMeasure: false, supportMeasureInRecord: false };
 
 function facts(over: Partial<EligibilityFacts> = {}): EligibilityFacts {
   return {
     now,
     today: "2026-11-27",
     purpose: "residence",
-    policy: { status: "active", usableFromNextDay: true, nameMaxLength: 40, addressMaxLength: 80, excludeAdultWards: false },
+    policy: { status: "active", usableFromNextDay: true, nameMaxLength: 40, addressMaxLength: 80, excludeAdultWards: false, hasOfficialSeal: true },
     card: { status: "active", validFrom: new Date("2024-01-01"), validUntil: new Date("2029-01-01"), cardIssuedOn: "2024-01-01", pinChangedOn: null },
     requester: person(),
     householdOthers: [person({ residentId: "p2", dateOfBirth: "1982-08-08" })],
@@ -73,6 +74,7 @@ describe("eligibility: one test per refusal rule", () => {
     ["card issued today", facts({ card: { ...facts().card, cardIssuedOn: "2026-11-27" } }), "residence", "card_issued_today"],
     ["PIN changed today", facts({ card: { ...facts().card, pinChangedOn: "2026-11-27" } }), "seal", "pin_changed_today"],
     ["municipality not active", facts({ policy: { ...facts().policy, status: "suspended" } }), "residence", "municipality_not_active"],
+    ["no 公印 image (active municipality)", facts({ policy: { ...facts().policy, hasOfficialSeal: false } }), "seal", "municipality_not_active"],
     ["no resident record", facts({ requester: null }), "seal", "resident_not_found"],
     ["支援措置", facts({ requester: person({ supportMeasure: true }) }), "seal", "resident_support_measure"],
     ["死亡", facts({ requester: person({ status: "deceased" }) }), "residence", "resident_deceased"],
@@ -86,6 +88,10 @@ describe("eligibility: one test per refusal rule", () => {
     ["name too long", facts({ requester: person({ nameLength: 41 }) }), "residence", "name_too_long"],
     ["address too long", facts({ requester: person({ addressLength: 81 }) }), "seal", "address_too_long"],
     ["household member under 支援措置", facts({ householdOthers: [person({ residentId: "p2", supportMeasure: true })] }), "residence", "household_support_measure"],
+    ["a protected household member who moved out (the victim left)", facts({ householdOthers: [person({ residentId: "p2", status: "moved_out", supportMeasure: true })] }), "residence", "household_support_measure"],
+    ["a protected member of the 戸籍, 附票", facts({ purpose: "honseki", koseki: { ...found, supportMeasureInRecord: true } }), "koseki-fuhyo", "household_support_measure"],
+    ["the requester's own 戸籍 entry flagged 支援措置", facts({ purpose: "honseki", koseki: { ...found, memberSupportMeasure: true, supportMeasureInRecord: true } }), "koseki-full", "resident_support_measure"],
+    ["交付停止 at the counter", facts({ requester: person({ issuanceBlocked: true }) }), "tax-income", "resident_issuance_stopped"],
     ["household member 転出予定", facts({ householdOthers: [person({ residentId: "p2", moveOutPlannedOn: "2026-12-01" })] }), "residence-entry", "household_move_out_planned"],
     ["no active seal registration", facts({ hasActiveSealRegistration: false }), "seal", "seal_not_registered"],
     ["年度 not offered", facts({ request: { fiscalYear: 2023 } }), "tax-income", "tax_year_not_offered"],
@@ -124,6 +130,14 @@ describe("eligibility: scope and configuration", () => {
     const f = facts({ householdOthers: [person({ residentId: "p2", moveOutPlannedOn: "2026-12-01" })] });
     expect(reasonOf(f, "residence")).toBe("household_move_out_planned");
     expect(reasonOf(f, "seal")).toBeNull();
+  });
+
+  it("a protected member of the 戸籍 refuses the 附票 only: the 戸籍 itself prints no address", () => {
+    const f = facts({ purpose: "honseki", koseki: { ...found, supportMeasureInRecord: true } });
+    expect(reasonOf(f, "koseki-fuhyo")).toBe("household_support_measure");
+    expect(reasonOf(f, "koseki-full")).toBeNull();
+    expect(reasonOf(f, "koseki-individual")).toBeNull();
+    expect(reasonOf(facts({ purpose: "honseki" }), "koseki-fuhyo")).toBeNull();
   });
 
   it("ignores household members no longer on the register", () => {

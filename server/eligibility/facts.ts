@@ -10,7 +10,13 @@ export type PersonFacts = {
   status: "active" | "moved_out" | "deceased";
   dateOfBirth: string;
   moveOutPlannedOn: string | null;
+  /**
+   * Protected like a 支援措置 (docs/decisions/0011): a 支援措置 in force, a counter block (交付停止) for a
+   * 支援措置の申出, or the 支援措置 flag of the 戸籍 or 附票 feed on the person's register entry.
+   */
   supportMeasure: boolean;
+  /** A counter block (交付停止) in force, whatever its reason: the person's own requests are refused. */
+  issuanceBlocked: boolean;
   gaijiPending: boolean;
   adultWard: boolean;
   becameResidentOn: string;
@@ -34,6 +40,8 @@ export type MunicipalityPolicy = {
   nameMaxLength: number;
   addressMaxLength: number;
   excludeAdultWards: boolean;
+  /** A 公印 image is stored: every certificate prints it (DOMAIN.md §7), so none is issued without one. */
+  hasOfficialSeal: boolean;
 };
 
 export type OfferingFacts = { enabled: boolean; copyLimit: number; allowMyNumber: boolean; allowJoseki: boolean; allowKaiseiGenkoseki: boolean };
@@ -45,7 +53,17 @@ export type KosekiRegisterKind = "current" | "joseki" | "kaisei_genkoseki";
 
 /** Where the cardholder's 戸籍 stands at the target (本籍地) municipality. */
 export type KosekiFacts =
-  | { status: "found"; recordId: string; memberId: string; kind: KosekiRegisterKind; pendingFiling: boolean }
+  | {
+      status: "found";
+      recordId: string;
+      memberId: string;
+      kind: KosekiRegisterKind;
+      pendingFiling: boolean;
+      /** The cardholder's own entry in the register is protected (支援措置 by feed flag or resident data). */
+      memberSupportMeasure: boolean;
+      /** Some member of the register is protected: its 附票 (every member's address) is never printed. */
+      supportMeasureInRecord: boolean;
+    }
   | { status: "registration_missing" | "registration_pending" | "registration_rejected" | "registration_renewal_needed" | "record_not_found" };
 
 export type TypeFacts = {

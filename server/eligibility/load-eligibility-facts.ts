@@ -8,6 +8,7 @@ import type { CardCertificate, Household, Municipality, Resident } from "../gene
 import { checkCertificateAvailability } from "../service-calendar/check-availability";
 import { loadCalendar } from "../service-calendar/load-calendar";
 import type { EligibilityFacts, KosekiFacts, KosekiRegisterKind, PersonFacts, TypeFacts } from "./facts";
+import { memberProtection, residentProtection } from "./protection";
 import { offeredFiscalYears } from "./tax-years";
 import { isKosekiType } from "@/lib/certificate-types";
 
@@ -80,34 +81,23 @@ export async function loadEligibilityFacts(tx: Tx, req: EligibilityRequest): Pro
     : [];
 
   const today = jstDateString(req.now);
-  const supportIds = new Set(
-    household.length
-      ? (
-          await tx.supportMeasure.findMany({
-            where: {
-              residentId: { in: household.map((r) => r.id) },
-              startsOn: { lte: new Date(today) },
-              OR: [{ endsOn: null }, { endsOn: { gte: new Date(today) } }],
-            },
-            select: { residentId: true },
-          })
-        ).map((s) => s.residentId)
-      : [],
-  );
+  // The household (any status: a protected member who moved out is still on its register) and the cardholder.
+  const protection = await residentProtection(tx, household.map((r) => r.id), today);
   const hasActiveSealRegistration = requester
     ? (await tx.sealRegistration.count({ where: { residentId: requester.id, status: "active" } })) > 0
     : false;
   const taxRecords = requester
     ? await tx.taxRecord.findMany({ where: { residentId: requester.id, municipalityId: municipality.id }, select: { fiscalYear: true, residentOnJan1: true } })
     : [];
-  const koseki = req.types.some(isKosekiType) && cardholder ? await loadKosekiFacts(tx, { municipality, card, cardholder, register: req.request?.register ?? "current", lock: req.lock }) : null;
+  const koseki = req.types.some(isKosekiType) && cardholder ? await loadKosekiFacts(tx, { municipality, card, cardholder, register: req.request?.register ?? "current", lock: req.lock, today }) : null;
 
   const person = (r: Resident): PersonFacts => ({
     residentId: r.id,
     status: r.status,
     dateOfBirth: ymd(r.dateOfBirth)!,
     moveOutPlannedOn: ymd(r.moveOutPlannedOn),
-    supportMeasure: supportIds.has(r.id),
+    supportMeasure: protection.protectedIds.has(r.id),
+    issuanceBlocked: protection.blockedIds.has(r.id),
     gaijiPending: r.gaijiPending,
     adultWard: r.adultWard,
     becameResidentOn: ymd(r.becameResidentOn)!,
@@ -145,6 +135,7 @@ export async function loadEligibilityFacts(tx: Tx, req: EligibilityRequest): Pro
       nameMaxLength: municipality.nameMaxLength,
       addressMaxLength: municipality.addressMaxLength,
       excludeAdultWards: municipality.excludeAdultWards,
+      hasOfficialSeal: !!municipality.sealImage && municipality.sealImage.byteLength > 0,
     },
     card: {
       status: card.status,
@@ -173,7 +164,7 @@ export async function loadEligibilityFacts(tx: Tx, req: EligibilityRequest): Pro
  */
 async function loadKosekiFacts(
   tx: Tx,
-  a: { municipality: Municipality; card: CardCertificate; cardholder: Resident; register: KosekiRegisterKind; lock: boolean },
+  a: { municipality: Municipality; card: CardCertificate; cardholder: Resident; register: KosekiRegisterKind; lock: boolean; today: string },
 ): Promise<KosekiFacts> {
   let memberId: string | null = null;
   if (a.card.municipalityId === a.municipality.id) {
@@ -206,16 +197,42 @@ async function loadKosekiFacts(
   let record = member.kosekiRecord;
   let located = member;
   if (a.register !== "current") {
-    // The same person in a closed register (除籍 / 改製原戸籍) of this municipality: same given name, birth and sex.
-    const older = await tx.kosekiMember.findFirst({
-      where: { municipalityId: a.municipality.id, givenName: member.givenName, dateOfBirth: member.dateOfBirth, sex: member.sex, kosekiRecord: { kind: a.register } },
-      include: { kosekiRecord: true },
-    });
+    // The same person in a closed register (除籍 / 改製原戸籍) of this municipality, found only by the register's
+    // identity: the chain of previous entries (従前の記録: register number + 順位) the 戸籍 feed gives, never by
+    // name and date of birth, which two people can share.
+    const older = await closedRegisterEntry(tx, a.municipality.id, member, a.register);
     if (!older) return { status: "record_not_found" };
     record = older.kosekiRecord;
     located = older;
   }
   if (a.lock) await tx.$queryRaw`SELECT 1 FROM "KosekiRecord" WHERE id = ${record.id}::uuid FOR SHARE`;
   const fresh = await tx.kosekiRecord.findUniqueOrThrow({ where: { id: record.id }, select: { pendingFiling: true, kind: true } });
-  return { status: "found", recordId: record.id, memberId: located.id, kind: fresh.kind, pendingFiling: fresh.pendingFiling };
+  const protectedMembers = await memberProtection(tx, record.id, a.today, a.lock);
+  return {
+    status: "found",
+    recordId: record.id,
+    memberId: located.id,
+    kind: fresh.kind,
+    pendingFiling: fresh.pendingFiling,
+    memberSupportMeasure: protectedMembers.has(located.id),
+    supportMeasureInRecord: protectedMembers.size > 0,
+  };
+}
+
+/** Longest chain of previous entries followed; real chains are a few registers long. */
+const MAX_PRIOR_HOPS = 16;
+
+/** The entry of the same person in a closed register of `kind`, following 従前の記録 from `from`. */
+async function closedRegisterEntry(tx: Tx, municipalityId: string, from: { priorRecordNo: string | null; priorPosition: number | null }, kind: KosekiRegisterKind) {
+  let at = from;
+  for (let hop = 0; hop < MAX_PRIOR_HOPS && at.priorRecordNo !== null && at.priorPosition !== null; hop++) {
+    const prior = await tx.kosekiMember.findFirst({
+      where: { municipalityId, position: at.priorPosition, kosekiRecord: { municipalityId, recordNo: at.priorRecordNo } },
+      include: { kosekiRecord: true },
+    });
+    if (!prior) return null;
+    if (prior.kosekiRecord.kind === kind) return prior;
+    at = prior;
+  }
+  return null;
 }

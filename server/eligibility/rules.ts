@@ -63,10 +63,12 @@ export const RULES: readonly Rule[] = [
   // ── purpose: 戸籍 and 附票 are 本籍地 services, the others 住所地 services ──
   { code: "purpose_not_supported", types: "all", refuses: (f, t) => (f.purpose === "honseki") !== isKosekiType(t) },
   // ── service (municipality level) ──
-  { code: "municipality_not_active", types: "all", refuses: (f) => f.policy.status !== "active" },
+  // No 公印 image, no certificate: the generic "not served here" answer rather than a certificate without its seal.
+  { code: "municipality_not_active", types: "all", refuses: (f) => f.policy.status !== "active" || !f.policy.hasOfficialSeal },
   // ── person ──
   { code: "resident_not_found", types: RESIDENT_SERVICE_TYPES, refuses: (f) => req(f) === null },
-  { code: "resident_support_measure", types: "all", refuses: (f) => !!req(f)?.supportMeasure },
+  { code: "resident_support_measure", types: "all", refuses: (f) => !!req(f)?.supportMeasure || (f.koseki?.status === "found" && f.koseki.memberSupportMeasure) },
+  { code: "resident_issuance_stopped", types: "all", refuses: (f) => !!req(f)?.issuanceBlocked },
   { code: "resident_deceased", types: "all", refuses: (f) => req(f)?.status === "deceased" },
   { code: "resident_moved_out", types: RESIDENT_SERVICE_TYPES, refuses: (f) => req(f)?.status === "moved_out" },
   { code: "resident_move_out_planned", types: RESIDENT_SERVICE_TYPES, refuses: (f) => !!req(f)?.moveOutPlannedOn },
@@ -80,8 +82,15 @@ export const RULES: readonly Rule[] = [
   { code: "gaiji_pending", types: "all", refuses: (f) => !!req(f)?.gaijiPending },
   { code: "name_too_long", types: RESIDENT_SERVICE_TYPES, refuses: (f) => !!req(f) && req(f)!.nameLength > f.policy.nameMaxLength },
   { code: "address_too_long", types: RESIDENT_SERVICE_TYPES, refuses: (f) => !!req(f) && req(f)!.addressLength > f.policy.addressMaxLength },
-  // ── household (住民票 shows the household) ──
-  { code: "household_support_measure", types: RESIDENCE_TYPES, refuses: (f) => f.householdOthers.some((p) => p.status === "active" && p.supportMeasure) },
+  // ── others the certificate would show (docs/decisions/0011) ──
+  // A 住民票 shows the household: any member under protection refuses it, whatever their status (a victim who
+  // moved out is still on the household's register). A 附票 shows every member's address: any protected member
+  // of the register refuses it, whichever members are chosen. Same generic answer as the requester's own.
+  {
+    code: "household_support_measure",
+    types: [...RESIDENCE_TYPES, "koseki-fuhyo"],
+    refuses: (f, t) => (t === "koseki-fuhyo" ? f.koseki?.status === "found" && f.koseki.supportMeasureInRecord : f.householdOthers.some((p) => p.supportMeasure)),
+  },
   { code: "household_move_out_planned", types: RESIDENCE_TYPES, refuses: (f) => f.householdOthers.some((p) => p.status === "active" && !!p.moveOutPlannedOn) },
   // ── certificate ──
   { code: "seal_not_registered", types: ["seal"], refuses: (f) => !f.hasActiveSealRegistration },

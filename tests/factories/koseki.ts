@@ -5,7 +5,19 @@ import type { Prisma } from "@/server/generated/prisma/client";
 
 let n = 0;
 
-export type MemberSpec = { givenName: string; familyName?: string; residentId?: string | null; dateOfBirth?: string; sex?: "male" | "female"; relationship?: string; removed?: boolean };
+export type MemberSpec = {
+  givenName: string;
+  familyName?: string;
+  residentId?: string | null;
+  dateOfBirth?: string;
+  sex?: "male" | "female";
+  relationship?: string;
+  removed?: boolean;
+  /** The 戸籍 feed's 支援措置 flag on the member. */
+  supportMeasure?: boolean;
+  /** 従前の記録: the member's entry in a previous register (a 除籍 or 改製原戸籍). */
+  prior?: { recordNo: string; position: number };
+};
 
 /** A register with members, a 戸籍事項, a 出生 event per member and one 附票 line per member. */
 export async function createKosekiRecord(municipalityId: string, opts: { members: MemberSpec[]; kind?: "current" | "joseki" | "kaisei_genkoseki"; pendingFiling?: boolean; familyName?: string; honseki?: string }) {
@@ -40,6 +52,9 @@ export async function createKosekiRecord(municipalityId: string, opts: { members
         motherName: "川村 花子",
         removed: m.removed ?? false,
         residentId: m.residentId ?? null,
+        supportMeasure: m.supportMeasure ?? false,
+        priorRecordNo: m.prior?.recordNo ?? null,
+        priorPosition: m.prior?.position ?? null,
       },
     });
     await db.kosekiEvent.create({

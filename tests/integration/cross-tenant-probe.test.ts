@@ -14,7 +14,7 @@ import { ownerDb } from "@/tests/setup/owner-db";
 // Every module whose exports are staff verbs (or their building blocks, listed in NOT_VERBS).
 const modules = import.meta.glob(
   [
-    "/server/{municipalities,service-config,staff,logs,incidents,api-clients,imports,certificates,dashboard,koseki-registration,stats,reports,settlement}/*.ts",
+    "/server/{municipalities,service-config,staff,logs,incidents,api-clients,imports,certificates,dashboard,koseki-registration,stats,reports,settlement,issuance-blocks}/*.ts",
     "!/server/**/*.test.ts",
   ],
   { eager: true },
@@ -64,7 +64,7 @@ type Outcome = { refused: string } | { result: unknown };
 type Probe = (t: Targets) => Promise<unknown>;
 type Targets = {
   ctx: RequestContext; // 松本市 municipal administrator
-  b: { id: string; code: string; staffUserId: string; incidentId: string; issuanceId: string; stopId: string; emergencyStopId: string; apiClientId: string; registrationId: string; kosekiMemberId: string; reportId: string };
+  b: { id: string; code: string; staffUserId: string; incidentId: string; issuanceId: string; stopId: string; emergencyStopId: string; apiClientId: string; registrationId: string; kosekiMemberId: string; reportId: string; residentNo: string; blockId: string };
 };
 
 /**
@@ -183,6 +183,10 @@ const PROBES: Record<string, Probe> = {
   "settlement/add-commission-rate#addCommissionRate": ({ ctx, b }) =>
     call("settlement/add-commission-rate#addCommissionRate", { ctx, input: { municipalityId: b.id, storeChain: "", amount: 1, effectiveFrom: "2027-01-01" } }),
   "settlement/get-settlement#getSettlement": ({ ctx, b }) => call("settlement/get-settlement#getSettlement", { ctx, input: { municipalityId: b.id, month: "2026-11" } }),
+  "issuance-blocks/set-issuance-block#setIssuanceBlock": ({ ctx, b }) =>
+    call("issuance-blocks/set-issuance-block#setIssuanceBlock", { ctx, input: { residentNo: b.residentNo, reason: "support_measure_request", note: "" } }),
+  "issuance-blocks/lift-issuance-block#liftIssuanceBlock": ({ ctx, b }) => call("issuance-blocks/lift-issuance-block#liftIssuanceBlock", { ctx, input: { blockId: b.blockId } }),
+  "issuance-blocks/list-issuance-blocks#listIssuanceBlocks": ({ ctx }) => call("issuance-blocks/list-issuance-blocks#listIssuanceBlocks", { ctx }),
   "settlement/set-counter-count#setCounterCount": ({ ctx, b }) => call("settlement/set-counter-count#setCounterCount", { ctx, input: { municipalityId: b.id, month: "2026-11", copies: 1 } }),
 };
 
@@ -234,9 +238,12 @@ describe("cross-tenant probe: 松本市's administrator aims every staff verb at
     const bCtx: RequestContext = { actor: { type: "staff", id: bAdmin.id, role: "municipal_admin", municipalityId: b.id }, municipalityId: b.id, requestId: "probe" };
     await call("reports/generate-monthly-report#generateMonthlyReport", { ctx: bCtx, input: { month: "2026-10" } });
     const report = await db.monthlyReport.findFirstOrThrow({ where: { municipalityId: b.id } });
+    // A 交付停止 in force on a 世田谷区 resident (the cardholder above).
+    const blocked = await db.resident.findUniqueOrThrow({ where: { id: card.residentId } });
+    const block = await db.issuanceBlock.create({ data: { municipalityId: b.id, residentId: blocked.id, reason: "card_lost", setAt: new Date("2026-11-27T10:00:00+09:00") } });
     t = {
       ctx: { actor: { type: "staff", id: admin.id, role: "municipal_admin", municipalityId: a.id }, municipalityId: a.id, requestId: "probe" },
-      b: { id: b.id, code: b.code, staffUserId: bStaff.id, incidentId: incident.id, issuanceId: issuance.id, stopId: stop.id, emergencyStopId: emergency.id, apiClientId: client.id, registrationId: registration.id, kosekiMemberId: member.id, reportId: report.id },
+      b: { id: b.id, code: b.code, staffUserId: bStaff.id, incidentId: incident.id, issuanceId: issuance.id, stopId: stop.id, emergencyStopId: emergency.id, apiClientId: client.id, registrationId: registration.id, kosekiMemberId: member.id, reportId: report.id, residentNo: blocked.residentNo, blockId: block.id },
     };
     markers = [b.id, b.code, bStaff.id, bStaff.loginId, incident.id, issuance.id, stop.id, emergency.id, client.id, registration.id, registration.receiptNo, member.id, report.id, "世田谷"];
   }, 120_000);

@@ -89,8 +89,8 @@ describe("本籍地 services across two municipalities", () => {
     const town = await fullyServed();
     const { ctx } = await createApiClient();
     const holder = await createCardholder(town.id, { resident: { givenName: "一郎" } });
-    await createKosekiRecord(town.id, { members: [{ givenName: "一郎", residentId: holder.head.id }], pendingFiling: true });
-    await createKosekiRecord(town.id, { kind: "joseki", members: [{ givenName: "一郎" }] });
+    const closed = await createKosekiRecord(town.id, { kind: "joseki", members: [{ givenName: "一郎" }] });
+    await createKosekiRecord(town.id, { members: [{ givenName: "一郎", residentId: holder.head.id, prior: { recordNo: closed.record.recordNo, position: 0 } }], pendingFiling: true });
     await expect(issueCertificate({ ctx, input: honseki(town.code, holder.card, "koseki-full"), idempotencyKey: "pending-filing", now: OPEN_AT })).rejects.toMatchObject({ code: "koseki_pending_filing" });
     await expect(issueCertificate({ ctx, input: honseki(town.code, holder.card, "koseki-full", { register: "joseki" }), idempotencyKey: "joseki-off", now: OPEN_AT })).rejects.toMatchObject({ code: "koseki_closed_record_not_offered" });
     await ownerDb().certificateOffering.updateMany({ where: { municipalityId: town.id, certificateType: "koseki_full" }, data: { allowJoseki: true } });

@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { code, date, int, text } from "../columns";
+import { bool, code, date, int, text } from "../columns";
 import { duplicateErrors, lineErrors, lockRows, STAGE, withEligibilityGate } from "../sql";
 import type { ColumnDef, FeedContext, FeedDefinition, ImportCounts, StageColumn } from "../types";
 
@@ -14,6 +14,7 @@ export const FUHYO_COLUMNS: readonly ColumnDef[] = [
   { key: "position", label: "番号", required: true },
   { key: "address", label: "住所", required: true },
   { key: "addressSetOn", label: "住所を定めた年月日", required: true },
+  { key: "supportMeasure", label: "支援措置", required: false },
 ];
 
 const ZFuhyoRow = z.object({
@@ -22,6 +23,7 @@ const ZFuhyoRow = z.object({
   position: int(0, 9999),
   address: text(200),
   addressSetOn: date(),
+  supportMeasure: bool(),
 });
 
 const ZFuhyoKey = z.object({ recordNo: code(30), memberPosition: int(0, 999), position: int(0, 9999) });
@@ -32,6 +34,7 @@ const STAGE_COLUMNS: readonly StageColumn[] = [
   { name: "position", type: "int", value: (r) => r.position },
   { name: "address", type: "text", value: (r) => r.address },
   { name: "address_set_on", type: "date", value: (r) => r.addressSetOn },
+  { name: "support_measure", type: "bool", value: (r) => r.supportMeasure },
 ];
 
 const MEMBER_JOIN = `JOIN "KosekiRecord" k ON k."municipalityId" = $1::uuid AND k."recordNo" = s.record_no
@@ -58,7 +61,7 @@ async function apply(ctx: FeedContext): Promise<ImportCounts> {
      SELECT s.line, k.id AS record_id, m.id AS member_id, f.id AS entry_id
        FROM ${STAGE} s ${MEMBER_JOIN}
        LEFT JOIN "FuhyoEntry" f ON f."memberId" = m.id AND f.position = s.position
-      WHERE s.op = 'upsert' AND (f.id IS NULL OR ROW(f.address, f."addressSetOn") IS DISTINCT FROM ROW(s.address, s.address_set_on))`,
+      WHERE s.op = 'upsert' AND (f.id IS NULL OR ROW(f.address, f."addressSetOn", f."supportMeasure") IS DISTINCT FROM ROW(s.address, s.address_set_on, s.support_measure))`,
     mp,
   );
   const removedSql =
@@ -74,12 +77,12 @@ async function apply(ctx: FeedContext): Promise<ImportCounts> {
   );
 
   const updated = await client.query(
-    `UPDATE "FuhyoEntry" f SET address = s.address, "addressSetOn" = s.address_set_on
+    `UPDATE "FuhyoEntry" f SET address = s.address, "addressSetOn" = s.address_set_on, "supportMeasure" = s.support_measure
        FROM f_plan p JOIN ${STAGE} s ON s.line = p.line WHERE f.id = p.entry_id`,
   );
   const inserted = await client.query(
-    `INSERT INTO "FuhyoEntry" (id, "municipalityId", "kosekiRecordId", "memberId", position, address, "addressSetOn")
-     SELECT ${ctx.uuid7}, $1::uuid, p.record_id, p.member_id, s.position, s.address, s.address_set_on
+    `INSERT INTO "FuhyoEntry" (id, "municipalityId", "kosekiRecordId", "memberId", position, address, "addressSetOn", "supportMeasure")
+     SELECT ${ctx.uuid7}, $1::uuid, p.record_id, p.member_id, s.position, s.address, s.address_set_on, s.support_measure
        FROM f_plan p JOIN ${STAGE} s ON s.line = p.line WHERE p.entry_id IS NULL`,
     mp,
   );

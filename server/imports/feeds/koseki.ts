@@ -29,6 +29,9 @@ export const KOSEKI_COLUMNS: readonly ColumnDef[] = [
   { key: "removed", label: "除籍", required: false },
   { key: "residentNo", label: "住民番号", required: false },
   { key: "events", label: "身分事項", required: false },
+  { key: "supportMeasure", label: "支援措置", required: false },
+  { key: "priorRecordNo", label: "従前戸籍番号", required: false },
+  { key: "priorPosition", label: "従前順位", required: false },
 ];
 
 const KIND = { current: "current", joseki: "joseki", kaisei_genkoseki: "kaisei_genkoseki", 現在戸籍: "current", 除籍: "joseki", 改製原戸籍: "kaisei_genkoseki" } as const;
@@ -51,6 +54,9 @@ const ZEvent = z
   .transform((e) => ({ kind: e.kind, date: e.date ?? null, fields: e.fields.map((f) => (f.type ? { label: f.label, value: f.value, type: f.type } : { label: f.label, value: f.value })) }));
 const ZEvents = z.array(ZEvent).nullable().transform((v) => v ?? []);
 
+/** Empty means none; otherwise the parser's value. */
+const orNone = <T extends z.ZodType>(schema: T) => z.union([z.literal("").transform(() => null), schema]);
+
 const ZKosekiRow = z.object({
   recordNo: code(30),
   kind: oneOfOr(KIND, "現在戸籍・除籍・改製原戸籍", "current"),
@@ -71,6 +77,12 @@ const ZKosekiRow = z.object({
   removed: bool(),
   residentNo: optText(20),
   events: jsonOf(ZEvents, "身分事項"),
+  supportMeasure: bool(),
+  priorRecordNo: orNone(code(30)),
+  priorPosition: orNone(int(0, 999)),
+}).refine((r) => (r.priorRecordNo === null) === (r.priorPosition === null), {
+  path: ["priorPosition"],
+  message: "従前戸籍番号と従前順位は両方入力するか、両方空欄にしてください。",
 });
 
 const ZKosekiKey = z.object({ recordNo: code(30) });
@@ -95,6 +107,9 @@ const STAGE_COLUMNS: readonly StageColumn[] = [
   { name: "removed", type: "bool", value: (r) => r.removed },
   { name: "resident_no", type: "text", value: (r) => r.residentNo },
   { name: "events", type: "jsonb", value: (r) => r.events },
+  { name: "support_measure", type: "bool", value: (r) => r.supportMeasure },
+  { name: "prior_record_no", type: "text", value: (r) => r.priorRecordNo },
+  { name: "prior_position", type: "int", value: (r) => r.priorPosition },
 ];
 
 const RECORD_COLS = "s.kind, s.honseki, s.head_family_name, s.head_given_name, s.pending_filing, s.record_events";
@@ -135,7 +150,9 @@ const memberJson = (p: string, residentId: string, events: string) =>
   `jsonb_build_object('position', ${p}.position, 'familyName', ${p}.${p === "m" ? `"familyName"` : "family_name"}, 'givenName', ${p}.${p === "m" ? `"givenName"` : "given_name"},
      'dateOfBirth', ${p}.${p === "m" ? `"dateOfBirth"` : "date_of_birth"}, 'sex', ${p}.sex::text, 'fatherName', ${p}.${p === "m" ? `"fatherName"` : "father_name"},
      'motherName', ${p}.${p === "m" ? `"motherName"` : "mother_name"}, 'relationship', ${p}.relationship, 'spouseRole', ${p}.${p === "m" ? `"spouseRole"` : "spouse_role"},
-     'removed', ${p}.removed, 'residentId', ${residentId}, 'events', ${events})`;
+     'removed', ${p}.removed, 'residentId', ${residentId}, 'events', ${events},
+     'supportMeasure', ${p}.${p === "m" ? `"supportMeasure"` : "support_measure"}, 'priorRecordNo', ${p}.${p === "m" ? `"priorRecordNo"` : "prior_record_no"},
+     'priorPosition', ${p}.${p === "m" ? `"priorPosition"` : "prior_position"})`;
 
 async function apply(ctx: FeedContext): Promise<ImportCounts> {
   const { client } = ctx;
@@ -208,16 +225,17 @@ async function apply(ctx: FeedContext): Promise<ImportCounts> {
   );
   await client.query(
     `INSERT INTO "KosekiMember" (id, "municipalityId", "kosekiRecordId", position, "familyName", "givenName", "dateOfBirth", sex, "fatherName", "motherName",
-                                 relationship, "spouseRole", removed, "residentId", "updatedAt")
+                                 relationship, "spouseRole", removed, "residentId", "supportMeasure", "priorRecordNo", "priorPosition", "updatedAt")
      SELECT ${ctx.uuid7}, $1::uuid, p.record_id, s.position, s.family_name, s.given_name, s.date_of_birth, s.sex::"Sex", s.father_name, s.mother_name,
-            s.relationship, s.spouse_role, s.removed, r.id, now()
+            s.relationship, s.spouse_role, s.removed, r.id, s.support_measure, s.prior_record_no, s.prior_position, now()
        FROM ${STAGE} s JOIN k_plan p USING (record_no)
        LEFT JOIN "Resident" r ON r."municipalityId" = $1::uuid AND r."residentNo" = s.resident_no
       WHERE s.op = 'upsert'
      ON CONFLICT ("kosekiRecordId", position) DO UPDATE SET
         "familyName" = EXCLUDED."familyName", "givenName" = EXCLUDED."givenName", "dateOfBirth" = EXCLUDED."dateOfBirth", sex = EXCLUDED.sex,
         "fatherName" = EXCLUDED."fatherName", "motherName" = EXCLUDED."motherName", relationship = EXCLUDED.relationship,
-        "spouseRole" = EXCLUDED."spouseRole", removed = EXCLUDED.removed, "residentId" = EXCLUDED."residentId", "updatedAt" = now()`,
+        "spouseRole" = EXCLUDED."spouseRole", removed = EXCLUDED.removed, "residentId" = EXCLUDED."residentId",
+        "supportMeasure" = EXCLUDED."supportMeasure", "priorRecordNo" = EXCLUDED."priorRecordNo", "priorPosition" = EXCLUDED."priorPosition", "updatedAt" = now()`,
     m,
   );
   await client.query(

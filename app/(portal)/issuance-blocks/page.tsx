@@ -1,0 +1,87 @@
+import type { Metadata } from "next";
+import { ISSUANCE_BLOCK_REASONS } from "@/lib/schemas/issuance-block";
+import { requireStaff } from "@/server/auth/require-staff";
+import { listIssuanceBlocks } from "@/server/issuance-blocks/list-issuance-blocks";
+import { tdClass, thClass } from "../issuances/_components/pagination";
+import { ActionButton } from "../service/_components/action-button";
+import { formatJstDateTime } from "../service/_components/labels";
+import { liftIssuanceBlockAction } from "./actions";
+import { BlockForm } from "./_components/block-form";
+
+export const metadata: Metadata = { title: "交付停止" };
+
+export default async function IssuanceBlocksPage() {
+  const staff = await requireStaff("municipal_admin", "clerk", "auditor");
+  const blocks = await listIssuanceBlocks({ ctx: staff.ctx });
+  const active = blocks.filter((b) => b.liftedAt === null);
+  const lifted = blocks.filter((b) => b.liftedAt !== null);
+  const canSet = staff.role === "municipal_admin" || staff.role === "clerk";
+  const canLift = staff.role === "municipal_admin";
+
+  return (
+    <div className="flex flex-col gap-10">
+      <div className="flex flex-col gap-2">
+        <h1 className="text-std-32B-150 text-solid-gray-900">交付停止</h1>
+        <p className="text-std-16N-170 text-solid-gray-800">
+          窓口で受け付けた支援措置の申出やカードの紛失などにより、その方のコンビニ交付をただちに停止します。次のデータ連携を待たずに、次の発行要求から拒否されます（キオスクには理由を表示しません）。解除できるのは自治体管理者だけです。
+        </p>
+      </div>
+      {canSet ? (
+        <section aria-labelledby="set-heading" className="flex flex-col gap-4">
+          <h2 id="set-heading" className="text-std-24B-150 text-solid-gray-900">交付停止の設定</h2>
+          <BlockForm />
+        </section>
+      ) : null}
+      <section aria-labelledby="active-heading" className="flex flex-col gap-4">
+        <h2 id="active-heading" className="text-std-24B-150 text-solid-gray-900">停止中（{active.length}件）</h2>
+        {active.length === 0 ? (
+          <p className="text-std-16N-170">停止中の住民はいません。</p>
+        ) : (
+          <table className="w-full border-collapse text-left">
+            <thead>
+              <tr>
+                <th scope="col" className={thClass}>住民番号</th>
+                <th scope="col" className={thClass}>氏名</th>
+                <th scope="col" className={thClass}>理由</th>
+                <th scope="col" className={thClass}>設定日時・設定者</th>
+                {canLift ? <th scope="col" className={thClass}>操作</th> : null}
+              </tr>
+            </thead>
+            <tbody>
+              {active.map((b) => (
+                <tr key={b.id}>
+                  <td className={tdClass}>{b.residentNo}</td>
+                  <td className={tdClass}>{b.residentName}</td>
+                  <td className={tdClass}>
+                    {ISSUANCE_BLOCK_REASONS[b.reason]}
+                    {b.note ? `（${b.note}）` : ""}
+                  </td>
+                  <td className={tdClass}>
+                    {formatJstDateTime(new Date(b.setAt))}（{b.setBy ?? "—"}）
+                  </td>
+                  {canLift ? (
+                    <td className={tdClass}>
+                      <ActionButton action={liftIssuanceBlockAction} input={{ blockId: b.id }} label={`${b.residentName}さんの交付停止を解除`} pendingLabel="解除しています…" confirm={`${b.residentName}さんの交付停止を解除します。よろしいですか。`} />
+                    </td>
+                  ) : null}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+      {lifted.length ? (
+        <section aria-labelledby="lifted-heading" className="flex flex-col gap-4">
+          <h2 id="lifted-heading" className="text-std-24B-150 text-solid-gray-900">解除した交付停止（過去30日）</h2>
+          <ul className="flex flex-col gap-2 text-std-16N-170">
+            {lifted.map((b) => (
+              <li key={b.id}>
+                {b.residentNo} {b.residentName}：{ISSUANCE_BLOCK_REASONS[b.reason]}、{formatJstDateTime(new Date(b.setAt))}〜{formatJstDateTime(new Date(b.liftedAt!))}（解除：{b.liftedBy ?? "—"}）
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </div>
+  );
+}
