@@ -246,7 +246,9 @@ async function buildRows(plan: SeedPlan) {
       for (const e of m.events) {
         kosekiEvents.push({ municipalityId, kosekiRecordId: recordId, memberId, position: e.position, kind: e.kind, eventDate: dOrNull(e.eventDate), fields: json(e.fields) });
       }
-      m.fuhyo.forEach((f, i) => fuhyoEntries.push({ municipalityId, kosekiRecordId: recordId, memberId, position: i + 1, address: f.address, addressSetOn: d(f.since) }));
+      m.fuhyo.forEach((f, i) =>
+        fuhyoEntries.push({ municipalityId, kosekiRecordId: recordId, memberId, position: i + 1, address: f.address, addressSetOn: d(f.since), supportMeasure: f.supportMeasure ?? false }),
+      );
     }
   }
 

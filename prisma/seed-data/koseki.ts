@@ -4,7 +4,7 @@
 import { addDays, type Ymd } from "./dates";
 import { MUNICIPALITIES, muniOfAddress, type MuniKey } from "./places";
 import { KAISEI_DATE, isRemoved, nameOf } from "./population";
-import type { Family, KosekiEventField, Person, ResidentPlan } from "./types";
+import type { AddressLine, Family, KosekiEventField, Person, ResidentPlan } from "./types";
 
 export type KosekiEventPlan = { position: number; kind: string; eventDate: Ymd | null; fields: KosekiEventField[] };
 
@@ -17,7 +17,7 @@ export type KosekiMemberPlan = {
   /** Set only on the member row of the person's current register in their own municipality. */
   resident: ResidentPlan | null;
   events: KosekiEventPlan[];
-  fuhyo: { address: string; since: Ymd }[];
+  fuhyo: AddressLine[];
 };
 
 export type KosekiRecordPlan = {

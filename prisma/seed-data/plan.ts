@@ -7,7 +7,7 @@ import { buildKosekiRecords, type KosekiMemberPlan, type KosekiRecordPlan } from
 import { MUNICIPALITIES, MUNI_KEYS, type MuniKey } from "./places";
 import { HISTORY_END, World, nameOf } from "./population";
 import { Prng } from "./prng";
-import { buildSpecials, cardSerial } from "./specials";
+import { buildLateSpecials, buildSpecials, cardSerial } from "./specials";
 import { buildTaxRecords, type TaxRecordPlan } from "./tax-records";
 import type { CardPlan, HouseholdPlan, ResidentPlan } from "./types";
 
@@ -262,6 +262,8 @@ export function buildPlan(today: Ymd): SeedPlan {
     const rng = new Prng(`${muni}/filler`);
     while (w.residents(muni).length < MUNICIPALITIES[muni].residentTarget) GENERATORS[rng.weighted(RANDOM_KIND_WEIGHTS)](w, rng, muni);
   }
+  // After the filler, so that adding them shifted no one generated before.
+  buildLateSpecials(w);
   // Households in municipality order, so residentNo and householdNo read naturally.
   const households = MUNI_KEYS.flatMap((m) => w.households.filter((h) => h.muni === m));
   const residents = households.flatMap((h) => h.members);

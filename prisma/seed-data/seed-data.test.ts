@@ -199,7 +199,7 @@ describe("the demo plan", () => {
 
   it("has one resident per refusal example", () => {
     const serials = plan.demoCards.map((d) => d.serial);
-    for (let n = 1; n <= 14; n++) expect(serials).toContain(`JPKI-131121-${String(900000 + n)}`);
+    for (let n = 1; n <= 16; n++) expect(serials).toContain(`JPKI-131121-${String(900000 + n)}`);
     expect(serials).toEqual(expect.arrayContaining(["JPKI-202029-900001", "JPKI-205419-900001", "JPKI-205419-900002", "JPKI-131121-800001"]));
     const by = (s: string) => plan.residents.find((r) => r.demo?.serial === s)!;
     expect(by("JPKI-131121-900004").status).toBe("moved_out");
@@ -214,7 +214,38 @@ describe("the demo plan", () => {
     expect(by("JPKI-131121-900012").card!.status).toBe("revoked");
     expect(plan.seals.filter((s) => s.resident === by("JPKI-131121-900013")).map((s) => s.status)).toEqual(["abolished"]);
     expect(plan.taxes.filter((t) => t.resident === by("JPKI-131121-900014"))).toEqual([]);
-    expect(plan.supportMeasures.map((s) => s.resident)).toEqual([by("JPKI-131121-900001")]);
+    expect(plan.supportMeasures.map((s) => s.resident)).toEqual([by("JPKI-131121-900001"), by("JPKI-131121-900016")]);
+  });
+
+  it("puts the 附票 case's husband and wife in one 世田谷区 戸籍, both linked, she in her own household under 支援措置", () => {
+    const he = plan.residents.find((r) => r.demo?.serial === "JPKI-131121-900015")!;
+    const she = plan.residents.find((r) => r.demo?.serial === "JPKI-131121-900016")!;
+    expect([he.person.familyName, he.person.givenName, she.person.familyName, she.person.givenName]).toEqual(["桐山", "修平", "桐山", "美咲"]);
+    expect([he.muni, she.muni, he.status, she.status]).toEqual(["setagaya", "setagaya", "active", "active"]);
+    expect(she.household).not.toBe(he.household);
+    expect([he.household.members, she.household.members]).toEqual([[he], [she]]);
+    // Built after the random filler: the last residents of 世田谷区, so adding them shifted no one.
+    expect(plan.residents.filter((r) => r.muni === "setagaya").slice(-2)).toEqual([he, she]);
+    expect([he.supportMeasure, she.supportMeasure]).toEqual([false, true]);
+    expect(plan.supportMeasures.find((s) => s.resident === she)).toMatchObject({ startsOn: "2025-04-15", endsOn: null });
+    // Both hold an active card, so the refusals come from the 戸籍 and her status.
+    expect([he.card?.status, she.card?.status]).toEqual(["active", "active"]);
+
+    const registers = plan.koseki.filter((k) => k.kind === "current" && k.members.some((m) => m.resident === he));
+    expect(registers).toHaveLength(1);
+    const [k] = registers;
+    expect(k).toMatchObject({ muni: "setagaya", honseki: "東京都世田谷区上馬四丁目21番地", pendingFiling: false });
+    expect(k.members.map((m) => [m.resident, m.spouseRole, m.removed])).toEqual([[he, "夫", false], [she, "妻", false]]);
+    expect(he.honseki).toBe(k.honseki);
+    expect(she.honseki).toBe(k.honseki);
+    // Her 附票 ends with the address the 支援措置 protects, flagged by the 附票 feed; his lines are not flagged.
+    const her = k.members[1].fuhyo;
+    expect(her.at(-1)).toEqual({ address: she.household.address, since: "2025-03-20", supportMeasure: true });
+    expect(her.slice(0, -1).some((f) => f.supportMeasure)).toBe(false);
+    expect(k.members[0].fuhyo.some((f) => f.supportMeasure)).toBe(false);
+    expect(k.members[0].fuhyo.at(-1)!.address).toBe(he.household.address);
+    // Nobody else carries the 附票 feed's flag.
+    expect(plan.koseki.flatMap((r) => r.members.filter((m) => m.fuhyo.some((f) => f.supportMeasure)).map((m) => m.person))).toEqual([she.person]);
   });
 
   it("keeps tax totals consistent", () => {

@@ -1,6 +1,7 @@
 // The fixed demo households: the people behind the documented demo cards (refusal examples and showcase
 // residents), built first from their own PRNG streams so that their names never shift when the random
-// filler changes. docs/demo-data.md lists them.
+// filler changes. Households added later are built after the filler (buildLateSpecials), so that adding
+// them shifts no one. docs/demo-data.md lists them.
 import { addDays, type Ymd } from "./dates";
 import {
   coupleKids,
@@ -12,8 +13,9 @@ import {
   youngCouple,
   type Built,
 } from "./households";
+import type { NamePair } from "./names";
 import { MUNICIPALITIES, muniHonseki, otherAddress, type MuniKey } from "./places";
-import { KAISEI_DATE, addResident, assignChildRelationships, linkHonseki, newFamily, newPerson, type World } from "./population";
+import { KAISEI_DATE, addResident, assignChildRelationships, linkHonseki, marry, newFamily, newPerson, type World } from "./population";
 import { Prng } from "./prng";
 import type { DemoRole, Family, HouseholdPlan, ResidentPlan, Sex } from "./types";
 
@@ -355,3 +357,77 @@ export function buildSpecials(w: World): void {
   obuse(w, big);
 }
 
+
+// ───────────────────────────── added after the filler ─────────────────────────────
+
+/**
+ * The 附票 and 支援措置 case (docs/demo-data.md): a husband and his wife in one 戸籍 with its 本籍 in 世田谷区.
+ * She left their home for her own household elsewhere in 世田谷区 and is under a 支援措置; the 附票 of their
+ * 戸籍 would print her new address, so it is refused to him (household_support_measure) while his 戸籍 is
+ * still issued, and she is refused everything herself (resident_support_measure). Her current 附票 line also
+ * carries the 附票 feed's 支援措置 flag.
+ *
+ * Built after the random filler, by hand and from its own stream, so that nobody generated before shifts
+ * (resident and household numbers, card serials, register numbers and names stay as they were). The family
+ * names are in no name pool, so no generated person can ever take these full names.
+ */
+function supportMeasureKoseki(w: World, rng: Prng): void {
+  const m: MuniKey = "setagaya";
+  const honseki = "東京都世田谷区上馬四丁目21番地";
+  const home = "東京都世田谷区上馬四丁目21番8号";
+  const fam: NamePair = ["桐山", "キリヤマ"];
+  const marriedOn: Ymd = "2014-10-11";
+  const leftOn: Ymd = "2025-03-20";
+
+  const husband = newPerson(w, rng, { family: fam, given: ["修平", "シュウヘイ"], sex: "male", dob: "1984-06-18", birthplace: "神奈川県川崎市", fatherName: "桐山 隆", motherName: "桐山 恵子" });
+  const wife = newPerson(w, rng, { family: fam, given: ["美咲", "ミサキ"], sex: "female", dob: "1988-02-09", birthplace: "埼玉県さいたま市", fatherName: "大野 正樹", motherName: "大野 洋子" });
+  husband.kosekiRelationship = "長男";
+  wife.kosekiRelationship = "長女";
+  const f = marry(w, rng, {
+    husband,
+    wife,
+    wifeMaiden: ["大野", "オオノ"],
+    on: marriedOn,
+    honseki,
+    husbandOrigin: "神奈川県川崎市中原区小杉町二丁目18番地 桐山 隆",
+    wifeOrigin: "埼玉県さいたま市浦和区高砂三丁目7番地 大野 正樹",
+  });
+
+  // Both moved in on marriage; he stayed in their home.
+  const his = w.newHousehold(m, home, "separated");
+  const he = addResident(w, rng, his, husband, {
+    relationship: "世帯主",
+    isHead: true,
+    settlement: { becameResidentOn: marriedOn, addressSetOn: marriedOn, addressSetReason: "転入", notifiedOn: "2014-10-14", previousAddress: "神奈川県川崎市中原区小杉町二丁目5番14号", previousSince: "2009-04-01", arrivalFrom: null, arrivalSince: null },
+  });
+  // She left for her own household (転居 within the ward) and asked for a 支援措置 shortly after.
+  const hers = w.newHousehold(m, "東京都世田谷区祖師谷五丁目3番11号", "separated");
+  const she = addResident(w, rng, hers, wife, {
+    relationship: "世帯主",
+    isHead: true,
+    settlement: { becameResidentOn: marriedOn, addressSetOn: leftOn, addressSetReason: "転居", notifiedOn: "2025-03-24", previousAddress: home, previousSince: marriedOn, arrivalFrom: "埼玉県さいたま市浦和区高砂三丁目9番2号", arrivalSince: "2010-04-01" },
+  });
+  wife.addresses.at(-1)!.supportMeasure = true;
+  she.supportMeasure = true;
+  linkHonseki(f);
+
+  role(
+    he,
+    900015,
+    "refusal",
+    "Husband of the 900016 person, in one 戸籍 with her (本籍 in 世田谷区); she left his household",
+    "本籍地 services at 世田谷区: 戸籍の附票 is refused (household_support_measure: it would show the address of his wife, who is under 支援措置, whichever members are chosen); 戸籍全部/個人事項証明書 are issued (the 戸籍 prints no address). 住所地 services work (she is no longer in his household).",
+  );
+  role(
+    she,
+    900016,
+    "refusal",
+    "支援措置 in force; left the household of her husband (900015), still in his 戸籍; her current 附票 line carries the feed's 支援措置 flag",
+    "Refused for every type, 住所地 and 本籍地 services alike, with no detail shown: support measure (resident_support_measure).",
+  );
+}
+
+/** Fixed households added after the random filler (see supportMeasureKoseki). */
+export function buildLateSpecials(w: World): void {
+  supportMeasureKoseki(w, new Prng("setagaya/support-measure-koseki"));
+}

@@ -31,8 +31,16 @@ export type Person = {
   /** Further 身分事項 printed after the generated ones (second marriage, adoption as a parent …). */
   extraEvents: ExtraEvent[];
   /** Address history for the 附票 of a non-resident; residents use their resident dates. */
-  addresses: { address: string; since: Ymd }[];
+  addresses: AddressLine[];
   resident: ResidentPlan | null;
+};
+
+/** One address of a person's history, as a 附票 line. */
+export type AddressLine = {
+  address: string;
+  since: Ymd;
+  /** The 附票 feed's 支援措置 flag on this line (FuhyoEntry.supportMeasure). */
+  supportMeasure?: boolean;
 };
 
 export type ResidentPlan = {

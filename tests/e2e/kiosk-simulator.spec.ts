@@ -201,3 +201,23 @@ test("本籍地の証明書: the chosen municipality answers with its certificat
   await expect(page.getByText("現在、取得できる証明書はありません").or(page.getByRole("button", { name: /戸籍/ }).first())).toBeVisible();
   await expectAccessible(page, "honseki certificates");
 });
+
+test("本籍地の証明書: the 戸籍の附票 is refused when a member of the 戸籍 is under 支援措置; the 戸籍 itself is offered", async ({ page }) => {
+  // 桐山 修平's wife, in the same 世田谷区 戸籍, is under a 支援措置 (docs/demo-data.md): the 附票 would show her address.
+  await setClock(page, OPEN_HOURS);
+  await page.getByRole("button", { name: /^行政サービス/ }).click();
+  await page.getByRole("button", { name: /本籍地の証明書/ }).click();
+  await expect(screenHeading(page, "本籍地の市区町村を選んでください")).toBeVisible();
+  await page.getByRole("button", { name: /世田谷区/ }).click();
+  await expect(screenHeading(page, "カードを置いてください")).toBeVisible();
+  await page.getByRole("button", { name: /JPKI-131121-900015/ }).click();
+  await typePin(page, "1234");
+
+  await expect(screenHeading(page, "証明書の種類を選んでください")).toBeVisible();
+  const fuhyo = page.getByRole("button", { name: /戸籍の附票の写し/ });
+  await expect(fuhyo).toBeDisabled();
+  await expect(fuhyo).toContainText("このサービスではお取り扱いできません。窓口にお問い合わせください。");
+  await expect(fuhyo).toContainText("理由コード: household_support_measure");
+  await expect(page.getByRole("button", { name: /戸籍全部事項証明書/ })).toBeEnabled();
+  await expectAccessible(page, "honseki fuhyo refused");
+});

@@ -34,6 +34,15 @@ describe("demo seed", () => {
     expect([...roles].sort()).toEqual(["auditor", "clerk", "municipal_admin", "operator"]);
   });
 
+  it("gives every 稼働中 municipality a 公印 PNG (none is served without one)", async () => {
+    const active = await ownerDb().municipality.findMany({ where: { status: "active" }, select: { code: true, sealImage: true, sealImageMime: true } });
+    expect(active.length).toBeGreaterThan(0);
+    for (const m of active) {
+      expect(m.sealImageMime, m.code).toBe("image/png");
+      expect(Buffer.from(m.sealImage ?? []).subarray(0, 8).toString("hex"), m.code).toBe("89504e470d0a1a0a");
+    }
+  });
+
   it("holds 利用登録 examples the queue and the status page can use: an overdue one, a web pre-registration, a sent notice", async () => {
     const db = ownerDb();
     const byReceipt = Object.fromEntries((await db.kosekiRegistration.findMany({ include: { notices: true } })).map((r) => [r.receiptNo, r]));
@@ -42,6 +51,29 @@ describe("demo seed", () => {
     expect(byReceipt["RDEM-2026-0005"]).toMatchObject({ source: "web", status: "pending", cardSerial: null });
     expect(decryptField(byReceipt["RDEM-2026-0005"].emailCipher!, FieldContext.registrationEmail)).toBe("demo-applicant-3@example.jp");
     expect(byReceipt["RDEM-2026-0003"].notices).toEqual([expect.objectContaining({ kind: "registration_rejected", status: "sent" })]);
+  });
+
+  it("links the 附票 case's husband and wife to one 世田谷区 戸籍, she under a 支援措置 and flagged on her 附票", async () => {
+    const db = ownerDb();
+    const card = (serial: string) => db.cardCertificate.findFirstOrThrow({ where: { issuer: "JPKI", serial }, include: { resident: { include: { supportMeasures: true } } } });
+    const he = (await card("JPKI-131121-900015")).resident;
+    const she = (await card("JPKI-131121-900016")).resident;
+    expect([he.familyName, he.givenName, she.familyName, she.givenName]).toEqual(["桐山", "修平", "桐山", "美咲"]);
+    expect(she.householdId).not.toBe(he.householdId);
+    expect(he.supportMeasures).toEqual([]);
+    expect(she.supportMeasures).toEqual([expect.objectContaining({ endsOn: null, municipalityId: she.municipalityId })]);
+
+    const members = await db.kosekiMember.findMany({ where: { residentId: { in: [he.id, she.id] } }, include: { kosekiRecord: { include: { municipality: true } }, fuhyoEntries: { orderBy: { position: "asc" } } } });
+    expect(members).toHaveLength(2);
+    expect(new Set(members.map((m) => m.kosekiRecordId)).size).toBe(1);
+    const record = members[0].kosekiRecord;
+    expect(record).toMatchObject({ kind: "current", honseki: "東京都世田谷区上馬四丁目21番地", pendingFiling: false, municipality: { code: "131121" } });
+    expect(await db.kosekiMember.count({ where: { kosekiRecordId: record.id } })).toBe(2);
+    const hers = members.find((m) => m.residentId === she.id)!;
+    const his = members.find((m) => m.residentId === he.id)!;
+    expect(hers.fuhyoEntries.map((f) => f.supportMeasure)).toEqual([false, false, true]);
+    expect(his.fuhyoEntries.some((f) => f.supportMeasure)).toBe(false);
+    expect(await db.fuhyoEntry.count({ where: { supportMeasure: true } })).toBe(1);
   });
 
   it("is idempotent: a second run writes nothing", async () => {
