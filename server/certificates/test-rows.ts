@@ -2,6 +2,7 @@
 // Names, places and figures are fictional (DOMAIN.md §9).
 import "server-only";
 import type { FuhyoEntry, KosekiEvent, KosekiMember, KosekiRecord, Municipality, Resident, TaxRecord } from "../generated/prisma/client";
+import { samplePersonalSeal } from "./sample-rows";
 
 const d = (ymd: string) => new Date(`${ymd}T00:00:00Z`);
 const at = d("2026-01-01");
@@ -18,8 +19,9 @@ export const municipality = {
   kind: "city",
   mayorTitle: "東市長",
   mayorName: "北村 次郎",
-  sealImage: null,
-  sealImageMime: null,
+  // Every certificate carries the 公印: a document without one is refused before rendering.
+  sealImage: samplePersonalSeal(),
+  sealImageMime: "image/png",
   status: "active",
   taxYearSwitchDate: "06-01",
   taxYearsOffered: 2,

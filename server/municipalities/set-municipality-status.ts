@@ -7,13 +7,20 @@ import { AppError } from "../errors";
 import { municipalityDtoSelect, toMunicipalityDto, type MunicipalityDto } from "./municipality-dto";
 import { parseInput } from "./parse-input";
 
-/** Moves a municipality between 準備中, 稼働中 and 停止中. Operator only. */
+/**
+ * Moves a municipality between 準備中, 稼働中 and 停止中. Operator only. Every certificate prints the 公印
+ * (DOMAIN.md §7), so a municipality without a 公印 image cannot be set 稼働中 (`official_seal_required`).
+ */
 export async function setMunicipalityStatus({ ctx, input }: { ctx: RequestContext; input: MunicipalityStatusChangeInput }): Promise<MunicipalityDto> {
   requireRole(ctx, "operator");
   const { code, status } = parseInput(ZMunicipalityStatusChange, input);
   return withTenant(ctx, async (tx) => {
-    const before = await tx.municipality.findUnique({ where: { code }, select: { id: true, status: true } });
+    // The image itself, not its MIME column, decides: it is what the certificates print (≤ 1 MB, read once).
+    const before = await tx.municipality.findUnique({ where: { code }, select: { id: true, status: true, sealImage: true } });
     if (!before) throw new AppError("not_found", "no municipality has this code");
+    if (status === "active" && !before.sealImage?.byteLength) {
+      throw new AppError("official_seal_required", "a municipality without an official seal image cannot be set active", { status: 409 });
+    }
     const m = await tx.municipality.update({ where: { id: before.id }, data: { status }, select: municipalityDtoSelect });
     await writeAuditEvent(tx, ctx, {
       action: "municipality.set_status",

@@ -15,7 +15,8 @@ const ZInput = z.object({ code: ZMunicipalityCode, image: z.instanceof(Uint8Arra
 /**
  * Replaces a municipality's 公印 (printed on every certificate). Only a real PNG is accepted: at most 1 MB,
  * the PNG signature and chunk structure, and sensible dimensions; the Content-Type a browser claims is not
- * trusted. Operator only.
+ * trusted. Operator only. It replaces, never removes: an empty upload is refused, so a 稼働中 municipality
+ * (which must have a 公印, see set-municipality-status.ts) always keeps a valid one.
  */
 export async function uploadOfficialSeal({ ctx, input }: { ctx: RequestContext; input: { code: string; image: Uint8Array } }): Promise<MunicipalityDto> {
   requireRole(ctx, "operator");

@@ -6,7 +6,10 @@ export type MunicipalityBlock = {
   name: string;
   mayorTitle: string;
   mayorName: string;
-  /** 公印 image (PNG bytes), drawn over the mayor's name. */
+  /**
+   * 公印 image (PNG bytes), drawn over the mayor's name. Null only for a municipality that has none yet:
+   * rendering then refuses a certificate, and a staff preview (`sample`) prints a marked placeholder.
+   */
   sealImage: Uint8Array | null;
 };
 

@@ -15,7 +15,7 @@ import { ISSUANCE, kosekiRecord, memberId, municipality, NON_TAXABLE, NOW, resid
 import { verifyRenderedPdf } from "../issuance/verify-rendered-pdf";
 import type { CertificateDocument } from "./document-model";
 import { DEFAULT_FALLBACK_FONT, FONT_CHAIN, FONT_FILES, fallbackFontFiles, printableCodePoint, unprintableCharacters } from "./fonts";
-import { renderCertificate, UnprintableCharactersError, type RenderedCertificate } from "./render-certificate";
+import { MissingOfficialSealError, renderCertificate, UnprintableCharactersError, type RenderedCertificate } from "./render-certificate";
 
 const SLOW = 60_000;
 
@@ -208,6 +208,14 @@ describe("font fallback chain", () => {
       await expect(refused).rejects.toBeInstanceOf(UnprintableCharactersError);
       await expect(refused).rejects.toMatchObject({ characters: [ch] });
     }
+  });
+
+  it("never draws a certificate without its 公印: refused before rendering; a staff preview shows 「公印未登録」", async () => {
+    const built = buildFuhyoDocument({ municipality: { ...municipality, sealImage: null, sealImageMime: null }, record: kosekiRecord(YAMAKAWA), members: kosekiRecord(YAMAKAWA).members, issuance: ISSUANCE, now: NOW });
+    expect(built.document.municipality.sealImage).toBeNull();
+    await expect(renderCertificate(built.document)).rejects.toBeInstanceOf(MissingOfficialSealError);
+    const sample = await renderCertificate({ ...built.document, sample: true });
+    expect(sample.pageTexts.join("")).toContain("公印未登録");
   });
 
   it("reports an ideographic variation sequence as one unprintable item (react-pdf would split it)", () => {

@@ -5,6 +5,7 @@ import { Font, renderToBuffer } from "@react-pdf/renderer";
 import type { CertificateDocument } from "./document-model";
 import { namesIn } from "./document-model";
 import { FONT_CHAIN, unprintableCharacters } from "./fonts";
+import { SEAL_PLACEHOLDER_TEXT } from "./templates/certificate-frame";
 import { FuhyoTemplate } from "./templates/fuhyo-template";
 import { KosekiTemplate } from "./templates/koseki-template";
 import { ResidenceTemplate } from "./templates/residence-template";
@@ -29,9 +30,25 @@ export class UnprintableCharactersError extends Error {
   }
 }
 
+/**
+ * A document for issuance whose municipality has no 公印 image. Every certificate carries the 公印 (DOMAIN.md
+ * §7): it is refused rather than printed without one. Only a staff preview (doc.sample) draws a placeholder.
+ */
+export class MissingOfficialSealError extends Error {
+  constructor() {
+    super("the municipality has no official seal image; a certificate is never printed without it");
+  }
+}
+
+/** Whether the document may be drawn: a real certificate needs its 公印 image; a sample may show the placeholder. */
+export function hasRequiredOfficialSeal(doc: CertificateDocument): boolean {
+  return !!doc.sample || !!doc.municipality.sealImage?.byteLength;
+}
+
 /** All printed text of a document, to check glyph coverage before anything is drawn. */
 export function printedText(doc: CertificateDocument): string {
   const parts = [doc.title, doc.certificationText, doc.issuedOn, doc.issuanceNo, doc.municipality.name, doc.municipality.mayorTitle, doc.municipality.mayorName];
+  if (!doc.municipality.sealImage?.byteLength) parts.push(SEAL_PLACEHOLDER_TEXT);
   const person = (p: { name: string; fields: Array<[string, string]> }) => parts.push(p.name, ...p.fields.flat());
   const b = doc.body;
   switch (b.kind) {
@@ -99,6 +116,7 @@ export type RenderedCertificate = {
 };
 
 export async function renderCertificate(doc: CertificateDocument): Promise<RenderedCertificate> {
+  if (!hasRequiredOfficialSeal(doc)) throw new MissingOfficialSealError();
   const missing = unprintableCharacters(printedText(doc));
   if (missing.length) throw new UnprintableCharactersError(missing);
   registerPdfFonts();

@@ -2,6 +2,7 @@ import "server-only";
 import os from "node:os";
 import path from "node:path";
 import { Piscina } from "piscina";
+import { samplePersonalSeal } from "../certificates/sample-rows";
 import { refusalError } from "../eligibility/refusal";
 import { AppError } from "../errors";
 import type { CertificateDocument } from "./document-model";
@@ -33,6 +34,8 @@ export async function renderInWorker(doc: CertificateDocument, signal?: AbortSig
     throw e;
   }
   if (!result.ok) {
+    // No 公印 image: the same generic answer eligibility gives (it refuses first; this is the last line).
+    if (result.error === "official_seal_missing") throw refusalError("municipality_not_active");
     throw refusalError("character_not_printable");
   }
   return result;
@@ -51,7 +54,8 @@ export async function warmUpRenderPool(): Promise<void> {
     subjectDigest: "0",
     issuedOn: "令和8年1月1日",
     certificationText: "ウォームアップ",
-    municipality: { name: "ウォームアップ", mayorTitle: "市長", mayorName: "見本", sealImage: null },
+    // A real image: the warm-up also loads the PNG path, and a certificate is never drawn without its 公印.
+    municipality: { name: "ウォームアップ", mayorTitle: "市長", mayorName: "見本", sealImage: samplePersonalSeal() },
     body: { kind: "residence", address: "見本", householdHead: null, persons: [{ name: "見本 太郎", fields: [] }] },
   };
   await Promise.all(Array.from({ length: p.options.maxThreads }, () => p.run(warm)));

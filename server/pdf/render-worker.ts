@@ -1,10 +1,11 @@
 // Piscina worker entry (loaded through worker-boot.mjs): renders one certificate off the main thread.
 import type { CertificateDocument } from "./document-model";
-import { renderCertificate, UnprintableCharactersError } from "./render-certificate";
+import { MissingOfficialSealError, renderCertificate, UnprintableCharactersError } from "./render-certificate";
 
 export type WorkerResult =
   | { ok: true; pdf: Uint8Array; pageCount: number; pageTexts: string[]; keywords: string; renderMs: number }
-  | { ok: false; error: "unprintable_characters"; count: number };
+  | { ok: false; error: "unprintable_characters"; count: number }
+  | { ok: false; error: "official_seal_missing" };
 
 export default async function render(doc: CertificateDocument): Promise<WorkerResult> {
   const started = performance.now();
@@ -14,6 +15,7 @@ export default async function render(doc: CertificateDocument): Promise<WorkerRe
   } catch (e) {
     // The characters themselves are personal data: only their count leaves the worker.
     if (e instanceof UnprintableCharactersError) return { ok: false, error: "unprintable_characters", count: e.characters.length };
+    if (e instanceof MissingOfficialSealError) return { ok: false, error: "official_seal_missing" };
     throw e;
   }
 }

@@ -6,6 +6,7 @@ import { encryptField, FieldContext } from "@/server/crypto/field-encryption";
 import { municipalityCheckDigit } from "@/lib/municipality-code";
 import { myNumberCheckDigit } from "@/lib/my-number";
 import type { Prisma } from "@/server/generated/prisma/client";
+import { solidPng } from "./png";
 
 let counter = 0;
 const next = () => ++counter;
@@ -21,8 +22,13 @@ export function fakeMyNumber(seed = next()): string {
   return first11 + myNumberCheckDigit(first11);
 }
 
+/**
+ * An active municipality with a 公印 image (none is served without one). `sealImage: null` makes one without
+ * (its MIME is cleared too, unless given).
+ */
 export async function createMunicipality(overrides: Partial<Prisma.MunicipalityUncheckedCreateInput> = {}) {
   const n = next();
+  const seal = overrides.sealImage === null ? { sealImage: null, sealImageMime: null } : { sealImage: solidPng(48), sealImageMime: "image/png" };
   return ownerDb().municipality.create({
     data: {
       code: fakeMunicipalityCode(),
@@ -33,6 +39,7 @@ export async function createMunicipality(overrides: Partial<Prisma.MunicipalityU
       mayorTitle: `テスト市${n}長`,
       mayorName: "試験 太郎",
       status: "active",
+      ...seal,
       ...overrides,
     },
   });

@@ -11,7 +11,8 @@ import { solidPng } from "./png";
 export const OPEN_AT = new Date("2026-11-27T10:00:00+09:00");
 
 export async function createServedMunicipality(overrides: Partial<Prisma.MunicipalityUncheckedCreateInput> = {}) {
-  const m = await createMunicipality({ sealImage: solidPng(48), sealImageMime: "image/png", ...overrides });
+  // createMunicipality gives it a 公印 image unless the overrides say otherwise.
+  const m = await createMunicipality(overrides);
   const db = ownerDb();
   await db.certificateOffering.createMany({
     data: (["residence", "residence_entry", "seal"] as const).map((certificateType) => ({ municipalityId: m.id, certificateType, enabled: true, copyLimit: 5, allowMyNumber: true })),
@@ -24,10 +25,10 @@ export async function createServedMunicipality(overrides: Partial<Prisma.Municip
 
 let serial = 0;
 
-/** A household of `size` active residents; the first is the head and holds a card (and a seal when asked). */
+/** A household of `size` active residents; the first is the head and holds a card (and a seal registration, with `sealImage` as its 印影, when asked). */
 export async function createCardholder(
   municipalityId: string,
-  opts: { size?: number; seal?: boolean; resident?: Partial<Prisma.ResidentUncheckedCreateInput>; card?: Partial<Prisma.CardCertificateUncheckedCreateInput>; names?: string[] } = {},
+  opts: { size?: number; seal?: boolean; sealImage?: Uint8Array<ArrayBuffer>; resident?: Partial<Prisma.ResidentUncheckedCreateInput>; card?: Partial<Prisma.CardCertificateUncheckedCreateInput>; names?: string[] } = {},
 ) {
   const db = ownerDb();
   const names = opts.names ?? ["一郎", "花子", "次郎", "桜", "三郎", "梅子"];
@@ -59,7 +60,7 @@ export async function createCardholder(
   });
   const seal = opts.seal
     ? await db.sealRegistration.create({
-        data: { municipalityId, residentId: head.id, registrationNo: `S${serial}-${crypto.randomBytes(3).toString("hex")}`, registeredOn: new Date("2015-04-01"), sealImage: solidPng(40, [180, 20, 20]) },
+        data: { municipalityId, residentId: head.id, registrationNo: `S${serial}-${crypto.randomBytes(3).toString("hex")}`, registeredOn: new Date("2015-04-01"), sealImage: opts.sealImage ?? solidPng(40, [180, 20, 20]) },
       })
     : null;
   return { head, members, card, seal };

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { errorMessage } from "@/lib/error-messages";
 import { municipalityCheckDigit } from "@/lib/municipality-code";
 import type { RequestContext } from "@/server/context";
 import { ownerDb } from "@/tests/setup/owner-db";
@@ -104,7 +105,7 @@ describe("list, get, update and status", () => {
     }
     for (const m of [a, b]) {
       const after = await ownerDb().municipality.findUniqueOrThrow({ where: { id: m.id } });
-      expect(after).toMatchObject({ name: m.name, status: m.status, sealImage: null });
+      expect(after).toMatchObject({ name: m.name, status: m.status, sealImage: m.sealImage });
       expect(await auditCount(m.id)).toBe(0);
     }
   });
@@ -112,8 +113,8 @@ describe("list, get, update and status", () => {
 
 describe("official seal (公印)", () => {
   it("stores a real PNG and serves it to the operator and that municipality's staff only", async () => {
-    const a = await createMunicipalityRow();
-    const b = await createMunicipalityRow();
+    const a = await createMunicipalityRow({ status: "preparing", sealImage: null });
+    const b = await createMunicipalityRow({ status: "preparing", sealImage: null });
     const png = solidPng(64);
     const dto = await uploadOfficialSeal({ ctx: operator, input: { code: a.code, image: png } });
     expect(dto.hasSeal).toBe(true);
@@ -126,7 +127,7 @@ describe("official seal (公印)", () => {
   });
 
   it("refuses what is not a PNG, a truncated PNG, a tiny image and more than 1 MB", async () => {
-    const m = await createMunicipalityRow();
+    const m = await createMunicipalityRow({ status: "preparing", sealImage: null });
     const png = solidPng(64);
     const jpeg = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, ...new Array(100).fill(0)]);
     await expect(uploadOfficialSeal({ ctx: operator, input: { code: m.code, image: jpeg } })).rejects.toMatchObject({ code: "seal_not_png" });
@@ -136,5 +137,53 @@ describe("official seal (公印)", () => {
     big.set(png);
     await expect(uploadOfficialSeal({ ctx: operator, input: { code: m.code, image: big } })).rejects.toMatchObject({ code: "seal_too_large" });
     expect((await ownerDb().municipality.findUniqueOrThrow({ where: { id: m.id } })).sealImage).toBeNull();
+  });
+});
+
+describe("no 公印, no service", () => {
+  const rowOf = (id: string) => ownerDb().municipality.findUniqueOrThrow({ where: { id } });
+
+  it("refuses to set a municipality without a 公印 image 稼働中, changing nothing, whatever its status", async () => {
+    for (const status of ["preparing", "suspended"] as const) {
+      const m = await createMunicipalityRow({ status, sealImage: null });
+      await expect(setMunicipalityStatus({ ctx: operator, input: { code: m.code, status: "active" } })).rejects.toMatchObject({
+        code: "official_seal_required",
+        status: 409,
+      });
+      expect((await rowOf(m.id)).status).toBe(status);
+      expect(await auditCount(m.id)).toBe(0);
+    }
+    expect(errorMessage("official_seal_required")).toBe("公印の画像が登録されていないため、「稼働中」にできません。先に公印の画像を登録してください。");
+  });
+
+  it("a new municipality goes 稼働中 once its 公印 is uploaded", async () => {
+    const code = fakeMunicipalityCode();
+    await createMunicipality({ ctx: operator, input: form(code) });
+    await expect(setMunicipalityStatus({ ctx: operator, input: { code, status: "active" } })).rejects.toMatchObject({ code: "official_seal_required" });
+    await uploadOfficialSeal({ ctx: operator, input: { code, image: solidPng(64) } });
+    const active = await setMunicipalityStatus({ ctx: operator, input: { code, status: "active" } });
+    expect(active).toMatchObject({ code, status: "active", hasSeal: true });
+  });
+
+  it("lets a 準備中 municipality with a 公印 go 稼働中, and audits it", async () => {
+    const m = await createMunicipalityRow({ status: "preparing" });
+    expect(m.sealImage).not.toBeNull();
+    const dto = await setMunicipalityStatus({ ctx: operator, input: { code: m.code, status: "active" } });
+    expect(dto).toMatchObject({ status: "active", hasSeal: true });
+    expect((await rowOf(m.id)).status).toBe("active");
+    const event = await ownerDb().auditEvent.findFirstOrThrow({ where: { targetId: m.id, action: "municipality.set_status" } });
+    expect(event.details).toMatchObject({ code: m.code, from: "preparing", to: "active" });
+  });
+
+  it("still lets a municipality without a 公印 be set 準備中 or 停止中 (stopping never needs a seal)", async () => {
+    const m = await createMunicipalityRow({ status: "active", sealImage: null });
+    expect((await setMunicipalityStatus({ ctx: operator, input: { code: m.code, status: "suspended" } })).status).toBe("suspended");
+    expect((await setMunicipalityStatus({ ctx: operator, input: { code: m.code, status: "preparing" } })).status).toBe("preparing");
+  });
+
+  it("an empty upload never removes the 公印 of a 稼働中 municipality", async () => {
+    const m = await createMunicipalityRow({ status: "active" });
+    await expect(uploadOfficialSeal({ ctx: operator, input: { code: m.code, image: new Uint8Array(0) } })).rejects.toMatchObject({ code: "seal_missing" });
+    expect(Buffer.from((await rowOf(m.id)).sealImage!).equals(Buffer.from(m.sealImage!))).toBe(true);
   });
 });

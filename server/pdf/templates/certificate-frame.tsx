@@ -20,6 +20,10 @@ export const styles = StyleSheet.create({
   signature: { flexDirection: "row", justifyContent: "space-between", alignItems: "center", marginTop: 18 },
   mayor: { fontSize: 12, paddingRight: 40 },
   seal: { position: "absolute", right: 0, top: -22, width: 64, height: 64, opacity: 0.9 },
+  sealPlaceholder: {
+    position: "absolute", right: 0, top: -22, width: 64, height: 64, borderWidth: 1, borderStyle: "dashed", borderColor: "#c00000",
+    color: "#c00000", fontSize: 8, alignItems: "center", justifyContent: "center",
+  },
   // The whole page, rotated about its centre (rotating the Text itself pivots it off-centre in react-pdf).
   watermark: { position: "absolute", top: 0, left: 0, right: 0, bottom: 0, alignItems: "center", justifyContent: "center", transform: "rotate(-35deg)" },
   watermarkText: { fontSize: 180, lineHeight: 1, color: "#808080", opacity: 0.22, letterSpacing: 24 },
@@ -30,6 +34,27 @@ function SampleWatermark() {
   return (
     <View style={styles.watermark} fixed>
       <Text style={styles.watermarkText}>見本</Text>
+    </View>
+  );
+}
+
+/** Printed in place of the 公印 on a staff preview of a municipality that has not registered one yet. */
+export const SEAL_PLACEHOLDER_TEXT = "公印未登録";
+
+/**
+ * The 公印 over the mayor's name. Never silently left out: a certificate without the image is an error
+ * (renderCertificate refuses it first); only a staff preview (doc.sample) shows a marked placeholder.
+ */
+function OfficialSeal({ doc }: { doc: CertificateDocument }) {
+  const image = doc.municipality.sealImage;
+  if (image?.byteLength) {
+    // eslint-disable-next-line jsx-a11y/alt-text -- react-pdf Image, not an HTML img
+    return <Image style={styles.seal} src={{ data: Buffer.from(image), format: "png" }} />;
+  }
+  if (!doc.sample) throw new Error("a certificate is never drawn without its official seal image");
+  return (
+    <View style={styles.sealPlaceholder}>
+      <Text>{SEAL_PLACEHOLDER_TEXT}</Text>
     </View>
   );
 }
@@ -72,10 +97,7 @@ export function CertificateFrame({ doc, children }: { doc: CertificateDocument; 
               <Text style={styles.mayor}>
                 {doc.municipality.mayorTitle}　{doc.municipality.mayorName}
               </Text>
-              {doc.municipality.sealImage ? (
-                // eslint-disable-next-line jsx-a11y/alt-text -- react-pdf Image, not an HTML img
-                <Image style={styles.seal} src={{ data: Buffer.from(doc.municipality.sealImage), format: "png" }} />
-              ) : null}
+              <OfficialSeal doc={doc} />
             </View>
           </View>
         </View>

@@ -81,6 +81,7 @@ export default async function MunicipalityPage({ params, searchParams }: Props) 
           稼働状態
         </h2>
         <p className="text-std-16N-170 text-solid-gray-800">「稼働中」の自治体だけがコンビニ交付の対象になります。「停止中」にすると、すべての証明書の発行を止めます。</p>
+        {hasSeal ? null : <p className="text-std-16N-170 text-solid-gray-800">公印の画像を登録するまで「稼働中」にはできません。</p>}
         <StatusForm code={m.code} status={status} />
       </section>
 
