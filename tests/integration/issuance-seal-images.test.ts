@@ -11,7 +11,7 @@ import { extractPdf } from "@/server/pdf/render-certificate";
 import { ownerDb } from "@/tests/setup/owner-db";
 import { createStaffUser } from "../factories";
 import { createApiClient, createCardholder, createServedMunicipality, issueBody, OPEN_AT } from "../factories/issuance";
-import { patternPng } from "../factories/png";
+import { JPEG_INKAN_BASE64, patternPng } from "../factories/png";
 import { decodePng, pdfImages, rgbaDigest } from "../pdf-images";
 
 // A cold worker takes seconds (fonts, react-pdf): start it before the issuance deadline starts counting.
@@ -45,6 +45,25 @@ describe("the issued PDF carries the stored seal images", () => {
     const inB = await imagesIn(fromB.response.pdf);
     expect(inB).toEqual([digestOf(sealB)]);
     expect(inB).not.toContain(digestOf(sealA));
+  });
+
+  it("a 印影 sent as JPEG (as the seals feed allows) is printed as a JPEG image beside the 公印", async () => {
+    const officialSeal = patternPng(64, 4);
+    const m = await createServedMunicipality({ sealImage: officialSeal });
+    const holder = await createCardholder(m.id, { seal: true, sealImage: new Uint8Array(Buffer.from(JPEG_INKAN_BASE64, "base64")) });
+    const { ctx } = await createApiClient();
+    const { response } = await issueCertificate({ ctx, input: ZIssueRequest.parse(issueBody(m.code, holder.card, "seal")), idempotencyKey: "inkan-jpeg", now: OPEN_AT });
+    const images = (await pdfImages(Buffer.from(response.pdf, "base64"))).flat();
+    expect(images.map(rgbaDigest)).toContain(digestOf(officialSeal));
+    // The JPEG is decoded by pdf.js: its size, and mostly red-on-white pixels, are the 印影's.
+    const inkan = images.find((i) => i.width === 40 && i.height === 40);
+    expect(inkan).toBeDefined();
+    const px = (x: number, y: number) => Array.from(inkan!.rgba.subarray((y * 40 + x) * 4, (y * 40 + x) * 4 + 3));
+    expect(px(0, 0).every((v) => v > 230)).toBe(true); // white corner
+    const [r, g, b] = px(20, 20); // the red bar
+    expect(r).toBeGreaterThan(150);
+    expect(g).toBeLessThan(80);
+    expect(b).toBeLessThan(80);
   });
 
   it("a 印鑑登録証明書 carries the requester's registered 印影 and the 公印, and no one else's 印影", async () => {

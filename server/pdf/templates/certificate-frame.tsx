@@ -2,6 +2,7 @@
 // 以下余白, the 認証文 with the 和暦 date and the mayor's title and name under the 公印; a staff preview
 // (doc.sample) adds a 「見本」 watermark and is otherwise identical.
 import { Document, Image, Page, StyleSheet, Text, View } from "@react-pdf/renderer";
+import { imageSource } from "./image-source";
 import type { ReactNode } from "react";
 import { bindingKeywords, type CertificateDocument } from "../document-model";
 import { FONT_FAMILY } from "../fonts";
@@ -49,7 +50,7 @@ function OfficialSeal({ doc }: { doc: CertificateDocument }) {
   const image = doc.municipality.sealImage;
   if (image?.byteLength) {
     // eslint-disable-next-line jsx-a11y/alt-text -- react-pdf Image, not an HTML img
-    return <Image style={styles.seal} src={{ data: Buffer.from(image), format: "png" }} />;
+    return <Image style={styles.seal} src={imageSource(image)} />;
   }
   if (!doc.sample) throw new Error("a certificate is never drawn without its official seal image");
   return (
