@@ -209,6 +209,8 @@ export async function runConformance(opts: { baseUrl: string; keyId: string; sec
     refusal("利用登録 pending", card(SETAGAYA, "000004"), OBUSE, "koseki-full", "koseki_registration_pending", "honseki"),
     refusal("利用登録 rejected", card(SETAGAYA, "000006"), MATSUMOTO, "koseki-full", "koseki_registration_rejected", "honseki"),
     refusal("利用登録 bound to the renewed card", card(SETAGAYA, "000007"), OBUSE, "koseki-full", "koseki_registration_renewal_needed", "honseki"),
+    refusal("支援措置 of a member of the 戸籍: the 附票", card(SETAGAYA, "900015"), SETAGAYA, "koseki-fuhyo", "household_support_measure", "honseki"),
+    refusal("支援措置: the protected member's own 戸籍", card(SETAGAYA, "900016"), SETAGAYA, "koseki-full", "resident_support_measure", "honseki"),
     {
       name: "tax certificate for an offered 年度, and tax_not_resident_on_jan1 for a year the resident moved in",
       run: async () => {
