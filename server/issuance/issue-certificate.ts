@@ -21,19 +21,30 @@ import { loadEligibilityFacts } from "../eligibility/load-eligibility-facts";
 import { refusalError } from "../eligibility/refusal";
 import { AppError, isAppError } from "../errors";
 import { totalFee } from "../fees/fee-in-force";
-import { openIncident } from "../incidents/open-incident";
 import { logger } from "../logger";
-import { renderInWorker } from "../pdf/render-pool";
+import type { CertificateDocument } from "../pdf/document-model";
+import { renderInWorker, type RenderOutcome } from "../pdf/render-pool";
 import { issuanceGate, type AdmissionGate } from "./admission";
 import { allocateIssuanceNo } from "./issuance-number";
 import { issuanceResponse, type IssuanceResponse } from "./issuance-response";
+import { checkPdfSubject } from "./check-pdf-subject";
+import { loadIndependentSubject, type KosekiRegisterKind } from "./independent-subject";
+import { reportSelfCheckFailure } from "./report-self-check-failure";
 import { verifyRenderedPdf } from "./verify-rendered-pdf";
 
 export const ISSUANCE_STEPS = ["claim", "eligibility", "number", "build", "render", "verify", "record", "audit"] as const;
 export type IssuanceStep = (typeof ISSUANCE_STEPS)[number];
 
-/** Test seam: called before each step (delays and faults are injected here; production passes nothing). */
-export type IssuanceHooks = { beforeStep?: (step: IssuanceStep, signal: AbortSignal) => Promise<void> };
+/** Test seams (production passes nothing). */
+export type IssuanceHooks = {
+  /** Called before each step: delays and faults are injected here. */
+  beforeStep?: (step: IssuanceStep, signal: AbortSignal) => Promise<void>;
+  /**
+   * Replaces what the worker rendered before the self-check reads it: tests hand in a wrong PDF (another
+   * person's, a page from another issuance) to prove the check stops it and the municipality is suspended.
+   */
+  afterRender?: (rendered: RenderOutcome, document: CertificateDocument) => Promise<RenderOutcome>;
+};
 
 export type IssueResult = { response: IssuanceResponse; replayed: boolean };
 
@@ -76,7 +87,7 @@ export async function issueCertificate(args: {
     await hooks?.beforeStep?.(name, deadline);
     if (deadline.aborted) throw new AppError("issuance_timeout", "the issuance did not finish before the deadline", { status: 503 });
   };
-  let selfCheck: { municipalityId: string; failure: string } | null = null;
+  let selfCheck: { municipalityId: string; failure: string; issuanceId: string; now: Date } | null = null;
 
   // Wait for a slot BEFORE the transaction opens (no connection, lock or gate is held while queued).
   const release = await (args.gate ?? issuanceGate()).enter(deadline);
@@ -123,12 +134,25 @@ export async function issueCertificate(args: {
         await step("build");
         const built = await buildDocument(tx, { input, municipality, requester, household, koseki, verdict, issuance, now });
         await step("render");
-        const rendered = await renderInWorker(built.document, deadline);
+        let rendered = await renderInWorker(built.document, deadline);
+        if (hooks?.afterRender) rendered = await hooks.afterRender(rendered, built.document);
 
         await step("verify");
-        const check = verifyRenderedPdf(built.document, rendered.pdf, rendered);
+        // Who may appear, re-derived from the card by its own queries (docs/decisions/0010): never from
+        // `loaded` or `built`, except the closed register printed, which it re-verifies.
+        const subjectOptions = input.options as { members?: "all" | string[]; register?: KosekiRegisterKind };
+        const subject = await loadIndependentSubject(tx, {
+          card: input.card,
+          municipalityCode: input.municipalityCode,
+          certificateType: input.certificateType,
+          options: subjectOptions,
+          closedRecordId: subjectOptions.register && subjectOptions.register !== "current" && koseki?.status === "found" ? koseki.recordId : null,
+        });
+        const independent = checkPdfSubject(rendered, { issuanceId: issuance.id, issuanceNo: issuance.no, subjectDigest: built.document.subjectDigest }, subject);
+        // Then the document's own completeness: every name meant to be printed is there.
+        const check = independent.ok ? verifyRenderedPdf(built.document, rendered.pdf, rendered) : independent;
         if (!check.ok) {
-          selfCheck = { municipalityId: municipality.id, failure: check.failure };
+          selfCheck = { municipalityId: municipality.id, failure: check.failure, issuanceId: issuance.id, now };
           throw new AppError("pdf_self_check_failed", "the rendered PDF did not pass the post-render check; nothing was issued", { status: 500 });
         }
 
@@ -181,14 +205,18 @@ export async function issueCertificate(args: {
     );
   } catch (e) {
     if (selfCheck) {
-      const sc = selfCheck as { municipalityId: string; failure: string };
-      await openIncident(ctx, {
+      const sc = selfCheck as { municipalityId: string; failure: string; issuanceId: string; now: Date };
+      // The issuing transaction has rolled back: nothing is returned or recorded. Suspend the municipality,
+      // open the incident and alert the operator, each in its own transaction; this never throws, so the
+      // answer below stays the self-check error whatever happens here.
+      await reportSelfCheckFailure({
         municipalityId: sc.municipalityId,
-        kind: "pdf_self_check_failed",
-        severity: "critical",
-        summary: "発行前のPDF検査で不一致を検出したため発行を中止しました",
-        details: { failure: sc.failure },
-      }).catch((err) => logger.error({ err: String(err) }, "could not record incident"));
+        certificateType: input.certificateType,
+        failure: sc.failure,
+        attemptedIssuanceId: sc.issuanceId,
+        requestId: ctx.requestId,
+        now: sc.now,
+      }).catch((err) => logger.error({ err: String(err), requestId: ctx.requestId }, "could not report a failed PDF self-check"));
     }
     if (isAppError(e)) throw e;
     if (deadline.aborted) throw new AppError("issuance_timeout", "the issuance did not finish before the deadline", { status: 503, cause: e });
