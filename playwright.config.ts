@@ -43,8 +43,6 @@ export default defineConfig({
     reuseExistingServer: false,
     stdout: "pipe",
     // The clock override lets tests judge requests at a fixed instant (service hours, year-end); never set in production.
-    // The demo data is generated for that same day (DEMO_SEED_DAY), so cards, 転入 dates and deadlines agree with
-    // the tests' clock whatever day the suite runs on.
-    env: { PORT: String(PORT), KONBINI_DATA_DIR: `.data/e2e-${PORT}`, NEXTAUTH_URL: `http://localhost:${PORT}`, ALLOW_CLOCK_OVERRIDE: "true", DEMO_SEED_DAY: "2026-11-27" },
+    env: { PORT: String(PORT), KONBINI_DATA_DIR: `.data/e2e-${PORT}`, NEXTAUTH_URL: `http://localhost:${PORT}`, ALLOW_CLOCK_OVERRIDE: "true" },
   },
 });

@@ -78,7 +78,7 @@ test("a resident pre-registers on the web, gets a receipt number and checks the 
 test("the 本籍地 clerk approves a kiosk application matched against the 戸籍 and rejects a pre-registration", async ({ page, baseURL }, testInfo) => {
   test.setTimeout(120_000);
   // The kiosk application of 木村 亮 completing his web pre-registration RDEM-2026-0005.
-  const client = new KioskClient({ baseUrl: baseURL!, keyId: "demo-simulator", secret: "demo-simulator-secret-0123456789abcdef", clockOverride: "2026-11-27T01:00:00.000Z" });
+  const client = new KioskClient({ baseUrl: baseURL!, keyId: "demo-simulator", secret: "demo-simulator-secret-0123456789abcdef" });
   const { purpose: _purpose, ...base } = baseRequest("JPKI-131121-000006", MATSUMOTO);
   const applied = await client.post<{ receiptNo: string; preRegistrationLinked: boolean }>("/koseki-registrations", { ...base, preRegistrationReceiptNo: "RDEM-2026-0005", consent: true });
   expect(applied.status, applied.raw.slice(0, 300)).toBe(200);
