@@ -4,6 +4,7 @@ import { writeAuditEvent } from "../audit/write-audit-event";
 import { systemContext } from "../context";
 import { withSystemScope, withTenant } from "../db/tenant";
 import { openIncident } from "../incidents/open-incident";
+import { runningEmergencyStop } from "../service-config/start-emergency-stop";
 import { logger } from "../logger";
 import { mailConfig, transportFor } from "../notices/mailer";
 
@@ -39,10 +40,9 @@ export async function reportSelfCheckFailure(r: SelfCheckFailureReport): Promise
 
   try {
     const stop = await withTenant(ctx, async (tx) => {
-      // Two failing issuances of one municipality at once start one stop, not two.
-      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`emergency-stop:${r.municipalityId}`}, 0))`;
+      // Two failing issuances (or a staff member) at once start one stop, not two: the same lock as staff.
+      const running = await runningEmergencyStop(tx, r.municipalityId, null);
       const m = await tx.municipality.findUniqueOrThrow({ where: { id: r.municipalityId }, select: { code: true, name: true } });
-      const running = await tx.emergencyStop.findFirst({ where: { municipalityId: r.municipalityId, certificateType: null, endedAt: null }, orderBy: { startedAt: "asc" }, select: { id: true } });
       if (running) return { id: running.id, started: false, municipality: m };
       const row = await tx.emergencyStop.create({ data: { municipalityId: r.municipalityId, certificateType: null, reason: AUTO_STOP_REASON, startedAt: r.now, startedById: null } });
       await writeAuditEvent(tx, ctx, {

@@ -23,6 +23,7 @@ const modules = import.meta.glob(
 /** Exported async functions that are not verbs a session can call, and why. */
 const NOT_VERBS: Record<string, string> = {
   "municipalities/read-request-body#readRequestBody": "reads an HTTP body; no data access",
+  "service-config/start-emergency-stop#runningEmergencyStop": "inside the emergency-stop starters' transactions (probed through startEmergencyStop)",
   "service-config/target-municipality#targetContext": "resolves the tenant for the service-config verbs (probed through them)",
   "staff/mfa-attempts#loadMfaUser": "inside the MFA verbs' transaction (probed through them)",
   "staff/mfa-attempts#recordMfaFailure": "inside the MFA verbs' transaction",
