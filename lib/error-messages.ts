@@ -2,7 +2,10 @@
 // server/auth/auth-options.ts). The server returns codes only; the UI picks the text here. Add one line per code.
 export const ERROR_MESSAGES: Record<string, string> = {
   // Sign-in
-  invalid_credentials: "ログインIDまたはパスワードが正しくありません。",
+  // One answer for an unknown id, a wrong password and an account resting after repeated failures, so the
+  // answer never tells which login ids exist (server/auth/verify-credentials.ts); hence the hint to wait.
+  invalid_credentials: "ログインIDまたはパスワードが正しくありません。誤りが続いた場合は、正しく入力してもしばらくログインできません。時間をおいてから再度お試しください。",
+  // The per-address or global limit on sign-in attempts, and the wait after wrong codes or current passwords.
   throttled: "ログインの試行が続いたため、しばらく時間をおいてから再度お試しください。",
   disabled: "このアカウントは利用できません。管理者にお問い合わせください。",
   // next-auth's own codes, in case they reach the sign-in page (e.g. authorize returned null).

@@ -1,6 +1,8 @@
 import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
+import { clientAddress } from "@/lib/client-address";
+import { safeCallbackUrl } from "@/lib/safe-callback-url";
 import { checkMfaProof } from "./mfa-proof";
 import { ABSOLUTE_TIMEOUT_SECONDS, sessionTimeoutDecision } from "./session-timeouts";
 import { verifyCredentials } from "./verify-credentials";
@@ -14,6 +16,15 @@ const nowSeconds = () => Math.floor(Date.now() / 1000);
 /** What the client may send with next-auth's session update (POST /api/auth/session). */
 type SessionUpdate = { mfaProof?: unknown; activity?: unknown } | undefined;
 
+/**
+ * The caller's address for the per-address sign-in limit, as the public forms take it (lib/client-address.ts):
+ * next-auth hands authorize() the request headers as a plain object with lower-case names.
+ */
+function signInClientKey(headers: Record<string, unknown> | undefined): string {
+  const header = (name: string) => (typeof headers?.[name] === "string" ? (headers[name] as string) : null);
+  return clientAddress(header("x-forwarded-for"), header("x-real-ip"), Number(process.env.TRUSTED_PROXY_HOPS ?? 1));
+}
+
 export const authOptions: NextAuthOptions = {
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
   pages: { signIn: "/login", error: "/login" },
@@ -22,10 +33,11 @@ export const authOptions: NextAuthOptions = {
       id: "credentials",
       name: "ログインID",
       credentials: { loginId: { type: "text" }, password: { type: "password" } },
-      async authorize(credentials) {
-        const result = await verifyCredentials(credentials);
+      async authorize(credentials, req) {
+        const result = await verifyCredentials(credentials, new Date(), signInClientKey(req?.headers));
         if (!result.ok) {
           // next-auth puts this message into the redirect as ?error=…; the sign-in page maps it to Japanese.
+          // A throttled account answers invalid_credentials like an unknown id (verify-credentials.ts).
           throw new Error(result.code);
         }
         const s = result.staff;
@@ -34,6 +46,12 @@ export const authOptions: NextAuthOptions = {
     }),
   ],
   callbacks: {
+    // Every callbackUrl next-auth follows (the ?callbackUrl= of its routes, the callback-url cookie, signOut's
+    // callbackUrl) passes the same check as the sign-in pages. The answer must stay absolute: next-auth's
+    // client reads it with new URL().
+    redirect({ url, baseUrl }) {
+      return `${baseUrl}${safeCallbackUrl(url, baseUrl, { allowAbsoluteSameOrigin: true })}`;
+    },
     async jwt({ token, user, trigger, session }) {
       const now = nowSeconds();
       if (user) {

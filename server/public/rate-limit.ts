@@ -4,8 +4,9 @@ import { systemContext } from "../context";
 import { withTenant } from "../db/tenant";
 import { AppError } from "../errors";
 
-// Fixed-window throttles for the public pages (no sign-in): pre-registration and the status lookup. The
-// key is a hash of scope + subject (client address or receipt number), so no address is stored in clear.
+// Fixed-window throttles for the pages used before any sign-in: pre-registration, the status lookup and the
+// staff sign-in itself. The key is a hash of scope + subject (client address, receipt number, or "all" for a
+// global limit), so no address is stored in clear.
 // A transaction-scoped advisory lock per key makes concurrent requests count one by one.
 
 export type RateLimitRule = { scope: string; limit: number; windowMs: number };
@@ -17,7 +18,20 @@ export const RATE_LIMITS = {
   statusLookupPerClient: { scope: "status-lookup:client", limit: 20, windowMs: 15 * 60_000 },
   /** Status lookups per receipt number (whoever asks): slows guessing a date of birth for a known number. */
   statusLookupPerReceipt: { scope: "status-lookup:receipt", limit: 5, windowMs: 60 * 60_000 },
+  /**
+   * Staff sign-in attempts (password step) per client address, whatever the login id: slows spraying one
+   * password over many ids, which the per-account throttle cannot see. Generous, because a town hall's staff
+   * (or several municipalities behind one LGWAN gateway) may share an address.
+   */
+  signInPerClient: { scope: "sign-in:client", limit: 100, windowMs: 15 * 60_000 },
+  /**
+   * Staff sign-in attempts from everywhere (subject SIGN_IN_GLOBAL_SUBJECT): caps the argon2 work and
+   * attacks spread over many addresses. Far above the staff's own traffic; when it trips, everyone waits.
+   */
+  signInGlobal: { scope: "sign-in:global", limit: 1000, windowMs: 5 * 60_000 },
 } as const satisfies Record<string, RateLimitRule>;
+
+export const SIGN_IN_GLOBAL_SUBJECT = "all";
 
 const keyOf = (scope: string, subject: string) => crypto.createHash("sha256").update(`${scope}\n${subject}`).digest("base64url");
 

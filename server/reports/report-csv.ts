@@ -1,6 +1,12 @@
 // The monthly report as CSV for Excel: one long table (区分, 項目, figures), every field quoted, CRLF line
 // ends; UTF-8 with a BOM (Excel detects the encoding by it) and Shift_JIS as Windows-31J (cp932, what Excel
 // means by Shift_JIS). A character cp932 lacks (e.g. 𠮷) becomes "?" in the Shift_JIS file only.
+//
+// CSV injection: names and labels (a municipality's name, certificate type and fee labels) are text someone
+// typed, and a spreadsheet runs a cell starting with = + - @ as a formula whether it is quoted or not. Every
+// cell goes through csvCell: text starting like a formula gets a leading ' (OWASP). Figures are numbers in
+// the rows, not strings, so they are written as they are — a negative amount stays -200 and sums in Excel —
+// and only a finite number can take that path, which prints as digits, '-', '.' and 'e' only.
 import iconv from "iconv-lite";
 import { storeChainName } from "@/lib/store-chains";
 import { monthLabel, addMonths } from "@/lib/months";
@@ -10,10 +16,26 @@ export const CSV_HEADER = ["区分", "項目", "発行件数", "発行通数", "
 
 const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 
-export function reportCsvRows(d: ReportData): string[][] {
+/** Text, a figure, or empty. */
+export type CsvCell = string | number | null;
+
+// OWASP's list (= + - @, tab, CR), plus LF and the full-width forms Japanese input produces: a label
+// starting with them is rare, and the ' costs nothing.
+const FORMULA_START = /^[=+\-@\t\r\n＝＋－＠]/;
+
+/** One quoted CSV field; text that a spreadsheet would read as a formula is prefixed with '. */
+export function csvCell(value: CsvCell): string {
+  let text: string;
+  if (typeof value === "number") text = Number.isFinite(value) ? String(value) : "";
+  else if (value === null) text = "";
+  else text = FORMULA_START.test(value) ? `'${value}` : value;
+  return `"${text.replace(/"/g, '""')}"`;
+}
+
+export function reportCsvRows(d: ReportData): CsvCell[][] {
   const s = d.stats;
-  const n = (v: number | null | undefined) => (v === null || v === undefined ? "" : String(v));
-  const rows: string[][] = [[...CSV_HEADER]];
+  const n = (v: number | null | undefined) => v ?? null;
+  const rows: CsvCell[][] = [[...CSV_HEADER]];
   const add = (section: string, item: string, t: { count?: number; copies?: number; feeTotal?: number }, commission?: number | null) =>
     rows.push([section, item, n(t.count), n(t.copies), n(t.feeTotal), n(commission)]);
   add("対象", `${d.municipality.name}（${d.municipality.code}）${monthLabel(d.month)}分`, {});
@@ -27,16 +49,17 @@ export function reportCsvRows(d: ReportData): string[][] {
   for (const r of s.byDay) add("日別", r.key, r);
   for (const r of s.byHour) add("時間帯別", r.label, r);
   for (const r of s.byWeekday) add("曜日別", r.label, r);
-  rows.push(["窓口交付", "窓口での発行通数", "", n(d.settlement.counterCopies), "", ""]);
-  rows.push(["コンビニ交付率", "コンビニ交付の割合（%）", "", d.settlement.kioskShare === null ? "" : (d.settlement.kioskShare * 100).toFixed(1), "", ""]);
+  rows.push(["窓口交付", "窓口での発行通数", null, n(d.settlement.counterCopies), null, null]);
+  // A percentage with one decimal as text ("12.0"): it starts with a digit, so it needs no '.
+  rows.push(["コンビニ交付率", "コンビニ交付の割合（%）", null, d.settlement.kioskShare === null ? null : (d.settlement.kioskShare * 100).toFixed(1), null, null]);
   return rows;
 }
 
-export function toCsvText(rows: string[][]): string {
-  return rows.map((r) => r.map((f) => `"${f.replace(/"/g, '""')}"`).join(",")).join("\r\n") + "\r\n";
+export function toCsvText(rows: CsvCell[][]): string {
+  return rows.map((r) => r.map(csvCell).join(",")).join("\r\n") + "\r\n";
 }
 
-export function encodeCsv(rows: string[][]): { utf8: Buffer; sjis: Buffer } {
+export function encodeCsv(rows: CsvCell[][]): { utf8: Buffer; sjis: Buffer } {
   const text = toCsvText(rows);
   return { utf8: Buffer.concat([BOM, Buffer.from(text, "utf8")]), sjis: iconv.encode(text, "cp932") };
 }

@@ -2,13 +2,12 @@ import "server-only";
 import { hash } from "@node-rs/argon2";
 import { ZMfaCode } from "@/lib/schemas/staff";
 import { writeAuditEvent } from "../audit/write-audit-event";
-import { verifyTotp } from "../auth/totp";
 import type { RequestContext } from "../context";
 import { decryptField, FieldContext } from "../crypto/field-encryption";
 import { withTenant } from "../db/tenant";
 import { AppError } from "../errors";
 import { parseInput } from "./parse-input";
-import { clearFailures, loadMfaUser, mfaError, recordMfaFailure, throttleRefusal, type MfaFailure } from "./mfa-attempts";
+import { clearFailures, judgeTotp, loadMfaUser, mfaError, type MfaFailure } from "./mfa-attempts";
 import { generateRecoveryCode, RECOVERY_CODE_COUNT } from "./recovery-codes";
 import { actorId } from "./staff-scope";
 
@@ -26,10 +25,9 @@ export async function confirmMfaEnrolment({ ctx, input, now = new Date() }: { ct
     const user = await loadMfaUser(tx, id);
     if (user.mfaEnrolledAt) throw new AppError("mfa_already_enrolled", "MFA is already set up", { status: 409 });
     if (!user.mfaSecretCipher) throw new AppError("mfa_enrolment_not_started", "begin the enrolment first", { status: 409 });
-    const refused = throttleRefusal(user, now);
-    if (refused) return refused;
     const secret = decryptField(user.mfaSecretCipher, FieldContext.mfaSecret);
-    if (verifyTotp(secret, code, now.getTime()) === null) return recordMfaFailure(tx, ctx, user, now, "enrolment");
+    const failure = await judgeTotp(tx, ctx, user, { secret, code, now, method: "enrolment" });
+    if (failure) return failure;
 
     await clearFailures(tx, user);
     await tx.staffUser.update({ where: { id }, data: { mfaEnrolledAt: now } });

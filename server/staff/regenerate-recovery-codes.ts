@@ -2,13 +2,12 @@ import "server-only";
 import { hash } from "@node-rs/argon2";
 import { ZRegenerateRecoveryCodes } from "@/lib/schemas/staff";
 import { writeAuditEvent } from "../audit/write-audit-event";
-import { verifyTotp } from "../auth/totp";
 import type { RequestContext } from "../context";
 import { decryptField, FieldContext } from "../crypto/field-encryption";
 import { withTenant } from "../db/tenant";
 import { AppError } from "../errors";
 import { parseInput } from "./parse-input";
-import { clearFailures, loadMfaUser, mfaError, recordMfaFailure, throttleRefusal, type MfaFailure } from "./mfa-attempts";
+import { clearFailures, judgeTotp, loadMfaUser, mfaError, type MfaFailure } from "./mfa-attempts";
 import { generateRecoveryCode, RECOVERY_CODE_COUNT } from "./recovery-codes";
 import { actorId } from "./staff-scope";
 
@@ -26,10 +25,9 @@ export async function regenerateRecoveryCodes({ ctx, input, now = new Date() }: 
   const outcome = await withTenant(ctx, async (tx): Promise<MfaFailure | { ok: true }> => {
     const user = await loadMfaUser(tx, id);
     if (!user.mfaEnrolledAt || !user.mfaSecretCipher) throw new AppError("mfa_not_enrolled", "MFA is not set up", { status: 409 });
-    const refused = throttleRefusal(user, now);
-    if (refused) return refused;
     const secret = decryptField(user.mfaSecretCipher, FieldContext.mfaSecret);
-    if (verifyTotp(secret, code, now.getTime()) === null) return recordMfaFailure(tx, ctx, user, now, "recovery_code_regeneration");
+    const failure = await judgeTotp(tx, ctx, user, { secret, code, now, method: "recovery_code_regeneration" });
+    if (failure) return failure;
     await clearFailures(tx, user);
     await tx.mfaRecoveryCode.deleteMany({ where: { staffUserId: id } });
     await tx.mfaRecoveryCode.createMany({ data: hashes.map((codeHash) => ({ staffUserId: id, codeHash })) });

@@ -21,7 +21,7 @@ export async function resetMfa({ ctx, input }: { ctx: RequestContext; input: unk
     await tx.mfaRecoveryCode.deleteMany({ where: { staffUserId: user.id } });
     await tx.staffUser.update({
       where: { id: user.id },
-      data: { mfaSecretCipher: null, mfaEnrolledAt: null, sessionVersion: { increment: 1 } },
+      data: { mfaSecretCipher: null, mfaEnrolledAt: null, lastTotpStep: null, sessionVersion: { increment: 1 } },
     });
     await writeAuditEvent(tx, ctx, { action: "staff.mfa_reset", targetType: "StaffUser", targetId: user.id, municipalityId: user.municipalityId });
   });

@@ -1,13 +1,12 @@
 import "server-only";
 import { ZMfaCode } from "@/lib/schemas/staff";
 import { writeAuditEvent } from "../audit/write-audit-event";
-import { verifyTotp } from "../auth/totp";
 import type { RequestContext } from "../context";
 import { decryptField, FieldContext } from "../crypto/field-encryption";
 import { withTenant } from "../db/tenant";
 import { AppError } from "../errors";
 import { parseInput } from "./parse-input";
-import { clearFailures, loadMfaUser, mfaError, recordMfaFailure, throttleRefusal, type MfaFailure } from "./mfa-attempts";
+import { clearFailures, judgeTotp, loadMfaUser, mfaError, type MfaFailure } from "./mfa-attempts";
 import { actorId } from "./staff-scope";
 
 /** The second sign-in step: a TOTP code from the enrolled app. Failures count towards the sign-in throttle. */
@@ -17,10 +16,9 @@ export async function verifyMfa({ ctx, input, now = new Date() }: { ctx: Request
   const outcome = await withTenant(ctx, async (tx): Promise<MfaFailure | { ok: true }> => {
     const user = await loadMfaUser(tx, id);
     if (!user.mfaEnrolledAt || !user.mfaSecretCipher) throw new AppError("mfa_not_enrolled", "MFA is not set up", { status: 409 });
-    const refused = throttleRefusal(user, now);
-    if (refused) return refused;
     const secret = decryptField(user.mfaSecretCipher, FieldContext.mfaSecret);
-    if (verifyTotp(secret, code, now.getTime()) === null) return recordMfaFailure(tx, ctx, user, now, "totp");
+    const failure = await judgeTotp(tx, ctx, user, { secret, code, now, method: "totp" });
+    if (failure) return failure;
     await clearFailures(tx, user);
     await writeAuditEvent(tx, ctx, { action: "staff.mfa_passed", targetType: "StaffUser", targetId: id, details: { method: "totp" } });
     return { ok: true };

@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
-import { account, signIn } from "./helpers/sign-in";
+import { account, completeTotpStep, knownSecret, signIn } from "./helpers/sign-in";
 
 // Demo accounts come from the seed that `npm start` loads into the fresh e2e database (docs/demo-data.md).
 const CLERK = account("setagaya-clerk");
@@ -51,3 +51,30 @@ test("a clerk signs in, sees the municipality on the dashboard, and signs out", 
   await page.goto("/dashboard");
   await expect(page).toHaveURL(/\/login/);
 });
+
+// Open redirect: each value goes into the address as written (the tab still %-encoded), as a link would carry it.
+// A browser strips the tab from `/\t/evil.example` and reads `\` as `/`, so all four would leave for
+// evil.example if followed; the sign-in must end on the app's own dashboard instead.
+for (const attack of ["/%09/evil.example", "/\\evil.example", "//evil.example", "https://evil.example"]) {
+  test(`a sign-in through /login?callbackUrl=${attack} stays on the app (open redirect)`, async ({ page }, testInfo) => {
+    // The MFA step needs an enrolled account: enrol once in this run, then start again signed out.
+    if (!knownSecret(testInfo, CLERK.loginId)) {
+      await signIn(page, testInfo, CLERK);
+      await page.context().clearCookies();
+    }
+    await page.goto(`/login?callbackUrl=${attack}`);
+    const home = `${new URL(page.url()).origin}/dashboard`;
+    await page.getByLabel("ログインID").fill(CLERK.loginId);
+    await page.getByLabel("パスワード").fill(CLERK.password);
+    await page.getByRole("button", { name: "ログイン" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "2段階認証" })).toBeVisible();
+    await completeTotpStep(page, testInfo, CLERK.loginId, /\/dashboard/);
+    expect(page.url()).toBe(home);
+
+    // Signed in, both sign-in pages redirect on the server at once: the same values must not leave either.
+    for (const path of ["/login", "/login/mfa"]) {
+      await page.goto(`${path}?callbackUrl=${attack}`);
+      await expect(page).toHaveURL(home);
+    }
+  });
+}

@@ -28,6 +28,7 @@ const NOT_VERBS: Record<string, string> = {
   "staff/mfa-attempts#loadMfaUser": "inside the MFA verbs' transaction (probed through them)",
   "staff/mfa-attempts#recordMfaFailure": "inside the MFA verbs' transaction",
   "staff/mfa-attempts#clearFailures": "inside the MFA verbs' transaction",
+  "staff/mfa-attempts#judgeTotp": "inside the MFA verbs' transaction (probed through them)",
   "staff/staff-scope#findManagedUser": "inside the staff verbs' transaction (probed through them)",
   "staff/staff-scope#assertNotLastAdmin": "inside the staff verbs' transaction",
   "logs/audit-chain-scope#resolveAuditChain": "inside the audit-log verbs' transaction (probed through them)",

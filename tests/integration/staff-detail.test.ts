@@ -144,7 +144,8 @@ describe("resetMfa", () => {
     const before = await ownerDb().staffUser.findUniqueOrThrow({ where: { id: matsumotoClerk.id } });
     await resetMfa({ ctx: ctxOf(matsumotoAdmin), input: { staffUserId: matsumotoClerk.id, confirm: true } });
     const row = await ownerDb().staffUser.findUniqueOrThrow({ where: { id: matsumotoClerk.id } });
-    expect(row).toMatchObject({ mfaSecretCipher: null, mfaEnrolledAt: null, sessionVersion: before.sessionVersion + 1 });
+    expect(before.lastTotpStep).not.toBeNull();
+    expect(row).toMatchObject({ mfaSecretCipher: null, mfaEnrolledAt: null, lastTotpStep: null, sessionVersion: before.sessionVersion + 1 });
     expect(await ownerDb().mfaRecoveryCode.count({ where: { staffUserId: matsumotoClerk.id } })).toBe(0);
     await expect(redeemRecoveryCode({ ctx: ctxOf(matsumotoClerk), input: { code: recoveryCodes[0] } })).rejects.toMatchObject({ code: "mfa_not_enrolled" });
     const ev = await ownerDb().auditEvent.findFirstOrThrow({ where: { targetId: matsumotoClerk.id, action: "staff.mfa_reset" } });
@@ -175,7 +176,9 @@ describe("regenerateRecoveryCodes (own)", () => {
     expect(qrCodeDataUri).toMatch(/^data:image\/svg\+xml;base64,/);
     expect(Buffer.from(qrCodeDataUri.split(",")[1], "base64").toString()).toContain("<svg");
     const ctx = ctxOf(matsumotoClerk);
-    const now = NOW;
+    // A minute after the enrolment: the enrolment's own code (time step) cannot be used again.
+    const now = new Date(NOW.getTime() + 60_000);
+    await expect(regenerateRecoveryCodes({ ctx, input: { code: totpCode(secret, NOW.getTime()) }, now: NOW })).rejects.toMatchObject({ code: "invalid_code" });
     await expect(regenerateRecoveryCodes({ ctx, input: { code: totpCode(secret, now.getTime() + 10 * 60_000) }, now })).rejects.toMatchObject({ code: "invalid_code" });
     await expect(regenerateRecoveryCodes({ ctx, input: { code: "12" }, now })).rejects.toMatchObject({ code: "validation_failed" });
     // The refused attempt changed nothing: an old code still works.
@@ -184,6 +187,8 @@ describe("regenerateRecoveryCodes (own)", () => {
     const { recoveryCodes } = await regenerateRecoveryCodes({ ctx, input: { code: totpCode(secret, now.getTime()) }, now });
     expect(recoveryCodes).toHaveLength(10);
     expect(recoveryCodes.some((c) => old.includes(c))).toBe(false);
+    // The same code a second time mints nothing.
+    await expect(regenerateRecoveryCodes({ ctx, input: { code: totpCode(secret, now.getTime()) }, now })).rejects.toMatchObject({ code: "invalid_code" });
     expect(await ownerDb().mfaRecoveryCode.count({ where: { staffUserId: matsumotoClerk.id, usedAt: null } })).toBe(10);
     await expect(redeemRecoveryCode({ ctx, input: { code: old[1] } })).rejects.toMatchObject({ code: "invalid_code" });
     expect((await redeemRecoveryCode({ ctx, input: { code: recoveryCodes[0] } })).remaining).toBe(9);

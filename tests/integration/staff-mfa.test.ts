@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { totpCode } from "@/server/auth/totp";
+import { totpCode, totpStep } from "@/server/auth/totp";
 import { FREE_ATTEMPTS } from "@/server/auth/throttle";
 import { verifyCredentials } from "@/server/auth/verify-credentials";
 import type { RequestContext } from "@/server/context";
@@ -75,13 +75,62 @@ describe("TOTP enrolment", () => {
 describe("the MFA sign-in step", () => {
   it("accepts the current code (±30 s) and refuses others", async () => {
     const { ctx, secret, u } = await enrolledUser();
-    const now = NOW;
-    await verifyMfa({ ctx, input: { code: totpCode(secret, now.getTime()) }, now });
+    // Later than the enrolment (each time step is taken once): the previous step's code, then the current one.
+    const now = new Date(NOW.getTime() + 90_000);
     await verifyMfa({ ctx, input: { code: totpCode(secret, now.getTime() - 30_000) }, now });
+    await verifyMfa({ ctx, input: { code: totpCode(secret, now.getTime()) }, now });
     await expect(verifyMfa({ ctx, input: { code: wrongCode(secret, now) }, now })).rejects.toMatchObject({ code: "invalid_code" });
     await expect(verifyMfa({ ctx, input: { code: "12ab56" }, now })).rejects.toMatchObject({ code: "validation_failed" });
     const actions = (await ownerDb().auditEvent.findMany({ where: { targetId: u.id }, orderBy: { seq: "asc" } })).map((e) => e.action);
     expect(actions.slice(-3)).toEqual(["staff.mfa_passed", "staff.mfa_passed", "staff.mfa_failed"]);
+  });
+
+  it("a code works once: the same code again, or one of an earlier time step, is refused and counted", async () => {
+    const { ctx, secret, u } = await enrolledUser();
+    // The enrolment's own code, at the same instant.
+    await expect(verifyMfa({ ctx, input: { code: totpCode(secret, NOW.getTime()) }, now: NOW })).rejects.toMatchObject({ code: "invalid_code" });
+    const t1 = new Date(NOW.getTime() + 90_000);
+    await verifyMfa({ ctx, input: { code: totpCode(secret, t1.getTime()) }, now: t1 });
+    await expect(verifyMfa({ ctx, input: { code: totpCode(secret, t1.getTime()) }, now: t1 })).rejects.toMatchObject({ code: "invalid_code" });
+    // Still inside the ±1 step window, but older than the step just used.
+    await expect(verifyMfa({ ctx, input: { code: totpCode(secret, t1.getTime() - 30_000) }, now: t1 })).rejects.toMatchObject({ code: "invalid_code" });
+    let row = await ownerDb().staffUser.findUniqueOrThrow({ where: { id: u.id } });
+    expect(row).toMatchObject({ lastTotpStep: totpStep(t1.getTime() / 1000), failedSignInCount: 2 });
+    const failures = await ownerDb().auditEvent.findMany({ where: { targetId: u.id, action: "staff.mfa_failed" }, orderBy: { seq: "asc" } });
+    expect(failures.at(-1)?.details).toMatchObject({ method: "totp", reason: "replayed" });
+    // The next step's code passes.
+    const t2 = new Date(t1.getTime() + 30_000);
+    await verifyMfa({ ctx, input: { code: totpCode(secret, t2.getTime()) }, now: t2 });
+    row = await ownerDb().staffUser.findUniqueOrThrow({ where: { id: u.id } });
+    expect(row).toMatchObject({ lastTotpStep: totpStep(t2.getTime() / 1000), failedSignInCount: 0 });
+  });
+
+  it("parallel uses of one code: exactly one passes", async () => {
+    const { ctx, secret, u } = await enrolledUser();
+    const t = new Date(NOW.getTime() + 90_000);
+    const code = totpCode(secret, t.getTime());
+    const results = await Promise.allSettled(Array.from({ length: 5 }, () => verifyMfa({ ctx, input: { code }, now: t })));
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    for (const r of results) if (r.status === "rejected") expect(r.reason).toMatchObject({ code: "invalid_code" });
+    expect(await ownerDb().auditEvent.count({ where: { targetId: u.id, action: "staff.mfa_passed" } })).toBe(1);
+  });
+
+  it("N parallel wrong codes: every one counts, and the throttle stops them after FREE_ATTEMPTS", async () => {
+    const { ctx, secret, u } = await enrolledUser();
+    const t = new Date(NOW.getTime() + 90_000);
+    const N = 20;
+    const results = await Promise.allSettled(Array.from({ length: N }, () => verifyMfa({ ctx, input: { code: wrongCode(secret, t) }, now: t })));
+    const codes = results.map((r) => (r.status === "rejected" ? (r.reason as { code: string }).code : "passed"));
+    // Judged one after the other on fresh data: only the first FREE_ATTEMPTS are compared before the wait starts …
+    expect(codes.filter((c) => c === "invalid_code")).toHaveLength(FREE_ATTEMPTS);
+    expect(codes.filter((c) => c === "throttled")).toHaveLength(N - FREE_ATTEMPTS);
+    // … and none of the N is lost from the count.
+    const row = await ownerDb().staffUser.findUniqueOrThrow({ where: { id: u.id } });
+    expect(row.failedSignInCount).toBe(N);
+    const counted = await ownerDb().auditEvent.findMany({ where: { targetId: u.id, action: "staff.mfa_failed" } });
+    expect(counted.map((e) => (e.details as { failedCount: number }).failedCount).sort((a, b) => a - b)).toEqual(Array.from({ length: N }, (_, i) => i + 1));
+    // The right code waits too.
+    await expect(verifyMfa({ ctx, input: { code: totpCode(secret, t.getTime()) }, now: t })).rejects.toMatchObject({ code: "throttled" });
   });
 
   it("throttles wrong codes like wrong passwords, and a correct password does not reset the count", async () => {
@@ -130,7 +179,8 @@ describe("the MFA sign-in step", () => {
     const other = await enrolledUser();
     const before = await ownerDb().staffUser.findUniqueOrThrow({ where: { id: other.u.id } });
     // The other user's code means nothing for this actor.
-    await expect(verifyMfa({ ctx, input: { code: totpCode(other.secret) } })).rejects.toMatchObject({ code: "invalid_code" });
+    const later = new Date(NOW.getTime() + 90_000);
+    await expect(verifyMfa({ ctx, input: { code: totpCode(other.secret, later.getTime()) }, now: later })).rejects.toMatchObject({ code: "invalid_code" });
     await expect(redeemRecoveryCode({ ctx, input: { code: other.recoveryCodes[0] } })).rejects.toMatchObject({ code: "invalid_code" });
     const after = await ownerDb().staffUser.findUniqueOrThrow({ where: { id: other.u.id } });
     expect(after).toEqual(before);

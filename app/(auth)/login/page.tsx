@@ -3,7 +3,7 @@ import { redirect } from "next/navigation";
 import { SiteHeader } from "@/components/layout/site-header";
 import { Alert } from "@/components/ui/alert";
 import { getStaffSessionForPasswordChange } from "@/server/auth/require-staff";
-import { first, safeCallbackUrl } from "./_components/safe-callback-url";
+import { first, loginCallbackUrl } from "./_components/safe-callback-url";
 import { SignInForm } from "./_components/sign-in-form";
 
 export const metadata: Metadata = { title: "職員ログイン" };
@@ -12,9 +12,9 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function LoginPage({ searchParams }: { searchParams: SearchParams }) {
   const params = await searchParams;
-  const callbackUrl = safeCallbackUrl(first(params.callbackUrl));
+  const callbackUrl = loginCallbackUrl(first(params.callbackUrl));
   // A session with a pending password change goes on too: the portal pages send it to the change.
-  if (await getStaffSessionForPasswordChange()) redirect(callbackUrl ?? "/dashboard");
+  if (await getStaffSessionForPasswordChange()) redirect(callbackUrl);
   // next-auth's redirect flow (pages.error = /login) passes the failure code as ?error=.
   const initialError = first(params.error);
   const passwordChanged = first(params.notice) === "password_changed";

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { expect, type Page, type TestInfo } from "@playwright/test";
-import { totpCode } from "../../../server/auth/totp";
+import { base32Decode, hotp, TOTP_STEP_SECONDS, TOTP_WINDOW, totpStep } from "../../../server/auth/totp";
 
 // Signs a demo account in through both steps. Every account needs TOTP MFA and the demo seed has none, so
 // the first sign-in of an account in a run enrols (reading the key shown on the enrolment page) and later
@@ -25,6 +25,33 @@ function rememberSecret(testInfo: TestInfo, loginId: string, secret: string): vo
   const file = secretFile(testInfo, loginId);
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(file, secret);
+}
+
+function lastStepFile(testInfo: TestInfo, loginId: string): string {
+  return path.join(testInfo.project.outputDir, ".mfa-secrets", `${loginId}.last-step`);
+}
+
+/**
+ * A code the server has not accepted yet. The server takes each time step once (StaffUser.lastTotpStep), and
+ * an account may enter codes several times within 30 s here (enrol, then sign in again): use the first step
+ * after the last one used, up to TOTP_WINDOW steps ahead (the server accepts those), else wait for the next
+ * step. Playwright runs one worker (playwright.config.ts), so a file per account is enough to remember it.
+ */
+export async function freshTotpCode(testInfo: TestInfo, loginId: string, secret: string): Promise<string> {
+  const file = lastStepFile(testInfo, loginId);
+  const last = fs.existsSync(file) ? Number(fs.readFileSync(file, "utf8")) : -1;
+  for (;;) {
+    const nowMs = Date.now();
+    const current = totpStep(nowMs / 1000);
+    const step = Math.max(current, last + 1);
+    // A step up to TOTP_WINDOW ahead stays accepted for at least one more full step: no margin needed.
+    if (step <= current + TOTP_WINDOW) {
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      fs.writeFileSync(file, String(step));
+      return hotp(base32Decode(secret), step);
+    }
+    await new Promise((resolve) => setTimeout(resolve, (current + 1) * TOTP_STEP_SECONDS * 1000 - nowMs + 50));
+  }
 }
 
 /** Only the password step; the page is then on /login/mfa or /account/mfa. */
@@ -53,7 +80,7 @@ export async function completeEnrolment(page: Page, testInfo: TestInfo, loginId:
   const secret = (await secretEl.getAttribute("data-secret")) ?? "";
   expect(secret).toMatch(/^[A-Z2-7]{32}$/);
   rememberSecret(testInfo, loginId, secret);
-  await page.getByRole("textbox", { name: /^確認コード/ }).fill(totpCode(secret));
+  await page.getByRole("textbox", { name: /^確認コード/ }).fill(await freshTotpCode(testInfo, loginId, secret));
   await page.getByRole("button", { name: "設定を完了する" }).click();
   const items = page.getByRole("list", { name: "リカバリーコード" }).getByRole("listitem");
   await expect(items).toHaveCount(10);
@@ -67,7 +94,7 @@ export async function completeEnrolment(page: Page, testInfo: TestInfo, loginId:
 export async function completeTotpStep(page: Page, testInfo: TestInfo, loginId: string, expectUrl: RegExp = /\/dashboard/): Promise<void> {
   const secret = knownSecret(testInfo, loginId);
   if (!secret) throw new Error(`no TOTP key remembered for ${loginId} in this run`);
-  await page.getByRole("textbox", { name: /^確認コード/ }).fill(totpCode(secret));
+  await page.getByRole("textbox", { name: /^確認コード/ }).fill(await freshTotpCode(testInfo, loginId, secret));
   await page.getByRole("button", { name: "確認", exact: true }).click();
   await expect(page).toHaveURL(expectUrl);
 }

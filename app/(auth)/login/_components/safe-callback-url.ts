@@ -1,8 +1,14 @@
-/** Only same-site paths: an absolute or protocol-relative callbackUrl would be an open redirect. */
-export function safeCallbackUrl(raw: string | undefined): string | undefined {
-  if (!raw || !raw.startsWith("/") || raw.startsWith("//") || raw.startsWith("/\\")) return undefined;
-  if (raw === "/login" || raw.startsWith("/login?") || raw.startsWith("/login/") || raw.startsWith("/api/")) return undefined;
-  return raw;
+import { DEFAULT_CALLBACK_PATH, safeCallbackUrl } from "@/lib/safe-callback-url";
+
+/**
+ * The sign-in pages' callbackUrl: same-origin only (lib/safe-callback-url), and never back into the sign-in
+ * flow or the auth API, which would loop.
+ */
+export function loginCallbackUrl(raw: string | undefined): string {
+  const path = safeCallbackUrl(raw, process.env.NEXTAUTH_URL ?? "http://localhost");
+  const pathname = path.split(/[?#]/, 1)[0] ?? path;
+  if (pathname === "/login" || pathname.startsWith("/login/") || pathname.startsWith("/api/")) return DEFAULT_CALLBACK_PATH;
+  return path;
 }
 
 export function first(value: string | string[] | undefined): string | undefined {

@@ -3,7 +3,7 @@ import { redirect } from "next/navigation";
 import { SiteHeader } from "@/components/layout/site-header";
 import { SignOutButton } from "@/components/layout/sign-out-button";
 import { requireSignedInStaff } from "@/server/auth/require-staff";
-import { first, safeCallbackUrl } from "../_components/safe-callback-url";
+import { first, loginCallbackUrl } from "../_components/safe-callback-url";
 import { MfaVerifyForm } from "./_components/mfa-verify-form";
 
 export const metadata: Metadata = { title: "2段階認証" };
@@ -13,8 +13,8 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 // The second sign-in step. Reachable with a password-only session; shows nothing but the code form.
 export default async function MfaStepPage({ searchParams }: { searchParams: SearchParams }) {
   const staff = await requireSignedInStaff();
-  const callbackUrl = safeCallbackUrl(first((await searchParams).callbackUrl));
-  if (staff.mfa === "passed") redirect(callbackUrl ?? "/dashboard");
+  const callbackUrl = loginCallbackUrl(first((await searchParams).callbackUrl));
+  if (staff.mfa === "passed") redirect(callbackUrl);
   if (staff.mfa === "enrol") redirect("/account/mfa");
 
   return (

@@ -7,6 +7,7 @@ import { useForm } from "react-hook-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
+import { safeCallbackUrl } from "@/lib/safe-callback-url";
 import { ZMfaCode, ZRecoveryCode, type MfaCodeInput, type RecoveryCodeInput } from "@/lib/schemas/staff";
 import { updateSession } from "../../_components/update-session";
 import { redeemRecoveryCodeAction, verifyMfaAction, type MfaStepResult } from "../actions";
@@ -39,7 +40,8 @@ export function MfaVerifyForm({ callbackUrl, className }: Props) {
       setMessage("エラーが発生しました。しばらく時間をおいてから再度お試しください。");
       return;
     }
-    router.replace(callbackUrl ?? "/dashboard");
+    // Checked by the page already; checked again here because this is where it is followed.
+    router.replace(safeCallbackUrl(callbackUrl, window.location.origin));
     router.refresh();
   }
 

@@ -1,0 +1,68 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+import { buildPlan } from "../../prisma/seed-data/plan";
+import { baseRequest, KioskClient } from "../../scripts/kiosk/client";
+import { account, signIn } from "./helpers/sign-in";
+
+// 交付停止 at the counter (issue 17): a clerk of 小布施町 stops kiosk issuance for one resident, the kiosk API
+// refuses that resident from the next request, and only an administrator lifts it. The e2e server seeds the
+// demo data for 2026-11-27 (playwright.config.ts), so the plan of that day names the same people.
+
+const OBUSE = "205419";
+
+async function expectNoSeriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
+}
+
+/** An ordinary 小布施町 cardholder no other spec uses: no demo role, an active card. */
+function ordinaryResident() {
+  const plan = buildPlan("2026-11-27");
+  const r = plan.residents.filter((p) => p.muni === "obuse" && !p.demo && p.status === "active" && p.card?.status === "active").at(-1);
+  if (!r?.card) throw new Error("no ordinary 小布施町 cardholder in the demo plan");
+  return { residentNo: r.residentNo, serial: r.card.serial, name: `${r.person.familyName} ${r.person.givenName}` };
+}
+
+test("a clerk sets a 交付停止, the kiosk refuses the person at once, and only an administrator lifts it", async ({ page, baseURL }, testInfo) => {
+  test.setTimeout(180_000);
+  const person = ordinaryResident();
+  const kiosk = new KioskClient({ baseUrl: baseURL!, keyId: "demo-simulator", secret: "demo-simulator-secret-0123456789abcdef", clockOverride: "2026-11-27T01:00:00.000Z" });
+  const reasons = async () => {
+    const e = await kiosk.post<{ certificates: Array<{ available: boolean; reason?: string }> }>("/eligibility", baseRequest(person.serial, OBUSE));
+    expect(e.status, e.raw.slice(0, 300)).toBe(200);
+    return e.body.certificates.map((c) => (c.available ? "ok" : c.reason));
+  };
+  expect(await reasons()).not.toContain("resident_issuance_stopped");
+
+  await signIn(page, testInfo, account("obuse-clerk"));
+  await page.getByRole("navigation", { name: "メインメニュー" }).getByRole("link", { name: "交付停止" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "交付停止" })).toBeVisible();
+  await expectNoSeriousViolations(page);
+
+  // The form explains what is wrong before anything is sent.
+  await page.getByLabel("停止の理由").selectOption("other");
+  await page.getByRole("button", { name: "交付停止を設定" }).click();
+  await expect(page.getByText("住民番号を入力してください。")).toBeVisible();
+  await expect(page.getByText("「その他」の場合は内容を入力してください。")).toBeVisible();
+
+  await page.getByLabel("住民番号").fill(person.residentNo);
+  await page.getByLabel("停止の理由").selectOption("card_lost");
+  await page.getByRole("button", { name: "交付停止を設定" }).click();
+  await expect(page.getByRole("cell", { name: person.residentNo })).toBeVisible();
+  await expect(page.getByRole("cell", { name: "カード紛失" })).toBeVisible();
+  // A clerk cannot lift it.
+  await expect(page.getByRole("button", { name: /交付停止を解除/ })).toHaveCount(0);
+  await expectNoSeriousViolations(page);
+
+  expect(new Set(await reasons())).toEqual(new Set(["resident_issuance_stopped"]));
+
+  await page.context().clearCookies();
+  await signIn(page, testInfo, account("obuse-admin"));
+  await page.goto("/issuance-blocks");
+  page.once("dialog", (d) => void d.accept());
+  await page.getByRole("button", { name: /交付停止を解除/ }).click();
+  await expect(page.getByText("停止中の住民はいません。")).toBeVisible();
+  await expect(page.getByRole("heading", { name: "解除した交付停止（過去30日）" })).toBeVisible();
+  expect(await reasons()).not.toContain("resident_issuance_stopped");
+});
