@@ -1,5 +1,25 @@
 // Next.js calls register() once per server process at start-up.
 export async function register() {
+  // First: record each request's socket address for the public throttles (server/http/peer-address.ts).
+  if (process.env.NEXT_RUNTIME === "nodejs") {
+    const { installPeerAddressHook } = await import("./server/http/peer-address");
+    installPeerAddressHook();
+  }
+  // Outside demo mode, refuse to serve while a published demo value or an unsafe setting is in place
+  // (server/startup/production-readiness.ts; scripts/start.ts checks the same before starting Next).
+  if (process.env.NEXT_RUNTIME === "nodejs") {
+    const { demoModeOn } = await import("./server/startup/run-mode");
+    if (!demoModeOn()) {
+      const { checkProductionReadiness, formatReadinessProblems } = await import("./server/startup/production-readiness");
+      const problems = await checkProductionReadiness(process.env, process.env.DATABASE_URL).catch((e: unknown) => [
+        { setting: "DATABASE_URL", message: `could not be checked (${e instanceof Error ? e.message : String(e)}): the database must be reachable at start` },
+      ]);
+      if (problems.length) {
+        console.error(`[start] ${formatReadinessProblems(problems)}`);
+        process.exit(1);
+      }
+    }
+  }
   if (process.env.NEXT_RUNTIME === "nodejs" && process.env.DATABASE_URL) {
     const { startMaintenance } = await import("./server/maintenance/start-maintenance");
     startMaintenance();

@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from "next";
+import { connection } from "next/server";
 import type { ReactNode } from "react";
 import "./globals.css";
 
@@ -10,7 +11,11 @@ export const metadata: Metadata = {
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Every page is rendered per request: Next can only put this request's CSP nonce (proxy.ts) on the scripts
+  // of a page it renders now. A page prerendered at build time would carry no nonce and its scripts would be
+  // blocked (the simulator, the API page and the status page were static before).
+  await connection();
   return (
     <html lang="ja">
       <body className="flex min-h-screen flex-col bg-white text-solid-gray-800">

@@ -31,6 +31,9 @@ export const ERROR_MESSAGES: Record<string, string> = {
   municipality_code_taken: "この団体コードの自治体はすでに登録されています。",
   official_seal_required: "公印の画像が登録されていないため、「稼働中」にできません。先に公印の画像を登録してください。",
   api_client_revoked: "このAPIクライアントはすでに失効しています。",
+  scope_requires_municipality: "取込の権限は、対象自治体を1つに限定したクライアントにだけ付与できます。",
+  // Machine API (kiosk, imports): the client's key is valid but not granted this operation.
+  scope_not_granted: "このAPIクライアントには、この操作の権限がありません。",
   fee_in_past: "適用開始日は明日以降の日付を入力してください。",
   stop_in_past: "開始日時は現在より後の日時を入力してください。",
   emergency_stop_running: "この対象の緊急停止はすでに実施中です。",

@@ -110,7 +110,9 @@ async function buildRows(plan: SeedPlan) {
 
   const secret = process.env.DEMO_SIMULATOR_SECRET ?? DEMO_SIMULATOR_DEFAULT_SECRET;
   const apiClients: Prisma.ApiClientCreateManyInput[] = [
-    { name: "キオスクシミュレーター", keyId: DEMO_SIMULATOR_KEY_ID, municipalityId: null, secretCipher: encryptField(secret, FieldContext.apiClientSecret).cipher, status: "active" },
+    // Only what the simulator and scripts/kiosk (conformance, load) call: the kiosk issuance API and the
+    // kiosk-side 利用登録. No imports: a leaked demo secret must not be able to replace a municipality's data.
+    { name: "キオスクシミュレーター", keyId: DEMO_SIMULATOR_KEY_ID, municipalityId: null, secretCipher: encryptField(secret, FieldContext.apiClientSecret).cipher, status: "active", scopes: ["kiosk_issuance", "koseki_intake"] },
   ];
 
   const householdId = new Map(plan.households.map((h) => [h, uuidv7()]));

@@ -24,6 +24,7 @@ import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
+import { decryptBytes, FieldContext } from "../server/crypto/field-encryption";
 import { benchIssueBody, createBenchData, MAX_RESIDENTS, type BenchPerson } from "./lib/bench-data";
 import { enableAppLogin, ensureDatabase, migrateDeploy, ROOT } from "./lib/database";
 import { startEmbeddedPostgres, type RunningPostgres } from "./lib/embedded-postgres";
@@ -486,11 +487,13 @@ try {
       log(`[latency] c=${c}: ${k} requests in ${level.durationS} s, p50 ${level.latencyMs.p50} ms, p95 ${level.latencyMs.p95} ms, ${level.throughput}/s, errors ${JSON.stringify(errors)}, cpu ${JSON.stringify(cpu)}`);
     }
     // pdf.js read-back alone, on the main thread, for a few stored PDFs of each type (part of renderMs).
-    const sample = await db.issuance.findMany({ where: { idempotencyKey: { startsWith: `lat-${runId}-` } }, select: { certificateType: true, pdf: true }, take: 40 });
+    const sample = await db.issuance.findMany({ where: { idempotencyKey: { startsWith: `lat-${runId}-` } }, select: { id: true, certificateType: true, pdf: true }, take: 40 });
     const readBack: Record<string, number[]> = {};
     for (const r of sample) {
+      // Stored encrypted at rest (server/crypto/field-encryption.ts); the read-back is timed on the plaintext.
+      const pdf = new Uint8Array(decryptBytes(r.pdf!, FieldContext.issuancePdf(r.id)));
       const t = performance.now();
-      await extractPdf(new Uint8Array(r.pdf!));
+      await extractPdf(pdf);
       (readBack[r.certificateType] ??= []).push(performance.now() - t);
     }
     const pdfBytes = await db.$queryRaw<Array<{ type: string; avg: number }>>`

@@ -1,11 +1,12 @@
 import "server-only";
-import type { StaffRole } from "./generated/prisma/enums";
+import type { ApiClientScope, StaffRole } from "./generated/prisma/enums";
 import { AppError } from "./errors";
 
 // Who is acting, and for which municipality. Verbs take the tenant from here, never from a payload.
 export type Actor =
   | { type: "staff"; id: string; role: StaffRole; municipalityId: string | null }
-  | { type: "api_client"; id: string; municipalityId: string | null }
+  /** `scopes`: what the client may call, set by request authentication; a context without them passes no scope check. */
+  | { type: "api_client"; id: string; municipalityId: string | null; scopes?: readonly ApiClientScope[] }
   | { type: "system"; id: string }
   | { type: "resident"; id: string | null };
 
@@ -29,5 +30,12 @@ export function requireMunicipality(ctx: RequestContext): string {
 export function requireRole(ctx: RequestContext, ...roles: StaffRole[]): void {
   if (ctx.actor.type !== "staff" || !roles.includes(ctx.actor.role)) {
     throw new AppError("forbidden", "the signed-in role may not do this");
+  }
+}
+
+/** The machine API's authorisation: the signed-in API client must hold the route's scope (403 otherwise). */
+export function requireScope(ctx: RequestContext, scope: ApiClientScope): void {
+  if (ctx.actor.type !== "api_client" || !ctx.actor.scopes?.includes(scope)) {
+    throw new AppError("scope_not_granted", `this API client is not granted the ${scope} scope`, { status: 403, details: { requiredScope: scope } });
   }
 }

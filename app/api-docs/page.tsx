@@ -315,6 +315,10 @@ export default function ApiDocsPage() {
           <ul className="ml-6 flex list-disc flex-col gap-2 text-std-16N-170">
             <li>ラベルは <Code>{signing.label}</Code>。対象コンポーネントは {signing.components.map((c) => `"${c}"`).join("、")} をすべて含み、それ以外を含めません。アルゴリズムは <Code>{signing.algorithm}</Code> です。</li>
             <li>
+              <Code>Idempotency-Key</Code> を送る要求（発行）では、対象コンポーネントの最後に <Code>&quot;idempotency-key&quot;</Code> を加え、署名ベースの content-digest の行の後に
+              <Code>&quot;idempotency-key&quot;: &lt;ヘッダーの値&gt;</Code> の行を入れます（5行）。署名に含まれないキーは401 <Code>signature_components_missing</Code>、署名後に変えたキーは401 <Code>signature_invalid</Code> です。
+            </li>
+            <li>
               <Code>@target-uri</Code> はクライアントが実際に呼び出す完全なURL（スキーム、ホスト、既定以外のポート、パス、クエリ）です。<Code>@method</Code> は大文字です。
             </li>
             <li>

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { CERTIFICATE_TYPES } from "@/lib/certificate-types";
 import { REFUSAL_MESSAGES, type RefusalCode } from "@/lib/refusal-reasons";
+import { API_CLIENT_SCOPES } from "./api-client";
 
 // Wire schemas of the kiosk API's answers (v1). The verbs build these shapes as TypeScript types
 // (EligibilityResponse, IssuanceResponse, CompletionResponse); server/kiosk-protocol/openapi.ts checks at
@@ -126,6 +127,7 @@ export const ZProblem = z
     receiptNo: z.string().optional().describe("koseki_registration_exists (409): receipt number of the existing application or registration"),
     registrationStatus: z.enum(["pending", "approved"]).optional().describe("koseki_registration_exists (409): its status"),
     notice: z.string().nullable().optional().describe("registration_intake_closed (503): the planned stop's notice"),
+    requiredScope: z.enum(API_CLIENT_SCOPES).optional().describe("scope_not_granted (403): the scope the operation needs"),
   })
   .catchall(z.unknown());
 export type ProblemWire = z.infer<typeof ZProblem>;

@@ -20,7 +20,19 @@ export class KioskClient {
     extra: {
       idempotencyKey?: string;
       clockOverride?: string | null;
-      tamper?: { secret?: string; created?: Date; nonce?: string; keyId?: string; bodyAfterSigning?: string; unsigned?: boolean; rawBody?: string };
+      tamper?: {
+        secret?: string;
+        created?: Date;
+        nonce?: string;
+        keyId?: string;
+        bodyAfterSigning?: string;
+        unsigned?: boolean;
+        rawBody?: string;
+        /** Send the Idempotency-Key without covering it in the signature. */
+        idempotencyKeyUnsigned?: boolean;
+        /** Sign `idempotencyKey`, then send this key instead. */
+        idempotencyKeyAfterSigning?: string;
+      };
     } = {},
   ): Promise<ApiAnswer<T>> {
     const url = this.url(path);
@@ -37,10 +49,16 @@ export class KioskClient {
           secret: extra.tamper?.secret ?? this.opts.secret,
           now: extra.tamper?.created,
           nonce: extra.tamper?.nonce,
+          // The Idempotency-Key is a covered component whenever it is sent (docs/api.md, "Signing a request").
+          idempotencyKey: extra.tamper?.idempotencyKeyUnsigned ? undefined : extra.idempotencyKey,
         }),
       );
     }
-    if (extra.idempotencyKey) headers["idempotency-key"] = extra.idempotencyKey;
+    // Sent from here rather than from the signer's headers, so that the tampering cases can send another key
+    // than the signed one, or one the signature does not cover.
+    delete headers["Idempotency-Key"];
+    const sentKey = extra.tamper?.idempotencyKeyAfterSigning ?? extra.idempotencyKey;
+    if (sentKey) headers["idempotency-key"] = sentKey;
     const clock = extra.clockOverride === undefined ? this.opts.clockOverride : extra.clockOverride;
     if (clock) headers["x-clock-override"] = clock;
     const started = performance.now();

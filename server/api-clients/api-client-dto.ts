@@ -1,6 +1,13 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
+import type { ApiClientScopeName } from "@/lib/schemas/api-client";
 import type { ApiClient } from "../generated/prisma/client";
+import type { ApiClientScope } from "../generated/prisma/enums";
+
+// The client-safe scope list (lib/schemas/api-client.ts) and the database enum must name the same scopes.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const _scopesMatch: Same<ApiClientScopeName, ApiClientScope> = true;
+void _scopesMatch;
 
 /** An API client as the operator screens show it: never a secret, not even encrypted. */
 export type ApiClientDto = {
@@ -9,6 +16,7 @@ export type ApiClientDto = {
   keyId: string;
   municipality: { code: string; name: string } | null;
   status: "active" | "revoked";
+  scopes: ApiClientScope[];
   createdAt: string;
   rotatedAt: string | null;
   previousValidUntil: string | null;
@@ -21,6 +29,7 @@ export const apiClientDtoSelect = {
   name: true,
   keyId: true,
   status: true,
+  scopes: true,
   createdAt: true,
   rotatedAt: true,
   previousValidUntil: true,
@@ -29,7 +38,7 @@ export const apiClientDtoSelect = {
   municipality: { select: { code: true, name: true } },
 } as const;
 
-type Row = Pick<ApiClient, "id" | "name" | "keyId" | "status" | "createdAt" | "rotatedAt" | "previousValidUntil" | "revokedAt" | "lastUsedAt"> & {
+type Row = Pick<ApiClient, "id" | "name" | "keyId" | "status" | "scopes" | "createdAt" | "rotatedAt" | "previousValidUntil" | "revokedAt" | "lastUsedAt"> & {
   municipality: { code: string; name: string } | null;
 };
 
@@ -42,6 +51,7 @@ export function toApiClientDto(c: Row): ApiClientDto {
     keyId: c.keyId,
     municipality: c.municipality,
     status: c.status,
+    scopes: c.scopes,
     createdAt: c.createdAt.toISOString(),
     rotatedAt: iso(c.rotatedAt),
     previousValidUntil: iso(c.previousValidUntil),

@@ -4,6 +4,8 @@ import { decryptField, FieldContext } from "../crypto/field-encryption";
 import { withSystemScope } from "../db/tenant";
 import { AppError } from "../errors";
 import { parseSignatureHeaders, SignatureFormatError, verifySignature } from "../kiosk-protocol/http-signatures";
+import { findApiClientByKeyId, peekApiClient } from "./api-client-cache";
+import { authFailureLimited, authFailureWait, recordAuthFailure, requestSource } from "./source-failure-limit";
 
 const unauthorized = (code: string, message: string) => new AppError(code, message, { status: 401 });
 
@@ -12,30 +14,45 @@ const unauthorized = (code: string, message: string) => new AppError(code, messa
  * bodies too large to hold in memory: the signature covers the Content-Digest HEADER, so it is verified
  * before the body is read, and the caller checks the streamed body against that header afterwards
  * (contentDigestMatches). The nonce is recorded here, before any processing, as authenticateKioskRequest does.
+ *
+ * The client row comes from a short-lived in-memory cache (api-client-cache.ts), and every failure is
+ * counted per source address (source-failure-limit.ts): a source over its limit gets 429 before any database
+ * work unless its key id is a client the cache knows.
  */
 export async function authenticateUploadRequest(req: { method: string; targetUri: string; headers: Headers }, now = new Date()): Promise<RequestContext> {
+  const source = requestSource(req.headers);
+  const failed = (e: AppError) => {
+    recordAuthFailure(source);
+    return e;
+  };
   let parsed;
   try {
     parsed = parseSignatureHeaders(req.headers.get("signature-input"), req.headers.get("signature"));
   } catch (e) {
-    if (e instanceof SignatureFormatError) throw unauthorized("signature_missing", e.message);
+    if (e instanceof SignatureFormatError) throw failed(unauthorized("signature_missing", e.message));
     throw e;
   }
   const contentDigest = req.headers.get("content-digest");
   if (!contentDigest || !/(^|,)\s*sha-256=:[A-Za-z0-9+/]{43}=:/.test(contentDigest)) {
-    throw new AppError("content_digest_mismatch", "a Content-Digest header with a sha-256 member is required", { status: 400 });
+    throw failed(new AppError("content_digest_mismatch", "a Content-Digest header with a sha-256 member is required", { status: 400 }));
   }
-  // Which client is calling is known only after this lookup: system work, like a staff sign-in.
-  const client = await withSystemScope("api-authentication", (tx) => tx.apiClient.findUnique({ where: { keyId: parsed.params.keyid } }));
-  if (!client) throw unauthorized("unknown_client", "no API client with this key id");
-  if (client.status !== "active") throw unauthorized("client_revoked", "this API client has been revoked");
+  const cached = peekApiClient(parsed.params.keyid);
+  const knownClient = cached.hit ? cached.client !== null : cached.knownClient;
+  if (!knownClient) {
+    const wait = authFailureWait(source);
+    if (wait) throw authFailureLimited(wait);
+  }
+  const client = cached.hit ? cached.client : await findApiClientByKeyId(parsed.params.keyid);
+  if (!client) throw failed(unauthorized("unknown_client", "no API client with this key id"));
+  if (client.status !== "active") throw failed(unauthorized("client_revoked", "this API client has been revoked"));
 
   const secrets = [decryptField(client.secretCipher, FieldContext.apiClientSecret)];
   if (client.previousSecretCipher && client.previousValidUntil && client.previousValidUntil > now) {
     secrets.push(decryptField(client.previousSecretCipher, FieldContext.apiClientSecret));
   }
-  const check = verifySignature(parsed, { method: req.method, targetUri: req.targetUri, contentDigest }, secrets, now);
-  if (!check.ok) throw unauthorized(check.code, "the request signature was not accepted");
+  // A request that carries an Idempotency-Key must have it covered by the signature (http-signatures.ts).
+  const check = verifySignature(parsed, { method: req.method, targetUri: req.targetUri, contentDigest, idempotencyKey: req.headers.get("idempotency-key") }, secrets, now);
+  if (!check.ok) throw failed(unauthorized(check.code, "the request signature was not accepted"));
 
   // One transaction for the nonce and the client's last use. Expired nonces are pruned by the maintenance pass
   // (server/maintenance), not here; lastUsedAt is written at most once a minute, so concurrent requests of one
@@ -52,9 +69,9 @@ export async function authenticateUploadRequest(req: { method: string; targetUri
     }
     return n;
   });
-  if (inserted === 0) throw unauthorized("signature_replayed", "this signature nonce was already used");
+  if (inserted === 0) throw failed(unauthorized("signature_replayed", "this signature nonce was already used"));
   return {
-    actor: { type: "api_client", id: client.id, municipalityId: client.municipalityId },
+    actor: { type: "api_client", id: client.id, municipalityId: client.municipalityId, scopes: client.scopes },
     municipalityId: client.municipalityId,
     requestId: crypto.randomUUID(),
   };

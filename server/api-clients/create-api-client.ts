@@ -12,11 +12,12 @@ import { apiClientDtoSelect, generateApiSecret, toApiClientDto, type ApiClientDt
 /**
  * Registers a kiosk centre. The secret is returned here once and stored only as an encrypted envelope; the
  * key id (`centre-…`) is public and names the client in every signed request. With a municipality code the
- * client is confined to that municipality. Operator only.
+ * client is confined to that municipality. It may call only the scopes chosen here (least privilege: an
+ * import job's key cannot issue certificates, a centre's key cannot import). Operator only.
  */
 export async function createApiClient({ ctx, input }: { ctx: RequestContext; input: ApiClientCreateInput }): Promise<{ client: ApiClientDto; secret: string }> {
   requireRole(ctx, "operator");
-  const { name, municipalityCode } = parseInput(ZApiClientCreate, input);
+  const { name, municipalityCode, scopes } = parseInput(ZApiClientCreate, input);
   const secret = generateApiSecret();
   return withTenant(ctx, async (tx) => {
     let municipalityId: string | null = null;
@@ -31,6 +32,7 @@ export async function createApiClient({ ctx, input }: { ctx: RequestContext; inp
         keyId: `centre-${randomBytes(9).toString("base64url")}`,
         secretCipher: encryptField(secret, FieldContext.apiClientSecret).cipher,
         municipalityId,
+        scopes,
       },
       select: apiClientDtoSelect,
     });
@@ -38,7 +40,7 @@ export async function createApiClient({ ctx, input }: { ctx: RequestContext; inp
       action: "api_client.create",
       targetType: "ApiClient",
       targetId: client.id,
-      details: { keyId: client.keyId, municipalityCode: municipalityCode || null },
+      details: { keyId: client.keyId, municipalityCode: municipalityCode || null, scopes },
       municipalityId: null,
     });
     return { client: toApiClientDto(client), secret };

@@ -3,6 +3,7 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { clientAddress } from "@/lib/client-address";
 import { safeCallbackUrl } from "@/lib/safe-callback-url";
+import { isServedOverHttps } from "@/lib/security-headers";
 import { checkMfaProof } from "./mfa-proof";
 import { ABSOLUTE_TIMEOUT_SECONDS, sessionTimeoutDecision } from "./session-timeouts";
 import { verifyCredentials } from "./verify-credentials";
@@ -22,11 +23,18 @@ type SessionUpdate = { mfaProof?: unknown; activity?: unknown } | undefined;
  */
 function signInClientKey(headers: Record<string, unknown> | undefined): string {
   const header = (name: string) => (typeof headers?.[name] === "string" ? (headers[name] as string) : null);
-  return clientAddress(header("x-forwarded-for"), header("x-real-ip"), Number(process.env.TRUSTED_PROXY_HOPS ?? 1));
+  return clientAddress(header);
 }
 
 export const authOptions: NextAuthOptions = {
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
+  // Behind TLS (an https NEXTAUTH_URL) the session cookie is `__Secure-next-auth.session-token`, Secure and
+  // HttpOnly, and the CSRF cookie `__Host-`: a browser never sends them over plain http, and a sibling
+  // subdomain or an http response cannot plant them. Pinned to the configured address, as HSTS is
+  // (lib/security-headers.ts), rather than left to next-auth's default, its detected origin (which, with
+  // AUTH_TRUST_HOST and no NEXTAUTH_URL, follows the request's X-Forwarded-Proto). Nothing reads the cookie by
+  // name: getServerSession and the route handler both take these options.
+  useSecureCookies: isServedOverHttps(process.env.NEXTAUTH_URL),
   pages: { signIn: "/login", error: "/login" },
   providers: [
     CredentialsProvider({

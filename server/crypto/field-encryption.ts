@@ -1,4 +1,5 @@
-// Application-layer encryption of personal fields (個人番号, 支援措置 details, API secrets, TOTP secrets).
+// Application-layer encryption of personal fields (個人番号, 支援措置 details, API secrets, TOTP secrets) and
+// blobs (the rendered certificate PDFs kept until completion).
 // AES-256-GCM with a random 96-bit IV; envelope "v1.<keyId>.<iv>.<tag>.<ciphertext>" (base64url parts).
 // Keys come from FIELD_ENCRYPTION_KEYS ("kid:base64key,kid2:base64key"); FIELD_ENCRYPTION_KEY_ID picks the
 // key for new envelopes, the others still decrypt (rotation: add a key, switch the id, re-encrypt, drop).
@@ -69,6 +70,55 @@ export function envelopeKeyId(envelope: string): string {
   return envelope.split(".")[1] ?? "";
 }
 
+// Blobs (the rendered certificate PDF) use the same keyring and cipher in a binary envelope, so a large
+// value does not grow by base64: "FEB1" (magic and version), 1 byte key id length, the key id (ASCII),
+// IV (12 bytes), GCM tag (16 bytes), ciphertext. Self-describing like the string envelope: the key id
+// travels with the value, so rotation works the same way.
+const BYTES_MAGIC = Buffer.from("FEB1", "ascii");
+const IV_BYTES = 12;
+const TAG_BYTES = 16;
+
+/** Encrypts a blob; `context` is bound as AAD (use a row-bound context, e.g. FieldContext.issuancePdf(id)). */
+export function encryptBytes(plaintext: Uint8Array, context: string, ring: Keyring = keyringFromEnv()): { cipher: Uint8Array<ArrayBuffer>; keyId: string } {
+  const key = ring.keys.get(ring.currentKeyId)!;
+  const kid = Buffer.from(ring.currentKeyId, "ascii");
+  const iv = crypto.randomBytes(IV_BYTES);
+  const c = crypto.createCipheriv("aes-256-gcm", key, iv);
+  c.setAAD(Buffer.from(context, "utf8"));
+  const ct = Buffer.concat([c.update(plaintext), c.final()]);
+  const out = new Uint8Array(BYTES_MAGIC.length + 1 + kid.length + IV_BYTES + TAG_BYTES + ct.length);
+  let at = 0;
+  for (const part of [BYTES_MAGIC, Buffer.from([kid.length]), kid, iv, c.getAuthTag(), ct]) {
+    out.set(part, at);
+    at += part.length;
+  }
+  return { cipher: out, keyId: ring.currentKeyId };
+}
+
+/** Decrypts a blob envelope; throws when the envelope is not one, the key is unknown, or AAD or bytes differ. */
+export function decryptBytes(envelope: Uint8Array, context: string, ring: Keyring = keyringFromEnv()): Buffer {
+  const b = Buffer.from(envelope.buffer, envelope.byteOffset, envelope.byteLength);
+  const { kid, body } = splitBytesEnvelope(b);
+  const key = ring.keys.get(kid);
+  if (!key) throw new KeyringError(`no key for key id ${kid}`);
+  const d = crypto.createDecipheriv("aes-256-gcm", key, body.subarray(0, IV_BYTES));
+  d.setAAD(Buffer.from(context, "utf8"));
+  d.setAuthTag(body.subarray(IV_BYTES, IV_BYTES + TAG_BYTES));
+  return Buffer.concat([d.update(body.subarray(IV_BYTES + TAG_BYTES)), d.final()]);
+}
+
+export function bytesEnvelopeKeyId(envelope: Uint8Array): string {
+  return splitBytesEnvelope(Buffer.from(envelope.buffer, envelope.byteOffset, envelope.byteLength)).kid;
+}
+
+function splitBytesEnvelope(b: Buffer): { kid: string; body: Buffer } {
+  if (b.length < BYTES_MAGIC.length + 1 || !b.subarray(0, BYTES_MAGIC.length).equals(BYTES_MAGIC)) throw new KeyringError("unknown envelope format");
+  const kidLength = b[BYTES_MAGIC.length];
+  const kidEnd = BYTES_MAGIC.length + 1 + kidLength;
+  if (kidLength === 0 || b.length < kidEnd + IV_BYTES + TAG_BYTES) throw new KeyringError("truncated envelope");
+  return { kid: b.subarray(BYTES_MAGIC.length + 1, kidEnd).toString("ascii"), body: b.subarray(kidEnd) };
+}
+
 /** Field contexts (AAD). One place, so a typo cannot make an envelope unreadable. */
 export const FieldContext = {
   myNumber: "Resident.myNumber",
@@ -77,4 +127,6 @@ export const FieldContext = {
   mfaSecret: "StaffUser.mfaSecret",
   registrationEmail: "KosekiRegistration.email",
   issuanceBlockNote: "IssuanceBlock.note",
+  /** Bound to the row: a stored PDF copied onto another issuance does not decrypt there. */
+  issuancePdf: (issuanceId: string) => `Issuance.pdf:${issuanceId}`,
 } as const;

@@ -6,6 +6,7 @@ import path from "node:path";
 import { Readable, Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { AppError } from "../errors";
+import { boundedBodyChunks, refuseDeclaredOversize } from "./read-request-body";
 
 /** A request body spooled to a private temporary file (the import reads it as a stream). */
 export type ReceivedUpload = {
@@ -16,17 +17,14 @@ export type ReceivedUpload = {
   cleanup(): Promise<void>;
 };
 
-const tooLarge = (maxBytes: number) =>
-  new AppError("payload_too_large", `the request body is larger than ${Math.floor(maxBytes / 1024 / 1024)} MB`, { status: 413, details: { maxBytes } });
-
 /**
  * Streams a request body to a temporary file (mode 0600, in its own 0700 directory), counting and hashing
- * as it goes, and refuses it as soon as it passes `maxBytes` — memory stays flat whatever the file size.
+ * as it goes, and refuses it as soon as it passes `maxBytes` (read-request-body.ts) — memory stays flat
+ * whatever the file size.
  * The caller must call cleanup() (the file holds personal data).
  */
 export async function receiveUpload(req: Request, opts: { maxBytes: number }): Promise<ReceivedUpload> {
-  const declared = Number(req.headers.get("content-length") ?? NaN);
-  if (Number.isFinite(declared) && declared > opts.maxBytes) throw tooLarge(opts.maxBytes);
+  refuseDeclaredOversize(req, opts.maxBytes);
   const dir = await fs.promises.mkdtemp(path.join(os.tmpdir(), "konbini-upload-"));
   const file = path.join(dir, "body");
   const cleanup = () => fs.promises.rm(dir, { recursive: true, force: true });
@@ -35,14 +33,12 @@ export async function receiveUpload(req: Request, opts: { maxBytes: number }): P
   const meter = new Transform({
     transform(chunk: Buffer, _enc, cb) {
       bytes += chunk.length;
-      if (bytes > opts.maxBytes) return cb(tooLarge(opts.maxBytes));
       hash.update(chunk);
       cb(null, chunk);
     },
   });
   try {
-    const body = req.body ? Readable.fromWeb(req.body as import("node:stream/web").ReadableStream<Uint8Array>) : Readable.from([]);
-    await pipeline(body, meter, fs.createWriteStream(file, { mode: 0o600 }));
+    await pipeline(Readable.from(boundedBodyChunks(req, opts.maxBytes), { objectMode: false }), meter, fs.createWriteStream(file, { mode: 0o600 }));
   } catch (e) {
     await cleanup();
     if (e instanceof AppError) throw e;

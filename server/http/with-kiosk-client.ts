@@ -1,9 +1,11 @@
 import "server-only";
 import type { z } from "zod";
 import { authenticateKioskRequest } from "../api-clients/authenticate-request";
-import type { RequestContext } from "../context";
+import { requireScope, type RequestContext } from "../context";
+import type { ApiClientScope } from "../generated/prisma/enums";
 import { AppError } from "../errors";
 import { problemResponse } from "./problem-response";
+import { readRequestBody } from "./read-request-body";
 
 const MAX_BODY_BYTES = 64 * 1024;
 
@@ -30,16 +32,18 @@ export function requestNow(req: Request): Date {
 }
 
 /**
- * The kiosk API edge: reads the raw body, authenticates the signed request (RFC 9421), parses the JSON
+ * The kiosk API edge: reads the raw body (at most 64 KiB), authenticates the signed request (RFC 9421), parses the JSON
  * with the route's zod schema, and maps every error to problem+json. Route files stay wiring only.
+ * The client must hold the route's `scope` (403 scope_not_granted, checked right after authentication).
  */
-export function withKioskClient<S extends z.ZodType, P = Record<string, never>>(schema: S, handler: Handler<S, P>) {
+export function withKioskClient<S extends z.ZodType, P = Record<string, never>>(scope: ApiClientScope, schema: S, handler: Handler<S, P>) {
   return async (req: Request, route?: { params: Promise<P> }): Promise<Response> => {
     const instance = new URL(req.url).pathname;
     try {
-      const raw = new Uint8Array(await req.arrayBuffer());
-      if (raw.byteLength > MAX_BODY_BYTES) throw new AppError("payload_too_large", "the request body is too large", { status: 413 });
+      // Bounded before anything else: by Content-Length, then while streaming (never the whole body first).
+      const raw = await readRequestBody(req, MAX_BODY_BYTES);
       const ctx = await authenticateKioskRequest({ method: req.method, targetUri: targetUriOf(req), headers: req.headers, body: raw });
+      requireScope(ctx, scope);
       let json: unknown;
       try {
         json = raw.byteLength ? JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(raw)) : {};

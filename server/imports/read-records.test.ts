@@ -2,7 +2,7 @@ import iconv from "iconv-lite";
 import { Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { parseDate, parseInstant } from "./columns";
-import { readRecords, type ReadItem } from "./read-records";
+import { MAX_RECORD_CHARS, readRecords, type ReadItem } from "./read-records";
 import type { ColumnDef } from "./types";
 
 const COLUMNS: ColumnDef[] = [
@@ -62,6 +62,35 @@ describe("readRecords (CSV)", () => {
     expect(last.line).toBeLessThanOrEqual(3);
     expect(last.error.message).toMatch(/閉じられていない引用符/);
     expect(items.filter((i) => "values" in i && i.line > 3)).toEqual([]);
+  });
+});
+
+describe("readRecords (record and line limits)", () => {
+  const long = "あ".repeat(MAX_RECORD_CHARS + 10);
+  const stopped = (items: ReadItem[]) => items[items.length - 1] as { line: number; error: { message: string } };
+
+  it("accepts a record just under the limit (a 印影 in base64 fits)", async () => {
+    const items = await read(`番号,氏名\r\n1,${"x".repeat(MAX_RECORD_CHARS - 10)}\r\n`, { chunk: 65536 });
+    expect(items).toHaveLength(1);
+    expect(items[0]).toMatchObject({ line: 2 });
+  });
+
+  it("stops a CSV record over the limit at its line, and reads nothing after it", async () => {
+    for (const body of [`番号,氏名\r\n1,a\r\n2,${long}\r\n3,c\r\n`, `番号,氏名\r\n1,a\r\n2,"${long}`]) {
+      const items = await read(body, { chunk: 65536 });
+      expect(stopped(items).line).toBeLessThanOrEqual(3);
+      expect(stopped(items).error.message).toMatch(/長すぎるデータ/);
+      expect(items.filter((i) => "values" in i && i.line >= 3)).toEqual([]);
+    }
+  });
+
+  it("stops a JSON line over the limit, even one without any line break", async () => {
+    for (const body of [`{"no":1,"name":"a"}\n{"no":2,"name":"${long}"}\n{"no":3,"name":"c"}\n`, `{"no":1,"name":"a"}\n${long}`]) {
+      const items = await read(body, { format: "jsonl", chunk: 65536 });
+      expect(stopped(items).line).toBe(2);
+      expect(stopped(items).error.message).toMatch(/長すぎるデータ/);
+      expect(items.filter((i) => "values" in i).map((i) => i.line)).toEqual([1]);
+    }
   });
 });
 

@@ -1,7 +1,6 @@
 import "server-only";
 import { CsvError, parse } from "csv-parse";
 import iconv from "iconv-lite";
-import readline from "node:readline";
 import { pipeline, type Readable } from "node:stream";
 import type { ImportEncoding, ImportFormat } from "@/lib/import-feeds";
 import type { ColumnDef, ImportLineError, RawRecord } from "./types";
@@ -23,6 +22,21 @@ export type ReaderOptions = {
 };
 
 const REPLACEMENT = "\uFFFD";
+
+/**
+ * The longest record (CSV, quoted line breaks included) and the longest line (JSON Lines) a reader accepts,
+ * in characters: the largest legitimate record is a 印鑑登録 row with its 512 KB 印影 in base64 (≈ 700,000
+ * characters). A longer one stops the read with an error at its line, before it is held in memory whole —
+ * a file without line breaks cannot make the server buffer the entire upload.
+ */
+export const MAX_RECORD_CHARS = 1024 * 1024;
+
+function tooLong(line: number): ReadItem {
+  return {
+    line,
+    error: { line, column: null, message: `この行以降に長すぎるデータがあります（1件${MAX_RECORD_CHARS.toLocaleString("ja-JP")}文字まで）。改行や引用符「"」の閉じ忘れがないか確認してください。ここから後は読み込んでいません。` },
+  };
+}
 
 function decoderFor(encoding: ImportEncoding) {
   // CP932 decodes every Shift_JIS file plus the NEC/IBM extensions (①, ㈱, 髙 …) used in real data.
@@ -85,7 +99,7 @@ function innerLineBreaks(fields: readonly string[]): number {
 async function* readCsv(input: Readable, opts: ReaderOptions): AsyncGenerator<ReadItem> {
   // Blank lines are kept (as one empty field) so that physical line numbers can be counted here: csv-parse's
   // own line counter counts a CRLF inside a quoted field twice.
-  const parser = parse({ bom: true, columns: false, relax_column_count: true, skip_empty_lines: false, trim: false });
+  const parser = parse({ bom: true, columns: false, relax_column_count: true, skip_empty_lines: false, trim: false, max_record_size: MAX_RECORD_CHARS });
   const records = pipeline(input, decoderFor(opts.encoding), parser, () => {});
   let keys: string[] | null = null;
   let lastLine = 0;
@@ -125,6 +139,11 @@ async function* readCsv(input: Readable, opts: ReaderOptions): AsyncGenerator<Re
       yield { line, values };
     }
   } catch (e) {
+    if (e instanceof CsvError && e.code === "CSV_MAX_RECORD_SIZE") {
+      // As with an unclosed quote below: records parsed in the same chunk are dropped, so "at or after".
+      yield tooLong(lastLine + 1);
+      return;
+    }
     if (e instanceof CsvError) {
       // An unclosed quote: the broken record starts after the last one read. (csv-parse's own line number
       // counts a CRLF inside quotes twice; records parsed in the same chunk before the error are dropped, so
@@ -140,15 +159,18 @@ async function* readCsv(input: Readable, opts: ReaderOptions): AsyncGenerator<Re
 
 async function* readJsonLines(input: Readable, opts: ReaderOptions): AsyncGenerator<ReadItem> {
   const decoded = pipeline(input, decoderFor(opts.encoding), () => {});
-  const lines = readline.createInterface({ input: decoded, crlfDelay: Infinity });
   const known = new Map<string, string>();
   for (const c of opts.columns) {
     known.set(c.key, c.key);
     known.set(c.label, c.key);
   }
   let line = 0;
-  for await (const text of lines) {
+  for await (const text of boundedLines(decoded as AsyncIterable<string>, MAX_RECORD_CHARS)) {
     line++;
+    if (text === null) {
+      yield tooLong(line);
+      return;
+    }
     const trimmed = (line === 1 ? text.replace(/^\uFEFF/, "") : text).trim();
     if (trimmed === "") continue;
     if (trimmed.includes(REPLACEMENT)) {
@@ -183,4 +205,30 @@ async function* readJsonLines(input: Readable, opts: ReaderOptions): AsyncGenera
     }
     yield { line, values };
   }
+}
+
+/**
+ * The lines of a decoded text stream (LF or CRLF), each at most `maxChars` long: a longer line yields null in
+ * its place and ends the stream, having held at most `maxChars` plus one chunk of it.
+ */
+export async function* boundedLines(text: AsyncIterable<string | Buffer>, maxChars: number): AsyncGenerator<string | null> {
+  let pending = "";
+  for await (const chunk of text) {
+    pending += typeof chunk === "string" ? chunk : chunk.toString("utf8");
+    let nl: number;
+    while ((nl = pending.indexOf("\n")) >= 0) {
+      const line = pending.slice(0, nl).replace(/\r$/, "");
+      pending = pending.slice(nl + 1);
+      if (line.length > maxChars) {
+        yield null;
+        return;
+      }
+      yield line;
+    }
+    if (pending.length > maxChars) {
+      yield null;
+      return;
+    }
+  }
+  if (pending !== "") yield pending.replace(/\r$/, "");
 }

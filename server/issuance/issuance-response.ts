@@ -1,5 +1,6 @@
 import "server-only";
 import { fromDbCertificateType } from "@/lib/certificate-types";
+import { decryptBytes, FieldContext } from "../crypto/field-encryption";
 import { AppError } from "../errors";
 import type { Issuance } from "../generated/prisma/client";
 
@@ -18,7 +19,9 @@ export type IssuanceResponse = {
 
 /**
  * The answer to an issuance request, built only from the stored row so that a replay of the same
- * Idempotency-Key returns the very same bytes as the first answer.
+ * Idempotency-Key returns the very same bytes as the first answer. The stored PDF is encrypted at rest
+ * (field keyring, AAD bound to the issuance id); the first answer decrypts it too, inside the issuing
+ * transaction, so a row whose PDF would not decrypt is never committed.
  */
 export function issuanceResponse(row: Issuance): IssuanceResponse {
   if (!row.pdf) {
@@ -37,6 +40,6 @@ export function issuanceResponse(row: Issuance): IssuanceResponse {
     pageCount: row.pageCount,
     pdfSha256: row.pdfSha256,
     renderedAt: row.renderedAt.toISOString(),
-    pdf: Buffer.from(row.pdf).toString("base64"),
+    pdf: decryptBytes(row.pdf, FieldContext.issuancePdf(row.id)).toString("base64"),
   };
 }

@@ -10,6 +10,7 @@ import { buildFuhyoDocument } from "../certificates/build-fuhyo-document";
 import { buildKosekiDocument } from "../certificates/build-koseki-document";
 import { buildSealDocument } from "../certificates/build-seal-document";
 import { buildTaxDocument } from "../certificates/build-tax-document";
+import { encryptBytes, FieldContext } from "../crypto/field-encryption";
 import type { KosekiFacts } from "../eligibility/facts";
 import type { Household, Municipality, Resident } from "../generated/prisma/client";
 import { isKosekiType } from "@/lib/certificate-types";
@@ -182,7 +183,8 @@ export async function issueCertificate(args: {
             // By the terminal's location when the centre sends it (DOMAIN.md §7: kiosk use outside the city);
             // otherwise by the requester's residence.
             outOfTown: input.terminal.municipalityCode ? input.terminal.municipalityCode !== municipality.code : loaded.subject.card.municipalityId !== municipality.id,
-            pdf: Buffer.from(rendered.pdf),
+            // Encrypted at rest, bound to this row; pdfSha256 stays the hash of the plaintext the kiosk prints.
+            pdf: encryptBytes(rendered.pdf, FieldContext.issuancePdf(issuance.id)).cipher,
             pdfSha256: check.sha256,
             pdfExpiresAt: new Date(now.getTime() + municipality.pdfRetentionHours * 3_600_000),
             pageCount: rendered.pageCount,

@@ -71,6 +71,35 @@ describe("HTTP Message Signatures (RFC 9421, hmac-sha256)", () => {
     expect(verifySignature(extra, req, [secret], now)).toEqual({ ok: false, code: "signature_invalid" });
   });
 
+  describe("Idempotency-Key as a covered component", () => {
+    const key = "3f0c9a7e-5b1d-4c8e-9a2f-6d4b8e1c7a90";
+    const withKey = { ...req, idempotencyKey: key };
+
+    it("covers the key when one is given, and sends it", () => {
+      const { h, parsed } = signed({ idempotencyKey: key });
+      expect(h["Signature-Input"]).toMatch(/^sig1=\("@method" "@target-uri" "content-digest" "idempotency-key"\);/);
+      expect(h["Idempotency-Key"]).toBe(key);
+      expect(parsed.components).toContain("idempotency-key");
+      expect(verifySignature(parsed, withKey, [secret], now)).toEqual({ ok: true });
+      expect(signed().h).not.toHaveProperty("Idempotency-Key");
+    });
+
+    it("refuses a key swapped or removed after signing", () => {
+      const { parsed } = signed({ idempotencyKey: key });
+      expect(verifySignature(parsed, { ...req, idempotencyKey: "another-key-0001" }, [secret], now)).toEqual({ ok: false, code: "signature_invalid" });
+      expect(verifySignature(parsed, { ...req, idempotencyKey: `${key}x` }, [secret], now)).toEqual({ ok: false, code: "signature_invalid" });
+      expect(verifySignature(parsed, req, [secret], now)).toEqual({ ok: false, code: "signature_invalid" });
+      expect(verifySignature(parsed, { ...req, idempotencyKey: null }, [secret], now)).toEqual({ ok: false, code: "signature_invalid" });
+    });
+
+    it("refuses a request carrying a key its signature does not cover", () => {
+      const { parsed } = signed();
+      expect(verifySignature(parsed, req, [secret], now)).toEqual({ ok: true });
+      expect(verifySignature(parsed, withKey, [secret], now)).toEqual({ ok: false, code: "signature_components_missing" });
+      expect(verifySignature(parsed, { ...req, idempotencyKey: "" }, [secret], now)).toEqual({ ok: false, code: "signature_components_missing" });
+    });
+  });
+
   it("rejects malformed headers", () => {
     expect(() => parseSignatureHeaders(null, null)).toThrow();
     expect(() => parseSignatureHeaders('sig2=("@method");created=1;keyid="k";nonce="n";alg="hmac-sha256"', "sig2=:AA==:")).toThrow(/sig1/);

@@ -5,6 +5,12 @@ import crypto from "node:crypto";
 
 export const SIGNATURE_LABEL = "sig1";
 export const REQUIRED_COMPONENTS = ["@method", "@target-uri", "content-digest"] as const;
+/**
+ * The Idempotency-Key header as a covered component. A request that carries the header must sign it: the key
+ * decides exactly-once issuance, so a key swapped on the way (proxy, log replay, man in the middle) must break
+ * the signature rather than turn a retry into a second issuance, or a new issuance into a replay.
+ */
+export const IDEMPOTENCY_KEY_COMPONENT = "idempotency-key";
 export const SIGNATURE_WINDOW_SECONDS = 300;
 
 export function contentDigest(body: Uint8Array | string): string {
@@ -26,9 +32,12 @@ function serializeParams(components: readonly string[], p: SignatureParams): str
   return `${list};created=${p.created};keyid="${p.keyid}";nonce="${p.nonce}";alg="${p.alg}"`;
 }
 
+/** What the signature covers of one request; `idempotencyKey` is the Idempotency-Key header's value, if sent. */
+export type SignedRequest = { method: string; targetUri: string; contentDigest: string; idempotencyKey?: string | null };
+
 /** The signature base of RFC 9421 §2.5 for the components we use. */
 export function signatureBase(
-  req: { method: string; targetUri: string; contentDigest: string },
+  req: SignedRequest,
   componentsAndParams: { components: readonly string[]; serializedParams: string },
 ): string {
   const lines = componentsAndParams.components.map((c) => {
@@ -39,6 +48,10 @@ export function signatureBase(
         return `"@target-uri": ${req.targetUri}`;
       case "content-digest":
         return `"content-digest": ${req.contentDigest}`;
+      case IDEMPOTENCY_KEY_COMPONENT:
+        // RFC 9421 §2.5: a covered header field the message does not carry cannot be signed or verified.
+        if (req.idempotencyKey == null) throw new SignatureFormatError("idempotency-key is covered but the request has no Idempotency-Key");
+        return `"idempotency-key": ${req.idempotencyKey.trim()}`;
       default:
         throw new SignatureFormatError(`unsupported component ${c}`);
     }
@@ -49,7 +62,10 @@ export function signatureBase(
 
 export class SignatureFormatError extends Error {}
 
-/** Signs a request; returns the headers to send (Content-Digest, Signature-Input, Signature). */
+/**
+ * Signs a request; returns the headers to send (Content-Digest, Signature-Input, Signature, and the
+ * Idempotency-Key when one is given, which is then a covered component).
+ */
 export function signRequest(input: {
   method: string;
   targetUri: string;
@@ -58,7 +74,8 @@ export function signRequest(input: {
   secret: string;
   now?: Date;
   nonce?: string;
-}): Record<"Content-Digest" | "Signature-Input" | "Signature", string> {
+  idempotencyKey?: string;
+}): Record<"Content-Digest" | "Signature-Input" | "Signature", string> & { "Idempotency-Key"?: string } {
   const digest = contentDigest(input.body);
   const params: SignatureParams = {
     created: Math.floor((input.now ?? new Date()).getTime() / 1000),
@@ -66,13 +83,18 @@ export function signRequest(input: {
     keyid: input.keyId,
     alg: "hmac-sha256",
   };
-  const serializedParams = serializeParams(REQUIRED_COMPONENTS, params);
-  const base = signatureBase({ method: input.method, targetUri: input.targetUri, contentDigest: digest }, { components: REQUIRED_COMPONENTS, serializedParams });
+  const components = input.idempotencyKey === undefined ? REQUIRED_COMPONENTS : [...REQUIRED_COMPONENTS, IDEMPOTENCY_KEY_COMPONENT];
+  const serializedParams = serializeParams(components, params);
+  const base = signatureBase(
+    { method: input.method, targetUri: input.targetUri, contentDigest: digest, idempotencyKey: input.idempotencyKey },
+    { components, serializedParams },
+  );
   const mac = crypto.createHmac("sha256", input.secret).update(base).digest("base64");
   return {
     "Content-Digest": digest,
     "Signature-Input": `${SIGNATURE_LABEL}=${serializedParams}`,
     Signature: `${SIGNATURE_LABEL}=:${mac}:`,
+    ...(input.idempotencyKey === undefined ? {} : { "Idempotency-Key": input.idempotencyKey }),
   };
 }
 
@@ -145,15 +167,19 @@ export type SignatureCheck =
   | { ok: true }
   | { ok: false; code: "signature_invalid" | "signature_expired" | "signature_components_missing" | "signature_algorithm_unsupported" };
 
-/** Checks components, algorithm, the time window and the MAC (constant-time). The nonce is checked by the caller. */
+/**
+ * Checks components, algorithm, the time window and the MAC (constant-time). The nonce is checked by the caller.
+ * A request carrying an Idempotency-Key must cover it ("idempotency-key"), else signature_components_missing.
+ */
 export function verifySignature(
   parsed: ParsedSignature,
-  req: { method: string; targetUri: string; contentDigest: string },
+  req: SignedRequest,
   secrets: string[],
   now: Date = new Date(),
 ): SignatureCheck {
   if (parsed.params.alg !== "hmac-sha256") return { ok: false, code: "signature_algorithm_unsupported" };
   if (!REQUIRED_COMPONENTS.every((c) => parsed.components.includes(c))) return { ok: false, code: "signature_components_missing" };
+  if (req.idempotencyKey != null && !parsed.components.includes(IDEMPOTENCY_KEY_COMPONENT)) return { ok: false, code: "signature_components_missing" };
   const skew = Math.abs(now.getTime() / 1000 - parsed.params.created);
   if (skew > SIGNATURE_WINDOW_SECONDS) return { ok: false, code: "signature_expired" };
   let base: string;

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { REFUSAL_MESSAGES } from "@/lib/refusal-reasons";
 import { ERROR_STATUS } from "../errors";
 import { parseSignatureHeaders, signRequest, verifySignature } from "./http-signatures";
-import { buildOpenApiDocument, ERROR_CODES, SIGNING_EXAMPLE } from "./openapi";
+import { buildOpenApiDocument, ERROR_CODES, ISSUANCE_SIGNING_EXAMPLE, SIGNING_EXAMPLE } from "./openapi";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const apiMd = fs.readFileSync(path.join(root, "docs/api.md"), "utf8");
@@ -104,6 +104,21 @@ describe("the OpenAPI document", () => {
     expect(d).toContain(SIGNING_EXAMPLE.signatureBase);
     expect(d).toContain(`Signature: ${SIGNING_EXAMPLE.headers.Signature}`);
   });
+
+  it("says the Idempotency-Key is a covered component, with an issuance example that verifies only with its key", () => {
+    const d = doc.info.description;
+    expect(d).toContain('("@method" "@target-uri" "content-digest" "idempotency-key")');
+    expect(d).toContain('"idempotency-key": <the header value>');
+    expect(d).toContain(ISSUANCE_SIGNING_EXAMPLE.signatureBase);
+    expect(d).toContain(`Signature: ${ISSUANCE_SIGNING_EXAMPLE.headers.Signature}`);
+    const key = doc.components.parameters.IdempotencyKey as unknown as { description: string };
+    expect(key.description).toContain('"idempotency-key"');
+    const ex = ISSUANCE_SIGNING_EXAMPLE;
+    const parsed = parseSignatureHeaders(ex.headers["Signature-Input"], ex.headers.Signature);
+    const req = { method: "POST", targetUri: ex.targetUri, contentDigest: ex.headers["Content-Digest"] };
+    expect(verifySignature(parsed, { ...req, idempotencyKey: ex.idempotencyKey }, [ex.secret], ex.now)).toEqual({ ok: true });
+    expect(verifySignature(parsed, { ...req, idempotencyKey: "another-key-0001" }, [ex.secret], ex.now)).toEqual({ ok: false, code: "signature_invalid" });
+  });
 });
 
 describe("docs/api.md", () => {
@@ -141,5 +156,24 @@ describe("docs/api.md", () => {
     for (const [name, value] of Object.entries(headers)) expect(apiMd).toContain(`${name}: ${value}`);
     const parsed = parseSignatureHeaders(headers["Signature-Input"], headers.Signature);
     expect(verifySignature(parsed, { method: "POST", targetUri: input.targetUri, contentDigest: headers["Content-Digest"] }, [input.secret], input.now)).toEqual({ ok: true });
+  });
+
+  it("carries the worked issuance example, whose signature covers the Idempotency-Key", () => {
+    const input = {
+      method: "POST",
+      targetUri: "https://shomei.example.jp/api/kiosk/v1/issuances",
+      body: '{"transactionId":"TX-20261127-0002","terminal":{"storeChain":"seven-eleven","storeCode":"123456","terminalId":"01"},"card":{"issuer":"JPKI","serial":"JPKI-131121-000001"},"municipalityCode":"131121","purpose":"residence","certificateType":"residence","copies":1}',
+      keyId: "demo-simulator",
+      secret: "demo-simulator-secret-0123456789abcdef",
+      now: new Date(1795741200 * 1000),
+      nonce: "Jm4k7Qe2VZ0pXc8sLr5tHw",
+      idempotencyKey: "3f0c9a7e-5b1d-4c8e-9a2f-6d4b8e1c7a90",
+    };
+    const headers = signRequest(input);
+    expect(headers).toEqual(ISSUANCE_SIGNING_EXAMPLE.headers);
+    expect(apiMd).toContain(ISSUANCE_SIGNING_EXAMPLE.signatureBase);
+    expect(apiMd).toContain(input.body);
+    for (const [name, value] of Object.entries(headers)) expect(apiMd).toContain(`${name}: ${value}`);
+    expect(apiMd).toContain('("@method" "@target-uri" "content-digest" "idempotency-key");created=<created>');
   });
 });

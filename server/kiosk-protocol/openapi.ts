@@ -18,7 +18,7 @@ import type { EligibilityResponse } from "../eligibility/check-eligibility";
 import type { CompletionResponse } from "../issuance/complete-issuance";
 import type { IssuanceResponse } from "../issuance/issuance-response";
 import type { KosekiRegistrationResponse } from "../koseki-registration/apply-at-kiosk";
-import { REQUIRED_COMPONENTS, SIGNATURE_LABEL, SIGNATURE_WINDOW_SECONDS, signRequest } from "./http-signatures";
+import { IDEMPOTENCY_KEY_COMPONENT, REQUIRED_COMPONENTS, SIGNATURE_LABEL, SIGNATURE_WINDOW_SECONDS, signRequest } from "./http-signatures";
 
 // The OpenAPI 3.1 document of the kiosk API, generated from the zod schemas the routes parse with
 // (lib/schemas/kiosk.ts) and the answer schemas (lib/schemas/kiosk-responses.ts). The error catalogue below
@@ -66,10 +66,11 @@ const PROTOCOL_ERRORS: ErrorCodeEntry[] = [
   { code: "unknown_client", status: 401, operations: ALL, meaning: "No API client has this keyid.", meaningJa: "keyidに該当するAPIクライアントがありません。" },
   { code: "client_revoked", status: 401, operations: ALL, meaning: "The API client has been revoked.", meaningJa: "APIクライアントが失効しています。" },
   { code: "signature_algorithm_unsupported", status: 401, operations: ALL, meaning: 'alg is not "hmac-sha256".', meaningJa: "署名アルゴリズムがhmac-sha256ではありません。" },
-  { code: "signature_components_missing", status: 401, operations: ALL, meaning: 'The covered components do not include all of "@method", "@target-uri" and "content-digest".', meaningJa: "署名対象に@method、@target-uri、content-digestのいずれかが含まれていません。" },
+  { code: "signature_components_missing", status: 401, operations: ALL, meaning: 'The covered components do not include all of "@method", "@target-uri" and "content-digest", or the request carries an Idempotency-Key that is not covered ("idempotency-key").', meaningJa: "署名対象に@method、@target-uri、content-digestのいずれかが含まれていない、または送ったIdempotency-Keyが署名対象（idempotency-key）に含まれていません。" },
   { code: "signature_expired", status: 401, operations: ALL, meaning: `created is more than ${SIGNATURE_WINDOW_SECONDS} seconds before or after the server's clock.`, meaningJa: `署名の作成時刻（created）がサーバー時刻の前後${SIGNATURE_WINDOW_SECONDS / 60}分を超えています。` },
   { code: "signature_invalid", status: 401, operations: ALL, meaning: "The HMAC does not match: wrong secret, method, target URI, Content-Digest or parameters.", meaningJa: "署名値が一致しません（シークレット、メソッド、URL、ダイジェストまたはパラメーターの誤り）。" },
   { code: "signature_replayed", status: 401, operations: ALL, meaning: "This client already used this nonce (even if that request failed).", meaningJa: "このnonceは使用済みです（失敗したリクエストで使ったものを含む）。" },
+  { code: "scope_not_granted", status: 403, operations: ALL, meaning: "The API client is authenticated but not granted this operation's scope (kiosk_issuance for eligibility, issuances and completion; koseki_intake for koseki registrations); `requiredScope` names it.", meaningJa: "APIクライアントにこの操作の権限（スコープ）が付与されていません（requiredScopeに必要な権限）。" },
   { code: "malformed_json", status: 400, operations: ALL, meaning: "The body is not valid UTF-8 JSON.", meaningJa: "本文がUTF-8のJSONとして読み取れません。" },
   { code: "validation_failed", status: 422, operations: ALL, meaning: "The body does not match the request schema; `errors` lists each violation.", meaningJa: "本文がスキーマに合致しません（errorsに違反箇所を列挙）。" },
   { code: "bad_request", status: 400, operations: ALL, meaning: "X-Clock-Override is not an ISO 8601 instant (only when the override is enabled).", meaningJa: "X-Clock-OverrideがISO 8601の日時ではありません（時刻上書きが有効な場合のみ）。" },
@@ -194,10 +195,44 @@ export const SIGNING_EXAMPLE = (() => {
   return { ...input, created: Math.floor(input.now.getTime() / 1000), headers, signatureBase: base };
 })();
 
+/** The same for an issuance: the Idempotency-Key is a covered component (the fourth base line). */
+export const ISSUANCE_SIGNING_EXAMPLE = (() => {
+  const input = {
+    method: "POST",
+    targetUri: "https://shomei.example.jp/api/kiosk/v1/issuances",
+    body: JSON.stringify({
+      transactionId: "TX-20261127-0002",
+      terminal: { storeChain: "seven-eleven", storeCode: "123456", terminalId: "01" },
+      card: { issuer: "JPKI", serial: "JPKI-131121-000001" },
+      municipalityCode: "131121",
+      purpose: "residence",
+      certificateType: "residence",
+      copies: 1,
+    }),
+    keyId: SIGNING_EXAMPLE.keyId,
+    secret: SIGNING_EXAMPLE.secret,
+    now: SIGNING_EXAMPLE.now,
+    nonce: "Jm4k7Qe2VZ0pXc8sLr5tHw",
+    idempotencyKey: "3f0c9a7e-5b1d-4c8e-9a2f-6d4b8e1c7a90",
+  };
+  const headers = signRequest(input);
+  const params = headers["Signature-Input"].slice(SIGNATURE_LABEL.length + 1);
+  const base = [
+    `"@method": ${input.method}`,
+    `"@target-uri": ${input.targetUri}`,
+    `"content-digest": ${headers["Content-Digest"]}`,
+    `"${IDEMPOTENCY_KEY_COMPONENT}": ${input.idempotencyKey}`,
+    `"@signature-params": ${params}`,
+  ].join("\n");
+  return { ...input, created: Math.floor(input.now.getTime() / 1000), headers, signatureBase: base };
+})();
+
 const COMPONENT_LIST = `(${REQUIRED_COMPONENTS.map((c) => `"${c}"`).join(" ")})`;
+const COMPONENT_LIST_WITH_KEY = `(${[...REQUIRED_COMPONENTS, IDEMPOTENCY_KEY_COMPONENT].map((c) => `"${c}"`).join(" ")})`;
 
 function signingDescription(): string {
   const ex = SIGNING_EXAMPLE;
+  const issuance = ISSUANCE_SIGNING_EXAMPLE;
   return `Machine API between the コンビニ交付 issuance centre and this certificate issuance server (v1).
 Four signed POST operations: eligibility → issuance → completion, and the 本籍地 利用登録 (koseki-registrations). Bodies are UTF-8 JSON; answers are JSON,
 errors are \`application/problem+json\` (RFC 9457) with a stable \`code\`. The person is identified only by the
@@ -226,11 +261,16 @@ Each API client has a key id (\`keyid\`) and a shared secret. For every request:
 7. Send \`Content-Digest: <digest>\`, \`Signature-Input: ${SIGNATURE_LABEL}=<signature parameters>\` and
    \`Signature: ${SIGNATURE_LABEL}=:<signature>:\` (plus \`Content-Type: application/json\`).
 
+A request that sends an \`Idempotency-Key\` (every POST /issuances) covers it too: the component list is
+\`${COMPONENT_LIST_WITH_KEY}\`, and the base has the line \`"idempotency-key": <the header value>\` after
+the content-digest line. The key decides exactly-once issuance, so a key changed on the way must break the
+signature (\`signature_invalid\`); a key the signature does not cover is refused (\`signature_components_missing\`).
+
 Rules the server enforces:
 
 - The label is \`${SIGNATURE_LABEL}\`; other dictionary members are ignored. The covered components must include
-  \`"@method"\`, \`"@target-uri"\` and \`"content-digest"\` and nothing else; the base lines follow the order of the
-  component list. The server rebuilds \`"@signature-params"\` from the Signature-Input value exactly as sent, so
+  \`"@method"\`, \`"@target-uri"\` and \`"content-digest"\`, plus \`"${IDEMPOTENCY_KEY_COMPONENT}"\` when the request
+  carries an Idempotency-Key, and nothing else; the base lines follow the order of the component list. The server rebuilds \`"@signature-params"\` from the Signature-Input value exactly as sent, so
   sign the very string you send. \`alg\` must be \`"hmac-sha256"\`.
 - \`@target-uri\` is the absolute URL the client calls: scheme, host, port (only when not the default), path and
   query string, e.g. \`https://shomei.example.jp/api/kiosk/v1/issuances/0193…/completion\`. Behind a reverse proxy
@@ -241,8 +281,11 @@ Rules the server enforces:
   request with the same nonce is refused (\`signature_replayed\`) even when the first one failed. Every retry
   needs a new \`created\`, \`nonce\` and signature; when retrying an issuance keep the body and the Idempotency-Key.
 - Check order: body size (413) → signature headers present and well-formed → Content-Digest matches the body
-  → keyid known and active → alg, components, window, HMAC → nonce unused → JSON → schema → the operation.
+  → keyid known and active → alg, components, window, HMAC → nonce unused → scope → JSON → schema → the operation.
 - During a secret rotation the previous secret is accepted until its validity ends.
+- Each API client is granted scopes by the operator: \`kiosk_issuance\` for eligibility, issuances and completion,
+  \`koseki_intake\` for koseki-registrations. A validly signed request for an operation outside the client's scopes
+  is refused with 403 \`scope_not_granted\` (\`requiredScope\` names the missing scope); its nonce is spent.
 
 ### Worked example
 
@@ -267,9 +310,32 @@ Signature-Input: ${ex.headers["Signature-Input"]}
 Signature: ${ex.headers.Signature}
 \`\`\`
 
+The same client, nonce \`${issuance.nonce}\`, \`POST ${issuance.targetUri}\` with \`Idempotency-Key: ${issuance.idempotencyKey}\`
+and the body:
+
+\`\`\`
+${issuance.body}
+\`\`\`
+
+Signature base:
+
+\`\`\`
+${issuance.signatureBase}
+\`\`\`
+
+Headers:
+
+\`\`\`
+Idempotency-Key: ${issuance.idempotencyKey}
+Content-Digest: ${issuance.headers["Content-Digest"]}
+Signature-Input: ${issuance.headers["Signature-Input"]}
+Signature: ${issuance.headers.Signature}
+\`\`\`
+
 ## Idempotency (POST /issuances)
 
-The \`Idempotency-Key\` (8–128 printable ASCII) is scoped to the API client. The same key with the same body
+The \`Idempotency-Key\` (8–128 printable ASCII) is scoped to the API client and covered by the request signature
+(component \`"${IDEMPOTENCY_KEY_COMPONENT}"\`, see "Signing a request"). The same key with the same body
 (compared after parsing, with defaults applied) answers the stored result again: byte-identical JSON with
 \`Idempotent-Replayed: true\`. The same key with another body → 422 \`idempotency_key_conflict\`. While the first
 request with a key is running, another one with that key → 409 \`idempotency_key_in_progress\` (never a second
@@ -301,10 +367,10 @@ const headerParam = (name: string, schema: z.ZodType, description: string, examp
   registry.registerParameter(name.replace(/-/g, ""), openapiable(schema).openapi({ param: { name, in: "header", description }, example }));
 
 const ContentDigest = headerParam("Content-Digest", z.string().min(1), "RFC 9530 digest of the exact body bytes: `sha-256=:<base64>:`.", SIGNING_EXAMPLE.headers["Content-Digest"]);
-const SignatureInput = headerParam("Signature-Input", z.string().min(1), `RFC 9421 signature parameters, label \`${SIGNATURE_LABEL}\`: \`${SIGNATURE_LABEL}=${COMPONENT_LIST};created=…;keyid="…";nonce="…";alg="hmac-sha256"\`.`, SIGNING_EXAMPLE.headers["Signature-Input"]);
+const SignatureInput = headerParam("Signature-Input", z.string().min(1), `RFC 9421 signature parameters, label \`${SIGNATURE_LABEL}\`: \`${SIGNATURE_LABEL}=${COMPONENT_LIST};created=…;keyid="…";nonce="…";alg="hmac-sha256"\`; with an Idempotency-Key (issuances) the list is \`${COMPONENT_LIST_WITH_KEY}\`.`, SIGNING_EXAMPLE.headers["Signature-Input"]);
 const Signature = headerParam("Signature", z.string().min(1), `RFC 9421 signature: \`${SIGNATURE_LABEL}=:<base64 HMAC-SHA256 of the signature base>:\`.`, SIGNING_EXAMPLE.headers.Signature);
 const ClockOverride = headerParam("X-Clock-Override", z.string().datetime({ offset: true }).optional(), "Demo and test servers only (ALLOW_CLOCK_OVERRIDE=true): the instant to judge the request at. Ignored otherwise; never affects signatures.", "2026-11-27T10:00:00+09:00");
-const IdempotencyKey = headerParam("Idempotency-Key", ZIdempotencyKey, "Client-chosen key, unique per issuance attempt of this API client; reuse it (with the same body) to retry.", "3f0c9a7e-5b1d-4c8e-9a2f-6d4b8e1c7a90");
+const IdempotencyKey = headerParam("Idempotency-Key", ZIdempotencyKey, `Client-chosen key, unique per issuance attempt of this API client; reuse it (with the same body) to retry. Covered by the signature: component \`"${IDEMPOTENCY_KEY_COMPONENT}"\` in Signature-Input (else 401 \`signature_components_missing\`).`, ISSUANCE_SIGNING_EXAMPLE.idempotencyKey);
 
 const refs = {
   EligibilityRequest: registry.register("EligibilityRequest", openapiable(ZEligibilityRequest)),

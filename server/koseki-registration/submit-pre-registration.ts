@@ -3,9 +3,11 @@ import { birthDateOf, ZPreRegistrationForm, type PreRegistrationFormInput } from
 import { writeAuditEvent } from "../audit/write-audit-event";
 import { systemContext, type RequestContext } from "../context";
 import { encryptField, FieldContext } from "../crypto/field-encryption";
+import type { Tx } from "../db";
 import { withTenant } from "../db/tenant";
 import { AppError } from "../errors";
-import { enforceRateLimit, RATE_LIMITS } from "../public/rate-limit";
+import { enforceRateLimit, preRegistrationDailyCap, RATE_LIMITS, rateLimited } from "../public/rate-limit";
+import { jstMidnight, jstParts } from "../service-calendar/jst";
 import { assertIntakeOpen, fullHonseki, INTAKE_MUNICIPALITY_SELECT, reviewDueOn, ymdOf } from "./intake";
 import { newReceiptNo } from "./receipt-number";
 
@@ -38,6 +40,7 @@ export async function submitPreRegistration({ input, clientKey, now = new Date()
   const ctx: RequestContext = { actor: { type: "resident", id: null }, municipalityId: municipality.id, requestId: crypto.randomUUID() };
   return withTenant(ctx, async (tx) => {
     await assertIntakeOpen(tx, municipality, now);
+    await assertUnderDailyCap(tx, municipality.id, now);
     const row = await tx.kosekiRegistration.create({
       data: {
         municipalityId: municipality.id,
@@ -64,4 +67,17 @@ export async function submitPreRegistration({ input, clientKey, now = new Date()
     await writeAuditEvent(tx, ctx, { action: "koseki_registration.pre_register", targetType: "KosekiRegistration", targetId: row.id, details: { source: "web", dueOn: ymdOf(row.dueOn), withEmail: Boolean(v.email) } });
     return { receiptNo: row.receiptNo, municipalityName: `${municipality.prefecture}${municipality.name}`, receivedAt: now.toISOString() };
   });
+}
+
+/**
+ * The municipality's web pre-registrations of this JST day stay within PRE_REGISTRATION_DAILY_CAP
+ * (server/public/rate-limit.ts). The lock orders concurrent submissions for the municipality until commit, so
+ * each one counts the rows the earlier ones inserted (READ COMMITTED takes a new snapshot per statement).
+ */
+async function assertUnderDailyCap(tx: Tx, municipalityId: string, now: Date): Promise<void> {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`pre-registration-day:${municipalityId}`}, 0))`;
+  const start = jstMidnight(jstParts(now).ymd);
+  const end = new Date(start.getTime() + 24 * 60 * 60_000);
+  const today = await tx.kosekiRegistration.count({ where: { municipalityId, source: "web", createdAt: { gte: start, lt: end } } });
+  if (today >= preRegistrationDailyCap()) throw rateLimited();
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { ZKosekiRegistrationRequest, type KosekiRegistrationRequestBody } from "@/lib/schemas/kiosk";
 import { DEMO_PIN } from "@/lib/simulator/demo-wallet";
+import { demoModeOn } from "../startup/run-mode";
 import { signRequest } from "../kiosk-protocol/http-signatures";
 
 // The issuance-centre half of the simulator: it checks the card PIN (as JPKI does, locking the card after
@@ -14,9 +15,12 @@ const API_BASE = () => process.env.SIMULATOR_API_BASE ?? `http://localhost:${pro
 
 export const PIN_ATTEMPTS = 3;
 
-/** The simulator is a demo tool: set KIOSK_SIMULATOR=off in production to remove the page and its actions. */
+/**
+ * The simulator is a demo tool: it exists only in demo mode (KONBINI_DEMO=1, set by `npm start` on the embedded
+ * database; server/startup/run-mode.ts), and KIOSK_SIMULATOR=off removes it there too.
+ */
 export function simulatorEnabled(): boolean {
-  return process.env.KIOSK_SIMULATOR !== "off";
+  return demoModeOn() && process.env.KIOSK_SIMULATOR !== "off";
 }
 
 const globalForPins = globalThis as unknown as { __simulatorPins?: Map<string, number> };
@@ -55,9 +59,9 @@ export async function callKioskApi(path: string, body: unknown, opts: { idempote
   const raw = JSON.stringify(body);
   const headers: Record<string, string> = {
     "content-type": "application/json",
-    ...signRequest({ method: "POST", targetUri: url, body: raw, keyId: KEY_ID(), secret: SECRET() }),
+    // The Idempotency-Key travels inside the signature (a covered component), as the API requires.
+    ...signRequest({ method: "POST", targetUri: url, body: raw, keyId: KEY_ID(), secret: SECRET(), idempotencyKey: opts.idempotencyKey || undefined }),
   };
-  if (opts.idempotencyKey) headers["idempotency-key"] = opts.idempotencyKey;
   if (opts.clockOverride) headers["x-clock-override"] = opts.clockOverride;
   const res = await fetch(url, { method: "POST", headers, body: raw, cache: "no-store" });
   return { status: res.status, body: await res.json(), replayed: res.headers.get("idempotent-replayed") === "true" };

@@ -43,7 +43,7 @@ test("a clerk sets a 交付停止, the kiosk refuses the person at once, and onl
   // The form explains what is wrong before anything is sent.
   await page.getByLabel("停止の理由").selectOption("other");
   await page.getByRole("button", { name: "交付停止を設定" }).click();
-  await expect(page.getByText("住民番号を入力してください。")).toBeVisible();
+  await expect(page.getByText("＊住民番号を入力してください。", { exact: true })).toBeVisible();
   await expect(page.getByText("「その他」の場合は内容を入力してください。")).toBeVisible();
 
   await page.getByLabel("住民番号").fill(person.residentNo);

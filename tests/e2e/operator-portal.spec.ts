@@ -83,17 +83,36 @@ test("the operator creates an API client and sees its secret once", async ({ pag
 
   await page.getByRole("button", { name: "作成する" }).click();
   await expect(page.getByText("名称を入力してください。")).toBeVisible();
+  await expect(page.getByText("権限を1つ以上選択してください。")).toBeVisible();
 
   const name = `e2eセンター${Date.now() % 100000}`;
-  await page.getByLabel("名称").fill(name);
-  await page.getByLabel("対象自治体").selectOption({ label: "世田谷区（131121）" });
-  await page.getByRole("button", { name: "作成する" }).click();
+  const create = page.getByRole("region", { name: "APIクライアントを作成する" });
+  await create.getByLabel("名称").fill(name);
+  await create.getByLabel("対象自治体").selectOption({ label: "世田谷区（131121）" });
+  // An import job's key: only the import scope.
+  await create.getByLabel("住民データ等の取込").check();
+  await create.getByRole("button", { name: "作成する" }).click();
   await expect(page.getByText("この秘密鍵はこの画面でしか表示されません")).toBeVisible();
   const secret = (await page.getByTestId("shown-secret").textContent())?.trim() ?? "";
   const keyId = (await page.getByTestId("shown-key-id").textContent())?.trim() ?? "";
   expect(Buffer.from(secret, "base64url")).toHaveLength(32);
   expect(keyId).toMatch(/^centre-/);
   await expect(page.getByRole("row", { name: new RegExp(name) })).toContainText(keyId);
+  await expect(page.getByRole("row", { name: new RegExp(name) })).toContainText("住民データ等の取込");
+  await expect(page.getByRole("row", { name: new RegExp(name) })).not.toContainText("証明書の交付（キオスク）");
+  await expectNoSeriousA11yViolations(page);
+
+  // The scopes are changed afterwards on the same screen.
+  await page.getByRole("button", { name: `${name}の権限を変更` }).click();
+  const editor = page.getByRole("region", { name: `「${name}」の権限を変更する` });
+  await editor.getByLabel("住民データ等の取込").uncheck();
+  await editor.getByRole("button", { name: "保存する" }).click();
+  await expect(editor.getByText("権限を1つ以上選択してください。")).toBeVisible();
+  await editor.getByLabel("証明書の交付（キオスク）").check();
+  await editor.getByRole("button", { name: "保存する" }).click();
+  await expect(page.getByRole("status").filter({ hasText: `「${name}」の権限を変更しました。` })).toBeVisible();
+  await expect(page.getByRole("row", { name: new RegExp(name) })).toContainText("証明書の交付（キオスク）");
+  await expect(page.getByRole("row", { name: new RegExp(name) })).not.toContainText("住民データ等の取込");
   await expectNoSeriousA11yViolations(page);
 
   // Never again: not after a reload.

@@ -4,6 +4,7 @@ import type { RequestContext } from "@/server/context";
 import { encryptField, FieldContext } from "@/server/crypto/field-encryption";
 import { ownerDb } from "@/tests/setup/owner-db";
 import type { Prisma } from "@/server/generated/prisma/client";
+import type { ApiClientScope } from "@/server/generated/prisma/enums";
 import { createMunicipality, createResident } from "./index";
 import { solidPng } from "./png";
 
@@ -66,7 +67,8 @@ export async function createCardholder(
   return { head, members, card, seal };
 }
 
-export async function createApiClient(opts: { municipalityId?: string | null; secret?: string } = {}) {
+/** A client with every scope unless `scopes` says otherwise (tests of one operation need not care). */
+export async function createApiClient(opts: { municipalityId?: string | null; secret?: string; scopes?: ApiClientScope[] } = {}) {
   const secret = opts.secret ?? crypto.randomBytes(24).toString("base64url");
   const client = await ownerDb().apiClient.create({
     data: {
@@ -74,9 +76,10 @@ export async function createApiClient(opts: { municipalityId?: string | null; se
       keyId: `test-${crypto.randomBytes(6).toString("hex")}`,
       secretCipher: encryptField(secret, FieldContext.apiClientSecret).cipher,
       municipalityId: opts.municipalityId ?? null,
+      scopes: opts.scopes ?? ["kiosk_issuance", "koseki_intake", "imports"],
     },
   });
-  const ctx: RequestContext = { actor: { type: "api_client", id: client.id, municipalityId: client.municipalityId }, municipalityId: client.municipalityId, requestId: "t" };
+  const ctx: RequestContext = { actor: { type: "api_client", id: client.id, municipalityId: client.municipalityId, scopes: client.scopes }, municipalityId: client.municipalityId, requestId: "t" };
   return { client, secret, ctx };
 }
 

@@ -30,7 +30,7 @@ function authenticate(keyId: string, secret: string, now = NOW) {
 
 describe("createApiClient", () => {
   it("returns the secret once, stores it encrypted, and the client can sign requests", async () => {
-    const { client, secret } = await createApiClient({ ctx: operator, input: { name: "テストセンター", municipalityCode: "" } });
+    const { client, secret } = await createApiClient({ ctx: operator, input: { name: "テストセンター", municipalityCode: "", scopes: ["kiosk_issuance"] } });
     expect(Buffer.from(secret, "base64url")).toHaveLength(32);
     expect(client.keyId).toMatch(/^centre-/);
     expect(client).not.toHaveProperty("secretCipher");
@@ -39,13 +39,15 @@ describe("createApiClient", () => {
     expect(decryptField(row.secretCipher, FieldContext.apiClientSecret)).toBe(secret);
     const ctx = await authenticate(client.keyId, secret);
     expect(ctx).toMatchObject({ actor: { type: "api_client", id: client.id }, municipalityId: null });
-    expect(await ownerDb().auditEvent.count({ where: { targetId: client.id, action: "api_client.create" } })).toBe(1);
+    expect(await ownerDb().auditEvent.findFirstOrThrow({ where: { targetId: client.id, action: "api_client.create" } })).toMatchObject({ details: { scopes: ["kiosk_issuance"] } });
+    expect(client.scopes).toEqual(["kiosk_issuance"]);
+    expect(ctx).toMatchObject({ actor: { scopes: ["kiosk_issuance"] } });
     expect((await listApiClients({ ctx: operator })).some((c) => c.id === client.id)).toBe(true);
   });
 
   it("confines a client to one municipality by code", async () => {
     const m = await createMunicipality();
-    const { client, secret } = await createApiClient({ ctx: operator, input: { name: "専用", municipalityCode: m.code } });
+    const { client, secret } = await createApiClient({ ctx: operator, input: { name: "専用", municipalityCode: m.code, scopes: ["kiosk_issuance"] } });
     expect(client.municipality).toEqual({ code: m.code, name: m.name });
     expect((await authenticate(client.keyId, secret)).municipalityId).toBe(m.id);
   });
@@ -53,7 +55,7 @@ describe("createApiClient", () => {
 
 describe("rotateApiClient", () => {
   it("keeps the previous secret valid for 24 hours and the new one valid from now", async () => {
-    const { client, secret: oldSecret } = await createApiClient({ ctx: operator, input: { name: "回転", municipalityCode: "" } });
+    const { client, secret: oldSecret } = await createApiClient({ ctx: operator, input: { name: "回転", municipalityCode: "", scopes: ["kiosk_issuance"] } });
     const rotatedAt = NOW;
     const { secret: newSecret, client: after } = await rotateApiClient({ ctx: operator, input: { id: client.id }, now: rotatedAt });
     expect(newSecret).not.toBe(oldSecret);
@@ -70,7 +72,7 @@ describe("rotateApiClient", () => {
 
 describe("revokeApiClient", () => {
   it("refuses the revoked client's signed requests with client_revoked", async () => {
-    const { client, secret } = await createApiClient({ ctx: operator, input: { name: "失効", municipalityCode: "" } });
+    const { client, secret } = await createApiClient({ ctx: operator, input: { name: "失効", municipalityCode: "", scopes: ["kiosk_issuance"] } });
     await rotateApiClient({ ctx: operator, input: { id: client.id } });
     const revoked = await revokeApiClient({ ctx: operator, input: { id: client.id } });
     expect(revoked.status).toBe("revoked");
@@ -85,13 +87,13 @@ describe("revokeApiClient", () => {
 describe("non-operators", () => {
   it("are refused every verb, and nothing changes", async () => {
     const m = await createMunicipality();
-    const { client, secret } = await createApiClient({ ctx: operator, input: { name: "対象", municipalityCode: m.code } });
+    const { client, secret } = await createApiClient({ ctx: operator, input: { name: "対象", municipalityCode: m.code, scopes: ["kiosk_issuance"] } });
     const before = await ownerDb().apiClient.findUniqueOrThrow({ where: { id: client.id } });
     const clientsBefore = await ownerDb().apiClient.count();
     for (const role of ["municipal_admin", "clerk", "auditor"] as const) {
       const ctx = staffCtx(role, m.id);
       await expect(listApiClients({ ctx })).rejects.toMatchObject({ code: "forbidden" });
-      await expect(createApiClient({ ctx, input: { name: "不正", municipalityCode: m.code } })).rejects.toMatchObject({ code: "forbidden" });
+      await expect(createApiClient({ ctx, input: { name: "不正", municipalityCode: m.code, scopes: ["kiosk_issuance"] } })).rejects.toMatchObject({ code: "forbidden" });
       await expect(rotateApiClient({ ctx, input: { id: client.id } })).rejects.toMatchObject({ code: "forbidden" });
       await expect(revokeApiClient({ ctx, input: { id: client.id } })).rejects.toMatchObject({ code: "forbidden" });
     }

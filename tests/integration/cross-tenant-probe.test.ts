@@ -22,7 +22,6 @@ const modules = import.meta.glob(
 
 /** Exported async functions that are not verbs a session can call, and why. */
 const NOT_VERBS: Record<string, string> = {
-  "municipalities/read-request-body#readRequestBody": "reads an HTTP body; no data access",
   "service-config/start-emergency-stop#runningEmergencyStop": "inside the emergency-stop starters' transactions (probed through startEmergencyStop)",
   "service-config/target-municipality#targetContext": "resolves the tenant for the service-config verbs (probed through them)",
   "staff/mfa-attempts#loadMfaUser": "inside the MFA verbs' transaction (probed through them)",
@@ -35,6 +34,7 @@ const NOT_VERBS: Record<string, string> = {
   "incidents/lock-incident#lockIncident": "inside the incident verbs' transaction (probed through them)",
   "incidents/open-incident#openIncident": "system work: the kiosk API and imports open incidents, no staff input",
   "api-clients/authenticate-request#authenticateKioskRequest": "authenticates a signed kiosk request (tested in kiosk-http)",
+  "api-clients/api-client-cache#findApiClientByKeyId": "system lookup by key id before authentication (through authenticateUploadRequest, tested in kiosk-http)",
   "api-clients/authenticate-upload-request#authenticateUploadRequest": "authenticates a signed upload (tested in imports-http)",
   "imports/import-from-api#importFromApi": "API clients confined to one municipality (tested in imports-http)",
   "imports/import-uploaded-file#importUploadedFile": "called by importFromPortal / importFromApi after they fix the tenant",
@@ -159,6 +159,8 @@ const PROBES: Record<string, Probe> = {
   "api-clients/list-api-clients#listApiClients": ({ ctx }) => call("api-clients/list-api-clients#listApiClients", { ctx }),
   "api-clients/revoke-api-client#revokeApiClient": ({ ctx, b }) => call("api-clients/revoke-api-client#revokeApiClient", { ctx, input: { id: b.apiClientId } }),
   "api-clients/rotate-api-client#rotateApiClient": ({ ctx, b }) => call("api-clients/rotate-api-client#rotateApiClient", { ctx, input: { id: b.apiClientId } }),
+  "api-clients/update-api-client-scopes#updateApiClientScopes": ({ ctx, b }) =>
+    call("api-clients/update-api-client-scopes#updateApiClientScopes", { ctx, input: { id: b.apiClientId, scopes: ["kiosk_issuance", "koseki_intake", "imports"] } }),
 
   "imports/import-from-portal#importFromPortal": ({ ctx, b }) =>
     call("imports/import-from-portal#importFromPortal", { ctx, query: new URLSearchParams({ municipalityId: b.id, feed: "residents", mode: "full" }), filePath: "/dev/null" }),

@@ -34,6 +34,11 @@ describe("demo seed", () => {
     expect([...roles].sort()).toEqual(["auditor", "clerk", "municipal_admin", "operator"]);
   });
 
+  it("gives the simulator's API client only what the kiosk simulator and scripts/kiosk call: no imports", async () => {
+    const client = await ownerDb().apiClient.findUniqueOrThrow({ where: { keyId: "demo-simulator" } });
+    expect(client.scopes).toEqual(["kiosk_issuance", "koseki_intake"]);
+  });
+
   it("gives every 稼働中 municipality a 公印 PNG (none is served without one)", async () => {
     const active = await ownerDb().municipality.findMany({ where: { status: "active" }, select: { code: true, sealImage: true, sealImageMime: true } });
     expect(active.length).toBeGreaterThan(0);

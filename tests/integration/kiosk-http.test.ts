@@ -22,19 +22,28 @@ beforeAll(() => {
 afterAll(closeRenderPool);
 
 type Client = { keyId: string; secret: string };
-type SendOptions = { now?: Date; nonce?: string; headers?: Record<string, string>; sendBody?: string; idempotencyKey?: string | null };
+type SendOptions = {
+  now?: Date;
+  nonce?: string;
+  headers?: Record<string, string>;
+  sendBody?: string;
+  idempotencyKey?: string | null;
+  /** Send the Idempotency-Key without covering it in the signature. */
+  idempotencyKeyUnsigned?: boolean;
+};
 
 /** A signed request as a kiosk centre would send it (service hours pinned with X-Clock-Override). */
 function signedRequest(path: string, body: unknown, client: Client, opts: SendOptions = {}): Request {
   const raw = typeof body === "string" ? body : JSON.stringify(body);
   const url = `${BASE}${path}`;
-  const signature = signRequest({ method: "POST", targetUri: url, body: raw, keyId: client.keyId, secret: client.secret, now: opts.now, nonce: opts.nonce });
+  const key = opts.idempotencyKey ?? undefined;
+  const signature = signRequest({ method: "POST", targetUri: url, body: raw, keyId: client.keyId, secret: client.secret, now: opts.now, nonce: opts.nonce, idempotencyKey: opts.idempotencyKeyUnsigned ? undefined : key });
   return new Request(url, {
     method: "POST",
     headers: {
       "Content-Type": "application/json",
       "X-Clock-Override": OPEN_AT.toISOString(),
-      ...(opts.idempotencyKey ? { "Idempotency-Key": opts.idempotencyKey } : {}),
+      ...(key !== undefined ? { "Idempotency-Key": key } : {}),
       ...signature,
       ...opts.headers,
     },
@@ -188,6 +197,27 @@ describe("kiosk API over HTTP", () => {
       const body = eligibilityBody(m.code, card);
       const sendBody = JSON.stringify({ ...body, card: { issuer: "JPKI", serial: "SOMEONE-ELSE" } });
       await expectProblem(await eligibility(body, client, { sendBody }), 400, "content_digest_mismatch");
+    });
+
+    it("refuses an issuance whose Idempotency-Key is swapped after signing (401 signature_invalid), and issues nothing", async () => {
+      const { m, card, client } = await setup();
+      const body = JSON.stringify(issueBody(m.code, card));
+      // Signed for one key, sent with another: the retry of an earlier issuance is not turned into a new one,
+      // nor a new request into the replay of someone's earlier answer.
+      const first = await issue(body, client, "http-signed-key-1");
+      expect(first.status).toBe(200);
+      const swapped = await issue(body, client, "http-signed-key-2", { headers: { "Idempotency-Key": "http-signed-key-1" } });
+      await expectProblem(swapped, 401, "signature_invalid");
+      const toNew = await issue(body, client, "http-signed-key-1", { headers: { "Idempotency-Key": "http-signed-key-3" } });
+      await expectProblem(toNew, 401, "signature_invalid");
+      expect(await ownerDb().issuance.count({ where: { municipalityId: m.id } })).toBe(1);
+    });
+
+    it("refuses an issuance whose Idempotency-Key the signature does not cover (401 signature_components_missing)", async () => {
+      const { m, card, client } = await setup();
+      const unsigned = await issue(issueBody(m.code, card), client, "http-unsigned-01", { idempotencyKeyUnsigned: true });
+      await expectProblem(unsigned, 401, "signature_components_missing");
+      expect(await ownerDb().issuance.count({ where: { municipalityId: m.id } })).toBe(0);
     });
 
     it("refuses a revoked client and an unknown key id (401)", async () => {

@@ -15,6 +15,7 @@ export default async function ApiClientsPage() {
     keyId: c.keyId,
     municipalityName: c.municipality?.name ?? null,
     status: c.status,
+    scopes: c.scopes,
     createdAt: c.createdAt,
     rotatedAt: c.rotatedAt,
     previousValidUntil: c.previousValidUntil,

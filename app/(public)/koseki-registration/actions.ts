@@ -10,10 +10,10 @@ import { submitPreRegistration, type PreRegistrationReceipt } from "@/server/kos
 
 export type PublicResult<T> = { ok: true; data: T } | { ok: false; message: string; fieldErrors?: Record<string, string> };
 
-/** The caller for the throttle (lib/client-address.ts): the address the trusted reverse proxy recorded. */
+/** The caller for the throttle (lib/client-address.ts): the socket's address, or the trusted proxy's record. */
 async function clientKey(): Promise<string> {
   const h = await headers();
-  return clientAddress(h.get("x-forwarded-for"), h.get("x-real-ip"), Number(process.env.TRUSTED_PROXY_HOPS ?? 1));
+  return clientAddress((name) => h.get(name));
 }
 
 async function run<T>(fn: (key: string) => Promise<T>): Promise<PublicResult<T>> {

@@ -12,7 +12,8 @@ import {
   type KosekiRegistrationResponseWire,
 } from "@/lib/schemas/kiosk-responses";
 import { DEMO_CARD_ISSUER } from "@/lib/simulator/demo-wallet";
-import { applyKosekiRegistration, callKioskApi, resetPin as centreResetPin, verifyPin, type CentreResponse } from "@/server/simulator/centre";
+import { notFound } from "next/navigation";
+import { applyKosekiRegistration, callKioskApi, resetPin as centreResetPin, simulatorEnabled, verifyPin, type CentreResponse } from "@/server/simulator/centre";
 
 // The kiosk simulator's server actions play the issuance centre: they hold the card session (which card,
 // PIN verified or not, the centre's transaction id, the open issuance attempt) and call the kiosk API over
@@ -222,9 +223,16 @@ function failureOf(res: CentreResponse | null, trace: ApiTrace): ActionFailure {
 }
 
 // ---- actions ----------------------------------------------------------------------------------------
+// Each action first checks that the simulator exists (demo mode only): outside it they answer like a
+// missing page, as /kiosk does.
+
+function requireSimulator(): void {
+  if (!simulatorEnabled()) notFound();
+}
 
 /** The resident places a card: the centre opens a transaction for it. The PIN comes next. */
 export async function insertCard(input: z.input<typeof ZInsertCard>): Promise<InsertCardResult> {
+  requireSimulator();
   const parsed = ZInsertCard.safeParse(input);
   if (!parsed.success) return invalidInput();
   const v = parsed.data;
@@ -246,6 +254,7 @@ export async function insertCard(input: z.input<typeof ZInsertCard>): Promise<In
 
 /** The PIN of the card's 利用者証明用電子証明書 (simulated JPKI: three wrong entries lock the card). */
 export async function enterPin(input: z.input<typeof ZEnterPin>): Promise<EnterPinResult> {
+  requireSimulator();
   const parsed = ZEnterPin.safeParse(input);
   if (!parsed.success) return invalidInput();
   const s = findSession(parsed.data.sessionId, { verified: false });
@@ -258,6 +267,7 @@ export async function enterPin(input: z.input<typeof ZEnterPin>): Promise<EnterP
 
 /** Staff demo: the counter's ロック解除 for the card of this session. */
 export async function resetPin(input: z.input<typeof ZSessionOnly>): Promise<ResetPinResult> {
+  requireSimulator();
   const parsed = ZSessionOnly.safeParse(input);
   if (!parsed.success) return invalidInput();
   const s = findSession(parsed.data.sessionId, { verified: false });
@@ -268,6 +278,7 @@ export async function resetPin(input: z.input<typeof ZSessionOnly>): Promise<Res
 
 /** What this card may get now: the certificate list and the household for the options. */
 export async function checkEligibility(input: z.input<typeof ZEligibilityInput>): Promise<EligibilityResult> {
+  requireSimulator();
   const parsed = ZEligibilityInput.safeParse(input);
   if (!parsed.success) return invalidInput();
   const s = findSession(parsed.data.sessionId, { verified: true });
@@ -285,6 +296,7 @@ export async function checkEligibility(input: z.input<typeof ZEligibilityInput>)
  * reuses it, so the server answers with the same issuance instead of rendering a second one.
  */
 export async function issue(input: z.input<typeof ZIssueInput>): Promise<IssueResult> {
+  requireSimulator();
   const parsed = ZIssueInput.safeParse(input);
   if (!parsed.success) return invalidInput();
   const s = findSession(parsed.data.sessionId, { verified: true });
@@ -310,6 +322,7 @@ export async function issue(input: z.input<typeof ZIssueInput>): Promise<IssueRe
 
 /** The centre's report after payment and printing (`printed`) or the resident's cancel (`cancelled`). */
 export async function complete(input: z.input<typeof ZCompleteInput>): Promise<CompleteResult> {
+  requireSimulator();
   const parsed = ZCompleteInput.safeParse(input);
   if (!parsed.success) return invalidInput();
   const { sessionId, issuanceId, outcome, clock } = parsed.data;
@@ -337,6 +350,7 @@ const REGISTRATION_REFUSALS = new Set(["registration_intake_closed", "registrati
  * kiosk adds the 本籍地, and either the web pre-registration's receipt number or the 本籍 and the 筆頭者.
  */
 export async function applyForRegistration(input: RegistrationInput): Promise<RegistrationResult> {
+  requireSimulator();
   const parsed = ZRegistrationInput.safeParse(input);
   if (!parsed.success) return invalidInput();
   const v = parsed.data;

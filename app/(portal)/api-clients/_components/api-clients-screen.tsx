@@ -7,9 +7,11 @@ import { useForm } from "react-hook-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
-import { API_CLIENT_STATUS_LABELS, ZApiClientCreate, type ApiClientCreateInput } from "@/lib/schemas/api-client";
+import { API_CLIENT_SCOPE_LABELS, API_CLIENT_STATUS_LABELS, ZApiClientCreate, type ApiClientCreateInput, type ApiClientScopeName } from "@/lib/schemas/api-client";
 import { SelectField } from "@/components/ui/select-field";
 import { createApiClientAction, revokeApiClientAction, rotateApiClientAction } from "../actions";
+import { ScopeFieldset } from "./scope-fieldset";
+import { ScopesEditor } from "./scopes-editor";
 import { SecretOnce, type ShownSecret } from "./secret-once";
 
 export type ApiClientRow = {
@@ -18,6 +20,7 @@ export type ApiClientRow = {
   keyId: string;
   municipalityName: string | null;
   status: "active" | "revoked";
+  scopes: ApiClientScopeName[];
   createdAt: string;
   rotatedAt: string | null;
   previousValidUntil: string | null;
@@ -33,16 +36,20 @@ export function ApiClientsScreen({ clients, municipalities }: { clients: ApiClie
   const [shown, setShown] = useState<ShownSecret | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const [busyId, setBusyId] = useState<string | null>(null);
+  const [editingId, setEditingId] = useState<string | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const editing = clients.find((c) => c.id === editingId && c.status === "active") ?? null;
   const {
     register,
     handleSubmit,
     setError,
     reset,
     formState: { errors, isSubmitting },
-  } = useForm<ApiClientCreateInput>({ resolver: zodResolver(ZApiClientCreate), defaultValues: { name: "", municipalityCode: "" }, reValidateMode: "onChange" });
+  } = useForm<ApiClientCreateInput>({ resolver: zodResolver(ZApiClientCreate), defaultValues: { name: "", municipalityCode: "", scopes: [] }, reValidateMode: "onChange" });
 
   const onCreate = handleSubmit(async (values) => {
     setFailure(null);
+    setDone(null);
     const result = await createApiClientAction(values);
     if (!result.ok) {
       for (const [field, message] of Object.entries(result.fieldErrors ?? {})) setError(field as keyof ApiClientCreateInput, { message });
@@ -57,6 +64,7 @@ export function ApiClientsScreen({ clients, municipalities }: { clients: ApiClie
     if (!window.confirm(`「${c.name}」の秘密鍵を再発行します。以前の秘密鍵は24時間後に使えなくなります。よろしいですか。`)) return;
     setBusyId(c.id);
     setFailure(null);
+    setDone(null);
     const result = await rotateApiClientAction({ id: c.id });
     setBusyId(null);
     if (!result.ok) return setFailure(result.message);
@@ -68,6 +76,7 @@ export function ApiClientsScreen({ clients, municipalities }: { clients: ApiClie
     if (!window.confirm(`「${c.name}」を失効させます。このクライアントからの要求はすぐに拒否され、元に戻せません。よろしいですか。`)) return;
     setBusyId(c.id);
     setFailure(null);
+    setDone(null);
     const result = await revokeApiClientAction({ id: c.id });
     setBusyId(null);
     if (!result.ok) return setFailure(result.message);
@@ -81,6 +90,11 @@ export function ApiClientsScreen({ clients, municipalities }: { clients: ApiClie
           {failure}
         </Alert>
       ) : null}
+      {done ? (
+        <Alert variant="success" role="status">
+          {done}
+        </Alert>
+      ) : null}
       {shown ? <SecretOnce shown={shown} onDismiss={() => setShown(null)} /> : null}
 
       <section aria-labelledby="list-heading" className="flex flex-col gap-4">
@@ -92,12 +106,13 @@ export function ApiClientsScreen({ clients, municipalities }: { clients: ApiClie
         ) : (
           <div className="overflow-x-auto rounded-8 border border-solid-gray-420" role="region" aria-label="APIクライアントの一覧" tabIndex={0}>
             <table className="w-full border-collapse text-left text-dns-16N-130">
-              <caption className="sr-only">APIクライアントの名称、キーID、対象自治体、状態、作成日時、秘密鍵の再発行日時、最終利用日時と操作</caption>
+              <caption className="sr-only">APIクライアントの名称、キーID、対象自治体、権限、状態、作成日時、秘密鍵の再発行日時、最終利用日時と操作</caption>
               <thead className="bg-solid-gray-50">
                 <tr>
                   <th scope="col" className={th}>名称</th>
                   <th scope="col" className={th}>キーID</th>
                   <th scope="col" className={th}>対象自治体</th>
+                  <th scope="col" className={th}>権限</th>
                   <th scope="col" className={th}>状態</th>
                   <th scope="col" className={th}>作成</th>
                   <th scope="col" className={th}>再発行</th>
@@ -111,6 +126,17 @@ export function ApiClientsScreen({ clients, municipalities }: { clients: ApiClie
                     <th scope="row" className="px-3 py-3 font-normal">{c.name}</th>
                     <td className="px-3 py-3 font-mono">{c.keyId}</td>
                     <td className="whitespace-nowrap px-3 py-3">{c.municipalityName ?? "すべて"}</td>
+                    <td className="px-3 py-3">
+                      {c.scopes.length ? (
+                        <ul className="flex flex-col gap-1">
+                          {c.scopes.map((s) => (
+                            <li key={s} className="whitespace-nowrap">{API_CLIENT_SCOPE_LABELS[s]}</li>
+                          ))}
+                        </ul>
+                      ) : (
+                        "なし"
+                      )}
+                    </td>
                     <td className="whitespace-nowrap px-3 py-3">{API_CLIENT_STATUS_LABELS[c.status]}</td>
                     <td className="whitespace-nowrap px-3 py-3">{fmt(c.createdAt)}</td>
                     <td className="px-3 py-3">
@@ -121,6 +147,18 @@ export function ApiClientsScreen({ clients, municipalities }: { clients: ApiClie
                     <td className="px-3 py-3">
                       {c.status === "active" ? (
                         <div className="flex flex-wrap gap-2">
+                          <Button
+                            size="sm"
+                            variant="outline"
+                            disabled={busyId === c.id}
+                            onClick={() => {
+                              setDone(null);
+                              setEditingId(c.id);
+                            }}
+                            aria-label={`${c.name}の権限を変更`}
+                          >
+                            権限を変更
+                          </Button>
                           <Button size="sm" variant="outline" disabled={busyId === c.id} onClick={() => void rotate(c)} aria-label={`${c.name}の秘密鍵を再発行`}>
                             再発行
                           </Button>
@@ -140,6 +178,19 @@ export function ApiClientsScreen({ clients, municipalities }: { clients: ApiClie
         )}
       </section>
 
+      {editing ? (
+        <ScopesEditor
+          key={editing.id}
+          client={editing}
+          onCancel={() => setEditingId(null)}
+          onDone={(message) => {
+            setEditingId(null);
+            setDone(message);
+            router.refresh();
+          }}
+        />
+      ) : null}
+
       <section aria-labelledby="create-heading" className="flex max-w-2xl flex-col gap-4">
         <h2 id="create-heading" className="text-std-24B-150 text-solid-gray-900">
           APIクライアントを作成する
@@ -154,6 +205,7 @@ export function ApiClientsScreen({ clients, municipalities }: { clients: ApiClie
             error={errors.municipalityCode?.message}
             {...register("municipalityCode")}
           />
+          <ScopeFieldset registration={register("scopes")} error={errors.scopes?.message} />
           <div>
             <Button type="submit" disabled={isSubmitting}>
               {isSubmitting ? "作成しています…" : "作成する"}

@@ -1,10 +1,12 @@
 "use client";
 
+import { useSyncExternalStore } from "react";
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 
 export type ChartRow = { key: string; label: string; count: number; copies: number; feeTotal: number };
 
 const number = new Intl.NumberFormat("ja-JP");
+const noSubscription = () => () => undefined;
 
 /**
  * A bar chart of issuance counts with its table beside it. The chart is decoration for sighted users
@@ -13,14 +15,23 @@ const number = new Intl.NumberFormat("ja-JP");
 export function UsageChart({ id, title, rows, layout = "vertical", showFees = true }: { id: string; title: string; rows: ChartRow[]; layout?: "vertical" | "horizontal"; showFees?: boolean }) {
   const horizontal = layout === "horizontal";
   const height = horizontal ? Math.max(120, rows.length * 32 + 40) : 260;
+  // The Content-Security-Policy allows no inline style attributes (lib/security-headers.ts), and a style
+  // attribute in the server's HTML would be dropped. Styles set from script (CSSOM) are allowed: the box gets its
+  // height through a ref, and the chart, whose SVG recharts styles inline, is drawn only in the browser, after
+  // hydration (false on the server and while hydrating, true afterwards).
+  const hydrated = useSyncExternalStore(noSubscription, () => true, () => false);
+  const sizeBox = (el: HTMLDivElement | null) => {
+    if (el) el.style.height = `${height}px`;
+  };
   return (
     <section aria-labelledby={`${id}-heading`} className="flex flex-col gap-3">
       <h2 id={`${id}-heading`} className="text-std-24B-150 text-solid-gray-900">
         {title}
       </h2>
       <div className="grid grid-cols-1 gap-4 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
-        <div aria-hidden="true" className="min-h-40 rounded-8 border border-solid-gray-420 bg-white p-2" style={{ height }}>
+        <div aria-hidden="true" className="min-h-40 rounded-8 border border-solid-gray-420 bg-white p-2" ref={sizeBox}>
           {rows.some((r) => r.count > 0) ? (
+            hydrated && (
             <ResponsiveContainer width="100%" height="100%">
               {/* No keyboard layer: the chart is hidden from assistive technology; the table beside it is the data. */}
               <BarChart accessibilityLayer={false} data={rows} layout={horizontal ? "vertical" : "horizontal"} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
@@ -40,6 +51,7 @@ export function UsageChart({ id, title, rows, layout = "vertical", showFees = tr
                 <Bar dataKey="count" name="発行件数" fill="#0031d8" isAnimationActive={false} />
               </BarChart>
             </ResponsiveContainer>
+            )
           ) : (
             <p className="p-4 text-std-16N-170 text-solid-gray-700">この月の発行はありません。</p>
           )}

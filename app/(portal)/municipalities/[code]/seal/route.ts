@@ -2,8 +2,8 @@ import { SEAL_MAX_BYTES } from "@/lib/schemas/municipality";
 import { getStaffSession } from "@/server/auth/require-staff";
 import { AppError } from "@/server/errors";
 import { withProblemJson } from "@/server/http/problem-response";
+import { readRequestBody, refuseDeclaredOversize } from "@/server/http/read-request-body";
 import { getOfficialSeal } from "@/server/municipalities/get-official-seal";
-import { readRequestBody } from "@/server/municipalities/read-request-body";
 import { uploadOfficialSeal } from "@/server/municipalities/upload-official-seal";
 
 // GET: the 公印 image (the detail page's preview) for the operator or the municipality's own staff.
@@ -31,6 +31,7 @@ export const POST = withProblemJson(async (req: Request, { params }: Params) => 
   // Cookies ride along on cross-site requests in some browsers: refuse any other origin.
   const origin = req.headers.get("origin");
   if (origin && new URL(origin).host !== req.headers.get("host")) throw new AppError("forbidden", "cross-origin upload refused");
+  refuseDeclaredOversize(req, SEAL_MAX_BYTES, "seal_too_large");
   const staff = await session();
   const image = await readRequestBody(req, SEAL_MAX_BYTES, "seal_too_large");
   const municipality = await uploadOfficialSeal({ ctx: staff.ctx, input: { code: (await params).code, image } });

@@ -8,6 +8,6 @@ export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
 export const maxDuration = 900;
 
-export const POST = withSignedUpload<{ feed: string }>(async ({ ctx, file, req, params }) =>
+export const POST = withSignedUpload<{ feed: string }>("imports", async ({ ctx, file, req, params }) =>
   jsonResponse(await importFromApi({ ctx, feed: params.feed, query: new URL(req.url).searchParams, filePath: file.path })),
 );

@@ -5,7 +5,7 @@ import { issueCertificate } from "@/server/issuance/issue-certificate";
 
 export const dynamic = "force-dynamic";
 
-export const POST = withKioskClient(ZIssueRequest, async ({ ctx, body, req, now }) => {
+export const POST = withKioskClient("kiosk_issuance", ZIssueRequest, async ({ ctx, body, req, now }) => {
   const key = ZIdempotencyKey.safeParse(req.headers.get("idempotency-key") ?? "");
   if (!key.success) throw new AppError("idempotency_key_required", "an Idempotency-Key header (8–128 printable ASCII characters) is required", { status: 400 });
   const { response, replayed } = await issueCertificate({ ctx, input: body, idempotencyKey: key.data, now });

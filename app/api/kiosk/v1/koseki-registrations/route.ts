@@ -4,4 +4,4 @@ import { applyForRegistrationAtKiosk } from "@/server/koseki-registration/apply-
 
 export const dynamic = "force-dynamic";
 
-export const POST = withKioskClient(ZKosekiRegistrationRequest, async ({ ctx, body, now }) => jsonResponse(await applyForRegistrationAtKiosk({ ctx, input: body, now })));
+export const POST = withKioskClient("koseki_intake", ZKosekiRegistrationRequest, async ({ ctx, body, now }) => jsonResponse(await applyForRegistrationAtKiosk({ ctx, input: body, now })));

@@ -1,0 +1,111 @@
+// The production start-up check: outside demo mode the server refuses to start while a setting or a row
+// would leave it open with published values — a demo account with the published password, the demo kiosk
+// client or its secret, missing secrets, an http portal address, a test convenience switched on.
+// Run by scripts/start.ts before anything is built or started, and again by instrumentation.ts inside the
+// Next process, so a `next start` run by hand refuses too. No "server-only": the start script imports it.
+import { verify } from "@node-rs/argon2";
+import pg from "pg";
+import { DEMO_PASSWORD, DEMO_SIMULATOR_DEFAULT_SECRET, DEMO_SIMULATOR_KEY_ID, staffPlans } from "../../prisma/seed-data/service-config";
+import { decryptField, FieldContext, KeyringError, parseKeyring } from "../crypto/field-encryption";
+import { type Env } from "./run-mode";
+
+/** One reason not to start, naming the setting (or the data) to change. */
+export type ReadinessProblem = { setting: string; message: string };
+
+/** Settings only. */
+export function checkProductionSettings(env: Env = process.env): ReadinessProblem[] {
+  const problems: ReadinessProblem[] = [];
+  const secret = env.NEXTAUTH_SECRET ?? "";
+  if (secret.length < 32) {
+    problems.push({ setting: "NEXTAUTH_SECRET", message: `${secret ? "is shorter than 32 characters" : "is not set"}: set a random value of at least 32 characters (e.g. \`openssl rand -base64 32\`)` });
+  }
+  try {
+    parseKeyring(env.FIELD_ENCRYPTION_KEYS, env.FIELD_ENCRYPTION_KEY_ID);
+  } catch (e) {
+    if (!(e instanceof KeyringError)) throw e;
+    problems.push({ setting: "FIELD_ENCRYPTION_KEYS", message: `${e.message}: set "<key id>:<32 random bytes in base64>" (docs/operations.md), and keep it outside the database backups` });
+  }
+  const url = env.NEXTAUTH_URL;
+  let https = false;
+  try {
+    https = url ? new URL(url).protocol === "https:" : false;
+  } catch {
+    https = false;
+  }
+  if (!https) {
+    problems.push({ setting: "NEXTAUTH_URL", message: `${url ? `"${url}" is not an https:// address` : "is not set"}: set the portal's public https:// address (sessions and cookies are only safe behind TLS)` });
+  }
+  if (env.ALLOW_CLOCK_OVERRIDE === "true") {
+    problems.push({ setting: "ALLOW_CLOCK_OVERRIDE", message: "lets a caller choose the time a request is judged at (a test convenience): unset it" });
+  }
+  return problems;
+}
+
+/**
+ * Data: demo staff accounts that still have the published password, and the demo kiosk client (by key id,
+ * or any active client whose secret is the published one). Reads across municipalities as system work.
+ */
+export async function checkProductionData(databaseUrl: string, env: Env = process.env): Promise<ReadinessProblem[]> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  let staff: { loginId: string; passwordHash: string }[];
+  let clients: { keyId: string; secretCipher: string; previousSecretCipher: string | null }[];
+  try {
+    await client.query("BEGIN READ ONLY");
+    // The app role sees rows only with a tenant scope (row-level security); this is system work.
+    await client.query("SELECT set_config('app.municipality_id', '', true), set_config('app.all_municipalities', 'on', true)");
+    const demoIds = staffPlans().map((s) => s.loginId);
+    staff = (await client.query(`SELECT "loginId", "passwordHash" FROM "StaffUser" WHERE status = 'active' AND "loginId" = ANY($1)`, [demoIds])).rows;
+    clients = (await client.query(`SELECT "keyId", "secretCipher", "previousSecretCipher" FROM "ApiClient" WHERE status = 'active'`)).rows;
+    await client.query("COMMIT");
+  } finally {
+    await client.end();
+  }
+  const problems: ReadinessProblem[] = [];
+  for (const s of staff) {
+    if (await verify(s.passwordHash, DEMO_PASSWORD).catch(() => false)) {
+      problems.push({ setting: `staff account "${s.loginId}"`, message: "is a demo account with the published demo password: disable it or change its password" });
+    }
+  }
+  let ring: ReturnType<typeof parseKeyring> | null = null;
+  try {
+    ring = parseKeyring(env.FIELD_ENCRYPTION_KEYS, env.FIELD_ENCRYPTION_KEY_ID);
+  } catch {
+    ring = null; // reported by checkProductionSettings
+  }
+  const publishedSecrets = new Set([DEMO_SIMULATOR_DEFAULT_SECRET, env.DEMO_SIMULATOR_SECRET].filter((s): s is string => Boolean(s)));
+  for (const c of clients) {
+    if (c.keyId === DEMO_SIMULATOR_KEY_ID) {
+      problems.push({ setting: `API client "${c.keyId}"`, message: "is the demo kiosk simulator's client: revoke it on the API client screen (APIクライアント)" });
+      continue;
+    }
+    if (!ring) continue;
+    const secrets = [c.secretCipher, c.previousSecretCipher].filter((x): x is string => Boolean(x)).map((cipher) => {
+      try {
+        return decryptField(cipher, FieldContext.apiClientSecret, ring);
+      } catch {
+        return null; // a key no longer configured: not the published secret's concern
+      }
+    });
+    if (secrets.some((s) => s !== null && publishedSecrets.has(s))) {
+      problems.push({ setting: `API client "${c.keyId}"`, message: "uses the published demo secret: rotate its secret" });
+    }
+  }
+  return problems;
+}
+
+/** Settings first; the data is checked only when a database URL is given and the settings allow decrypting. */
+export async function checkProductionReadiness(env: Env, databaseUrl: string | undefined): Promise<ReadinessProblem[]> {
+  const problems = checkProductionSettings(env);
+  if (databaseUrl) problems.push(...(await checkProductionData(databaseUrl, env)));
+  return problems;
+}
+
+/** The message printed when the server refuses to start. */
+export function formatReadinessProblems(problems: ReadinessProblem[]): string {
+  return [
+    "refusing to start in production mode (not demo mode): fix these settings first",
+    ...problems.map((p) => `  - ${p.setting} ${p.message}`),
+    "Demo mode (demo data, the kiosk simulator, generated secrets) runs only on the embedded database: unset DATABASE_URL, MIGRATION_DATABASE_URL and NODE_ENV=production.",
+  ].join("\n");
+}

@@ -1,0 +1,43 @@
+// Demo mode versus production: the one switch that decides whether demo data, demo secrets and test
+// conveniences (the kiosk simulator, generated development secrets, an http portal address, the clock
+// override) may exist. No "server-only": scripts/start.ts and scripts/db.ts resolve it before Next runs.
+//
+// `npm start` resolves the mode once (resolveRunMode) and hands it to the Next process as KONBINI_DEMO=1 or 0;
+// the server itself (instrumentation.ts, the simulator) only reads that flag (demoModeOn). A `next start`
+// run by hand without KONBINI_DEMO is production.
+
+export class RunModeError extends Error {}
+
+/** The environment these checks read: process.env, or a plain record in tests. */
+export type Env = Readonly<Record<string, string | undefined>>;
+
+export type RunMode = { demo: boolean; why: string };
+
+const ON = new Set(["1", "on", "true", "yes"]);
+const OFF = new Set(["0", "off", "false", "no"]);
+
+/**
+ * Demo mode is the default for the embedded database only. It is never on with NODE_ENV=production or an
+ * external database (DATABASE_URL / MIGRATION_DATABASE_URL): asking for it there is refused, so demo data
+ * can never be written into a real database by `npm start`.
+ */
+export function resolveRunMode(env: Env = process.env): RunMode {
+  const raw = env.KONBINI_DEMO?.trim().toLowerCase();
+  if (raw && !ON.has(raw) && !OFF.has(raw)) throw new RunModeError(`KONBINI_DEMO must be "on" or "off" (got "${env.KONBINI_DEMO}")`);
+  const external = Boolean(env.DATABASE_URL || env.MIGRATION_DATABASE_URL);
+  const production = env.NODE_ENV === "production";
+  if (raw && ON.has(raw)) {
+    if (production) throw new RunModeError("KONBINI_DEMO=on is refused with NODE_ENV=production: unset KONBINI_DEMO (demo data never goes into production)");
+    if (external) throw new RunModeError("KONBINI_DEMO=on is refused with an external DATABASE_URL / MIGRATION_DATABASE_URL: demo mode runs only on the embedded database; unset KONBINI_DEMO or the database URL");
+    return { demo: true, why: "KONBINI_DEMO=on" };
+  }
+  if (raw && OFF.has(raw)) return { demo: false, why: "KONBINI_DEMO=off" };
+  if (production) return { demo: false, why: "NODE_ENV=production" };
+  if (external) return { demo: false, why: "an external DATABASE_URL" };
+  return { demo: true, why: "the embedded database (the default)" };
+}
+
+/** The flag the running server reads: set to 1 by `npm start` in demo mode only. */
+export function demoModeOn(env: Env = process.env): boolean {
+  return ON.has(env.KONBINI_DEMO?.trim().toLowerCase() ?? "");
+}

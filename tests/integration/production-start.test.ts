@@ -1,0 +1,132 @@
+// Production defaults (issue 14, item 1), from outside: `npm start`'s script is run as a process and must
+// refuse to start — with the setting to change — in production mode while a secret is missing, the portal
+// address is not https, or the database holds a demo account with the published password or the demo kiosk
+// client; demo mode (and the demo seed) is refused on an external database. The checks themselves are
+// exercised directly too, including the answer "ready" once the demo rows are gone.
+import { spawn } from "node:child_process";
+import crypto from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { DEMO_PASSWORD, DEMO_SIMULATOR_DEFAULT_SECRET, DEMO_SIMULATOR_KEY_ID } from "@/prisma/seed-data/service-config";
+import { encryptField, FieldContext } from "@/server/crypto/field-encryption";
+import { checkProductionReadiness, checkProductionSettings } from "@/server/startup/production-readiness";
+import { createStaffUser } from "@/tests/factories";
+import { createApiClient } from "@/tests/factories/issuance";
+import { ownerDb } from "@/tests/setup/owner-db";
+
+const ROOT = path.resolve(import.meta.dirname, "../..");
+const dataDirs: string[] = [];
+afterAll(() => dataDirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
+
+function tempDataDir(): string {
+  const d = fs.mkdtempSync(path.join(os.tmpdir(), "konbini-start-"));
+  dataDirs.push(d);
+  return d;
+}
+
+/** Runs a project script as its own process with exactly this environment (plus PATH/HOME). */
+function run(script: string, args: string[], env: Record<string, string>): Promise<{ code: number | null; out: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(path.join(ROOT, "node_modules", ".bin", "tsx"), [script, ...args], {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? os.tmpdir(), ...env } as unknown as NodeJS.ProcessEnv,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let out = "";
+    child.stdout.on("data", (d: Buffer) => (out += d.toString()));
+    child.stderr.on("data", (d: Buffer) => (out += d.toString()));
+    const timer = setTimeout(() => child.kill("SIGKILL"), 90_000);
+    child.on("error", reject);
+    child.on("exit", (code) => {
+      clearTimeout(timer);
+      resolve({ code, out });
+    });
+  });
+}
+
+const goodSettings = () => ({
+  NEXTAUTH_URL: "https://portal.example.jp",
+  NEXTAUTH_SECRET: crypto.randomBytes(32).toString("base64url"),
+  FIELD_ENCRYPTION_KEYS: process.env.FIELD_ENCRYPTION_KEYS!,
+  FIELD_ENCRYPTION_KEY_ID: process.env.FIELD_ENCRYPTION_KEY_ID!,
+});
+
+describe("npm start in production mode", () => {
+  it("refuses without secrets and an https address, before starting any database", async () => {
+    const dir = tempDataDir();
+    const r = await run("scripts/start.ts", [], { NODE_ENV: "production", KONBINI_DATA_DIR: dir });
+    expect(r.code).toBe(1);
+    expect(r.out).toContain("refusing to start in production mode");
+    expect(r.out).toMatch(/NEXTAUTH_SECRET is not set/);
+    expect(r.out).toMatch(/FIELD_ENCRYPTION_KEYS/);
+    expect(r.out).toMatch(/NEXTAUTH_URL is not set/);
+    // No development secrets were generated and no embedded cluster was created.
+    expect(fs.existsSync(path.join(dir, "pg"))).toBe(false);
+    expect(fs.existsSync(path.join(dir, "dev-secrets.json"))).toBe(false);
+  }, 60_000);
+
+  it("refuses an http portal address and the clock override", async () => {
+    const r = await run("scripts/start.ts", [], { ...goodSettings(), NODE_ENV: "production", NEXTAUTH_URL: "http://portal.example.jp", ALLOW_CLOCK_OVERRIDE: "true", KONBINI_DATA_DIR: tempDataDir() });
+    expect(r.code).toBe(1);
+    expect(r.out).toContain('NEXTAUTH_URL "http://portal.example.jp" is not an https:// address');
+    expect(r.out).toContain("ALLOW_CLOCK_OVERRIDE");
+    expect(r.out).not.toContain("NEXTAUTH_SECRET");
+  }, 60_000);
+
+  it("refuses demo mode on an external database (npm start and db:seed)", async () => {
+    const start = await run("scripts/start.ts", [], { KONBINI_DEMO: "on", DATABASE_URL: process.env.DATABASE_URL!, KONBINI_DATA_DIR: tempDataDir() });
+    expect(start.code).toBe(2);
+    expect(start.out).toContain("KONBINI_DEMO=on is refused with an external DATABASE_URL");
+    const seed = await run("scripts/db.ts", ["seed"], { DATABASE_URL: process.env.OWNER_DATABASE_URL!, KONBINI_DATA_DIR: tempDataDir() });
+    expect(seed.code).toBe(2);
+    expect(seed.out).toContain("demo data is written only in demo mode");
+    expect(await ownerDb().municipality.count()).toBe(0);
+  }, 60_000);
+
+  it("refuses while the database holds a demo account with the published password or the demo kiosk client, and writes no demo data", async () => {
+    await createStaffUser({ loginId: "operator", role: "operator", password: DEMO_PASSWORD });
+    await createStaffUser({ loginId: "obuse-clerk", password: "a-real-password-chosen-later" }); // demo id, password changed: fine
+    const demoClient = await ownerDb().apiClient.create({
+      data: { name: "キオスクシミュレーター", keyId: DEMO_SIMULATOR_KEY_ID, secretCipher: encryptField(crypto.randomUUID(), FieldContext.apiClientSecret).cipher },
+    });
+    const copied = await createApiClient({ secret: DEMO_SIMULATOR_DEFAULT_SECRET }); // another key id, the published secret
+
+    const r = await run("scripts/start.ts", [], {
+      ...goodSettings(),
+      NODE_ENV: "production",
+      MIGRATION_DATABASE_URL: process.env.OWNER_DATABASE_URL!,
+      DATABASE_URL: process.env.DATABASE_URL!,
+      KONBINI_DATA_DIR: tempDataDir(),
+    });
+    expect(r.code).toBe(1);
+    expect(r.out).toContain('staff account "operator" is a demo account with the published demo password');
+    expect(r.out).toContain(`API client "${DEMO_SIMULATOR_KEY_ID}" is the demo kiosk simulator's client`);
+    expect(r.out).toContain(`API client "${copied.client.keyId}" uses the published demo secret`);
+    expect(r.out).not.toContain("obuse-clerk");
+    expect(r.out).not.toContain("[db] empty database: loading demo data");
+    expect(await ownerDb().municipality.count()).toBe(0);
+
+    // The same check, read as the app role (what instrumentation.ts runs inside the Next process), agrees;
+    // once the demo rows are gone it answers ready.
+    const env = { ...process.env, ...goodSettings() };
+    expect((await checkProductionReadiness(env, process.env.DATABASE_URL)).map((p) => p.setting)).toEqual([
+      'staff account "operator"',
+      `API client "${DEMO_SIMULATOR_KEY_ID}"`,
+      `API client "${copied.client.keyId}"`,
+    ]);
+    await ownerDb().staffUser.update({ where: { loginId: "operator" }, data: { status: "disabled" } });
+    await ownerDb().apiClient.updateMany({ where: { id: { in: [demoClient.id, copied.client.id] } }, data: { status: "revoked" } });
+    expect(await checkProductionReadiness(env, process.env.DATABASE_URL)).toEqual([]);
+  }, 120_000);
+});
+
+describe("checkProductionSettings", () => {
+  it("accepts complete settings and names each missing or unsafe one", () => {
+    expect(checkProductionSettings(goodSettings())).toEqual([]);
+    const bad = checkProductionSettings({ NEXTAUTH_SECRET: "short", FIELD_ENCRYPTION_KEYS: "k1:AAAA", NEXTAUTH_URL: "not a url" });
+    expect(bad.map((p) => p.setting)).toEqual(["NEXTAUTH_SECRET", "FIELD_ENCRYPTION_KEYS", "NEXTAUTH_URL"]);
+    expect(bad[0].message).toContain("shorter than 32 characters");
+  });
+});
