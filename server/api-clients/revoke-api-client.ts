@@ -3,6 +3,7 @@ import { ZApiClientRef, type ApiClientRefInput } from "@/lib/schemas/api-client"
 import { writeAuditEvent } from "../audit/write-audit-event";
 import { requireRole, type RequestContext } from "../context";
 import { withTenant } from "../db/tenant";
+import { forgetApiClient } from "./api-client-cache";
 import { AppError } from "../errors";
 import { parseInput } from "../municipalities/parse-input";
 import { apiClientDtoSelect, toApiClientDto, type ApiClientDto } from "./api-client-dto";
@@ -14,7 +15,7 @@ import { apiClientDtoSelect, toApiClientDto, type ApiClientDto } from "./api-cli
 export async function revokeApiClient({ ctx, input, now = new Date() }: { ctx: RequestContext; input: ApiClientRefInput; now?: Date }): Promise<ApiClientDto> {
   requireRole(ctx, "operator");
   const { id } = parseInput(ZApiClientRef, input);
-  return withTenant(ctx, async (tx) => {
+  const revoked = await withTenant(ctx, async (tx) => {
     const before = await tx.apiClient.findUnique({ where: { id }, select: { status: true, keyId: true } });
     if (!before) throw new AppError("not_found", "no API client with this id");
     if (before.status === "revoked") throw new AppError("api_client_revoked", "this client is already revoked", { status: 409 });
@@ -26,4 +27,7 @@ export async function revokeApiClient({ ctx, input, now = new Date() }: { ctx: R
     await writeAuditEvent(tx, ctx, { action: "api_client.revoke", targetType: "ApiClient", targetId: id, details: { keyId: before.keyId }, municipalityId: null });
     return toApiClientDto(client);
   });
+  // After the commit: this process refuses the client from its next request (others within the cache's TTL).
+  forgetApiClient(revoked.keyId);
+  return revoked;
 }

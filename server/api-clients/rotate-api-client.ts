@@ -4,6 +4,7 @@ import { writeAuditEvent } from "../audit/write-audit-event";
 import { requireRole, type RequestContext } from "../context";
 import { encryptField, FieldContext } from "../crypto/field-encryption";
 import { withTenant } from "../db/tenant";
+import { forgetApiClient } from "./api-client-cache";
 import { AppError } from "../errors";
 import { parseInput } from "../municipalities/parse-input";
 import { apiClientDtoSelect, generateApiSecret, toApiClientDto, type ApiClientDto } from "./api-client-dto";
@@ -16,7 +17,7 @@ export async function rotateApiClient({ ctx, input, now = new Date() }: { ctx: R
   requireRole(ctx, "operator");
   const { id } = parseInput(ZApiClientRef, input);
   const secret = generateApiSecret();
-  return withTenant(ctx, async (tx) => {
+  const rotated = await withTenant(ctx, async (tx) => {
     const before = await tx.apiClient.findUnique({ where: { id }, select: { id: true, status: true, secretCipher: true, keyId: true } });
     if (!before) throw new AppError("not_found", "no API client with this id");
     if (before.status !== "active") throw new AppError("api_client_revoked", "a revoked client cannot be rotated", { status: 409 });
@@ -40,4 +41,7 @@ export async function rotateApiClient({ ctx, input, now = new Date() }: { ctx: R
     });
     return { client: toApiClientDto(client), secret };
   });
+  // After the commit: the new secret works in this process from its next request (others within the cache's TTL).
+  forgetApiClient(rotated.client.keyId);
+  return rotated;
 }

@@ -84,6 +84,17 @@ describe("revokeApiClient", () => {
   });
 });
 
+describe("the API client cache (api-client-cache.ts)", () => {
+  it("a rotation and a revocation take effect at this process's very next request, although the row was cached", async () => {
+    const { client, secret } = await createApiClient({ ctx: operator, input: { name: "キャッシュ", municipalityCode: "", scopes: ["kiosk_issuance"] } });
+    await expect(authenticate(client.keyId, secret)).resolves.toMatchObject({ actor: { id: client.id } });
+    const { secret: newSecret } = await rotateApiClient({ ctx: operator, input: { id: client.id }, now: NOW });
+    await expect(authenticate(client.keyId, newSecret)).resolves.toMatchObject({ actor: { id: client.id } });
+    await revokeApiClient({ ctx: operator, input: { id: client.id }, now: NOW });
+    await expect(authenticate(client.keyId, newSecret)).rejects.toMatchObject({ code: "client_revoked", status: 401 });
+  });
+});
+
 describe("non-operators", () => {
   it("are refused every verb, and nothing changes", async () => {
     const m = await createMunicipality();
