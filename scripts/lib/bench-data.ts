@@ -172,6 +172,8 @@ export async function createBenchData(db: PrismaClient, opts: { residents: numbe
       keyId: `bench-${opts.runId}`,
       secretCipher: encryptField(crypto.randomBytes(24).toString("base64url"), FieldContext.apiClientSecret).cipher,
       municipalityId: null,
+      // What a kiosk centre holds (issue 14 scopes); the in-process benchmark calls the verbs, not the routes.
+      scopes: ["kiosk_issuance"],
     },
   });
   return { municipalities, people, apiClientId: client.id };
