@@ -8,6 +8,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { verify } from "@node-rs/argon2";
 import { afterAll, describe, expect, it } from "vitest";
 import { DEMO_PASSWORD, DEMO_SIMULATOR_DEFAULT_SECRET, DEMO_SIMULATOR_KEY_ID } from "@/prisma/seed-data/service-config";
 import { encryptField, FieldContext } from "@/server/crypto/field-encryption";
@@ -27,9 +28,13 @@ function tempDataDir(): string {
 }
 
 /** Runs a project script as its own process with exactly this environment (plus PATH/HOME). */
-function run(script: string, args: string[], env: Record<string, string>): Promise<{ code: number | null; out: string }> {
+function run(script: string, args: string[], env: Record<string, string>, opts: { serverOnly?: boolean } = {}): Promise<{ code: number | null; out: string }> {
+  // Scripts that import server/** run as their npm entries do: node with the server-only hook and tsx.
+  const [command, prefix] = opts.serverOnly
+    ? [process.execPath, ["--import", "./scripts/lib/register-server-only.mjs", "--import", "tsx"]]
+    : [path.join(ROOT, "node_modules", ".bin", "tsx"), []];
   return new Promise((resolve, reject) => {
-    const child = spawn(path.join(ROOT, "node_modules", ".bin", "tsx"), [script, ...args], {
+    const child = spawn(command, [...prefix, script, ...args], {
       cwd: ROOT,
       env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? os.tmpdir(), ...env } as unknown as NodeJS.ProcessEnv,
       stdio: ["ignore", "pipe", "pipe"],
@@ -119,6 +124,35 @@ describe("npm start in production mode", () => {
     await ownerDb().staffUser.update({ where: { loginId: "operator" }, data: { status: "disabled" } });
     await ownerDb().apiClient.updateMany({ where: { id: { in: [demoClient.id, copied.client.id] } }, data: { status: "revoked" } });
     expect(await checkProductionReadiness(env, process.env.DATABASE_URL)).toEqual([]);
+  }, 120_000);
+});
+
+describe("npm run staff:create-operator (the first account of a production installation)", () => {
+  it("creates an operator with a temporary password shown once, audited; refuses a taken login id and bad arguments", async () => {
+    const env = {
+      ...goodSettings(),
+      NODE_ENV: "production",
+      KONBINI_DATA_DIR: tempDataDir(),
+      MIGRATION_DATABASE_URL: process.env.OWNER_DATABASE_URL!,
+      DATABASE_URL: process.env.DATABASE_URL!,
+    };
+    const args = ["--login-id", "ops-first", "--name", "運用 一郎"];
+    const r = await run("scripts/create-operator.ts", args, env, { serverOnly: true });
+    expect(r.code, r.out).toBe(0);
+    const password = /shown once\): (\S+)/.exec(r.out)?.[1];
+    expect(password).toBeDefined();
+    const row = await ownerDb().staffUser.findUniqueOrThrow({ where: { loginId: "ops-first" } });
+    expect(row).toMatchObject({ role: "operator", municipalityId: null, mustChangePassword: true, displayName: "運用 一郎" });
+    expect(await verify(row.passwordHash, password!)).toBe(true);
+    expect(await ownerDb().auditEvent.count({ where: { targetId: row.id, action: "staff.user_created" } })).toBe(1);
+
+    const operators = await ownerDb().staffUser.count({ where: { role: "operator" } });
+    const again = await run("scripts/create-operator.ts", args, env, { serverOnly: true });
+    expect(again.code).toBe(1);
+    expect(again.out).toContain("already in use");
+    const bad = await run("scripts/create-operator.ts", ["--login-id", "Bad Id!", "--name", "x"], env, { serverOnly: true });
+    expect(bad.code).toBe(2);
+    expect(await ownerDb().staffUser.count({ where: { role: "operator" } })).toBe(operators);
   }, 120_000);
 });
 
