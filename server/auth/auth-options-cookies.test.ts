@@ -1,5 +1,6 @@
 import { encode } from "next-auth/jwt";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { fakeNextAuthResponse, type Reply } from "@/tests/next-auth-reply";
 
 // The session cookie as next-auth's own HTTP handler sets it with our options, for a portal served behind TLS
 // (an https NEXTAUTH_URL) and over plain http (development, the e2e server). No database: the session route
@@ -8,29 +9,13 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 
 const SECRET = "test-secret-test-secret-test-secret-0123";
 
-type Reply = { status: number; headers: Record<string, string | string[]>; body: unknown };
-
 async function call(origin: string, action: string, cookies: Record<string, string>, headers: Record<string, string> = {}): Promise<Reply> {
   vi.stubEnv("NEXTAUTH_URL", origin);
   vi.stubEnv("NEXTAUTH_SECRET", SECRET);
   vi.resetModules();
   const { default: NextAuth } = await import("next-auth");
   const { authOptions } = await import("./auth-options");
-  const reply: Reply = { status: 200, headers: {}, body: undefined };
-  const res = {
-    status(code: number) {
-      reply.status = code;
-      return res;
-    },
-    getHeader: (name: string) => reply.headers[name.toLowerCase()],
-    setHeader(name: string, value: string | string[]) {
-      reply.headers[name.toLowerCase()] = value;
-      return res;
-    },
-    end: () => undefined,
-    json: (body: unknown) => void (reply.body = body),
-    send: (body: unknown) => void (reply.body = body),
-  };
+  const { reply, res } = fakeNextAuthResponse();
   const req = { method: "GET", query: { nextauth: [action] }, cookies, headers: { host: new URL(origin).host, ...headers } };
   await (NextAuth as unknown as (req: unknown, res: unknown, options: typeof authOptions) => Promise<void>)(req, res, authOptions);
   return reply;

@@ -1,30 +1,15 @@
 import NextAuth from "next-auth";
 import { beforeAll, describe, expect, it } from "vitest";
 import { authOptions } from "./auth-options";
+import { fakeNextAuthResponse, type Reply } from "@/tests/next-auth-reply";
 
 // next-auth's own request handling with our options: what it redirects to, and what the client is told to
 // follow, for a callbackUrl taken from the request. No database: these routes do not read staff.
 
 const ORIGIN = "http://localhost:3000";
 
-type Reply = { status: number; headers: Record<string, string | string[]>; body: unknown };
-
 async function call(action: string, init: { method?: string; query?: Record<string, string>; body?: Record<string, string>; cookies?: Record<string, string> } = {}): Promise<Reply> {
-  const reply: Reply = { status: 200, headers: {}, body: undefined };
-  const res = {
-    status(code: number) {
-      reply.status = code;
-      return res;
-    },
-    getHeader: (name: string) => reply.headers[name.toLowerCase()],
-    setHeader(name: string, value: string | string[]) {
-      reply.headers[name.toLowerCase()] = value;
-      return res;
-    },
-    end: () => undefined,
-    json: (body: unknown) => void (reply.body = body),
-    send: (body: unknown) => void (reply.body = body),
-  };
+  const { reply, res } = fakeNextAuthResponse();
   const req = {
     method: init.method ?? "GET",
     query: { nextauth: [action], ...init.query },

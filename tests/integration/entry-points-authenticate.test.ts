@@ -215,35 +215,31 @@ describe("without a session", () => {
   });
 });
 
+/** Entry points that act for the current session although it is at a sign-in step (except `allowed`). */
+async function openToThisSession(allowed: ReadonlySet<string>): Promise<string[]> {
+  const open: string[] = [];
+  for (const e of actions.filter((a) => !isPublic(a) && !demoOnly(a) && !allowed.has(a.key))) {
+    const outcome = await actionOutcome(e);
+    if (!/^refused |^redirect \/login/.test(outcome)) open.push(`${e.key}: ${outcome}`);
+  }
+  for (const e of routes.filter((r) => !isPublic(r))) {
+    const outcome = await routeOutcome(e);
+    if (!outcome.startsWith("refused ")) open.push(`${e.key}: ${outcome}`);
+  }
+  return open;
+}
+
 describe("with a session still at a sign-in step", () => {
   it("after the password only (MFA pending), only the MFA step's actions act; every route refuses", async () => {
     jwt.current = await jwtOf(users.mfaPending.id, { mfaPassed: false });
-    const open: string[] = [];
-    for (const e of actions.filter((a) => !isPublic(a) && !demoOnly(a) && !AT_MFA_STEP.has(a.key))) {
-      const outcome = await actionOutcome(e);
-      if (!/^refused |^redirect \/login/.test(outcome)) open.push(`${e.key}: ${outcome}`);
-    }
-    for (const e of routes.filter((r) => !isPublic(r))) {
-      const outcome = await routeOutcome(e);
-      if (!outcome.startsWith("refused ")) open.push(`${e.key}: ${outcome}`);
-    }
-    expect(open).toEqual([]);
+    expect(await openToThisSession(AT_MFA_STEP)).toEqual([]);
     // The MFA step's actions do act for this session (here: a wrong code is judged, not refused as unauthenticated).
     for (const key of AT_MFA_STEP) expect(await actionOutcome(actions.find((a) => a.key === key)!, { code: "000000" })).toMatch(/^answered /);
   });
 
   it("with a forced password change pending, only the password change acts; every route refuses", async () => {
     jwt.current = await jwtOf(users.mustChange.id);
-    const open: string[] = [];
-    for (const e of actions.filter((a) => !isPublic(a) && !demoOnly(a) && !AT_PASSWORD_CHANGE.has(a.key))) {
-      const outcome = await actionOutcome(e);
-      if (!/^refused |^redirect \/login/.test(outcome)) open.push(`${e.key}: ${outcome}`);
-    }
-    for (const e of routes.filter((r) => !isPublic(r))) {
-      const outcome = await routeOutcome(e);
-      if (!outcome.startsWith("refused ")) open.push(`${e.key}: ${outcome}`);
-    }
-    expect(open).toEqual([]);
+    expect(await openToThisSession(AT_PASSWORD_CHANGE)).toEqual([]);
   });
 });
 
