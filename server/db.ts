@@ -1,6 +1,7 @@
 import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "./generated/prisma/client";
+import { noteDatabaseReachable } from "./db/database-unavailable";
 import { createPgPool } from "./db/pg-pool";
 import { getEnv } from "./env";
 
@@ -8,7 +9,10 @@ import { getEnv } from "./env";
 const globalForDb = globalThis as unknown as { __db?: PrismaClient };
 
 export function createDb(url: string, poolMax = 10): PrismaClient {
-  return new PrismaClient({ adapter: new PrismaPg(createPgPool(url, { max: poolMax }), { disposeExternalPool: true }) });
+  const pool = createPgPool(url, { max: poolMax });
+  // A connection that opens ends a database outage (logged once, server/db/database-unavailable.ts).
+  pool.on("connect", noteDatabaseReachable);
+  return new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
 }
 
 export function getDb(): PrismaClient {

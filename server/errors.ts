@@ -11,6 +11,7 @@ export const ERROR_STATUS = {
   conflict: 409,
   rate_limited: 429,
   service_unavailable: 503,
+  database_unavailable: 503,
   internal_error: 500,
 } as const;
 

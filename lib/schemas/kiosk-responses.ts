@@ -128,6 +128,7 @@ export const ZProblem = z
     registrationStatus: z.enum(["pending", "approved"]).optional().describe("koseki_registration_exists (409): its status"),
     notice: z.string().nullable().optional().describe("registration_intake_closed (503): the planned stop's notice"),
     requiredScope: z.enum(API_CLIENT_SCOPES).optional().describe("scope_not_granted (403): the scope the operation needs"),
+    retryAfterSeconds: z.number().int().positive().optional().describe("server_busy, database_unavailable (503): seconds to wait before retrying (also the Retry-After header)"),
   })
   .catchall(z.unknown());
 export type ProblemWire = z.infer<typeof ZProblem>;
