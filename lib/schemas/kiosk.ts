@@ -119,6 +119,13 @@ export const ZCompletionRequest = z
   .strict();
 export type CompletionRequestBody = z.infer<typeof ZCompletionRequest>;
 
+/**
+ * X-Clock-Override (demo and test servers only): a full ISO 8601 instant — date, time with seconds, and an
+ * offset or Z — such as 2026-11-27T10:00:00+09:00. Not "2026", "tomorrow" or a number, which `new Date()`
+ * would also take.
+ */
+export const ZClockOverride = z.string().datetime({ offset: true });
+
 export const ZIdempotencyKey = z.string().min(8).max(128).regex(/^[\x21-\x7e]+$/, "printable ASCII");
 
 /**

@@ -3,7 +3,7 @@ import type { RequestContext } from "../context";
 import { decryptField, FieldContext } from "../crypto/field-encryption";
 import { withSystemScope } from "../db/tenant";
 import { AppError } from "../errors";
-import { parseSignatureHeaders, SignatureFormatError, verifySignature } from "../kiosk-protocol/http-signatures";
+import { parseSignatureHeaders, SignatureFormatError, SignatureTooLongError, verifySignature } from "../kiosk-protocol/http-signatures";
 import { findApiClientByKeyId, peekApiClient } from "./api-client-cache";
 import { authFailureLimited, authFailureWait, recordAuthFailure, requestSource } from "./source-failure-limit";
 
@@ -29,6 +29,8 @@ export async function authenticateUploadRequest(req: { method: string; targetUri
   try {
     parsed = parseSignatureHeaders(req.headers.get("signature-input"), req.headers.get("signature"));
   } catch (e) {
+    // Too long is a client bug to fix, not a credential to retry with: 400, before any lookup or nonce write.
+    if (e instanceof SignatureTooLongError) throw failed(new AppError("signature_parameter_too_long", e.message, { status: 400 }));
     if (e instanceof SignatureFormatError) throw failed(unauthorized("signature_missing", e.message));
     throw e;
   }
@@ -52,7 +54,13 @@ export async function authenticateUploadRequest(req: { method: string; targetUri
   }
   // A request that carries an Idempotency-Key must have it covered by the signature (http-signatures.ts).
   const check = verifySignature(parsed, { method: req.method, targetUri: req.targetUri, contentDigest, idempotencyKey: req.headers.get("idempotency-key") }, secrets, now);
-  if (!check.ok) throw failed(unauthorized(check.code, "the request signature was not accepted"));
+  if (!check.ok) {
+    // The target URI is the usual culprit behind a proxy: say which one was verified, and how to change it.
+    const message = check.code === "signature_invalid"
+      ? `the request signature was not accepted; "@target-uri" was verified as ${req.targetUri}${process.env.KIOSK_PUBLIC_ORIGIN ? "" : " (behind a reverse proxy, set KIOSK_PUBLIC_ORIGIN to the public origin)"}`
+      : "the request signature was not accepted";
+    throw failed(unauthorized(check.code, message));
+  }
 
   // One transaction for the nonce and the client's last use. Expired nonces are pruned by the maintenance pass
   // (server/maintenance), not here; lastUsedAt is written at most once a minute, so concurrent requests of one

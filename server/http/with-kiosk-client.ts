@@ -3,32 +3,65 @@ import type { z } from "zod";
 import { authenticateKioskRequest } from "../api-clients/authenticate-request";
 import { requireScope, type RequestContext } from "../context";
 import type { ApiClientScope } from "../generated/prisma/enums";
+import { ZClockOverride } from "@/lib/schemas/kiosk";
 import { AppError } from "../errors";
 import { problemResponse } from "./problem-response";
 import { readRequestBody } from "./read-request-body";
 
 const MAX_BODY_BYTES = 64 * 1024;
 
-/** The URI the client signed: KIOSK_PUBLIC_ORIGIN (behind a proxy) + path and query, else the request URL. */
+/**
+ * The URI the client signed. Behind a reverse proxy: KIOSK_PUBLIC_ORIGIN + path and query. Otherwise the URL as
+ * the client called it: the Host header it sent and the scheme Next saw the request arrive by (the protocol
+ * of req.url), normalised like any URL (lowercase host, no default port). Not req.url itself: Next builds it
+ * with its own hostname (`localhost`), so a client that called http://127.0.0.1:3000/… would never verify.
+ */
 export function targetUriOf(req: Request): string {
   const url = new URL(req.url);
   const origin = process.env.KIOSK_PUBLIC_ORIGIN;
-  return origin ? `${origin.replace(/\/$/, "")}${url.pathname}${url.search}` : url.toString();
+  if (origin) return `${origin.replace(/\/$/, "")}${url.pathname}${url.search}`;
+  const host = req.headers.get("host");
+  if (!host) return url.toString();
+  try {
+    const called = new URL(`${url.protocol}//${host}`);
+    if (called.pathname !== "/" || called.search || called.username || called.password) return url.toString();
+    return `${called.origin}${url.pathname}${url.search}`;
+  } catch {
+    return url.toString();
+  }
 }
 
 type Handler<S extends z.ZodType, P> = (args: { ctx: RequestContext; body: z.infer<S>; req: Request; params: P; now: Date }) => Promise<Response>;
 
+type Options = {
+  /**
+   * "real" ignores X-Clock-Override: for operations that record when something happened rather than judge
+   * what is allowed (completion: its time must never fall before the issuance's).
+   */
+  clock?: "request" | "real";
+};
+
 /**
  * The instant the request is judged at. Demos and end-to-end tests may move the clock with an
- * `X-Clock-Override: <ISO 8601>` header, honoured ONLY when the server runs with ALLOW_CLOCK_OVERRIDE=true
- * (never in production). Signatures are always checked against the real clock.
+ * `X-Clock-Override: <ISO 8601 instant>` header (ZClockOverride: date, time and offset or Z), honoured ONLY when
+ * the server runs with ALLOW_CLOCK_OVERRIDE=true (never in production). Signatures are always checked against
+ * the real clock.
  */
 export function requestNow(req: Request): Date {
   const override = req.headers.get("x-clock-override");
   if (!override || process.env.ALLOW_CLOCK_OVERRIDE !== "true") return new Date();
-  const at = new Date(override);
-  if (Number.isNaN(at.getTime())) throw new AppError("bad_request", "X-Clock-Override is not an ISO 8601 instant", { status: 400 });
-  return at;
+  if (!ZClockOverride.safeParse(override).success) {
+    throw new AppError("bad_request", "X-Clock-Override is not an ISO 8601 instant with date, time and offset (e.g. 2026-11-27T10:00:00+09:00)", { status: 400 });
+  }
+  return new Date(override);
+}
+
+/** application/json, with parameters allowed (charset only as utf-8: the body is read as UTF-8). */
+export function isJsonContentType(value: string | null): boolean {
+  if (!value) return false;
+  const [type, ...params] = value.split(";").map((p) => p.trim().toLowerCase());
+  if (type !== "application/json") return false;
+  return params.every((p) => !p.startsWith("charset=") || /^charset="?utf-8"?$/.test(p));
 }
 
 /**
@@ -36,12 +69,17 @@ export function requestNow(req: Request): Date {
  * with the route's zod schema, and maps every error to problem+json. Route files stay wiring only.
  * The client must hold the route's `scope` (403 scope_not_granted, checked right after authentication).
  */
-export function withKioskClient<S extends z.ZodType, P = Record<string, never>>(scope: ApiClientScope, schema: S, handler: Handler<S, P>) {
+export function withKioskClient<S extends z.ZodType, P = Record<string, never>>(scope: ApiClientScope, schema: S, handler: Handler<S, P>, options: Options = {}) {
   return async (req: Request, route?: { params: Promise<P> }): Promise<Response> => {
     const instance = new URL(req.url).pathname;
     try {
       // Bounded before anything else: by Content-Length, then while streaming (never the whole body first).
       const raw = await readRequestBody(req, MAX_BODY_BYTES);
+      // Before authentication: the media type needs no identity and no database work, a request with another one
+      // can never succeed, and refusing it here does not burn the client's nonce (the body is bounded above).
+      if (!isJsonContentType(req.headers.get("content-type"))) {
+        throw new AppError("unsupported_media_type", "the body must be sent as Content-Type: application/json (UTF-8)", { status: 415 });
+      }
       const ctx = await authenticateKioskRequest({ method: req.method, targetUri: targetUriOf(req), headers: req.headers, body: raw });
       requireScope(ctx, scope);
       let json: unknown;
@@ -58,7 +96,8 @@ export function withKioskClient<S extends z.ZodType, P = Record<string, never>>(
         });
       }
       const params = route ? await route.params : ({} as P);
-      return await handler({ ctx, body: parsed.data, req, params, now: requestNow(req) });
+      const now = options.clock === "real" ? new Date() : requestNow(req);
+      return await handler({ ctx, body: parsed.data, req, params, now });
     } catch (e) {
       return problemResponse(e, instance);
     }

@@ -12,6 +12,20 @@ export const REQUIRED_COMPONENTS = ["@method", "@target-uri", "content-digest"] 
  */
 export const IDEMPOTENCY_KEY_COMPONENT = "idempotency-key";
 export const SIGNATURE_WINDOW_SECONDS = 300;
+/**
+ * Maxima of what a client sends (docs/api.md "Signing a request"): generous for any real client (a keyid is
+ * about 20 characters, a nonce 22, an hmac-sha256 signature 44), small enough that nothing large is parsed,
+ * looked up or stored (the nonce is written to ApiNonce). Exceeding one answers 400 signature_parameter_too_long.
+ */
+export const SIGNATURE_LIMITS = {
+  /** The whole Signature-Input header, and the whole Signature header (characters). */
+  headerChars: 1024,
+  keyidChars: 64,
+  nonceChars: 128,
+  algChars: 32,
+  /** The base64 signature value between the colons. */
+  signatureChars: 128,
+} as const;
 
 export function contentDigest(body: Uint8Array | string): string {
   const digest = crypto.createHash("sha256").update(body).digest("base64");
@@ -62,6 +76,9 @@ export function signatureBase(
 
 export class SignatureFormatError extends Error {}
 
+/** A signature header or parameter longer than SIGNATURE_LIMITS allows. */
+export class SignatureTooLongError extends SignatureFormatError {}
+
 /**
  * Signs a request; returns the headers to send (Content-Digest, Signature-Input, Signature, and the
  * Idempotency-Key when one is given, which is then a covered component).
@@ -111,6 +128,9 @@ export type ParsedSignature = {
  */
 export function parseSignatureHeaders(signatureInput: string | null, signature: string | null): ParsedSignature {
   if (!signatureInput || !signature) throw new SignatureFormatError("Signature-Input and Signature headers are required");
+  if (signatureInput.length > SIGNATURE_LIMITS.headerChars || signature.length > SIGNATURE_LIMITS.headerChars) {
+    throw new SignatureTooLongError(`Signature-Input and Signature may have at most ${SIGNATURE_LIMITS.headerChars} characters each`);
+  }
   const input = memberOf(signatureInput, SIGNATURE_LABEL);
   const sig = memberOf(signature, SIGNATURE_LABEL);
   if (!input || !sig) throw new SignatureFormatError(`no "${SIGNATURE_LABEL}" signature`);
@@ -129,8 +149,12 @@ export function parseSignatureHeaders(signatureInput: string | null, signature: 
   if (!raw.created || !/^\d+$/.test(raw.created) || !raw.nonce || !raw.keyid || !raw.alg) {
     throw new SignatureFormatError("created, nonce, keyid and alg are required signature parameters");
   }
+  for (const [name, max] of [["keyid", SIGNATURE_LIMITS.keyidChars], ["nonce", SIGNATURE_LIMITS.nonceChars], ["alg", SIGNATURE_LIMITS.algChars]] as const) {
+    if (raw[name].length > max) throw new SignatureTooLongError(`${name} may have at most ${max} characters`);
+  }
   const sm = /^:([A-Za-z0-9+/=]+):$/.exec(sig);
   if (!sm) throw new SignatureFormatError("malformed Signature");
+  if (sm[1].length > SIGNATURE_LIMITS.signatureChars) throw new SignatureTooLongError(`the signature value may have at most ${SIGNATURE_LIMITS.signatureChars} characters`);
   return {
     components,
     params: { created: Number(raw.created), nonce: raw.nonce, keyid: raw.keyid, alg: raw.alg },

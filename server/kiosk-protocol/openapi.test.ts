@@ -82,7 +82,7 @@ describe("the OpenAPI document", () => {
         expect(response).toMatchObject({ content: { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } } } });
       }
     }
-    expect([...statuses].sort()).toEqual(["400", "401", "403", "404", "409", "410", "413", "422", "500", "503"]);
+    expect([...statuses].sort()).toEqual(["400", "401", "403", "404", "409", "410", "413", "415", "422", "500", "503"]);
     const problem = doc.components.schemas.Problem as { properties: Record<string, unknown>; required: string[] };
     expect(Object.keys(problem.properties)).toEqual(expect.arrayContaining(["type", "title", "status", "code", "detail", "instance", "reason", "message", "errors"]));
     expect(problem.required).toEqual(expect.arrayContaining(["type", "title", "status", "code"]));

@@ -2,7 +2,7 @@ import "server-only";
 import { extendZodWithOpenApi, OpenAPIRegistry, OpenApiGeneratorV31 } from "@asteasolutions/zod-to-openapi";
 import { z } from "zod";
 import { REFUSAL_MESSAGES, type RefusalCode } from "@/lib/refusal-reasons";
-import { ZCompletionRequest, ZEligibilityRequest, ZIdempotencyKey, ZIssueRequest, ZKosekiRegistrationRequest } from "@/lib/schemas/kiosk";
+import { ZClockOverride, ZCompletionRequest, ZEligibilityRequest, ZIdempotencyKey, ZIssueRequest, ZKosekiRegistrationRequest } from "@/lib/schemas/kiosk";
 import {
   ZCompletionResponse,
   ZEligibilityResponse,
@@ -18,7 +18,7 @@ import type { EligibilityResponse } from "../eligibility/check-eligibility";
 import type { CompletionResponse } from "../issuance/complete-issuance";
 import type { IssuanceResponse } from "../issuance/issuance-response";
 import type { KosekiRegistrationResponse } from "../koseki-registration/apply-at-kiosk";
-import { IDEMPOTENCY_KEY_COMPONENT, REQUIRED_COMPONENTS, SIGNATURE_LABEL, SIGNATURE_WINDOW_SECONDS, signRequest } from "./http-signatures";
+import { IDEMPOTENCY_KEY_COMPONENT, REQUIRED_COMPONENTS, SIGNATURE_LABEL, SIGNATURE_LIMITS, SIGNATURE_WINDOW_SECONDS, signRequest } from "./http-signatures";
 
 // The OpenAPI 3.1 document of the kiosk API, generated from the zod schemas the routes parse with
 // (lib/schemas/kiosk.ts) and the answer schemas (lib/schemas/kiosk-responses.ts). The error catalogue below
@@ -61,6 +61,8 @@ const ALL: KioskOperation[] = ["eligibility", "issuance", "completion", "registr
 
 const PROTOCOL_ERRORS: ErrorCodeEntry[] = [
   { code: "payload_too_large", status: 413, operations: ALL, meaning: "The body is larger than 64 KiB.", meaningJa: "リクエスト本文が64KiBを超えています。" },
+  { code: "unsupported_media_type", status: 415, operations: ALL, meaning: "Content-Type is not application/json (parameters allowed; a charset must be utf-8). Checked before the signature, so the nonce is not spent.", meaningJa: "Content-Typeがapplication/jsonではありません（charsetはutf-8のみ）。署名の検証前に判定するため、nonceは消費されません。" },
+  { code: "signature_parameter_too_long", status: 400, operations: ALL, meaning: `A signature header or parameter exceeds its maximum: Signature-Input and Signature ${SIGNATURE_LIMITS.headerChars} characters each, keyid ${SIGNATURE_LIMITS.keyidChars}, nonce ${SIGNATURE_LIMITS.nonceChars}, alg ${SIGNATURE_LIMITS.algChars}, the signature value ${SIGNATURE_LIMITS.signatureChars}.`, meaningJa: "署名ヘッダーまたは署名パラメーターが上限の長さを超えています。" },
   { code: "signature_missing", status: 401, operations: ALL, meaning: "Signature-Input or Signature is missing or malformed, has no `sig1` member, or lacks one of created, keyid, nonce, alg.", meaningJa: "署名ヘッダーがない、形式が誤っている、または必須の署名パラメーターが不足しています。" },
   { code: "content_digest_mismatch", status: 400, operations: ALL, meaning: "Content-Digest is missing or has no sha-256 member equal to the digest of the body bytes received.", meaningJa: "Content-Digestがない、または本文のダイジェストと一致しません。" },
   { code: "unknown_client", status: 401, operations: ALL, meaning: "No API client has this keyid.", meaningJa: "keyidに該当するAPIクライアントがありません。" },
@@ -73,7 +75,7 @@ const PROTOCOL_ERRORS: ErrorCodeEntry[] = [
   { code: "scope_not_granted", status: 403, operations: ALL, meaning: "The API client is authenticated but not granted this operation's scope (kiosk_issuance for eligibility, issuances and completion; koseki_intake for koseki registrations); `requiredScope` names it.", meaningJa: "APIクライアントにこの操作の権限（スコープ）が付与されていません（requiredScopeに必要な権限）。" },
   { code: "malformed_json", status: 400, operations: ALL, meaning: "The body is not valid UTF-8 JSON.", meaningJa: "本文がUTF-8のJSONとして読み取れません。" },
   { code: "validation_failed", status: 422, operations: ALL, meaning: "The body does not match the request schema; `errors` lists each violation.", meaningJa: "本文がスキーマに合致しません（errorsに違反箇所を列挙）。" },
-  { code: "bad_request", status: 400, operations: ALL, meaning: "X-Clock-Override is not an ISO 8601 instant (only when the override is enabled).", meaningJa: "X-Clock-OverrideがISO 8601の日時ではありません（時刻上書きが有効な場合のみ）。" },
+  { code: "bad_request", status: 400, operations: ["eligibility", "issuance", "registration"], meaning: "X-Clock-Override is not a full ISO 8601 instant with date, time and offset or Z (only when the override is enabled; completion ignores the header).", meaningJa: "X-Clock-OverrideがISO 8601の日時ではありません（時刻上書きが有効な場合のみ）。" },
   { code: "idempotency_key_required", status: 400, operations: ["issuance"], meaning: "The Idempotency-Key header is missing or not 8–128 printable ASCII characters.", meaningJa: "Idempotency-Keyヘッダーがない、または8〜128文字の印字可能ASCIIではありません。" },
   { code: "municipality_unknown", status: 404, operations: ["eligibility", "issuance", "registration"], meaning: "No municipality with this code is served here.", meaningJa: "この団体コードの市区町村は本サーバーで取り扱っていません。" },
   { code: "client_not_allowed", status: 403, operations: ["eligibility", "issuance", "registration"], meaning: "The API client is confined to another municipality.", meaningJa: "このAPIクライアントは指定の市区町村を取り扱えません。" },
@@ -91,7 +93,7 @@ const PROTOCOL_ERRORS: ErrorCodeEntry[] = [
   { code: "registration_not_needed", status: 409, operations: ["registration"], meaning: "The cardholder lives in the 本籍地 municipality: 本籍地 services need no registration there.", meaningJa: "本籍地の市区町村に住民登録があるため、利用登録は不要です。" },
   { code: "koseki_registration_exists", status: 409, operations: ["registration"], meaning: "This card certificate already has a pending application or an approved registration at this municipality; `receiptNo` and `registrationStatus` tell which.", meaningJa: "この電子証明書には、審査中の申請または登録済みの利用登録があります。" },
   { code: "pre_registration_not_found", status: 404, operations: ["registration"], meaning: "No open web pre-registration with this receipt number belongs to this cardholder at this municipality (unknown, already completed, or name or date of birth differ).", meaningJa: "この受付番号の、この方の事前登録（未完了）が見つかりません。" },
-  { code: "database_unavailable", status: 503, operations: ALL, meaning: "The database is temporarily unreachable (stopped, restarting, or closing connections); nothing was done; retry after Retry-After seconds (`retryAfterSeconds`), re-signed, with the same Idempotency-Key for an issuance.", meaningJa: "データベースに一時的に接続できません。処理は行われておらず、Retry-After秒後に再署名して（発行は同じキーで）再試行できます。" },
+  { code: "database_unavailable", status: 503, operations: ALL, meaning: "The database is temporarily unreachable (stopped, restarting, or closing connections); retry after Retry-After seconds (`retryAfterSeconds`), re-signed; an issuance with the same Idempotency-Key (safe whether or not the failed attempt reached its commit).", meaningJa: "データベースに一時的に接続できません。Retry-After秒後に再署名して（発行は同じキーで）再試行できます。" },
   { code: "internal_error", status: 500, operations: ALL, meaning: "An unexpected error; no internals are shown.", meaningJa: "予期しないエラーが発生しました。" },
   // Generic codes of server/errors.ts that the kiosk API does not send (staff screens use them).
   { code: "unauthenticated", status: 401, operations: [], meaning: "Not signed in (staff screens).", meaningJa: "ログインしていません（職員画面）。" },
@@ -278,10 +280,12 @@ Rules the server enforces:
   the server uses its configured public origin, so always sign the URL as you call it. \`@method\` is uppercase.
 - Time window: |server time − created| ≤ ${SIGNATURE_WINDOW_SECONDS} seconds (5 minutes), else \`signature_expired\`.
   The server's real clock is used even when X-Clock-Override is honoured.
+- Maxima: Signature-Input and Signature ${SIGNATURE_LIMITS.headerChars} characters each, keyid ${SIGNATURE_LIMITS.keyidChars}, nonce ${SIGNATURE_LIMITS.nonceChars}, alg ${SIGNATURE_LIMITS.algChars},
+  the base64 signature value ${SIGNATURE_LIMITS.signatureChars}; longer → 400 \`signature_parameter_too_long\`.
 - Nonces are single use per API client: the nonce is recorded before the request is processed, so a second
   request with the same nonce is refused (\`signature_replayed\`) even when the first one failed. Every retry
   needs a new \`created\`, \`nonce\` and signature; when retrying an issuance keep the body and the Idempotency-Key.
-- Check order: body size (413) → signature headers present and well-formed → Content-Digest matches the body
+- Check order: body size (413) → Content-Type application/json (415) → signature headers present, within the maxima and well-formed → Content-Digest matches the body
   → keyid known and active → alg, components, window, HMAC → nonce unused → scope → JSON → schema → the operation.
 - During a secret rotation the previous secret is accepted until its validity ends.
 - Each API client is granted scopes by the operator: \`kiosk_issuance\` for eligibility, issuances and completion,
@@ -359,7 +363,9 @@ Eligibility answers 200 with a reason per certificate type. An issuance that is 
 
 When the server runs with ALLOW_CLOCK_OVERRIDE=true (never in production), \`X-Clock-Override: <ISO 8601>\` sets
 the instant eligibility and issuance are judged at (service hours, closures, "today"); signatures still use the
-real clock. Otherwise the header is ignored.`;
+real clock. It must be a full ISO 8601 instant with date, time and offset or Z (e.g. 2026-11-27T10:00:00+09:00),
+else 400 \`bad_request\`. Completion always records the real time and ignores the header. Otherwise the header is
+ignored.`;
 }
 
 const registry = new OpenAPIRegistry();
@@ -370,7 +376,7 @@ const headerParam = (name: string, schema: z.ZodType, description: string, examp
 const ContentDigest = headerParam("Content-Digest", z.string().min(1), "RFC 9530 digest of the exact body bytes: `sha-256=:<base64>:`.", SIGNING_EXAMPLE.headers["Content-Digest"]);
 const SignatureInput = headerParam("Signature-Input", z.string().min(1), `RFC 9421 signature parameters, label \`${SIGNATURE_LABEL}\`: \`${SIGNATURE_LABEL}=${COMPONENT_LIST};created=…;keyid="…";nonce="…";alg="hmac-sha256"\`; with an Idempotency-Key (issuances) the list is \`${COMPONENT_LIST_WITH_KEY}\`.`, SIGNING_EXAMPLE.headers["Signature-Input"]);
 const Signature = headerParam("Signature", z.string().min(1), `RFC 9421 signature: \`${SIGNATURE_LABEL}=:<base64 HMAC-SHA256 of the signature base>:\`.`, SIGNING_EXAMPLE.headers.Signature);
-const ClockOverride = headerParam("X-Clock-Override", z.string().datetime({ offset: true }).optional(), "Demo and test servers only (ALLOW_CLOCK_OVERRIDE=true): the instant to judge the request at. Ignored otherwise; never affects signatures.", "2026-11-27T10:00:00+09:00");
+const ClockOverride = headerParam("X-Clock-Override", ZClockOverride.optional(), "Demo and test servers only (ALLOW_CLOCK_OVERRIDE=true): the instant to judge the request at, a full ISO 8601 instant with date, time and offset or Z (else 400 bad_request). Ignored otherwise, and always on completion (which records the real time); never affects signatures.", "2026-11-27T10:00:00+09:00");
 const IdempotencyKey = headerParam("Idempotency-Key", ZIdempotencyKey, `Client-chosen key, unique per issuance attempt of this API client; reuse it (with the same body) to retry. Covered by the signature: component \`"${IDEMPOTENCY_KEY_COMPONENT}"\` in Signature-Input (else 401 \`signature_components_missing\`).`, ISSUANCE_SIGNING_EXAMPLE.idempotencyKey);
 
 const refs = {
@@ -400,6 +406,7 @@ const STATUS_TEXT: Record<number, string> = {
   409: "Conflict",
   410: "Gone",
   413: "Payload too large",
+  415: "Unsupported media type",
   422: "Unprocessable content",
   500: "Internal error",
   503: "Unavailable",
