@@ -116,7 +116,7 @@ let postmasterPid: number | null = null;
 const tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), "konbini-bench-import-"));
 fs.chmodSync(tmpDir, 0o755); // the cluster runs as the unprivileged postgres user
 if (!process.env.DATABASE_URL) {
-  embedded = await startEmbeddedPostgres({ dataDir: path.join(tmpDir, "data"), persistent: false });
+  embedded = await startEmbeddedPostgres({ dataDir: path.join(tmpDir, "data"), persistent: false, fsync: false });
   await ensureDatabase(embedded.url(), "konbini_bench");
   process.env.DATABASE_URL = embedded.url("konbini_bench");
   log(`[bench] embedded PostgreSQL on port ${embedded.port} under ${tmpDir}`);

@@ -335,7 +335,7 @@ if (!process.env.DATABASE_URL) {
   tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), "konbini-bench-"));
   fs.chmodSync(tmpDir, 0o755); // the cluster runs as the unprivileged postgres user
   const dataDir = path.join(tmpDir, "data");
-  embedded = await orStop(() => startEmbeddedPostgres({ dataDir, persistent: false }));
+  embedded = await orStop(() => startEmbeddedPostgres({ dataDir, persistent: false, fsync: false }));
   await orStop(() => ensureDatabase(embedded!.url(), "konbini_bench"));
   process.env.DATABASE_URL = embedded.url("konbini_bench");
   log(`[bench] embedded PostgreSQL on port ${embedded.port} under ${tmpDir} (${Date.now() - started} ms)`);

@@ -64,10 +64,10 @@ try {
   if (!process.env.DATABASE_URL) {
     tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), "konbini-bench-stats-"));
     fs.chmodSync(tmpDir, 0o755);
-    embedded = await startEmbeddedPostgres({ dataDir: path.join(tmpDir, "data"), persistent: false });
+    embedded = await startEmbeddedPostgres({ dataDir: path.join(tmpDir, "data"), persistent: false, fsync: false });
     await ensureDatabase(embedded.url(), "konbini_bench");
     process.env.DATABASE_URL = embedded.url("konbini_bench");
-    log(`[bench] embedded PostgreSQL on port ${embedded.port} under ${tmpDir}`);
+    log(`[bench] embedded PostgreSQL (fsync=off: a throwaway cluster) on port ${embedded.port} under ${tmpDir}`);
   } else {
     log("[bench] using DATABASE_URL");
   }

@@ -36,7 +36,7 @@ const parsed = ZCreateStaffUser.safeParse({ loginId: args["login-id"] ?? "", dis
 if (!parsed.success) usage(parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "));
 
 applyDevSecrets(DATA_DIR);
-const { embedded, appUrl } = await prepareDatabase(appDatabasePassword(DATA_DIR), (s) => console.error(s));
+const { embedded, appUrl } = await prepareDatabase(appDatabasePassword(DATA_DIR), { command: "run staff:create-operator", log: (s) => console.error(s) });
 process.env.DATABASE_URL = appUrl;
 
 let exitCode = 0;

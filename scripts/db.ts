@@ -22,7 +22,7 @@ if (command === "seed") {
   }
 }
 applyDevSecrets(DATA_DIR);
-const { ownerUrl, embedded } = await prepareDatabase(appDatabasePassword(DATA_DIR));
+const { ownerUrl, embedded } = await prepareDatabase(appDatabasePassword(DATA_DIR), { command: `run db:${command}` });
 try {
   if (command === "seed") await runSeed(ownerUrl);
 } finally {

@@ -36,7 +36,7 @@ const args = ["prisma", "migrate", "diff", "--script", "--to-schema-datamodel", 
 args.push(...(previous === null ? ["--from-empty"] : ["--from-schema-datamodel", prevFile]));
 // The CLI, configured with the pg driver adapter, connects even to diff two datamodels: give it a
 // throwaway embedded cluster unless DATABASE_URL points at a server.
-const scratch = process.env.DATABASE_URL ? null : await startEmbeddedPostgres({ dataDir: path.join(tmp, "pg"), persistent: false });
+const scratch = process.env.DATABASE_URL ? null : await startEmbeddedPostgres({ dataDir: path.join(tmp, "pg"), persistent: false, fsync: false });
 let sql: string;
 try {
   sql = execFileSync("npx", args, {

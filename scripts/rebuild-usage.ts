@@ -27,7 +27,7 @@ for (let i = 0; i < argv.length; i++) {
 if (!month || !MONTH_RE.test(month)) usage("--month YYYY-MM is required");
 
 applyDevSecrets(DATA_DIR);
-const { embedded, appUrl } = await prepareDatabase(appDatabasePassword(DATA_DIR), (s) => console.error(s));
+const { embedded, appUrl } = await prepareDatabase(appDatabasePassword(DATA_DIR), { command: "run stats:rebuild", log: (s) => console.error(s) });
 process.env.DATABASE_URL = appUrl; // the rebuild runs as the app role, in the system scope
 try {
   let municipalityId: string | null = null;

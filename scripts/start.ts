@@ -3,17 +3,26 @@
 //      never with NODE_ENV=production or an external database; it is handed to Next as KONBINI_DEMO=1/0;
 //   1. demo mode: development secrets under .data/ unless NEXTAUTH_SECRET / FIELD_ENCRYPTION_KEYS are set.
 //      Production: the settings are checked first and the start is refused with the setting to change;
-//   2. the database: DATABASE_URL (+ MIGRATION_DATABASE_URL), or the embedded cluster under .data/pg on a free port;
+//   2. the database: DATABASE_URL (+ MIGRATION_DATABASE_URL), or the embedded cluster under .data/pg on a free port
+//      (refused while another `npm start` runs on the same data directory; a PostgreSQL left behind by a killed
+//      one is stopped first);
 //   3. `prisma migrate deploy` as the owner; in demo mode the demo seed when the database is empty; in production
 //      the data is checked (no demo account with the published password, no demo kiosk client); the app connects
 //      as konbini_app, which row-level security applies to (docs/decisions/0008-row-level-security.md);
 //   4. `next build` when the build is missing or older than the sources, then `next start`.
-// Ctrl-C / SIGTERM stop Next and then PostgreSQL cleanly. `--dev` runs `next dev` instead.
-import { spawn, execFileSync, type ChildProcess } from "node:child_process";
+// Supervision (docs/reliability.md): the app or the embedded PostgreSQL dying is restarted with a message (at most
+// 5 times a minute, then npm start stops with exit 1); Ctrl-C / SIGTERM stop Next and then PostgreSQL cleanly;
+// the death of a process that launched npm start (npm, tsx: kill -9) stops it too (scripts/lib/lifeline.ts), and
+// a detached watchdog (scripts/lib/watchdog.mjs) stops the app and PostgreSQL if this process itself is killed.
+// `--dev` runs `next dev` instead.
+import { spawn, type ChildProcess } from "node:child_process";
+import { once } from "node:events";
 import fs from "node:fs";
 import path from "node:path";
 import { appDatabasePassword, applyDevSecrets } from "./lib/dev-secrets";
 import { DATA_DIR, ROOT, isEmpty, prepareDatabase, type ResolvedDatabase } from "./lib/database";
+import { watchLaunchChain } from "./lib/lifeline";
+import { removeRunLock, updateRunLock, writeRunLock } from "./lib/run-lock";
 import { runSeed } from "./lib/run-seed";
 import { checkProductionData, checkProductionSettings, formatReadinessProblems } from "../server/startup/production-readiness";
 import { resolveRunMode, RunModeError, type RunMode } from "../server/startup/run-mode";
@@ -48,32 +57,80 @@ if (mode.demo) {
 
 let db: ResolvedDatabase;
 try {
-  db = await prepareDatabase(appDatabasePassword(DATA_DIR), log);
+  db = await prepareDatabase(appDatabasePassword(DATA_DIR), { command: "start", whenRunning: "refuse", log });
 } catch (e) {
-  console.error("[start] failed:", e instanceof Error ? e.message : e);
+  console.error(`[start] ${e instanceof Error ? e.message : String(e)}`);
   process.exit(1);
 }
 const { embedded } = db;
+if (!embedded) writeRunLock(DATA_DIR, { command: "start", pgPort: null });
 // `next build` and `next start` see the app's connection (the role row-level security applies to).
 process.env.DATABASE_URL = db.appUrl;
 let child: ChildProcess | null = null;
 let stopping = false;
 
+const running = (p: ChildProcess | null): p is ChildProcess => p !== null && p.exitCode === null && p.signalCode === null;
+
 async function shutdown(code: number) {
   if (stopping) return;
   stopping = true;
-  if (child && child.exitCode === null) {
-    child.kill("SIGTERM");
-    await new Promise((r) => child!.once("exit", r));
+  const app = child;
+  if (running(app)) {
+    const exited = new Promise((r) => app.once("exit", r));
+    app.kill("SIGTERM");
+    const forced = setTimeout(() => app.kill("SIGKILL"), 15_000);
+    await exited;
+    clearTimeout(forced);
   }
   if (embedded) {
     await embedded.stop();
     log("[db] embedded PostgreSQL stopped");
+  } else {
+    removeRunLock(DATA_DIR);
   }
   process.exit(code);
 }
 process.on("SIGINT", () => void shutdown(0));
 process.on("SIGTERM", () => void shutdown(0));
+process.on("SIGHUP", () => void shutdown(0));
+// kill -9 of npm (or tsx) must not leave this process, the app and PostgreSQL running with nobody to stop them.
+watchLaunchChain((who) => {
+  console.error(`[start] ${who.name} (pid ${who.pid}), which started npm start, has gone: stopping the app and the database`);
+  void shutdown(1);
+});
+// …and kill -9 of this process: the watchdog stops what it leaves behind.
+spawn(process.execPath, [path.join(ROOT, "scripts", "lib", "watchdog.mjs"), String(process.pid), DATA_DIR], { detached: true, stdio: ["ignore", "inherit", "inherit"] }).unref();
+
+/** Restarts within the last minute; a child that keeps dying is not restarted for ever. */
+const restarts = { app: [] as number[], db: [] as number[] };
+function mayRestart(which: "app" | "db"): number | null {
+  const now = Date.now();
+  restarts[which] = restarts[which].filter((t) => now - t < 60_000);
+  if (restarts[which].length >= 5) return null;
+  restarts[which].push(now);
+  return restarts[which].length;
+}
+
+embedded?.onUnexpectedExit((code, signal) => {
+  if (stopping) return;
+  const n = mayRestart("db");
+  if (n === null) {
+    console.error(`[db] embedded PostgreSQL stopped unexpectedly again (${signal ?? `exit ${code}`}), 5 times within a minute: stopping npm start`);
+    void shutdown(1);
+    return;
+  }
+  console.error(`[db] embedded PostgreSQL stopped unexpectedly (${signal ?? `exit ${code}`}); starting it again in 2 s (restart ${n} of 5 within a minute). Requests meanwhile are answered 503 database_unavailable.`);
+  setTimeout(() => {
+    if (stopping) return;
+    embedded
+      .restart()
+      .then(() => log(`[db] embedded PostgreSQL running again on port ${embedded.port}`))
+      .catch((e) => {
+        console.error(`[db] embedded PostgreSQL could not be started again: ${e instanceof Error ? e.message : String(e)}`);
+        void shutdown(1);
+      });
+  }, 2_000);
+});
 
 try {
   if (!mode.demo) {
@@ -90,19 +147,50 @@ try {
   }
   if (!dev && needsBuild()) {
     log("[start] building the app (next build)…");
-    execFileSync(path.join(ROOT, "node_modules", ".bin", "next"), ["build"], { cwd: ROOT, stdio: "inherit", env: process.env });
+    // Asynchronous, so that Ctrl-C during a build still stops everything (the build runs in this process group).
+    const build = spawn(path.join(ROOT, "node_modules", ".bin", "next"), ["build"], { cwd: ROOT, stdio: "inherit", env: process.env });
+    child = build; // stopped by shutdown() like the app
+    const [code, signal] = (await once(build, "exit")) as [number | null, NodeJS.Signals | null];
+    if (code !== 0) throw new Error(`next build ${signal ? `was stopped (${signal})` : `failed (exit ${code})`}`);
   }
 } catch (e) {
-  console.error("[start] failed:", e instanceof Error ? e.message : e);
+  console.error(`[start] failed: ${e instanceof Error ? e.message : String(e)}`);
   await shutdown(1);
 }
 
-child = spawn(path.join(ROOT, "node_modules", ".bin", "next"), [dev ? "dev" : "start", "-p", String(port)], {
-  cwd: ROOT,
-  stdio: "inherit",
-  env: process.env,
-});
-child.on("exit", (code) => void shutdown(code ?? 0));
+/**
+ * Starts the app in its own process group (the watchdog stops the whole group). An app that was killed, or
+ * that had run for a while, is started again; one that fails at start-up ends npm start with its exit code.
+ */
+function startApp() {
+  const startedAt = Date.now();
+  const app = spawn(path.join(ROOT, "node_modules", ".bin", "next"), [dev ? "dev" : "start", "-p", String(port)], {
+    cwd: ROOT,
+    stdio: "inherit",
+    env: { ...process.env, KONBINI_SUPERVISOR_PID: String(process.pid) },
+    detached: true,
+  });
+  child = app;
+  updateRunLock(DATA_DIR, { appPid: app.pid, appPort: port });
+  app.on("exit", (code, signal) => {
+    if (stopping) return;
+    const how = signal ? `was killed (${signal})` : `exited with code ${code}`;
+    if (!signal && Date.now() - startedAt < 10_000) {
+      console.error(`[start] the app ${how} during start-up: stopping`);
+      void shutdown(code || 1);
+      return;
+    }
+    const n = mayRestart("app");
+    if (n === null) {
+      console.error(`[start] the app ${how}, the 5th time within a minute: stopping npm start`);
+      void shutdown(1);
+      return;
+    }
+    console.error(`[start] the app (pid ${app.pid}) ${how}; starting it again (restart ${n} of 5 within a minute)`);
+    setTimeout(() => !stopping && startApp(), 500);
+  });
+}
+startApp();
 log(`[start] http://localhost:${port}`);
 
 /** True when there is no production build or a source file is newer than it. */

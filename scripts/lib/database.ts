@@ -3,8 +3,9 @@
 import { execFileSync } from "node:child_process";
 import path from "node:path";
 import pg from "pg";
-import { startEmbeddedPostgres, type RunningPostgres } from "./embedded-postgres";
+import { embeddedUrl, startEmbeddedPostgres, type RunningPostgres } from "./embedded-postgres";
 import { installJobSchema } from "./job-schema";
+import { readRunLock, removeRunLock, writeRunLock } from "./run-lock";
 
 export const ROOT = path.resolve(import.meta.dirname, "..", "..");
 // KONBINI_DATA_DIR moves the local data (embedded cluster, dev secrets), e.g. for the e2e server.
@@ -33,13 +34,30 @@ export type ResolvedDatabase = {
   embedded: RunningPostgres | null;
 };
 
+export type PrepareOptions = {
+  /** The command asking, recorded as the cluster's owner in .data/run.json ("start", "import", …). */
+  command: string;
+  /**
+   * When another live process (e.g. `npm start`) already runs the embedded cluster: "share" connects to it
+   * (the default, for commands run beside the server), "refuse" stops with an error (a second `npm start`).
+   */
+  whenRunning?: "share" | "refuse";
+  log?: (s: string) => void;
+};
+
+/** A second `npm start` (or a command that must own the cluster) while another process runs it. */
+export class DataDirInUseError extends Error {}
+
 /**
  * Finds the database, applies the migrations as the owner and works out the app's connection:
  *  - DATABASE_URL and MIGRATION_DATABASE_URL set (production): the app's and the owner's URLs as given;
  *  - DATABASE_URL only: the owner's URL; the app role is given LOGIN with `appPassword` on that server;
  *  - neither: the embedded cluster under .data/pg (its superuser is the owner), the app role as above.
+ *    When a live process already runs that cluster (.data/run.json), it is shared or refused; a PostgreSQL
+ *    left running by a process that died (kill -9) is stopped first, with a message.
  */
-export async function prepareDatabase(appPassword: string, log: (s: string) => void = console.log): Promise<ResolvedDatabase> {
+export async function prepareDatabase(appPassword: string, options: PrepareOptions): Promise<ResolvedDatabase> {
+  const log = options.log ?? console.log;
   const { DATABASE_URL, MIGRATION_DATABASE_URL } = process.env;
   let ownerUrl: string;
   let embedded: RunningPostgres | null = null;
@@ -52,11 +70,29 @@ export async function prepareDatabase(appPassword: string, log: (s: string) => v
     log("[db] using DATABASE_URL (as the owner; the app connects as " + APP_ROLE + ")");
     ownerUrl = DATABASE_URL;
   } else {
-    const started = Date.now();
-    embedded = await startEmbeddedPostgres({ dataDir: path.join(DATA_DIR, "pg") });
-    await ensureDatabase(embedded.url(), APP_DATABASE);
-    ownerUrl = embedded.url(APP_DATABASE);
-    log(`[db] embedded PostgreSQL on port ${embedded.port} (${Date.now() - started} ms), data in ${path.relative(ROOT, path.join(DATA_DIR, "pg"))}`);
+    const lock = readRunLock(DATA_DIR);
+    const owner = lock?.pgPort ? { ...lock, pgPort: lock.pgPort } : null;
+    if (owner && (options.whenRunning ?? "share") === "refuse") {
+      throw new DataDirInUseError(
+        `\`npm ${owner.command}\` (pid ${owner.pid}) is already running on ${path.relative(ROOT, DATA_DIR) || DATA_DIR} (PostgreSQL port ${owner.pgPort}${owner.appPort ? `, app port ${owner.appPort}` : ""}): stop it first (Ctrl-C in its terminal, or kill ${owner.pid}), or give this one another KONBINI_DATA_DIR`,
+      );
+    }
+    if (owner) {
+      log(`[db] using the embedded PostgreSQL of the running \`npm ${owner.command}\` (pid ${owner.pid}, port ${owner.pgPort})`);
+      ownerUrl = embeddedUrl(owner.pgPort, APP_DATABASE);
+    } else {
+      const started = Date.now();
+      embedded = await startEmbeddedPostgres({ dataDir: path.join(DATA_DIR, "pg"), leftRunning: "stop", log: (l) => (l.startsWith("[db]") ? log(l) : undefined) });
+      writeRunLock(DATA_DIR, { command: options.command, pgPort: embedded.port });
+      const stopEmbedded = embedded.stop;
+      embedded.stop = async () => {
+        await stopEmbedded();
+        removeRunLock(DATA_DIR);
+      };
+      await ensureDatabase(embedded.url(), APP_DATABASE);
+      ownerUrl = embedded.url(APP_DATABASE);
+      log(`[db] embedded PostgreSQL on port ${embedded.port} (${Date.now() - started} ms), data in ${path.relative(ROOT, path.join(DATA_DIR, "pg"))}`);
+    }
   }
   try {
     await migrateAll(ownerUrl);

@@ -26,7 +26,7 @@ export default async function setup(project: TestProject) {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), "konbini-test-pg-"));
     fs.chmodSync(dir, 0o755); // the cluster runs as the unprivileged postgres user
     // Commit timestamps let concurrency tests check commit order (the counter-block test).
-    const pg = await startEmbeddedPostgres({ dataDir: path.join(dir, "data"), persistent: false, extraFlags: ["-c", "track_commit_timestamp=on"] });
+    const pg = await startEmbeddedPostgres({ dataDir: path.join(dir, "data"), persistent: false, fsync: false, extraFlags: ["-c", "track_commit_timestamp=on"] });
     serverUrl = pg.url();
     stop = pg.stop;
   }
