@@ -27,6 +27,10 @@ export const ERROR_MESSAGES: Record<string, string> = {
   mfa_already_enrolled: "2段階認証はすでに設定されています。",
   mfa_enrolment_not_started: "設定を開始してから確認コードを入力してください。",
 
+  // Back-office imports (the line-numbered messages come with the job; these are the job-level codes)
+  removal_share_exceeded: "全件取込で削除（転出・失効）になる件数が上限の割合を超えるため、何も取り込んでいません。ファイルを確認し、削除を承認して再実行してください。",
+  import_interrupted: "取込の処理が途中で停止したため、何も取り込んでいません。もう一度取り込んでください。",
+
   // Municipalities, API clients, service configuration, incidents
   municipality_code_taken: "この団体コードの自治体はすでに登録されています。",
   official_seal_required: "公印の画像が登録されていないため、「稼働中」にできません。先に公印の画像を登録してください。",

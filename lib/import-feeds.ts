@@ -43,7 +43,8 @@ export const MODE_LABELS: Record<ImportModeName, string> = { full: "全件（フ
 export const FORMAT_LABELS: Record<ImportFormat, string> = { csv: "CSV", jsonl: "JSON Lines" };
 export const ENCODING_LABELS: Record<ImportEncoding, string> = { "utf-8": "UTF-8（BOMあり・なし）", shift_jis: "Shift_JIS（CP932）" };
 export const SOURCE_LABELS: Record<(typeof IMPORT_SOURCES)[number], string> = { portal: "管理画面", cli: "コマンド", api: "API" };
-export const IMPORT_STATUS_LABELS = { pending: "待機中", running: "取込中", succeeded: "成功", failed: "失敗" } as const;
+export const IMPORT_STATUS_LABELS = { pending: "待機中", running: "取込中", succeeded: "成功", failed: "失敗", interrupted: "中断" } as const;
+export type ImportStatusName = keyof typeof IMPORT_STATUS_LABELS;
 
 /** Largest file accepted over HTTP (portal upload and API); the CLI reads files of any size. */
 export const MAX_IMPORT_BYTES = 200 * 1024 * 1024;
@@ -91,15 +92,35 @@ export const ZImportOptions = z
   });
 export type ImportOptions = z.infer<typeof ZImportOptions>;
 
+/** The portal's confirmation of a full load refused by the removal guard (re-run with confirmRemovals=1). */
+export const ZConfirmRemovals = z.object({
+  confirm: z.boolean({ message: "削除を承認する場合は、確認のチェックを入れてください。" }).refine((v) => v === true, { message: "削除を承認する場合は、確認のチェックを入れてください。" }),
+});
+
 /** One line-numbered problem in a file (line null: the file as a whole). Messages are Japanese. */
 export type ImportLineError = { line: number | null; column: string | null; message: string };
+
+/**
+ * The full-load removal guard's figures (docs/import-formats.md §2): the feed's current rows of the
+ * municipality, the data rows of the file, how many current rows the load would remove, their share and the
+ * municipality's limit (both in percent).
+ */
+export type RemovalCheck = { current: number; rowsInFile: number; removed: number; sharePercent: number; limitPercent: number };
+
+/** Job-level codes (ImportJob.errorCode): a full load refused by the removal guard, an import whose process died. */
+export const REMOVAL_SHARE_EXCEEDED = "removal_share_exceeded";
+export const IMPORT_INTERRUPTED = "import_interrupted";
 
 /** What a finished import reports: the job and its counts, plus the first errors. */
 export type ImportJobSummary = {
   jobId: string;
   feed: ImportFeedName;
   mode: ImportModeName;
-  status: "pending" | "running" | "succeeded" | "failed";
+  status: ImportStatusName;
+  /** A job-level refusal or end (removal_share_exceeded, import_interrupted); null otherwise. */
+  errorCode: string | null;
+  /** Set when the removal guard refused the load (errorCode removal_share_exceeded). */
+  removalCheck: RemovalCheck | null;
   fileName: string | null;
   rowsTotal: number;
   rowsInserted: number;
@@ -110,6 +131,30 @@ export type ImportJobSummary = {
   startedAt: string | null;
   finishedAt: string | null;
 };
+
+/** What each feed's full load does to a row absent from the file, and what the rows are, for the guard's message. */
+export const REMOVAL_WORDS: Record<ImportFeedName, { rows: string; unit: string; removal: string }> = {
+  residents: { rows: "住民", unit: "人", removal: "転出扱い" },
+  changes: { rows: "異動", unit: "件", removal: "削除" },
+  seals: { rows: "印鑑登録", unit: "件", removal: "削除" },
+  tax: { rows: "税の記録（ファイルにある年度）", unit: "件", removal: "削除" },
+  koseki: { rows: "戸籍", unit: "件", removal: "削除" },
+  fuhyo: { rows: "附票の住所", unit: "件", removal: "削除" },
+  card_certificates: { rows: "有効な電子証明書", unit: "件", removal: "失効扱い" },
+};
+
+const percent = (n: number) => `${n.toLocaleString("ja-JP", { maximumFractionDigits: 2 })}%`;
+
+/** The Japanese refusal of the removal guard, with its counts (stored on the job, shown by the portal and the CLI). */
+export function removalShareMessage(feed: ImportFeedName, c: RemovalCheck): string {
+  const w = REMOVAL_WORDS[feed];
+  const n = (v: number) => v.toLocaleString("ja-JP");
+  return (
+    `現在の${w.rows}${n(c.current)}${w.unit}のうち${n(c.removed)}${w.unit}（${percent(c.sharePercent)}）が${w.removal}になります` +
+    `（ファイルの行数${n(c.rowsInFile)}）。上限の${percent(c.limitPercent)}を超えるため、何も取り込んでいません。` +
+    `ファイルが正しいことを確認したうえで、削除を承認して再実行してください。`
+  );
+}
 
 /** "12行目 生年月日: …" — how an error is shown to staff and printed by the CLI. */
 export function formatImportError(e: ImportLineError): string {

@@ -1,12 +1,16 @@
 // Back-office import from the command line (docs/import-formats.md):
 //
 //   npm run import -- --municipality 131016 --feed residents [--mode full|delta] [--format csv|jsonl]
-//                     [--encoding utf-8|shift_jis] [--json] FILE
+//                     [--encoding utf-8|shift_jis] [--confirm-removals] [--json] FILE
 //
 // The same engine as the portal and the API (server/imports/run-import.ts): all or nothing, recorded as an
 // import job (source "cli") with one audit event. --mode defaults to full (delta for the changes feed);
 // --format follows the file extension (.jsonl / .ndjson → jsonl). Uses DATABASE_URL, or the embedded cluster
-// under .data/pg (started for the command). Exit code 0 when imported, 1 when refused, 2 on usage errors.
+// under .data/pg: the running `npm start`'s cluster when one runs (.data/run.json), else one started for the command.
+// If npm (or whatever launched the command) is killed, the import stops at once and nothing of it is committed
+// (scripts/lib/lifeline.ts); its job is then marked interrupted by the server. Exit code 0 when imported, 1 when refused, 2 on usage errors.
+// --confirm-removals: a full load that would remove more than the municipality's share (default 5 %) of the
+// feed's rows is refused without it (removal_share_exceeded, the counts printed); with it, it is imported.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -17,17 +21,18 @@ import { withSystemScope } from "../server/db/tenant";
 import { runImport, type ImportProgress } from "../server/imports/run-import";
 import { DATA_DIR, prepareDatabase } from "./lib/database";
 import { appDatabasePassword, applyDevSecrets } from "./lib/dev-secrets";
+import { watchLaunchChain } from "./lib/lifeline";
 
-type Options = { municipality: string; feed: string; mode: string | null; format: string | null; encoding: string; json: boolean; file: string };
+type Options = { municipality: string; feed: string; mode: string | null; format: string | null; encoding: string; json: boolean; confirmRemovals: boolean; file: string };
 
 function usage(message?: string): never {
   if (message) console.error(`import: ${message}`);
-  console.error(`usage: npm run import -- --municipality CODE --feed ${IMPORT_FEEDS.join("|")} [--mode full|delta] [--format csv|jsonl] [--encoding utf-8|shift_jis] [--json] FILE`);
+  console.error(`usage: npm run import -- --municipality CODE --feed ${IMPORT_FEEDS.join("|")} [--mode full|delta] [--format csv|jsonl] [--encoding utf-8|shift_jis] [--confirm-removals] [--json] FILE`);
   process.exit(2);
 }
 
 function parseArgs(argv: string[]): Options {
-  const o: Partial<Options> & { json: boolean; encoding: string } = { json: false, encoding: "utf-8", mode: null, format: null };
+  const o: Partial<Options> & { json: boolean; encoding: string } = { json: false, confirmRemovals: false, encoding: "utf-8", mode: null, format: null };
   const files: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -55,6 +60,9 @@ function parseArgs(argv: string[]): Options {
       case "--json":
         o.json = true;
         break;
+      case "--confirm-removals":
+        o.confirmRemovals = true;
+        break;
       default:
         if (a.startsWith("--")) usage(`unknown option ${a}`);
         files.push(a);
@@ -72,8 +80,16 @@ const mode = opts.mode ?? (opts.feed === "changes" ? "delta" : "full");
 const format = opts.format ?? (/\.(jsonl|ndjson)$/i.test(opts.file) ? "jsonl" : "csv");
 
 applyDevSecrets(DATA_DIR);
-const { embedded, appUrl } = await prepareDatabase(appDatabasePassword(DATA_DIR), (s) => console.error(s));
+const { embedded, appUrl } = await prepareDatabase(appDatabasePassword(DATA_DIR), { command: "run import", log: (s) => console.error(s) });
 process.env.DATABASE_URL = appUrl; // the import runs as the app role, confined to the municipality by RLS
+// kill -9 of npm must not leave this process importing (and committing) with nobody watching it.
+watchLaunchChain((who) => {
+  console.error(`[import] ${who.name} (pid ${who.pid}), which started the import, has gone: stopping; nothing of this file is committed`);
+  void (async () => {
+    await embedded?.stop().catch(() => undefined);
+    process.exit(1);
+  })();
+});
 let exitCode = 1;
 try {
   const municipality = await withSystemScope("cli-import", (tx) => tx.municipality.findUnique({ where: { code: opts.municipality }, select: { id: true, name: true } }));
@@ -101,6 +117,7 @@ try {
       source: "cli",
       input: fs.createReadStream(opts.file, { highWaterMark: 256 * 1024 }),
       fileName: path.basename(opts.file),
+      confirmRemovals: opts.confirmRemovals,
       onProgress,
     });
     if (opts.json) {

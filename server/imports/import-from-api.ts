@@ -1,5 +1,5 @@
 import "server-only";
-import type { ImportJobSummary } from "@/lib/import-feeds";
+import { REMOVAL_SHARE_EXCEEDED, type ImportJobSummary } from "@/lib/import-feeds";
 import type { RequestContext } from "../context";
 import { withTenant } from "../db/tenant";
 import { AppError } from "../errors";
@@ -8,7 +8,8 @@ import { importUploadedFile, uploadOptions } from "./import-uploaded-file";
 /**
  * POST /api/imports/v1/{feed}: a nightly job's file. Only an API client confined to one municipality may
  * import, and only into that municipality (an optional `municipality` query parameter must name it). A file
- * that fails validation imports nothing and is answered 422 with the job and its line-numbered errors.
+ * that fails validation imports nothing and is answered 422 with the job and its line-numbered errors; a full
+ * load refused by the removal guard is answered 422 `removal_share_exceeded` with its counts.
  */
 export async function importFromApi(a: { ctx: RequestContext; feed: string; query: URLSearchParams; filePath: string }): Promise<ImportJobSummary & { committedAt: string | null }> {
   const { ctx } = a;
@@ -23,6 +24,13 @@ export async function importFromApi(a: { ctx: RequestContext; feed: string; quer
   }
   const options = uploadOptions(a.query, a.feed);
   const job = await importUploadedFile({ ctx, municipalityId, options, filePath: a.filePath, fileName: a.query.get("fileName"), source: "api" });
+  if (job.errorCode === REMOVAL_SHARE_EXCEEDED) {
+    // A valid full file refused by the removal guard: the client may resend it with confirmRemovals=1.
+    throw new AppError(REMOVAL_SHARE_EXCEEDED, "the full load would remove more than the municipality's limit; nothing was imported (resend with confirmRemovals=1 to confirm)", {
+      status: 422,
+      details: { job, removalCheck: job.removalCheck },
+    });
+  }
   if (job.status !== "succeeded") {
     throw new AppError("import_rejected", "the file was not imported; see the errors", { status: 422, details: { job } });
   }

@@ -6,7 +6,18 @@ import { AppError } from "../errors";
 import type { ImportSource } from "../generated/prisma/enums";
 import { runImport, type ImportProgress } from "./run-import";
 
-/** The import options of an HTTP upload, from its query string (`?mode=…&format=…&encoding=…`). */
+/** `confirmRemovals=1|true` (or 0/false/absent): the operator confirms a full load's removals over the limit. */
+function confirmRemovalsParam(query: URLSearchParams): boolean {
+  const v = query.get("confirmRemovals");
+  if (v === null || v === "" || v === "0" || v === "false") return false;
+  if (v === "1" || v === "true") return true;
+  throw new AppError("validation_failed", "confirmRemovals は 1（削除を承認する）または 0 を指定してください。", {
+    status: 422,
+    details: { errors: [{ path: "confirmRemovals", message: "confirmRemovals は 1（削除を承認する）または 0 を指定してください。" }] },
+  });
+}
+
+/** The import options of an HTTP upload, from its query string (`?mode=…&format=…&encoding=…&confirmRemovals=1`). */
 export function uploadOptions(query: URLSearchParams, feed: string | null) {
   const parsed = ZImportOptions.safeParse({
     feed: feed ?? query.get("feed") ?? undefined,
@@ -20,7 +31,7 @@ export function uploadOptions(query: URLSearchParams, feed: string | null) {
       details: { errors: parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })) },
     });
   }
-  return parsed.data;
+  return { ...parsed.data, confirmRemovals: confirmRemovalsParam(query) };
 }
 
 /** Runs the import of a spooled upload and answers with the job (also when it failed validation). */

@@ -1,5 +1,5 @@
 import "server-only";
-import type { ImportFeedName, ImportJobSummary, ImportLineError, ImportModeName } from "@/lib/import-feeds";
+import { REMOVAL_SHARE_EXCEEDED, type ImportFeedName, type ImportJobSummary, type ImportLineError, type ImportModeName, type RemovalCheck } from "@/lib/import-feeds";
 import type { ImportJob } from "../generated/prisma/client";
 
 // ImportJob.errors holds the first line-numbered errors; when there were more, one last entry without a line
@@ -19,6 +19,13 @@ function readErrors(value: unknown): { errors: ImportLineError[]; total: number 
   return { errors, total: marker ? marker.total! : errors.length };
 }
 
+function readRemovalCheck(job: ImportJob): RemovalCheck | null {
+  if (job.errorCode !== REMOVAL_SHARE_EXCEEDED || !job.errorDetails || typeof job.errorDetails !== "object") return null;
+  const d = job.errorDetails as Record<string, unknown>;
+  const num = (k: keyof RemovalCheck) => (typeof d[k] === "number" ? (d[k] as number) : 0);
+  return { current: num("current"), rowsInFile: num("rowsInFile"), removed: num("removed"), sharePercent: num("sharePercent"), limitPercent: num("limitPercent") };
+}
+
 /** The job as the portal, the API and the CLI report it. */
 export function jobSummary(job: ImportJob): ImportJobSummary {
   const { errors, total } = readErrors(job.errors);
@@ -27,6 +34,8 @@ export function jobSummary(job: ImportJob): ImportJobSummary {
     feed: job.feed as ImportFeedName,
     mode: job.mode as ImportModeName,
     status: job.status,
+    errorCode: job.errorCode,
+    removalCheck: readRemovalCheck(job),
     fileName: job.fileName,
     rowsTotal: job.rowsTotal,
     rowsInserted: job.rowsInserted,

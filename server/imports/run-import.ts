@@ -2,7 +2,18 @@ import "server-only";
 import crypto from "node:crypto";
 import { pipeline, Transform, type Readable } from "node:stream";
 import pg from "pg";
-import { MAX_REPORTED_ERRORS, ZImportOptions, type ImportEncoding, type ImportFeedName, type ImportFormat, type ImportJobSummary, type ImportModeName } from "@/lib/import-feeds";
+import {
+  MAX_REPORTED_ERRORS,
+  REMOVAL_SHARE_EXCEEDED,
+  removalShareMessage,
+  ZImportOptions,
+  type ImportEncoding,
+  type ImportFeedName,
+  type ImportFormat,
+  type ImportJobSummary,
+  type ImportModeName,
+  type RemovalCheck,
+} from "@/lib/import-feeds";
 import { writeAuditEvent } from "../audit/write-audit-event";
 import type { RequestContext } from "../context";
 import { keyringFromEnv } from "../crypto/field-encryption";
@@ -15,6 +26,7 @@ import { flagReregistrations } from "../koseki-registration/flag-reregistrations
 import { FEEDS, OP_COLUMN } from "./feeds";
 import { jobSummary, storedErrors } from "./job-summary";
 import { readRecords } from "./read-records";
+import { measureFullLoadRemovals } from "./removal-guard";
 import { createStageTable, insertStageBatch, STAGE, UUID7 } from "./sql";
 import type { FeedContext, FeedDefinition, ImportCounts, ImportLineError, RowOp, StagedRow } from "./types";
 import { writeImportAuditEvent } from "./write-import-audit";
@@ -32,6 +44,12 @@ export type RunImportArgs = {
   input: Readable;
   fileName?: string | null;
   onProgress?: (p: ImportProgress) => void;
+  /**
+   * The operator confirmed that this full load may remove more than the municipality's share of the feed's
+   * rows (`--confirm-removals`, `confirmRemovals=1`, the portal's confirmation); without it such a load is
+   * refused with `removal_share_exceeded` and nothing is written.
+   */
+  confirmRemovals?: boolean;
   now?: Date;
   /** Test seam: runs inside the transaction after the apply, before the audit event and the commit. */
   beforeCommit?: () => Promise<void>;
@@ -122,6 +140,7 @@ export async function runImport(args: RunImportArgs): Promise<ImportResult> {
   let counts: ImportCounts = { inserted: 0, updated: 0, removed: 0 };
   let committedAt: Date | null = null;
   let lockedMs: number | null = null;
+  let refusal: { code: string; details: RemovalCheck } | null = null;
   const client = new pg.Client({ connectionString: getEnv().DATABASE_URL, application_name: "konbini-import" });
   let open = false;
   try {
@@ -163,6 +182,14 @@ export async function runImport(args: RunImportArgs): Promise<ImportResult> {
       await client.query(`ANALYZE ${STAGE}`);
       for (const e of await feed.validate(fctx)) errors.add(e);
     }
+    // The removal guard: a valid full file that would remove too much of what is there is refused (rolled
+    // back like an invalid one) unless the operator confirmed it; counted before anything is locked.
+    const removal = errors.total === 0 ? await measureFullLoadRemovals(feed, fctx, rowsTotal) : null;
+    if (removal?.exceeded && !args.confirmRemovals) {
+      refusal = { code: REMOVAL_SHARE_EXCEEDED, details: removal.check };
+      errors.add({ line: null, column: null, message: removalShareMessage(options.feed, removal.check) });
+      log.warn({ ...removal.check }, "full load refused: removal share over the limit");
+    }
     if (errors.total > 0) {
       await client.query("ROLLBACK");
       open = false;
@@ -174,7 +201,7 @@ export async function runImport(args: RunImportArgs): Promise<ImportResult> {
         action: "import.succeeded",
         targetType: "ImportJob",
         targetId: job.id,
-        details: { feed: options.feed, mode: options.mode, source: args.source, rowsTotal, ...counts },
+        details: { feed: options.feed, mode: options.mode, source: args.source, rowsTotal, ...counts, ...(removal?.exceeded ? { removalsConfirmed: removal.check } : {}) },
       });
       await client.query("COMMIT");
       open = false;
@@ -194,7 +221,7 @@ export async function runImport(args: RunImportArgs): Promise<ImportResult> {
         : "取込中にシステムエラーが発生したため、何も取り込んでいません。",
     });
     log.error({ err: errorForLog(e) }, "import aborted");
-    const failed = await finishJob({ args, jobId: job.id, status: "failed", rowsTotal, counts, errors, fileSha256, feedName: options.feed, mode: options.mode });
+    const failed = await finishJob({ args, jobId: job.id, status: "failed", rowsTotal, counts, errors, fileSha256, feedName: options.feed, mode: options.mode, refusal: null });
     if (!conflict) throw new AppError("import_failed", "the import failed and nothing was imported", { status: 500, cause: e, details: { jobId: job.id } });
     return { ...failed, committedAt: null, lockedMs: null };
   } finally {
@@ -204,12 +231,12 @@ export async function runImport(args: RunImportArgs): Promise<ImportResult> {
   const status = committedAt ? "succeeded" : "failed";
   let summary: ImportJobSummary;
   try {
-    summary = await finishJob({ args, jobId: job.id, status, rowsTotal, counts, errors, fileSha256, feedName: options.feed, mode: options.mode });
+    summary = await finishJob({ args, jobId: job.id, status, rowsTotal, counts, errors, fileSha256, feedName: options.feed, mode: options.mode, refusal });
   } catch (e) {
     if (!committedAt) throw e;
     // The data is committed and audited; only the job row could not be closed. Report what happened.
     log.error({ err: errorForLog(e) }, "import committed but its job row could not be updated");
-    summary = { jobId: job.id, feed: options.feed, mode: options.mode, status, fileName: job.fileName, rowsTotal, rowsInserted: counts.inserted, rowsUpdated: counts.updated, rowsRemoved: counts.removed, errorCount: 0, errors: [], startedAt: startedAt.toISOString(), finishedAt: new Date().toISOString() };
+    summary = { jobId: job.id, feed: options.feed, mode: options.mode, status, errorCode: null, removalCheck: null, fileName: job.fileName, rowsTotal, rowsInserted: counts.inserted, rowsUpdated: counts.updated, rowsRemoved: counts.removed, errorCount: 0, errors: [], startedAt: startedAt.toISOString(), finishedAt: new Date().toISOString() };
   }
   log.info({ status, rowsTotal, ...counts, errorCount: errors.total, ms: Date.now() - startedAt.getTime(), lockedMs }, "import finished");
   if (committedAt && options.feed === "card_certificates") {
@@ -347,6 +374,8 @@ async function finishJob(f: {
   fileSha256: string | null;
   feedName: ImportFeedName;
   mode: ImportModeName;
+  /** A job-level refusal (the removal guard) with its figures. */
+  refusal: { code: string; details: RemovalCheck } | null;
 }): Promise<ImportJobSummary> {
   const data = {
     status: f.status,
@@ -356,6 +385,8 @@ async function finishJob(f: {
     rowsRemoved: f.counts.removed,
     errors: storedErrors(f.errors.list, f.errors.total) as object,
     fileSha256: f.fileSha256,
+    errorCode: f.refusal?.code ?? null,
+    ...(f.refusal ? { errorDetails: f.refusal.details as object } : {}),
     finishedAt: new Date(),
   };
   const row = await withTenant({ ...f.args.ctx, municipalityId: f.args.municipalityId }, async (tx) => {
@@ -367,7 +398,14 @@ async function finishJob(f: {
         action: "import.failed",
         targetType: "ImportJob",
         targetId: f.jobId,
-        details: { feed: f.feedName, mode: f.mode, source: f.args.source, rowsTotal: f.rowsTotal, errorCount: f.errors.total },
+        details: {
+          feed: f.feedName,
+          mode: f.mode,
+          source: f.args.source,
+          rowsTotal: f.rowsTotal,
+          errorCount: f.errors.total,
+          ...(f.refusal ? { errorCode: f.refusal.code, ...f.refusal.details } : {}),
+        },
       });
     }
     return updated;

@@ -72,4 +72,10 @@ export type FeedDefinition = {
   /** Set-level checks on the staged rows (duplicates, references): line-numbered errors, first ones only. */
   validate: (ctx: FeedContext) => Promise<ImportLineError[]>;
   apply: (ctx: FeedContext) => Promise<ImportCounts>;
+  /**
+   * A feed whose full load removes (or marks removed) the rows absent from the file: SQL over the staged file
+   * ($1 = the municipality id) selecting the feed's current rows, and the rows the load would remove. The
+   * removal guard (server/imports/removal-guard.ts) compares the two before anything is locked or written.
+   */
+  fullLoadRemoval?: { currentSql: string; removedSql: string };
 };

@@ -41,7 +41,8 @@ describe("seals", () => {
     const unknown = await importText({ municipalityId: m.id, feed: "seals", text: toCsv(cols, [seal(0), seal(1, { residentNo: "NOBODY" })]) });
     expect(unknown.errors).toEqual([{ line: 3, column: "住民番号", message: "住民番号に当たる住民が登録されていません（先に住民データを取り込んでください）。" }]);
 
-    expect(await importText({ municipalityId: m.id, feed: "seals", text: toCsv(cols, [seal(0), seal(1, { status: "abolished", abolishedOn: "2026-11-01" })]) })).toMatchObject({
+    // (These small files remove far more than the removal guard's share: confirmed, as an operator would.)
+    expect(await importText({ municipalityId: m.id, feed: "seals", text: toCsv(cols, [seal(0), seal(1, { status: "abolished", abolishedOn: "2026-11-01" })]), confirmRemovals: true })).toMatchObject({
       rowsUpdated: 1,
       rowsRemoved: 1,
     });
@@ -72,7 +73,7 @@ describe("tax", () => {
     expect(stored.details).toEqual(details);
     expect(stored.residentOnJan1).toBe(true);
     // A 2026 full load leaves 2025 alone and removes the 2026 record missing from the file.
-    const second = await importText({ municipalityId: m.id, feed: "tax", format: "jsonl", text: jsonl([row(rows[1].residentNo, 2026)]) });
+    const second = await importText({ municipalityId: m.id, feed: "tax", format: "jsonl", text: jsonl([row(rows[1].residentNo, 2026)]), confirmRemovals: true });
     expect(second).toMatchObject({ rowsInserted: 1, rowsRemoved: 1 });
     expect(await ownerDb().taxRecord.count({ where: { municipalityId: m.id, fiscalYear: 2025 } })).toBe(2);
     const again = await importText({ municipalityId: m.id, feed: "tax", format: "jsonl", text: jsonl([row(rows[1].residentNo, 2026)]) });
@@ -179,7 +180,7 @@ describe("card certificates", () => {
     expect(stored).toMatchObject({ issuer: "JPKI", kind: "card", status: "active" });
     expect(stored.validUntil.toISOString()).toBe("2028-12-31T15:00:00.000Z"); // a date alone is 00:00 JST
     expect(await importText({ municipalityId: m.id, feed: "card_certificates", text: toCsv(cols, [card(`${serial}-1`, rows[0].residentNo), card(`${serial}-2`, rows[1].residentNo)]) })).toMatchObject({ rowsInserted: 0, rowsUpdated: 0 });
-    expect(await importText({ municipalityId: m.id, feed: "card_certificates", text: toCsv(cols, [card(`${serial}-1`, rows[0].residentNo)]) })).toMatchObject({ rowsRemoved: 1 });
+    expect(await importText({ municipalityId: m.id, feed: "card_certificates", text: toCsv(cols, [card(`${serial}-1`, rows[0].residentNo)]), confirmRemovals: true })).toMatchObject({ rowsRemoved: 1 });
     expect((await ownerDb().cardCertificate.findFirstOrThrow({ where: { serial: `${serial}-2` } })).status).toBe("revoked");
 
     const other = await withResidents(1);

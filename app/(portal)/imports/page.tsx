@@ -90,7 +90,7 @@ export default async function ImportsPage({ searchParams }: Props) {
                       <td className="whitespace-nowrap px-3 py-3">{SOURCE_LABELS[j.source as keyof typeof SOURCE_LABELS] ?? j.source}</td>
                       <td className="max-w-48 break-all px-3 py-3">{j.fileName ?? "—"}</td>
                       <td className="px-3 py-3">
-                        <span className={j.status === "failed" ? "font-bold text-error-1" : j.status === "succeeded" ? "text-success-2" : ""}>{IMPORT_STATUS_LABELS[j.status]}</span>
+                        <span className={j.status === "failed" || j.status === "interrupted" ? "font-bold text-error-1" : j.status === "succeeded" ? "text-success-2" : ""}>{IMPORT_STATUS_LABELS[j.status]}</span>
                         {j.errorCount > 0 ? (
                           <details className="mt-1">
                             <summary className="cursor-pointer text-blue-900 underline">エラー {number.format(j.errorCount)}件</summary>

@@ -107,9 +107,7 @@ async function apply(ctx: FeedContext): Promise<ImportCounts> {
   );
   const removedSql =
     ctx.mode === "full"
-      ? `SELECT c.id, c."residentId" AS resident_id FROM "CardCertificate" c
-          WHERE c."municipalityId" = $1::uuid AND c.status <> 'revoked'
-            AND NOT EXISTS (SELECT 1 FROM ${STAGE} s WHERE s.issuer = c.issuer AND s.serial = c.serial)`
+      ? FULL_LOAD_REMOVAL.removedSql
       : `SELECT c.id, c."residentId" AS resident_id FROM ${STAGE} s
            JOIN "CardCertificate" c ON c.issuer = s.issuer AND c.serial = s.serial AND c."municipalityId" = $1::uuid
           WHERE s.op = 'remove' AND c.status <> 'revoked'`;
@@ -142,6 +140,14 @@ async function apply(ctx: FeedContext): Promise<ImportCounts> {
   return { inserted: inserted.rowCount ?? 0, updated: updated.rowCount ?? 0, removed: removed.rowCount ?? 0 };
 }
 
+/** A full load revokes the certificates not yet revoked and absent from the file. */
+const FULL_LOAD_REMOVAL = {
+  currentSql: `SELECT c.id FROM "CardCertificate" c WHERE c."municipalityId" = $1::uuid AND c.status <> 'revoked'`,
+  removedSql: `SELECT c.id, c."residentId" AS resident_id FROM "CardCertificate" c
+          WHERE c."municipalityId" = $1::uuid AND c.status <> 'revoked'
+            AND NOT EXISTS (SELECT 1 FROM ${STAGE} s WHERE s.issuer = c.issuer AND s.serial = c.serial)`,
+};
+
 export const cardCertificatesFeed: FeedDefinition = {
   feed: "card_certificates",
   columns: CARD_COLUMNS,
@@ -151,4 +157,5 @@ export const cardCertificatesFeed: FeedDefinition = {
   stageColumns: STAGE_COLUMNS,
   validate,
   apply,
+  fullLoadRemoval: FULL_LOAD_REMOVAL,
 };

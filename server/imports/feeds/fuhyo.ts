@@ -66,9 +66,7 @@ async function apply(ctx: FeedContext): Promise<ImportCounts> {
   );
   const removedSql =
     ctx.mode === "full"
-      ? `SELECT f.id, f."kosekiRecordId" AS record_id FROM "FuhyoEntry" f JOIN "KosekiMember" m ON m.id = f."memberId" JOIN "KosekiRecord" k ON k.id = f."kosekiRecordId"
-          WHERE f."municipalityId" = $1::uuid
-            AND NOT EXISTS (SELECT 1 FROM ${STAGE} s WHERE s.record_no = k."recordNo" AND s.member_position = m.position AND s.position = f.position)`
+      ? FULL_LOAD_REMOVAL.removedSql
       : `SELECT f.id, f."kosekiRecordId" AS record_id FROM ${STAGE} s ${MEMBER_JOIN}
            JOIN "FuhyoEntry" f ON f."memberId" = m.id AND f.position = s.position WHERE s.op = 'remove'`;
   await client.query(`CREATE TEMP TABLE f_removed ON COMMIT DROP AS ${removedSql}`, mp);
@@ -90,6 +88,14 @@ async function apply(ctx: FeedContext): Promise<ImportCounts> {
   return { inserted: inserted.rowCount ?? 0, updated: updated.rowCount ?? 0, removed: removed.rowCount ?? 0 };
 }
 
+/** A full load deletes the 附票 lines absent from the file. */
+const FULL_LOAD_REMOVAL = {
+  currentSql: `SELECT f.id FROM "FuhyoEntry" f WHERE f."municipalityId" = $1::uuid`,
+  removedSql: `SELECT f.id, f."kosekiRecordId" AS record_id FROM "FuhyoEntry" f JOIN "KosekiMember" m ON m.id = f."memberId" JOIN "KosekiRecord" k ON k.id = f."kosekiRecordId"
+          WHERE f."municipalityId" = $1::uuid
+            AND NOT EXISTS (SELECT 1 FROM ${STAGE} s WHERE s.record_no = k."recordNo" AND s.member_position = m.position AND s.position = f.position)`,
+};
+
 export const fuhyoFeed: FeedDefinition = {
   feed: "fuhyo",
   columns: FUHYO_COLUMNS,
@@ -99,4 +105,5 @@ export const fuhyoFeed: FeedDefinition = {
   stageColumns: STAGE_COLUMNS,
   validate,
   apply,
+  fullLoadRemoval: FULL_LOAD_REMOVAL,
 };

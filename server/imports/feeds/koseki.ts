@@ -264,4 +264,10 @@ export const kosekiFeed: FeedDefinition = {
   stageColumns: STAGE_COLUMNS,
   validate,
   apply,
+  // A full load deletes the registers absent from the file (apply selects them from its k_file, which holds
+  // the same record numbers as the staged rows).
+  fullLoadRemoval: {
+    currentSql: `SELECT k.id FROM "KosekiRecord" k WHERE k."municipalityId" = $1::uuid`,
+    removedSql: `SELECT k.id FROM "KosekiRecord" k WHERE k."municipalityId" = $1::uuid AND NOT EXISTS (SELECT 1 FROM ${STAGE} s WHERE s.record_no = k."recordNo")`,
+  },
 };

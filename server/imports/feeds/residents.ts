@@ -258,8 +258,7 @@ async function apply(ctx: FeedContext): Promise<ImportCounts> {
   );
   const removedSql =
     ctx.mode === "full"
-      ? `SELECT r.id FROM "Resident" r WHERE r."municipalityId" = $1::uuid AND r.status = 'active'
-           AND NOT EXISTS (SELECT 1 FROM ${STAGE} s WHERE s.resident_no = r."residentNo")`
+      ? FULL_LOAD_REMOVAL.removedSql
       : `SELECT r.id FROM ${STAGE} s JOIN "Resident" r ON r."municipalityId" = $1::uuid AND r."residentNo" = s.resident_no
           WHERE s.op = 'remove' AND r.status = 'active'`;
   const removedCount = await temp("res_removed", removedSql, m);
@@ -314,6 +313,13 @@ async function apply(ctx: FeedContext): Promise<ImportCounts> {
   return { inserted, updated, removed };
 }
 
+/** A full load marks 転出 the residents present in the register (現存) and absent from the file. */
+const FULL_LOAD_REMOVAL = {
+  currentSql: `SELECT r.id FROM "Resident" r WHERE r."municipalityId" = $1::uuid AND r.status = 'active'`,
+  removedSql: `SELECT r.id FROM "Resident" r WHERE r."municipalityId" = $1::uuid AND r.status = 'active'
+           AND NOT EXISTS (SELECT 1 FROM ${STAGE} s WHERE s.resident_no = r."residentNo")`,
+};
+
 export const residentsFeed: FeedDefinition = {
   feed: "residents",
   columns: RESIDENT_COLUMNS,
@@ -324,4 +330,5 @@ export const residentsFeed: FeedDefinition = {
   prepareBatch,
   validate,
   apply,
+  fullLoadRemoval: FULL_LOAD_REMOVAL,
 };

@@ -78,8 +78,7 @@ async function apply(ctx: FeedContext): Promise<ImportCounts> {
   );
   const removedSql =
     ctx.mode === "full"
-      ? `SELECT sr.id, sr."residentId" AS resident_id FROM "SealRegistration" sr
-          WHERE sr."municipalityId" = $1::uuid AND NOT EXISTS (SELECT 1 FROM ${STAGE} s WHERE s.registration_no = sr."registrationNo")`
+      ? FULL_LOAD_REMOVAL.removedSql
       : `SELECT sr.id, sr."residentId" AS resident_id FROM ${STAGE} s
            JOIN "SealRegistration" sr ON sr."municipalityId" = $1::uuid AND sr."registrationNo" = s.registration_no WHERE s.op = 'remove'`;
   await client.query(`CREATE TEMP TABLE seal_removed ON COMMIT DROP AS ${removedSql}`, m);
@@ -112,6 +111,13 @@ async function apply(ctx: FeedContext): Promise<ImportCounts> {
   return { inserted: inserted.rowCount ?? 0, updated: updated.rowCount ?? 0, removed: removed.rowCount ?? 0 };
 }
 
+/** A full load deletes the registrations absent from the file. */
+const FULL_LOAD_REMOVAL = {
+  currentSql: `SELECT sr.id FROM "SealRegistration" sr WHERE sr."municipalityId" = $1::uuid`,
+  removedSql: `SELECT sr.id, sr."residentId" AS resident_id FROM "SealRegistration" sr
+          WHERE sr."municipalityId" = $1::uuid AND NOT EXISTS (SELECT 1 FROM ${STAGE} s WHERE s.registration_no = sr."registrationNo")`,
+};
+
 export const sealsFeed: FeedDefinition = {
   feed: "seals",
   columns: SEAL_COLUMNS,
@@ -122,4 +128,5 @@ export const sealsFeed: FeedDefinition = {
   batchSize: 500,
   validate,
   apply,
+  fullLoadRemoval: FULL_LOAD_REMOVAL,
 };

@@ -117,10 +117,7 @@ async function apply(ctx: FeedContext): Promise<ImportCounts> {
   );
   const removedSql =
     ctx.mode === "full"
-      ? `SELECT t.id, t."residentId" AS resident_id FROM "TaxRecord" t
-          WHERE t."municipalityId" = $1::uuid AND t."fiscalYear" IN (SELECT DISTINCT fiscal_year FROM ${STAGE})
-            AND NOT EXISTS (SELECT 1 FROM ${STAGE} s JOIN "Resident" r ON r."municipalityId" = $1::uuid AND r."residentNo" = s.resident_no
-                             WHERE r.id = t."residentId" AND s.fiscal_year = t."fiscalYear")`
+      ? FULL_LOAD_REMOVAL.removedSql
       : `SELECT t.id, t."residentId" AS resident_id FROM ${STAGE} s
            JOIN "Resident" r ON r."municipalityId" = $1::uuid AND r."residentNo" = s.resident_no
            JOIN "TaxRecord" t ON t."residentId" = r.id AND t."fiscalYear" = s.fiscal_year
@@ -144,6 +141,15 @@ async function apply(ctx: FeedContext): Promise<ImportCounts> {
   return { inserted: inserted.rowCount ?? 0, updated: updated.rowCount ?? 0, removed: removed.rowCount ?? 0 };
 }
 
+/** A full load covers the 年度 in the file: their records absent from the file are deleted. */
+const FULL_LOAD_REMOVAL = {
+  currentSql: `SELECT t.id FROM "TaxRecord" t WHERE t."municipalityId" = $1::uuid AND t."fiscalYear" IN (SELECT DISTINCT fiscal_year FROM ${STAGE})`,
+  removedSql: `SELECT t.id, t."residentId" AS resident_id FROM "TaxRecord" t
+          WHERE t."municipalityId" = $1::uuid AND t."fiscalYear" IN (SELECT DISTINCT fiscal_year FROM ${STAGE})
+            AND NOT EXISTS (SELECT 1 FROM ${STAGE} s JOIN "Resident" r ON r."municipalityId" = $1::uuid AND r."residentNo" = s.resident_no
+                             WHERE r.id = t."residentId" AND s.fiscal_year = t."fiscalYear")`,
+};
+
 export const taxFeed: FeedDefinition = {
   feed: "tax",
   columns: TAX_COLUMNS,
@@ -153,4 +159,5 @@ export const taxFeed: FeedDefinition = {
   stageColumns: STAGE_COLUMNS,
   validate,
   apply,
+  fullLoadRemoval: FULL_LOAD_REMOVAL,
 };

@@ -7,6 +7,7 @@ import { useForm, useWatch } from "react-hook-form";
 import type { z } from "zod";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { CheckboxField } from "@/components/ui/checkbox-field";
 import { SelectField } from "@/components/ui/select-field";
 import { errorMessage } from "@/lib/error-messages";
 import {
@@ -20,15 +21,19 @@ import {
   IMPORT_FORMATS,
   MAX_IMPORT_BYTES,
   MODE_LABELS,
+  REMOVAL_SHARE_EXCEEDED,
+  REMOVAL_WORDS,
   type ImportFeedName,
   type ImportFormat,
   type ImportJobSummary,
   type ImportModeName,
   type ImportOptions,
+  type RemovalCheck,
+  ZConfirmRemovals,
   ZImportOptions,
 } from "@/lib/import-feeds";
 
-type Phase = { kind: "idle" } | { kind: "uploading"; percent: number } | { kind: "processing"; percent: number | null; rows: number; label: string } | { kind: "done"; job: ImportJobSummary } | { kind: "error"; message: string };
+type Phase = { kind: "idle" } | { kind: "uploading"; percent: number } | { kind: "processing"; percent: number | null; rows: number; label: string } | { kind: "done"; job: ImportJobSummary; options: ImportOptions } | { kind: "error"; message: string };
 
 const PHASE_LABELS: Record<string, string> = {
   received: "ファイルを受け取りました。内容を確認しています…",
@@ -98,13 +103,14 @@ export function ImportForm({ municipality, operatorChoice }: { municipality: { n
     requestAnimationFrame(() => resultRef.current?.focus());
   }
 
-  function upload(options: ImportOptions) {
+  function upload(options: ImportOptions, confirmRemovals = false) {
     setFileError(null);
     const file = fileRef.current?.files?.[0];
     if (!file) return setFileError("取り込むファイルを選んでください。");
     if (file.size > MAX_IMPORT_BYTES) return setFileError(UPLOAD_ERRORS.payload_too_large);
     const query = new URLSearchParams({ feed: options.feed, mode: options.mode, format: options.format, encoding: options.encoding, fileName: file.name });
     if (operatorChoice) query.set("municipalityId", operatorChoice);
+    if (confirmRemovals) query.set("confirmRemovals", "1");
     const xhr = new XMLHttpRequest();
     xhr.open("POST", `/imports/upload?${query}`);
     xhr.setRequestHeader("Content-Type", "application/octet-stream");
@@ -146,7 +152,8 @@ export function ImportForm({ municipality, operatorChoice }: { municipality: { n
       }
       const all = xhr.responseText.split("\n").filter(Boolean).map((l) => JSON.parse(l) as { type: string; job?: ImportJobSummary; problem?: { code?: string; detail?: string } });
       const last = all[all.length - 1];
-      if (last?.type === "result" && last.job) finish({ kind: "done", job: last.job });
+      // The options stay with the result: a load refused by the removal guard is re-run with them, confirmed.
+      if (last?.type === "result" && last.job) finish({ kind: "done", job: last.job, options });
       else finish({ kind: "error", message: problemMessage(last?.problem ?? null) });
     };
     xhr.onerror = () => finish({ kind: "error", message: "通信エラーのため送信できませんでした。取込の結果は「最近の取込」で確認してください。" });
@@ -158,7 +165,7 @@ export function ImportForm({ municipality, operatorChoice }: { municipality: { n
       <h2 id={`${id}-heading`} className="text-std-24B-150 text-solid-gray-900">
         ファイルを取り込む
       </h2>
-      <form onSubmit={(e) => void handleSubmit(upload)(e)} noValidate className="flex max-w-2xl flex-col gap-6">
+      <form onSubmit={(e) => void handleSubmit((options) => upload(options))(e)} noValidate className="flex max-w-2xl flex-col gap-6">
         <SelectField
           label="データの種類"
           options={IMPORT_FEEDS.map((f) => ({ value: f, label: FEED_LABELS[f] }))}
@@ -265,6 +272,9 @@ export function ImportForm({ municipality, operatorChoice }: { municipality: { n
           </Alert>
         ) : null}
         {phase.kind === "done" ? <ImportReport job={phase.job} /> : null}
+        {phase.kind === "done" && phase.job.errorCode === REMOVAL_SHARE_EXCEEDED && phase.job.removalCheck ? (
+          <ConfirmRemovals feed={phase.job.feed} check={phase.job.removalCheck} onConfirm={() => upload(phase.options, true)} />
+        ) : null}
       </div>
     </section>
   );
@@ -273,7 +283,11 @@ export function ImportForm({ municipality, operatorChoice }: { municipality: { n
 function ImportReport({ job }: { job: ImportJobSummary }) {
   const ok = job.status === "succeeded";
   return (
-    <Alert variant={ok ? "success" : "error"} title={ok ? "取り込みました" : "誤りがあるため、何も取り込んでいません"} role="alert">
+    <Alert
+      variant={ok ? "success" : "error"}
+      title={ok ? "取り込みました" : job.errorCode === REMOVAL_SHARE_EXCEEDED ? "削除になる件数が上限を超えるため、何も取り込んでいません" : "誤りがあるため、何も取り込んでいません"}
+      role="alert"
+    >
       <dl className="mt-2 grid grid-cols-[max-content_1fr] gap-x-6 gap-y-1">
         <dt className="font-bold">データ</dt>
         <dd>
@@ -303,5 +317,62 @@ function ImportReport({ job }: { job: ImportJobSummary }) {
         </ul>
       ) : null}
     </Alert>
+  );
+}
+
+/**
+ * A full load refused by the removal guard: its counts, and an explicit confirmation that re-sends the same
+ * file with confirmRemovals=1 (the file stays selected in the form above).
+ */
+function ConfirmRemovals({ feed, check, onConfirm }: { feed: ImportFeedName; check: RemovalCheck; onConfirm: () => void }) {
+  const id = useId();
+  const words = REMOVAL_WORDS[feed];
+  const {
+    register,
+    handleSubmit,
+    formState: { errors },
+  } = useForm<z.input<typeof ZConfirmRemovals>, unknown, z.output<typeof ZConfirmRemovals>>({
+    resolver: zodResolver(ZConfirmRemovals),
+    defaultValues: { confirm: false },
+    reValidateMode: "onChange",
+  });
+  const pct = (n: number) => `${n.toLocaleString("ja-JP", { maximumFractionDigits: 2 })}%`;
+  return (
+    <section aria-labelledby={`${id}-heading`} className="mt-6 flex flex-col gap-4 rounded-8 border border-solid-gray-420 p-6">
+      <h3 id={`${id}-heading`} className="text-std-20B-150 text-solid-gray-900">
+        削除が多いため取込を止めました
+      </h3>
+      <dl className="grid grid-cols-[max-content_1fr] gap-x-6 gap-y-1 text-std-16N-170">
+        <dt className="font-bold">現在の{words.rows}</dt>
+        <dd className="tabular-nums">
+          {number.format(check.current)}
+          {words.unit}
+        </dd>
+        <dt className="font-bold">ファイルの行数</dt>
+        <dd className="tabular-nums">{number.format(check.rowsInFile)}行</dd>
+        <dt className="font-bold">{words.removal}になる件数</dt>
+        <dd className="tabular-nums">
+          {number.format(check.removed)}
+          {words.unit}
+        </dd>
+        <dt className="font-bold">割合（上限）</dt>
+        <dd className="tabular-nums">
+          {pct(check.sharePercent)}（上限 {pct(check.limitPercent)}）
+        </dd>
+      </dl>
+      <p className="text-std-16N-170">ファイルが途中で切れていないか、対象の抽出条件が正しいかを確認してください。正しい場合に限り、削除を承認して同じファイルを取り込み直せます。</p>
+      <form onSubmit={(e) => void handleSubmit(onConfirm)(e)} noValidate className="flex flex-col gap-4">
+        <CheckboxField
+          label={`${number.format(check.removed)}${words.unit}が${words.removal}になることを確認しました`}
+          error={errors.confirm?.message}
+          {...register("confirm")}
+        />
+        <div>
+          <Button type="submit" variant="outline">
+            削除を承認して再実行
+          </Button>
+        </div>
+      </form>
+    </section>
   );
 }
