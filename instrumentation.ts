@@ -4,6 +4,9 @@ export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
     const { installPeerAddressHook } = await import("./server/http/peer-address");
     installPeerAddressHook();
+    // Methods Next cannot route (TRACE would be a 500) are carried through as OPTIONS and answered 501 by proxy.ts.
+    const { installUnsupportedMethodHook } = await import("./server/http/unsupported-method-hook");
+    installUnsupportedMethodHook();
   }
   // Outside demo mode, refuse to serve while a published demo value or an unsafe setting is in place
   // (server/startup/production-readiness.ts; scripts/start.ts checks the same before starting Next).

@@ -1,4 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { ORIGINAL_METHOD_HEADER, unroutedMethod } from "@/lib/http-methods";
+import { PROBLEM_CONTENT_TYPE, problemDetails } from "@/lib/problem-details";
 import { createNonce, isServedOverHttps, securityHeaders } from "@/lib/security-headers";
 
 // Next 16's request proxy (formerly middleware): security headers on every response, with a fresh CSP nonce
@@ -14,6 +16,15 @@ export function proxy(request: NextRequest): NextResponse {
     https: isServedOverHttps(process.env.NEXTAUTH_URL),
     dev: process.env.NODE_ENV === "development",
   });
+  // A method no route here serves (TRACE, PROPFIND, …; lib/http-methods.ts): 501 on every path, before Next
+  // tries to route it. RFC 9110 §9.1: "unrecognized or not implemented" is 501, not 405.
+  const unrouted = unroutedMethod(request.method, request.headers.get(ORIGINAL_METHOD_HEADER));
+  if (unrouted) {
+    const problem = problemDetails({ code: "method_not_implemented", status: 501, detail: `the ${unrouted} method is not implemented by this server`, instance: request.nextUrl.pathname });
+    const response = new NextResponse(JSON.stringify(problem), { status: 501, headers: { "Content-Type": PROBLEM_CONTENT_TYPE, "Cache-Control": "no-store" } });
+    for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+    return response;
+  }
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("Content-Security-Policy", headers["Content-Security-Policy"]!);
@@ -24,5 +35,6 @@ export function proxy(request: NextRequest): NextResponse {
 
 export const config = {
   // Everything but the build's static files (content-hashed scripts and styles, not documents).
-  matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],
+  // The second entry: a method the hook carried as OPTIONS (lib/http-methods.ts) is answered on those paths too.
+  matcher: ["/((?!_next/static|_next/image|favicon.ico).*)", { source: "/:path*", has: [{ type: "header", key: "x-konbini-original-method" }] }],
 };

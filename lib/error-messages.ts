@@ -52,6 +52,8 @@ export const ERROR_MESSAGES: Record<string, string> = {
   conflict: "ほかの操作と競合しました。画面を再読み込みしてから、もう一度お試しください。",
   rate_limited: "操作が集中しています。しばらく時間をおいてから再度お試しください。",
   service_unavailable: "現在サービスを利用できません。しばらく時間をおいてから再度お試しください。",
+  // The database is down or restarting (503 with Retry-After): nothing to fix on the caller's side but waiting.
+  database_unavailable: "ただいまシステムに接続できません。しばらく時間をおいてから再度お試しください。",
   internal_error: "エラーが発生しました。しばらく時間をおいてから再度お試しください。",
 
   // 本籍地 利用登録 (public form, status page, staff review)

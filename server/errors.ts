@@ -1,4 +1,5 @@
 import "server-only";
+import { problemDetails, type ProblemDetails } from "@/lib/problem-details";
 
 // One error type for the whole server. `code` is stable (documented in docs/api.md); the HTTP status and
 // the problem type URI derive from it. The UI maps codes to Japanese text (lib/error-messages.ts).
@@ -35,36 +36,10 @@ export function isAppError(e: unknown): e is AppError {
   return e instanceof AppError;
 }
 
-export type ProblemDetails = {
-  type: string;
-  title: string;
-  status: number;
-  code: string;
-  detail?: string;
-  instance?: string;
-  [extension: string]: unknown;
-};
+export type { ProblemDetails } from "@/lib/problem-details";
 
 /** RFC 9457 problem details for an error. Unknown errors become a generic 500 without internals. */
 export function toProblem(e: unknown, instance?: string): ProblemDetails {
-  if (isAppError(e)) {
-    // Extensions first: a detail can never overwrite a standard member (status, code, …).
-    return {
-      ...(e.details ?? {}),
-      type: `urn:konbini-shomei:problem:${e.code}`,
-      title: e.code,
-      status: e.status,
-      code: e.code,
-      detail: e.message,
-      ...(instance ? { instance } : {}),
-    };
-  }
-  return {
-    type: "urn:konbini-shomei:problem:internal_error",
-    title: "internal_error",
-    status: 500,
-    code: "internal_error",
-    detail: "An unexpected error occurred.",
-    ...(instance ? { instance } : {}),
-  };
+  if (isAppError(e)) return problemDetails({ code: e.code, status: e.status, detail: e.message, instance, extensions: e.details });
+  return problemDetails({ code: "internal_error", status: 500, detail: "An unexpected error occurred.", instance });
 }

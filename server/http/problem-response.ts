@@ -1,9 +1,10 @@
 import "server-only";
+import { PROBLEM_CONTENT_TYPE } from "@/lib/problem-details";
 import { asDatabaseUnavailable } from "../db/database-unavailable";
 import { logger } from "../logger";
 import { isAppError, toProblem } from "../errors";
 
-export const PROBLEM_CONTENT_TYPE = "application/problem+json";
+export { PROBLEM_CONTENT_TYPE };
 
 /**
  * The edge mapping of any error to an RFC 9457 response. A database outage becomes 503 database_unavailable

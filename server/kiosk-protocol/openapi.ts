@@ -101,6 +101,9 @@ const PROTOCOL_ERRORS: ErrorCodeEntry[] = [
   { code: "not_found", status: 404, operations: [], meaning: "The resource does not exist (staff screens).", meaningJa: "対象が見つかりません（職員画面）。" },
   { code: "conflict", status: 409, operations: [], meaning: "Conflicting concurrent change (staff screens).", meaningJa: "ほかの操作と競合しました（職員画面）。" },
   { code: "rate_limited", status: 429, operations: [], meaning: "Too many attempts (staff sign-in).", meaningJa: "試行回数が多すぎます（職員ログイン）。" },
+  // Any route, any method (not sent by the operations themselves): the edge's answers to other methods.
+  { code: "method_not_allowed", status: 405, operations: [], meaning: "The route does not serve this method (e.g. GET on a signed POST operation); the Allow header lists the methods it serves.", meaningJa: "このURLではこのメソッドは使えません（Allowヘッダーに使えるメソッド）。" },
+  { code: "method_not_implemented", status: 501, operations: [], meaning: "No route of this server serves this method (TRACE, TRACK, WebDAV methods, …).", meaningJa: "このサーバーはこのメソッドに対応していません。" },
   { code: "service_unavailable", status: 503, operations: [], meaning: "The service is temporarily unavailable.", meaningJa: "サービスを一時的に利用できません。" },
 ];
 

@@ -14,6 +14,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { NOT_SERVED } from "@/server/http/method-not-allowed";
 import { ownerDb } from "@/tests/setup/owner-db";
 import { createMunicipality, createStaffUser } from "../factories";
 
@@ -90,7 +91,8 @@ const actions: Entry[] = [];
 const notCallable: string[] = [];
 for (const f of routeFiles) {
   const mod = (await import(f)) as Record<string, unknown>;
-  for (const m of HTTP_METHODS) if (typeof mod[m] === "function") routes.push({ key: `${rel(f)}#${m}`, file: rel(f), name: m, fn: mod[m] as Entry["fn"] });
+  // The 405/OPTIONS answers of otherMethods() (server/http/method-not-allowed.ts) serve nothing: not entry points.
+  for (const m of HTTP_METHODS) if (typeof mod[m] === "function" && !(NOT_SERVED in (mod[m] as object))) routes.push({ key: `${rel(f)}#${m}`, file: rel(f), name: m, fn: mod[m] as Entry["fn"] });
 }
 for (const f of actionFiles) {
   const mod = (await import(f)) as Record<string, unknown>;

@@ -1,14 +1,21 @@
 // The edge of the HTTP API as a client from outside meets it (issue 18): media type, bounded signature
 // parameters, the target URI without KIOSK_PUBLIC_ORIGIN, the demo clock override, and 405 answers of every
 // API route. The route handlers are called with real Request objects, as kiosk-http.test.ts does.
+import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import * as authRoute from "@/app/api/auth/[...nextauth]/route";
+import * as healthRoute from "@/app/api/healthz/route";
+import * as importRoute from "@/app/api/imports/v1/[feed]/route";
 import * as eligibilityRoute from "@/app/api/kiosk/v1/eligibility/route";
 import * as completionRoute from "@/app/api/kiosk/v1/issuances/[id]/completion/route";
 import * as issuanceRoute from "@/app/api/kiosk/v1/issuances/route";
 import * as registrationRoute from "@/app/api/kiosk/v1/koseki-registrations/route";
+import * as openApiRoute from "@/app/api/kiosk/v1/openapi.json/route";
+import { ORIGINAL_METHOD_HEADER } from "@/lib/http-methods";
 import { ZCompletionResponse, ZIssuanceResponse, ZProblem } from "@/lib/schemas/kiosk-responses";
 import { signRequest } from "@/server/kiosk-protocol/http-signatures";
 import { closeRenderPool } from "@/server/pdf/render-pool";
+import { proxy } from "@/proxy";
 import { ownerDb } from "@/tests/setup/owner-db";
 import { createApiClient, createCardholder, createServedMunicipality, issueBody, OPEN_AT } from "../factories/issuance";
 
@@ -170,5 +177,48 @@ describe("X-Clock-Override", () => {
     const row = await ownerDb().issuance.findUniqueOrThrow({ where: { id: issuanceId } });
     expect(new Date(done.completedAt).getTime()).toBeGreaterThanOrEqual(before - 1000);
     expect(row.completedAt!.getTime()).toBeGreaterThanOrEqual(row.renderedAt.getTime());
+  });
+});
+
+describe("methods", () => {
+  type RouteModule = Partial<Record<"GET" | "HEAD" | "POST" | "PUT" | "DELETE" | "PATCH" | "OPTIONS", (req: Request, ctx?: never) => Response | Promise<Response>>>;
+  const routes: [string, RouteModule, string][] = [
+    ["/api/kiosk/v1/eligibility", eligibilityRoute as RouteModule, "OPTIONS, POST"],
+    ["/api/kiosk/v1/issuances", issuanceRoute as RouteModule, "OPTIONS, POST"],
+    ["/api/kiosk/v1/issuances/x/completion", completionRoute as RouteModule, "OPTIONS, POST"],
+    ["/api/kiosk/v1/koseki-registrations", registrationRoute as RouteModule, "OPTIONS, POST"],
+    ["/api/kiosk/v1/openapi.json", openApiRoute as RouteModule, "GET, HEAD, OPTIONS"],
+    ["/api/healthz", healthRoute as RouteModule, "GET, HEAD, OPTIONS"],
+    ["/api/imports/v1/residents", importRoute as RouteModule, "OPTIONS, POST"],
+    ["/api/auth/session", authRoute as RouteModule, "GET, HEAD, OPTIONS, POST"],
+  ];
+
+  it("answers a method a route does not serve with 405 problem+json and Allow, and OPTIONS with the same Allow", async () => {
+    for (const [path, route, allow] of routes) {
+      const served = allow.split(", ");
+      for (const method of ["GET", "POST", "PUT", "DELETE", "PATCH"].filter((m) => !served.includes(m))) {
+        const handler = route[method as keyof RouteModule];
+        expect(handler, `${method} ${path} is exported`).toBeTypeOf("function");
+        const res = await handler!(new Request(`http://localhost${path}`, { method }));
+        expect(res.headers.get("allow"), `${method} ${path}`).toBe(allow);
+        const problem = await expectProblem(res, 405, "method_not_allowed");
+        expect(problem.instance).toBe(path);
+      }
+      const options = await route.OPTIONS!(new Request(`http://localhost${path}`, { method: "OPTIONS" }));
+      expect({ path, status: options.status, allow: options.headers.get("allow") }).toEqual({ path, status: 204, allow });
+    }
+  });
+
+  it("answers a method no route serves with 501 problem+json on any path (proxy.ts), TRACE included", async () => {
+    // TRACE and TRACK reach the proxy as OPTIONS marked by the request-start hook (undici cannot carry them).
+    for (const [path, method, marker] of [["/api/kiosk/v1/eligibility", "OPTIONS", "TRACE"], ["/login", "OPTIONS", "TRACK"], ["/api/healthz", "PROPFIND", null], ["/", "PURGE", null]] as const) {
+      const req = new NextRequest(`http://localhost${path}`, { method, headers: marker ? { [ORIGINAL_METHOD_HEADER]: marker } : {} });
+      const res = proxy(req);
+      const problem = await expectProblem(res, 501, "method_not_implemented");
+      expect(problem.detail).toContain(marker ?? method);
+      expect(res.headers.get("content-security-policy")).toBeTruthy();
+    }
+    // Routed methods pass through.
+    expect(proxy(new NextRequest("http://localhost/api/healthz", { method: "OPTIONS" })).headers.get("x-middleware-next")).toBe("1");
   });
 });

@@ -2,6 +2,7 @@ import { ZIdempotencyKey, ZIssueRequest } from "@/lib/schemas/kiosk";
 import { AppError } from "@/server/errors";
 import { jsonResponse, withKioskClient } from "@/server/http/with-kiosk-client";
 import { issueCertificate } from "@/server/issuance/issue-certificate";
+import { otherMethods } from "@/server/http/method-not-allowed";
 
 export const dynamic = "force-dynamic";
 
@@ -11,3 +12,6 @@ export const POST = withKioskClient("kiosk_issuance", ZIssueRequest, async ({ ct
   const { response, replayed } = await issueCertificate({ ctx, input: body, idempotencyKey: key.data, now });
   return jsonResponse(response, 200, replayed ? { "Idempotent-Replayed": "true" } : {});
 });
+
+// The methods this route does not serve: 405 problem+json with Allow.
+export const { GET, HEAD, PUT, DELETE, PATCH, OPTIONS } = otherMethods(["POST"]);

@@ -1,4 +1,5 @@
 import { buildOpenApiDocument } from "@/server/kiosk-protocol/openapi";
+import { otherMethods } from "@/server/http/method-not-allowed";
 
 // Public and unsigned: the document describes how to sign, so a client must be able to fetch it first.
 export function GET(): Response {
@@ -6,3 +7,6 @@ export function GET(): Response {
     headers: { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "public, max-age=300" },
   });
 }
+
+// The methods this route does not serve: 405 problem+json with Allow.
+export const { POST, PUT, DELETE, PATCH, OPTIONS } = otherMethods(["GET"]);
