@@ -25,7 +25,9 @@ export type ReceivedUpload = {
  */
 export async function receiveUpload(req: Request, opts: { maxBytes: number }): Promise<ReceivedUpload> {
   refuseDeclaredOversize(req, opts.maxBytes);
-  const dir = await fs.promises.mkdtemp(path.join(os.tmpdir(), "konbini-upload-"));
+  // The owner's pid in the name: if this process is killed before cleanup(), maintenance removes the
+  // directory once the pid is gone (server/maintenance/remove-orphan-upload-dirs.ts).
+  const dir = await fs.promises.mkdtemp(path.join(os.tmpdir(), `konbini-upload-${process.pid}-`));
   const file = path.join(dir, "body");
   const cleanup = () => fs.promises.rm(dir, { recursive: true, force: true });
   const hash = crypto.createHash("sha256");

@@ -12,6 +12,7 @@ import {
   type ImportFormat,
   type ImportJobSummary,
   type ImportModeName,
+  type ImportOptions,
   type RemovalCheck,
 } from "@/lib/import-feeds";
 import { writeAuditEvent } from "../audit/write-audit-event";
@@ -26,6 +27,7 @@ import { flagReregistrations } from "../koseki-registration/flag-reregistrations
 import { FEEDS, OP_COLUMN } from "./feeds";
 import { jobSummary, storedErrors } from "./job-summary";
 import { readRecords } from "./read-records";
+import { holdImportJobLock } from "./import-job-lock";
 import { measureFullLoadRemovals } from "./removal-guard";
 import { createStageTable, insertStageBatch, STAGE, UUID7 } from "./sql";
 import type { FeedContext, FeedDefinition, ImportCounts, ImportLineError, RowOp, StagedRow } from "./types";
@@ -102,6 +104,23 @@ export async function runImport(args: RunImportArgs): Promise<ImportResult> {
   }
   const options = parsedOptions.data;
   authorizeImport(args.ctx, args.municipalityId);
+  // The import's dedicated connection. Before the job row exists, it takes the job's session-level advisory
+  // lock and holds it until the job is closed: while this process lives the lock says "running"; when the
+  // process is killed, PostgreSQL drops the connection and the lock with it, and the sweep
+  // (sweep-interrupted-imports.ts) may then close the job as interrupted.
+  const client = new pg.Client({ connectionString: getEnv().DATABASE_URL, application_name: "konbini-import" });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ id: string }>(`SELECT (${UUID7})::text AS id`);
+    await holdImportJobLock(client, rows[0].id);
+    return await importAsJob({ args, options, client, jobId: rows[0].id });
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+/** runImport once its connection holds the job's lock: records the job, stages, checks, applies, closes the job. */
+async function importAsJob({ args, options, client, jobId }: { args: RunImportArgs; options: ImportOptions; client: pg.Client; jobId: string }): Promise<ImportResult> {
   // Prisma work (the job row, a failure's audit event) runs tenant-scoped like every staff verb.
   const tenantCtx: RequestContext = { ...args.ctx, municipalityId: args.municipalityId };
   const feed = FEEDS[options.feed];
@@ -111,6 +130,7 @@ export async function runImport(args: RunImportArgs): Promise<ImportResult> {
     if (!municipality) throw new AppError("not_found", "no such municipality", { status: 404 });
     return tx.importJob.create({
       data: {
+        id: jobId,
         municipalityId: args.municipalityId,
         feed: options.feed,
         mode: options.mode,
@@ -141,10 +161,8 @@ export async function runImport(args: RunImportArgs): Promise<ImportResult> {
   let committedAt: Date | null = null;
   let lockedMs: number | null = null;
   let refusal: { code: string; details: RemovalCheck } | null = null;
-  const client = new pg.Client({ connectionString: getEnv().DATABASE_URL, application_name: "konbini-import" });
   let open = false;
   try {
-    await client.connect();
     // The staging table lives in temp buffers; must be set before the session's first temporary table.
     await client.query("SET temp_buffers = '64MB'");
     // timestamp(3) columns hold UTC (as Prisma writes them): now() and CURRENT_TIMESTAMP must convert to UTC.
@@ -224,8 +242,6 @@ export async function runImport(args: RunImportArgs): Promise<ImportResult> {
     const failed = await finishJob({ args, jobId: job.id, status: "failed", rowsTotal, counts, errors, fileSha256, feedName: options.feed, mode: options.mode, refusal: null });
     if (!conflict) throw new AppError("import_failed", "the import failed and nothing was imported", { status: 500, cause: e, details: { jobId: job.id } });
     return { ...failed, committedAt: null, lockedMs: null };
-  } finally {
-    await client.end().catch(() => undefined);
   }
 
   const status = committedAt ? "succeeded" : "failed";

@@ -1,11 +1,13 @@
 import "server-only";
 import { withSystemScope } from "../db/tenant";
+import { sweepInterruptedImports } from "../imports/sweep-interrupted-imports";
 import { expireRenderedPdfs } from "../issuance/expire-rendered-pdfs";
 import { flagReregistrations } from "../koseki-registration/flag-reregistrations";
 import { logger } from "../logger";
 import { deliverPendingNotices, type DeliveryResult } from "../notices/deliver-notices";
 import { pruneRateLimits } from "../public/rate-limit";
 import { SIGNATURE_WINDOW_SECONDS } from "../kiosk-protocol/http-signatures";
+import { removeOrphanUploadDirs } from "./remove-orphan-upload-dirs";
 
 const INTERVAL_MS = Number(process.env.MAINTENANCE_INTERVAL_MS ?? 5 * 60_000);
 const globalForMaintenance = globalThis as unknown as { __maintenance?: NodeJS.Timeout };
@@ -13,9 +15,17 @@ const globalForMaintenance = globalThis as unknown as { __maintenance?: NodeJS.T
 /**
  * One pass: delete expired PDFs (the hash stays) and signature nonces that can never be valid again; flag
  * koseki registrations whose card certificate was revoked or renewed; send (or retry) pending notices;
- * drop old public throttle windows.
+ * drop old public throttle windows; close import jobs whose process died (interrupted) and remove upload spool
+ * directories of dead processes (the first pass runs 5 s after start, so both happen at every start too).
  */
-export async function runMaintenance(now = new Date()): Promise<{ expiredPdfs: number; prunedNonces: number; reregistrations: number; notices: DeliveryResult }> {
+export async function runMaintenance(now = new Date()): Promise<{
+  expiredPdfs: number;
+  prunedNonces: number;
+  reregistrations: number;
+  notices: DeliveryResult;
+  interruptedImports: number;
+  orphanUploads: number;
+}> {
   const expiredPdfs = await expireRenderedPdfs(now);
   const { count: prunedNonces } = await withSystemScope("maintenance", (tx) =>
     tx.apiNonce.deleteMany({ where: { createdAt: { lt: new Date(now.getTime() - 2 * SIGNATURE_WINDOW_SECONDS * 1000) } } }),
@@ -23,7 +33,9 @@ export async function runMaintenance(now = new Date()): Promise<{ expiredPdfs: n
   const { flagged: reregistrations } = await flagReregistrations({ now });
   const notices = await deliverPendingNotices({ now });
   await pruneRateLimits(now);
-  return { expiredPdfs, prunedNonces, reregistrations, notices };
+  const { interrupted: interruptedImports } = await sweepInterruptedImports(now);
+  const orphanUploads = await removeOrphanUploadDirs(); // file ages are on the real clock, not the pass's `now`
+  return { expiredPdfs, prunedNonces, reregistrations, notices, interruptedImports, orphanUploads };
 }
 
 /** Started once per server process (instrumentation.ts). Every process may run it: each pass is idempotent. */
@@ -31,7 +43,7 @@ export function startMaintenance(): void {
   if (globalForMaintenance.__maintenance) return;
   const tick = () =>
     runMaintenance()
-      .then((r) => (r.expiredPdfs || r.prunedNonces || r.reregistrations || r.notices.sent || r.notices.retrying || r.notices.failed ? logger.info(r, "maintenance") : undefined))
+      .then((r) => (r.expiredPdfs || r.prunedNonces || r.reregistrations || r.notices.sent || r.notices.retrying || r.notices.failed || r.interruptedImports || r.orphanUploads ? logger.info(r, "maintenance") : undefined))
       .catch((e) => logger.warn({ err: String(e) }, "maintenance pass failed"));
   globalForMaintenance.__maintenance = setInterval(tick, INTERVAL_MS);
   globalForMaintenance.__maintenance.unref();
