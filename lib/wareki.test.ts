@@ -31,6 +31,16 @@ describe("和暦", () => {
   it("refuses malformed dates", () => {
     expect(() => formatWareki("2026/11/27")).toThrow();
   });
+
+  // Found by tests/fuzz/pure/wareki.test.ts: the shape alone let impossible days through, and a Date beyond
+  // the JST shift's range threw toISOString's RangeError instead of the documented error.
+  it("refuses days that do not exist and instants without a JST day, with the documented error", () => {
+    expect(() => formatWareki("2026-02-30")).toThrow("not a date: 2026-02-30");
+    expect(() => formatWareki("2019-13-01")).toThrow("not a date");
+    expect(() => formatWareki(new Date("+275760-09-12T15:00:00.001Z"))).toThrow("not a date");
+    expect(() => formatWareki(new Date(NaN))).toThrow("not a date");
+    expect(formatWareki("2024-02-29")).toBe("令和6年2月29日");
+  });
 });
 
 describe("dates entered in 西暦 or 和暦", () => {

@@ -17,12 +17,22 @@ export function jstDateString(d: Date): string {
   return jst.toISOString().slice(0, 10);
 }
 
+/** The largest |time value| a Date holds (ECMA-262 §21.4.1.22); a JST shift beyond it is no date. */
+const MAX_TIME = 8.64e15;
+
 function toYmd(date: Date | string): string {
   if (typeof date === "string") {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new Error(`not a date: ${date}`);
+    // The shape alone would let 2026-02-30 through as 令和8年2月30日.
+    const day = /^\d{4}-\d{2}-\d{2}$/.test(date) ? new Date(`${date}T00:00:00Z`) : null;
+    if (!day || Number.isNaN(day.getTime()) || day.toISOString().slice(0, 10) !== date) throw new Error(`not a date: ${date}`);
     return date;
   }
-  return jstDateString(date);
+  // An Invalid Date, or one so far out that its JST day has no 4-digit year, is refused the documented way
+  // rather than by toISOString's RangeError.
+  const t = date.getTime();
+  const ymd = Number.isNaN(t) || Math.abs(t) > MAX_TIME - 9 * 60 * 60 * 1000 ? "" : jstDateString(date);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(ymd)) throw new Error(`not a date: ${String(date)}`);
+  return ymd;
 }
 
 export function toWareki(date: Date | string): { era: string; year: number; month: number; day: number } {

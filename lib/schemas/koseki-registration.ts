@@ -16,23 +16,23 @@ export function normalizeReceiptNo(raw: string): string {
 }
 
 export const ZReceiptNo = z
-  .string()
+  .string({ error: "受付番号を入力してください。" })
   .transform(normalizeReceiptNo)
   .pipe(z.string().regex(RECEIPT_PATTERN, "受付番号は「XXXX-XXXX-XXXX」の形（英数字12文字）で入力してください。"));
 
 const KATAKANA = /^[\u30A1-\u30FA\u30FC\u3000 ]+$/;
 
 const name = (label: string, max = 30) =>
-  z.string().trim().min(1, `${label}を入力してください。`).max(max, `${label}は${max}文字以内で入力してください。`);
+  z.string({ error: `${label}を入力してください。` }).trim().min(1, `${label}を入力してください。`).max(max, `${label}は${max}文字以内で入力してください。`);
 const kana = (label: string) =>
   name(label).regex(KATAKANA, `${label}は全角カタカナで入力してください。`);
 
 /** Date of birth as typed: a calendar (西暦 or an era) and year, month, day as the inputs give them (strings). */
 export const ZBirthDateFields = z.object({
   birthCalendar: z.enum(BIRTH_CALENDARS, { message: "西暦または元号を選択してください。" }),
-  birthYear: z.string().trim().regex(/^\d{1,4}$/, "年を数字で入力してください。"),
-  birthMonth: z.string().trim().regex(/^\d{1,2}$/, "月を数字で入力してください。"),
-  birthDay: z.string().trim().regex(/^\d{1,2}$/, "日を数字で入力してください。"),
+  birthYear: z.string({ error: "年を数字で入力してください。" }).trim().regex(/^\d{1,4}$/, "年を数字で入力してください。"),
+  birthMonth: z.string({ error: "月を数字で入力してください。" }).trim().regex(/^\d{1,2}$/, "月を数字で入力してください。"),
+  birthDay: z.string({ error: "日を数字で入力してください。" }).trim().regex(/^\d{1,2}$/, "日を数字で入力してください。"),
 });
 export type BirthDateFields = z.infer<typeof ZBirthDateFields>;
 
@@ -47,6 +47,9 @@ function checkBirthDate(v: BirthDateFields, ctx: z.RefinementCtx) {
   else if (ymd > new Date().toISOString().slice(0, 10)) ctx.addIssue({ code: "custom", path: ["birthYear"], message: "生年月日に未来の日付は入力できません。" });
 }
 
+/** What a form post that is not an object at all is told (a hand-made call; the page always sends one). */
+const FORM_SHAPE = { error: "入力内容を読み取れませんでした。もう一度入力してください。" };
+
 export const ZPreRegistrationForm = z
   .object({
     honsekiMunicipalityCode: ZMunicipalityCode,
@@ -55,20 +58,20 @@ export const ZPreRegistrationForm = z
     familyNameKana: kana("氏（フリガナ）"),
     givenNameKana: kana("名（フリガナ）"),
     ...ZBirthDateFields.shape,
-    currentAddress: z.string().trim().min(1, "現住所を入力してください。").max(120, "現住所は120文字以内で入力してください。"),
-    honsekiAddress: z.string().trim().min(1, "本籍の町名・番地を入力してください。").max(80, "本籍の町名・番地は80文字以内で入力してください。"),
+    currentAddress: z.string({ error: "現住所を入力してください。" }).trim().min(1, "現住所を入力してください。").max(120, "現住所は120文字以内で入力してください。"),
+    honsekiAddress: z.string({ error: "本籍の町名・番地を入力してください。" }).trim().min(1, "本籍の町名・番地を入力してください。").max(80, "本籍の町名・番地は80文字以内で入力してください。"),
     kosekiHeadName: name("筆頭者の氏名", 40),
     email: z
-      .string()
+      .string({ error: "メールアドレスの形式が正しくありません。" })
       .trim()
       .max(254, "メールアドレスは254文字以内で入力してください。")
       .refine((s) => s === "" || z.string().email().safeParse(s).success, "メールアドレスの形式が正しくありません。"),
-    consent: z.boolean().refine((v) => v, "内容を確認のうえ、同意してください。"),
-  })
+    consent: z.boolean({ error: "内容を確認のうえ、同意してください。" }).refine((v) => v, "内容を確認のうえ、同意してください。"),
+  }, FORM_SHAPE)
   .superRefine(checkBirthDate);
 export type PreRegistrationFormInput = z.infer<typeof ZPreRegistrationForm>;
 
-export const ZRegistrationStatusLookup = z.object({ receiptNo: ZReceiptNo, ...ZBirthDateFields.shape }).superRefine(checkBirthDate);
+export const ZRegistrationStatusLookup = z.object({ receiptNo: ZReceiptNo, ...ZBirthDateFields.shape }, FORM_SHAPE).superRefine(checkBirthDate);
 export type RegistrationStatusLookupInput = z.input<typeof ZRegistrationStatusLookup>;
 
 // ───────────── staff review ─────────────
