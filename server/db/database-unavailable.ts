@@ -56,7 +56,8 @@ export function noteDatabaseUnavailable(e: unknown): void {
   const s = state();
   if (s.since) return;
   s.since = new Date();
-  const err = e instanceof Error ? { name: e.name, message: e.message } : String(e);
+  const code = (e as { code?: unknown } | null)?.code;
+  const err = e instanceof Error ? { message: e.message, ...(typeof code === "string" ? { code } : {}) } : String(e);
   logger.warn({ err }, "database unavailable: answering 503 database_unavailable until it answers again");
 }
 
