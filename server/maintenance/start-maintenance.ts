@@ -1,4 +1,5 @@
 import "server-only";
+import { isDatabaseUnavailable } from "../db/database-unavailable";
 import { withSystemScope } from "../db/tenant";
 import { sweepInterruptedImports } from "../imports/sweep-interrupted-imports";
 import { expireRenderedPdfs } from "../issuance/expire-rendered-pdfs";
@@ -44,7 +45,9 @@ export function startMaintenance(): void {
   const tick = () =>
     runMaintenance()
       .then((r) => (r.expiredPdfs || r.prunedNonces || r.reregistrations || r.notices.sent || r.notices.retrying || r.notices.failed || r.interruptedImports || r.orphanUploads ? logger.info(r, "maintenance") : undefined))
-      .catch((e) => logger.warn({ err: String(e) }, "maintenance pass failed"));
+      // During a database outage the outage itself is logged once (server/db/database-unavailable.ts); a pass
+      // that fails for that reason is simply tried again at the next tick.
+      .catch((e) => (isDatabaseUnavailable(e) ? undefined : logger.warn({ err: String(e) }, "maintenance pass failed")));
   globalForMaintenance.__maintenance = setInterval(tick, INTERVAL_MS);
   globalForMaintenance.__maintenance.unref();
   setTimeout(tick, 5_000).unref();
