@@ -15,6 +15,8 @@ describe("isDatabaseUnavailable", () => {
     expect(isDatabaseUnavailable(known("P2010", { kind: "postgres", code: "08006" }))).toBe(true);
     expect(isDatabaseUnavailable(known("P1017", { kind: "ConnectionClosed" }))).toBe(true);
     expect(isDatabaseUnavailable(Object.assign(new Error("pool"), { code: "P2024" }))).toBe(true);
+    // The transaction API when the database stalls: no connection within maxWait, or an expired transaction.
+    expect(isDatabaseUnavailable(Object.assign(new Error("Transaction API error: Unable to start a transaction in the given time."), { code: "P2028" }))).toBe(true);
     expect(isDatabaseUnavailable(adapterError({ kind: "SocketTimeout" }))).toBe(true);
     expect(isDatabaseUnavailable(Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), { code: "ECONNREFUSED", syscall: "connect", errno: -111 }))).toBe(true);
     expect(isDatabaseUnavailable(new Error("Connection terminated unexpectedly"))).toBe(true);

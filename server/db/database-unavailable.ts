@@ -18,7 +18,10 @@ import { logger } from "../logger";
 /** Seconds a client is told to wait before retrying (a restart of PostgreSQL takes a few seconds). */
 export const DATABASE_RETRY_AFTER_SECONDS = 5;
 
-const PRISMA_CODES = new Set(["P1001", "P1002", "P1008", "P1017", "P2024", "P2037"]);
+// P2028 (transaction API): no connection within maxWait, or the transaction outlived its timeout while a query
+// waited — the database did not answer in time (a stalled connection or host, an exhausted pool). Seen in the
+// fault harness's stall scenario (tests/faults), where it was a 500.
+const PRISMA_CODES = new Set(["P1001", "P1002", "P1008", "P1017", "P2024", "P2028", "P2037"]);
 const ADAPTER_KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout", "TooManyConnections"]);
 // 57P01 admin_shutdown, 57P02 crash_shutdown, 57P03 cannot_connect_now, 53300 too_many_connections;
 // class 08 is "connection exception".

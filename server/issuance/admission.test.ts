@@ -39,7 +39,7 @@ describe("AdmissionGate", () => {
     const deadline = new AbortController();
     const waiting = gate.enter(deadline.signal);
     deadline.abort();
-    await expect(waiting).rejects.toMatchObject({ code: "issuance_timeout" });
+    await expect(waiting).rejects.toMatchObject({ code: "issuance_timeout", details: { retryAfterSeconds: 5 } });
     expect(gate.queued).toBe(0);
     r1();
     expect(gate.running).toBe(0);

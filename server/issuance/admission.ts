@@ -1,6 +1,7 @@
 import "server-only";
 import os from "node:os";
 import { AppError } from "../errors";
+import { issuanceTimeout } from "./issuance-timeout";
 
 /**
  * Admission control for issuances in one process. An issuance holds a pool connection, row locks and the
@@ -69,7 +70,7 @@ export class AdmissionGate {
 }
 
 function timeout() {
-  return new AppError("issuance_timeout", "the issuance did not start before the deadline", { status: 503 });
+  return issuanceTimeout("the issuance did not start before the deadline");
 }
 
 const globalForGate = globalThis as unknown as { __issuanceGate?: AdmissionGate };

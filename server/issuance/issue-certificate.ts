@@ -26,6 +26,7 @@ import { logger } from "../logger";
 import type { CertificateDocument } from "../pdf/document-model";
 import { renderInWorker, type RenderOutcome } from "../pdf/render-pool";
 import { issuanceGate, type AdmissionGate } from "./admission";
+import { issuanceTimeout } from "./issuance-timeout";
 import { allocateIssuanceNo } from "./issuance-number";
 import { issuanceResponse, type IssuanceResponse } from "./issuance-response";
 import { checkPdfSubject } from "./check-pdf-subject";
@@ -84,17 +85,20 @@ export async function issueCertificate(args: {
   const deadline = AbortSignal.timeout(timeoutMs);
   const hash = requestHash(input);
   const step = async (name: IssuanceStep) => {
-    if (deadline.aborted) throw new AppError("issuance_timeout", "the issuance did not finish before the deadline", { status: 503 });
+    if (deadline.aborted) throw issuanceTimeout("the issuance did not finish before the deadline");
     await hooks?.beforeStep?.(name, deadline);
-    if (deadline.aborted) throw new AppError("issuance_timeout", "the issuance did not finish before the deadline", { status: 503 });
+    if (deadline.aborted) throw issuanceTimeout("the issuance did not finish before the deadline");
   };
   let selfCheck: { municipalityId: string; failure: string; issuanceId: string; now: Date } | null = null;
 
   // Wait for a slot BEFORE the transaction opens (no connection, lock or gate is held while queued).
   const release = await (args.gate ?? issuanceGate()).enter(deadline);
   try {
-    return await withTenant(
-        ctx,
+    // The answer never waits past the deadline, even when the database stops answering (a stalled connection
+    // would otherwise hold the request until it resumes): the transaction is left to Prisma, which rolls it
+    // back at the same timeout, and the centre retries with the same key (docs/reliability.md).
+    const work = withTenant(
+      ctx,
       async (tx) => {
         await tx.$executeRawUnsafe(`SET LOCAL lock_timeout = '5s'`);
         await step("claim");
@@ -205,6 +209,7 @@ export async function issueCertificate(args: {
       // Waiting for a connection counts against the same deadline.
       { timeout: timeoutMs, maxWait: timeoutMs },
     );
+    return await beforeDeadline(deadline, work);
   } catch (e) {
     if (selfCheck) {
       const sc = selfCheck as { municipalityId: string; failure: string; issuanceId: string; now: Date };
@@ -221,13 +226,41 @@ export async function issueCertificate(args: {
       }).catch((err) => logger.error({ err: String(err), requestId: ctx.requestId }, "could not report a failed PDF self-check"));
     }
     if (isAppError(e)) throw e;
-    if (deadline.aborted) throw new AppError("issuance_timeout", "the issuance did not finish before the deadline", { status: 503, cause: e });
+    if (deadline.aborted) throw issuanceTimeout("the issuance did not finish before the deadline", e);
     // lock_timeout (5 s): an import of this municipality holds its rows; nothing was done, retry shortly.
     if (isLockTimeout(e)) throw new AppError("server_busy", "the municipality's data is being updated; retry with the same Idempotency-Key", { status: 503, details: { retryAfterSeconds: 5 }, cause: e });
     throw e;
   } finally {
     release();
   }
+}
+
+/**
+ * `work`, or issuance_timeout as soon as the deadline passes, whichever comes first. When the deadline wins,
+ * `work` goes on in the background only to fail or be rolled back; its outcome is swallowed here.
+ */
+function beforeDeadline<T>(deadline: AbortSignal, work: Promise<T>): Promise<T> {
+  if (deadline.aborted) {
+    work.catch(() => undefined);
+    return Promise.reject(issuanceTimeout("the issuance did not finish before the deadline"));
+  }
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => {
+      work.catch(() => undefined);
+      reject(issuanceTimeout("the issuance did not finish before the deadline"));
+    };
+    deadline.addEventListener("abort", onAbort, { once: true });
+    work.then(
+      (v) => {
+        deadline.removeEventListener("abort", onAbort);
+        resolve(v);
+      },
+      (e: unknown) => {
+        deadline.removeEventListener("abort", onAbort);
+        reject(e);
+      },
+    );
+  });
 }
 
 /** PostgreSQL's lock_not_available (55P03), however the driver adapter wrapped it. */

@@ -4,7 +4,7 @@ import path from "node:path";
 import { Piscina } from "piscina";
 import { samplePersonalSeal } from "../certificates/sample-rows";
 import { refusalError } from "../eligibility/refusal";
-import { AppError } from "../errors";
+import { issuanceTimeout } from "../issuance/issuance-timeout";
 import type { CertificateDocument } from "./document-model";
 import type { WorkerResult } from "./render-worker";
 
@@ -30,7 +30,7 @@ export async function renderInWorker(doc: CertificateDocument, signal?: AbortSig
   try {
     result = await pool().run(doc, { signal });
   } catch (e) {
-    if (signal?.aborted) throw new AppError("issuance_timeout", "rendering did not finish before the deadline", { status: 503, cause: e });
+    if (signal?.aborted) throw issuanceTimeout("rendering did not finish before the deadline", e);
     throw e;
   }
   if (!result.ok) {

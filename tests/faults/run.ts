@@ -83,6 +83,8 @@ async function scenario(name: string, server: ServerUnderTest, crowd: Person[], 
   results.push({ name, figures, invariants, failures });
   log(`${name}: ${JSON.stringify(figures)}`);
   for (const f of failures.slice(0, 20)) log(`  FAIL ${f}`);
+  // The server's own account of unexpected errors (no request data is logged), to find the cause of a failure.
+  for (const line of server.log.slice(logFrom).filter((l) => /unhandled error|"level":50/.test(l)).slice(0, 5)) log(`  server: ${line.slice(0, 1500)}`);
 }
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "konbini-faults-"));
@@ -190,13 +192,13 @@ try {
     stop = true;
     await load;
     const deadlineMs = 20_000;
-    // Requests sent during the stall: each answered (never hung) within the deadline plus a margin.
-    const during = attempts.filter((a) => a.sentAt >= stalledAt && a.sentAt < resumedAt);
+    // Every request in flight at any moment of the stall ends (answered, never hung) by its deadline plus a margin.
+    const during = attempts.filter((a) => a.sentAt < resumedAt && a.sentAt + a.ms > stalledAt);
     const late = during.filter((a) => a.ms > deadlineMs + 5_000);
-    if (late.length) failures.push(`${late.length} requests sent during the stall took longer than the deadline + 5 s (max ${Math.max(...late.map((a) => a.ms))} ms)`);
+    if (late.length) failures.push(`${late.length} requests in flight during the stall took longer than the deadline + 5 s (max ${Math.round(Math.max(...late.map((a) => a.ms)))} ms)`);
     const answeredDuring = during.filter((a) => a.outcome === "answered" && a.sentAt + a.ms > stalledAt + 1000 && a.sentAt + a.ms < resumedAt);
     if (answeredDuring.length) failures.push(`${answeredDuring.length} issuances were answered with a PDF while the database was stalled`);
-    figures["requests during the stall"] = during.length;
+    figures["requests in flight during the stall"] = during.length;
     figures["slowest answer during the stall, ms"] = Math.round(Math.max(0, ...during.map((a) => a.ms)));
   });
 
@@ -293,7 +295,8 @@ try {
     const figures: Record<string, number | string> = {};
     const started = Date.now();
     const code = await server.stop();
-    if (code !== 0) failures.push(`Ctrl-C: npm start exited ${code}`);
+    // 130 is the conventional status of a process ended by Ctrl-C (tsx passes the signal on).
+    if (code !== 0 && code !== 130) failures.push(`Ctrl-C: npm start exited ${code}`);
     failures.push(...(await noOrphans("after Ctrl-C", dataDir)));
     // kill -9 of npm itself: its launch chain is gone, so npm start stops the app and the database.
     let npm = npmStart(dataDir, PORT);

@@ -174,6 +174,25 @@ describe("a timeout aborts all of it", () => {
   });
 });
 
+describe("a database that stops answering", () => {
+  it("is answered issuance_timeout at the deadline, not when the stalled step returns, and nothing is left behind", async () => {
+    const [me] = await people(1, municipalities, 430);
+    const input = ZIssueRequest.parse(issueBody(me.municipality.code, me.card, "residence"));
+    const key = "stalled-database";
+    // A step that ignores the deadline, as a query on a stalled connection does (tests/faults "stall" over HTTP).
+    let stalled!: Promise<void>;
+    const stall: IssuanceHooks = { beforeStep: async (s) => (s === "number" ? (stalled = sleep(3_000)) : undefined) };
+    const started = performance.now();
+    await expect(issueCertificate({ ctx, input, idempotencyKey: key, now: OPEN_AT, hooks: stall, timeoutMs: 600 })).rejects.toMatchObject({ code: "issuance_timeout", details: { retryAfterSeconds: 5 } });
+    expect(performance.now() - started).toBeLessThan(2_000);
+    await stalled;
+    await sleep(200);
+    expect(await ownerDb().issuance.count({ where: { idempotencyKey: key } })).toBe(0);
+    const retry = await issueCertificate({ ctx, input, idempotencyKey: key, now: OPEN_AT });
+    expect(retry.replayed).toBe(false);
+  });
+});
+
 describe("admission", () => {
   it("answers server_busy before any work when the gate is full, and the same key succeeds later", async () => {
     const [first, second] = await people(2, municipalities, 440);
