@@ -180,8 +180,12 @@ describe("a database that stops answering", () => {
     const input = ZIssueRequest.parse(issueBody(me.municipality.code, me.card, "residence"));
     const key = "stalled-database";
     // A step that ignores the deadline, as a query on a stalled connection does (tests/faults "stall" over HTTP).
-    let stalled!: Promise<void>;
-    const stall: IssuanceHooks = { beforeStep: async (s) => (s === "number" ? (stalled = sleep(3_000)) : undefined) };
+    let stalled!: Promise<unknown>;
+    const stall: IssuanceHooks = {
+      beforeStep: async (s) => {
+        if (s === "number") await (stalled = sleep(3_000));
+      },
+    };
     const started = performance.now();
     await expect(issueCertificate({ ctx, input, idempotencyKey: key, now: OPEN_AT, hooks: stall, timeoutMs: 600 })).rejects.toMatchObject({ code: "issuance_timeout", details: { retryAfterSeconds: 5 } });
     expect(performance.now() - started).toBeLessThan(2_000);
