@@ -7,6 +7,69 @@ import { isValidMyNumber } from "@/lib/my-number";
 
 const REQUIRED = "必須項目です。";
 
+// Text PostgreSQL cannot store: text and jsonb refuse NUL, jsonb refuses a UTF-16 surrogate without its pair
+// (the driver would turn one into U+FFFD in a text column: silently replaced). Neither comes out of decoding
+// UTF-8 or CP932 as such, but a NUL byte can be in a file and JSON escapes (\u0000, \ud800) make both.
+
+/** A value with a NUL: a line-numbered error, checked before any other rule of its column. */
+export const NUL_MESSAGE = "使用できない文字（NUL）が含まれています。";
+const LONE_SURROGATE_MESSAGE = "使用できない文字（対になっていないサロゲート）が含まれています。";
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const UNPRINTABLE = new RegExp(`[\\u0000-\\u001f\\u007f]|${LONE_SURROGATE.source}`, "g");
+
+/** Why a value (a cell, or JSON contents with their keys) cannot be stored, or null when it can. */
+export function unstorable(value: unknown): string | null {
+  if (typeof value === "string") return value.includes("\u0000") ? NUL_MESSAGE : LONE_SURROGATE.test(value) ? LONE_SURROGATE_MESSAGE : null;
+  if (Array.isArray(value)) {
+    for (const v of value) {
+      const m = unstorable(v);
+      if (m) return m;
+    }
+    return null;
+  }
+  if (value && typeof value === "object" && !(value instanceof Uint8Array)) {
+    for (const [k, v] of Object.entries(value)) {
+      const m = unstorable(k) ?? unstorable(v);
+      if (m) return m;
+    }
+  }
+  return null;
+}
+
+/**
+ * Input quoted in a message or kept on the job (a header name, a JSON key, the file name): control characters
+ * and unpaired surrogates become visible escapes (\u0000), so the text can be stored and shown.
+ */
+export function printable(s: string): string {
+  return s.replace(UNPRINTABLE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+
+const TYPE_NAMES: Record<string, string> = { string: "文字列", number: "数値", int: "整数", boolean: "true・false", array: "配列（[…]）", object: "オブジェクト（{…}）" };
+
+/**
+ * Japanese text for zod's own issues, which are English: a rule without a message of its own (inside JSON
+ * columns: types, lengths, enums, unions). Passed as the parse's error map; a rule's own message wins.
+ */
+export const japaneseIssue: z.core.$ZodErrorMap = (issue) => {
+  const n = (v: unknown) => (typeof v === "number" || typeof v === "bigint" ? v.toLocaleString("ja-JP") : String(v));
+  switch (issue.code) {
+    case "invalid_type":
+      return issue.input === undefined ? REQUIRED : `${TYPE_NAMES[issue.expected] ?? issue.expected}で書いてください。`;
+    case "too_small":
+      if (issue.origin === "string") return Number(issue.minimum) <= 1 ? REQUIRED : `${n(issue.minimum)}文字以上で書いてください。`;
+      if (issue.origin === "array") return `${n(issue.minimum)}件以上書いてください。`;
+      return `${n(issue.minimum)}${issue.inclusive ? "以上" : "より大きい値"}にしてください。`;
+    case "too_big":
+      if (issue.origin === "string") return `${n(issue.maximum)}文字以内で書いてください。`;
+      if (issue.origin === "array") return `${n(issue.maximum)}件以内で書いてください。`;
+      return `${n(issue.maximum)}${issue.inclusive ? "以下" : "より小さい値"}にしてください。`;
+    case "invalid_value":
+      return `${issue.values.map((v) => JSON.stringify(v)).join("・")} のいずれかを書いてください。`;
+    default:
+      return "値が正しくありません。";
+  }
+};
+
 /** A required text of at most `max` characters (code points). */
 export const text = (max: number) =>
   z
@@ -136,6 +199,22 @@ export const int = (min: number, max: number, fallback?: number) =>
       return n;
     });
 
+/**
+ * An optional value in `schema`'s format: "" becomes null; anything else gets `schema`'s value or its messages.
+ * (Not z.union: under zod 4 a union that fails answers zod's own "Invalid input", not the branch's message.)
+ */
+export function orNone<T extends z.ZodType<unknown, string>>(schema: T) {
+  return z.string().transform((s, ctx): z.output<T> | null => {
+    if (s === "") return null;
+    const parsed = schema.safeParse(s, { error: japaneseIssue });
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) ctx.addIssue({ code: "custom", message: issue.message });
+      return z.NEVER;
+    }
+    return parsed.data;
+  });
+}
+
 /** One of a fixed set of codes; `aliases` maps accepted spellings (English and Japanese) to the stored value. */
 export function oneOf<T extends string>(aliases: Record<string, T>, allowed: string) {
   return z.string().transform((s, ctx) => {
@@ -192,7 +271,12 @@ export function jsonOf<S extends z.ZodType>(schema: S, what: string) {
       ctx.addIssue({ code: "custom", message: `${what}がJSONとして読めません。` });
       return z.NEVER;
     }
-    const parsed = schema.safeParse(value);
+    const bad = unstorable(value);
+    if (bad) {
+      ctx.addIssue({ code: "custom", message: bad });
+      return z.NEVER;
+    }
+    const parsed = schema.safeParse(value, { error: japaneseIssue });
     if (!parsed.success) {
       const first = parsed.error.issues[0];
       const where = first.path.length ? `（${first.path.join(".")}）` : "";

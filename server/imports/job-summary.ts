@@ -1,6 +1,7 @@
 import "server-only";
 import { REMOVAL_SHARE_EXCEEDED, type ImportFeedName, type ImportJobSummary, type ImportLineError, type ImportModeName, type RemovalCheck } from "@/lib/import-feeds";
 import type { ImportJob } from "../generated/prisma/client";
+import { printable } from "./columns";
 
 // ImportJob.errors holds the first line-numbered errors; when there were more, one last entry without a line
 // carries the total (`total`), so the count survives without a column of its own.
@@ -8,8 +9,11 @@ import type { ImportJob } from "../generated/prisma/client";
 type StoredError = ImportLineError & { total?: number };
 
 export function storedErrors(list: readonly ImportLineError[], total: number): StoredError[] {
-  if (total <= list.length) return [...list];
-  return [...list, { line: null, column: null, message: `エラーは全部で${total.toLocaleString("ja-JP")}件あります（先頭${list.length}件のみ記録しています）。`, total }];
+  // The one place errors reach the database (jsonb): messages and columns can quote the file (a header name,
+  // a JSON key), which may hold characters jsonb refuses (NUL).
+  const stored = list.map((e) => ({ line: e.line, column: e.column === null ? null : printable(e.column), message: printable(e.message) }));
+  if (total <= list.length) return stored;
+  return [...stored, { line: null, column: null, message: `エラーは全部で${total.toLocaleString("ja-JP")}件あります（先頭${list.length}件のみ記録しています）。`, total }];
 }
 
 function readErrors(value: unknown): { errors: ImportLineError[]; total: number } {

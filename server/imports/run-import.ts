@@ -24,6 +24,7 @@ import { AppError } from "../errors";
 import type { ImportSource } from "../generated/prisma/enums";
 import { logger } from "../logger";
 import { flagReregistrations } from "../koseki-registration/flag-reregistrations";
+import { japaneseIssue, printable, unstorable } from "./columns";
 import { FEEDS, OP_COLUMN } from "./feeds";
 import { jobSummary, storedErrors } from "./job-summary";
 import { readRecords } from "./read-records";
@@ -136,7 +137,7 @@ async function importAsJob({ args, options, client, jobId }: { args: RunImportAr
         mode: options.mode,
         source: args.source,
         status: "running",
-        fileName: args.fileName ? args.fileName.slice(0, 255) : null,
+        fileName: args.fileName ? printable(args.fileName).slice(0, 255) : null,
         encoding: `${options.format}/${options.encoding}`,
         createdById: args.ctx.actor.type === "staff" ? args.ctx.actor.id : null,
         startedAt,
@@ -326,6 +327,16 @@ async function stageFile(s: {
     progress.rowsRead = rowsTotal;
     if (rowsTotal % 5000 === 0) s.report();
     const { line, values } = item;
+    // A value the database cannot store (NUL) is refused on its line before the column's own rules.
+    let unusable = false;
+    for (const [key, v] of Object.entries(values)) {
+      const message = unstorable(v);
+      if (message) {
+        errors.add({ line, column: labelOf.get(key) ?? null, message });
+        unusable = true;
+      }
+    }
+    if (unusable) continue;
     let op: RowOp = "upsert";
     if (hasOp) {
       const raw = values.op;
@@ -343,7 +354,7 @@ async function stageFile(s: {
         op = mapped;
       }
     }
-    const parsed = (op === "remove" ? feed.removeSchema : feed.upsertSchema).safeParse(values);
+    const parsed = (op === "remove" ? feed.removeSchema : feed.upsertSchema).safeParse(values, { error: japaneseIssue });
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
         const key = String(issue.path[0] ?? "");

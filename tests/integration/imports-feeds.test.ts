@@ -205,3 +205,128 @@ describe("changes: 住所変更", () => {
     expect(badKind.errors[0]).toMatchObject({ line: 2, column: "異動事由" });
   });
 });
+
+// Found by the import fuzzing (tests/fuzz/db/imports.test.ts): input PostgreSQL cannot store, and zod's English
+// default messages. Every file ends in a line-numbered Japanese refusal or an import, never a raw error.
+describe("input the database cannot hold: NUL", () => {
+  const NUL_MESSAGE = "使用できない文字（NUL）が含まれています。";
+  const jobOf = (jobId: string) => ownerDb().importJob.findUniqueOrThrow({ where: { id: jobId } });
+
+  it("a file that is one NUL byte is refused at line 1 and its job closed (fuzz seed 173612068)", async () => {
+    const m = await createMunicipality();
+    const result = await importText({ municipalityId: m.id, feed: "fuhyo", text: "\u0000", fileName: "a\u0000b.csv" });
+    expect(result.status).toBe("failed");
+    expect(result.errors).toEqual([
+      { line: 1, column: "\\u0000", message: "列「\\u0000」はこのデータの定義にありません。列名と文字コードの指定を確認してください。" },
+      ...["戸籍番号", "順位", "番号", "住所", "住所を定めた年月日"].map((c) => ({ line: 1, column: c, message: `必須の列「${c}」がありません。` })),
+    ]);
+    expect(await jobOf(result.jobId)).toMatchObject({ status: "failed", fileName: "a\\u0000b.csv" });
+  });
+
+  it("a NUL in a CSV cell, a JSON Lines string or key, or a JSON column's content is an error on its line", async () => {
+    const { m, rows } = await withResidents(1);
+    const csv = await importText({
+      municipalityId: m.id,
+      feed: "changes",
+      mode: "delta",
+      text: toCsv(["住民番号", "異動事由", "異動日", "住所"], [
+        { 住民番号: rows[0].residentNo, 異動事由: "死亡", 異動日: "2026-11-01", 住所: "本町\u00001番地" },
+        { 住民番号: `${rows[0].residentNo}\u0000`, 異動事由: "死亡", 異動日: "2026-11-01" },
+      ]),
+    });
+    expect(csv.errors).toEqual([
+      { line: 2, column: "住所", message: NUL_MESSAGE },
+      { line: 3, column: "住民番号", message: NUL_MESSAGE },
+    ]);
+
+    const jsonl = await importText({
+      municipalityId: m.id,
+      feed: "changes",
+      mode: "delta",
+      format: "jsonl",
+      text: [
+        JSON.stringify({ residentNo: rows[0].residentNo, kind: "死亡", date: "2026-11-01", householdAddress: "本町\u0000" }),
+        JSON.stringify({ residentNo: rows[0].residentNo, kind: "死亡", "\u0000": "x" }),
+        // An unpaired surrogate (a JSON escape): jsonb refuses it, a text column would get U+FFFD instead.
+        JSON.stringify({ residentNo: rows[0].residentNo, kind: "死亡", date: "2026-11-01", householdAddress: "本町\ud800" }),
+      ].join("\n"),
+    });
+    expect(jsonl.errors).toEqual([
+      { line: 1, column: "住所", message: NUL_MESSAGE },
+      { line: 2, column: "\\u0000", message: "項目「\\u0000」はこのデータの定義にありません。" },
+      { line: 3, column: "住所", message: "使用できない文字（対になっていないサロゲート）が含まれています。" },
+    ]);
+
+    // JSON columns: the escape \u0000 decodes to NUL, which jsonb refuses.
+    const details = { income: [{ label: "給与\u0000収入", amount: 1 }], deductions: [] };
+    const tax = await importText({
+      municipalityId: m.id,
+      feed: "tax",
+      format: "jsonl",
+      text: JSON.stringify({ residentNo: rows[0].residentNo, fiscalYear: 2026, nonTaxable: 1, totalIncome: 1, totalDeductions: 0, taxableIncome: 0, municipalTax: 0, prefecturalTax: 0, details }) + "\n",
+    });
+    expect(tax.errors).toEqual([{ line: 1, column: "明細", message: NUL_MESSAGE }]);
+    const koseki = await importText({ municipalityId: m.id, feed: "koseki", text: `戸籍番号,本籍,筆頭者氏,筆頭者名,順位,氏,名,生年月日,性別,続柄,身分事項\r\nK1,本籍,川村,一郎,0,川村,一郎,1980-04-01,男,長男,"[{""kind"":""出生"",""fields"":[{""label"":""x"",""value"":""\\u0000""}]}]"\r\n` });
+    expect(koseki.errors).toEqual([{ line: 2, column: "身分事項", message: NUL_MESSAGE }]);
+    for (const r of [csv, jsonl, tax, koseki]) expect((await jobOf(r.jobId)).status).toBe("failed");
+  });
+});
+
+describe("messages are Japanese: no zod default text", () => {
+  // zod's own (English) messages: "Invalid input", "Too small: …", "expected string, received number".
+  const ENGLISH = /Invalid|Too (small|big)|expected|received|Unrecognized/;
+
+  it("koseki: 従前戸籍番号 and 従前順位 name their column in Japanese (fuzz seed -260160772)", async () => {
+    const m = await createMunicipality();
+    const labels = ["戸籍番号", "戸籍の種別", "本籍", "筆頭者氏", "筆頭者名", "未反映の届出", "戸籍事項", "順位", "氏", "名", "生年月日", "性別", "父", "母", "続柄", "配偶者区分", "除籍", "住民番号", "身分事項", "支援措置", "従前戸籍番号", "従前順位"];
+    const result = await importText({ municipalityId: m.id, feed: "koseki", text: `${labels.join(",")}\r\n${labels.map(() => "x").join(",")}\r\n` });
+    expect(result.status).toBe("failed");
+    expect(result.errors.find((e) => e.column === "従前順位")).toEqual({ line: 2, column: "従前順位", message: "半角数字の整数で入力してください。" });
+    const bad = await importText({ municipalityId: m.id, feed: "koseki", text: "戸籍番号,本籍,筆頭者氏,筆頭者名,順位,氏,名,生年月日,性別,続柄,従前戸籍番号,従前順位\r\nK1,本籍,川村,一郎,0,川村,一郎,1980-04-01,男,長男,ＫＡ,1000\r\n" });
+    expect(bad.errors).toEqual([
+      { line: 2, column: "従前戸籍番号", message: "半角英数字（および - _ . /）で入力してください。" },
+      { line: 2, column: "従前順位", message: "0〜999の範囲で入力してください。" },
+    ]);
+    for (const e of [...result.errors, ...bad.errors]) expect(e.message).not.toMatch(ENGLISH);
+  });
+
+  it("JSON columns (身分事項, 明細) explain wrong contents in Japanese", async () => {
+    const { m, rows } = await withResidents(1);
+    const koseki = await importText({
+      municipalityId: m.id,
+      feed: "koseki",
+      format: "jsonl",
+      text: [
+        { kind: 1, fields: [] },
+        { kind: "出生", fields: [{ label: "x", value: "y", type: "time" }] },
+        { kind: "x".repeat(21), fields: [] },
+        { fields: [] },
+      ].map((event, i) => JSON.stringify({ recordNo: `K${i}`, honseki: "本籍", headFamilyName: "川村", headGivenName: "一郎", position: 0, familyName: "川村", givenName: "一郎", dateOfBirth: "1980-04-01", sex: "男", relationship: "長男", events: [event] })).join("\n"),
+    });
+    const tax = await importText({
+      municipalityId: m.id,
+      feed: "tax",
+      format: "jsonl",
+      text: [{ income: "x", deductions: [] }, { income: [{ label: "", amount: 1 }], deductions: [] }, { income: [], deductions: [], taxes: { municipal: { incomeLevy: -1, perCapita: 0 }, prefectural: { incomeLevy: 0, perCapita: 0 } } }]
+        .map((details) => JSON.stringify({ residentNo: rows[0].residentNo, fiscalYear: 2026, totalIncome: 0, totalDeductions: 0, taxableIncome: 0, municipalTax: 0, prefecturalTax: 0, details }))
+        .join("\n"),
+    });
+    const wrong = (what: string, path: string, message: string) => `${what}の内容が正しくありません（${path}）: ${message}`;
+    expect(koseki.errors).toEqual(
+      [
+        wrong("身分事項", "0.kind", "文字列で書いてください。"),
+        wrong("身分事項", "0.fields.0.type", '"date"・"text" のいずれかを書いてください。'),
+        wrong("身分事項", "0.kind", "20文字以内で書いてください。"),
+        wrong("身分事項", "0.kind", "必須項目です。"),
+      ].map((message, i) => ({ line: i + 1, column: "身分事項", message })),
+    );
+    expect(tax.errors).toEqual(
+      [
+        wrong("明細", "income", "配列（[…]）で書いてください。"),
+        wrong("明細", "income.0.label", "必須項目です。"),
+        wrong("明細", "taxes.municipal.incomeLevy", "金額は0以上にしてください。"),
+      ].map((message, i) => ({ line: i + 1, column: "明細", message })),
+    );
+    for (const e of [...koseki.errors, ...tax.errors]) expect(e.message).not.toMatch(ENGLISH);
+  });
+});

@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { bool, code, date, int, jsonOf, oneOfOr, optText, SEX, text, parseDate } from "../columns";
+import { bool, code, date, int, jsonOf, oneOfOr, optText, orNone, SEX, text, parseDate } from "../columns";
 import { duplicateErrors, lineErrors, lockAndTouchResidents, lockRows, STAGE, withEligibilityGate } from "../sql";
 import type { ColumnDef, FeedContext, FeedDefinition, ImportCounts, StageColumn } from "../types";
 
@@ -53,9 +53,6 @@ const ZEvent = z
   })
   .transform((e) => ({ kind: e.kind, date: e.date ?? null, fields: e.fields.map((f) => (f.type ? { label: f.label, value: f.value, type: f.type } : { label: f.label, value: f.value })) }));
 const ZEvents = z.array(ZEvent).nullable().transform((v) => v ?? []);
-
-/** Empty means none; otherwise the parser's value. */
-const orNone = <T extends z.ZodType>(schema: T) => z.union([z.literal("").transform(() => null), schema]);
 
 const ZKosekiRow = z.object({
   recordNo: code(30),

@@ -23,7 +23,8 @@ export const TAX_COLUMNS: readonly ColumnDef[] = [
 ];
 
 const yen = z.number({ message: "金額は整数で書いてください。" }).int("金額は整数で書いてください。");
-const ZLevy = z.object({ incomeLevy: yen.nonnegative(), perCapita: yen.nonnegative() });
+const nonNegativeYen = yen.nonnegative("金額は0以上にしてください。");
+const ZLevy = z.object({ incomeLevy: nonNegativeYen, perCapita: nonNegativeYen });
 /** TaxRecord.details, the shape server/certificates/build-tax-document.ts prints. */
 export const ZTaxDetails = z.object({
   income: z.array(z.object({ label: z.string().min(1), revenue: yen.nullable().optional(), amount: yen })),
