@@ -5,6 +5,7 @@ import { requireScope, type RequestContext } from "../context";
 import type { ApiClientScope } from "../generated/prisma/enums";
 import { ZClockOverride } from "@/lib/schemas/kiosk";
 import { AppError } from "../errors";
+import { beforeDeadline } from "@/lib/before-deadline";
 import { problemResponse } from "./problem-response";
 import { readRequestBody } from "./read-request-body";
 
@@ -31,7 +32,7 @@ export function targetUriOf(req: Request): string {
   }
 }
 
-type Handler<S extends z.ZodType, P> = (args: { ctx: RequestContext; body: z.infer<S>; req: Request; params: P; now: Date }) => Promise<Response>;
+type Handler<S extends z.ZodType, P> = (args: { ctx: RequestContext; body: z.infer<S>; req: Request; params: P; now: Date; receivedAt: number }) => Promise<Response>;
 
 type Options = {
   /**
@@ -39,6 +40,11 @@ type Options = {
    * what is allowed (completion: its time must never fall before the issuance's).
    */
   clock?: "request" | "real";
+  /**
+   * The whole request, authentication included, is answered by `ms` after it arrived: with `error()` if it is not
+   * done by then, even when the database stopped answering (the issuance route; docs/reliability.md).
+   */
+  deadline?: { ms: number; error: () => AppError };
 };
 
 /**
@@ -72,6 +78,15 @@ export function isJsonContentType(value: string | null): boolean {
 export function withKioskClient<S extends z.ZodType, P = Record<string, never>>(scope: ApiClientScope, schema: S, handler: Handler<S, P>, options: Options = {}) {
   return async (req: Request, route?: { params: Promise<P> }): Promise<Response> => {
     const instance = new URL(req.url).pathname;
+    const receivedAt = Date.now();
+    const answer = serve(req, route, receivedAt);
+    if (!options.deadline) return answer;
+    const { ms, error } = options.deadline;
+    return beforeDeadline(AbortSignal.timeout(ms), answer, error).catch((e: unknown) => problemResponse(e, instance));
+  };
+
+  async function serve(req: Request, route: { params: Promise<P> } | undefined, receivedAt: number): Promise<Response> {
+    const instance = new URL(req.url).pathname;
     try {
       // Bounded before anything else: by Content-Length, then while streaming (never the whole body first).
       const raw = await readRequestBody(req, MAX_BODY_BYTES);
@@ -97,11 +112,11 @@ export function withKioskClient<S extends z.ZodType, P = Record<string, never>>(
       }
       const params = route ? await route.params : ({} as P);
       const now = options.clock === "real" ? new Date() : requestNow(req);
-      return await handler({ ctx, body: parsed.data, req, params, now });
+      return await handler({ ctx, body: parsed.data, req, params, now, receivedAt });
     } catch (e) {
       return problemResponse(e, instance);
     }
-  };
+  }
 }
 
 /** JSON with a stable serialisation (the object is built in a fixed key order by the verbs). */

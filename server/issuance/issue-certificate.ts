@@ -27,6 +27,7 @@ import type { CertificateDocument } from "../pdf/document-model";
 import { renderInWorker, type RenderOutcome } from "../pdf/render-pool";
 import { issuanceGate, type AdmissionGate } from "./admission";
 import { issuanceTimeout } from "./issuance-timeout";
+import { beforeDeadline } from "@/lib/before-deadline";
 import { allocateIssuanceNo } from "./issuance-number";
 import { issuanceResponse, type IssuanceResponse } from "./issuance-response";
 import { checkPdfSubject } from "./check-pdf-subject";
@@ -50,7 +51,8 @@ export type IssuanceHooks = {
 
 export type IssueResult = { response: IssuanceResponse; replayed: boolean };
 
-const DEFAULT_TIMEOUT_MS = Number(process.env.ISSUANCE_TIMEOUT_MS ?? 20_000);
+/** The issuance deadline, counted from the request's arrival (ISSUANCE_TIMEOUT_MS, default 20 s). */
+export const ISSUANCE_TIMEOUT_MS = Number(process.env.ISSUANCE_TIMEOUT_MS ?? 20_000);
 
 export function requestHash(input: IssueRequestBody): string {
   return crypto.createHash("sha256").update(canonicalJson(input)).digest("hex");
@@ -74,6 +76,8 @@ export async function issueCertificate(args: {
   now?: Date;
   hooks?: IssuanceHooks;
   timeoutMs?: number;
+  /** When the request arrived (ms since the epoch): the deadline counts from then, authentication included. */
+  receivedAt?: number;
   /** The process's admission gate unless a test brings its own. */
   gate?: AdmissionGate;
 }): Promise<IssueResult> {
@@ -81,7 +85,8 @@ export async function issueCertificate(args: {
   if (ctx.actor.type !== "api_client") throw new AppError("forbidden", "issuance is for API clients");
   const apiClientId = ctx.actor.id;
   const clientMunicipalityId = ctx.actor.municipalityId;
-  const timeoutMs = args.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  // What is left of the deadline; the transaction's own timeout is the same, so it cannot commit after the answer.
+  const timeoutMs = Math.max(1, (args.receivedAt ?? Date.now()) + (args.timeoutMs ?? ISSUANCE_TIMEOUT_MS) - Date.now());
   const deadline = AbortSignal.timeout(timeoutMs);
   const hash = requestHash(input);
   const step = async (name: IssuanceStep) => {
@@ -209,7 +214,7 @@ export async function issueCertificate(args: {
       // Waiting for a connection counts against the same deadline.
       { timeout: timeoutMs, maxWait: timeoutMs },
     );
-    return await beforeDeadline(deadline, work);
+    return await beforeDeadline(deadline, work, () => issuanceTimeout("the issuance did not finish before the deadline"));
   } catch (e) {
     if (selfCheck) {
       const sc = selfCheck as { municipalityId: string; failure: string; issuanceId: string; now: Date };
@@ -233,34 +238,6 @@ export async function issueCertificate(args: {
   } finally {
     release();
   }
-}
-
-/**
- * `work`, or issuance_timeout as soon as the deadline passes, whichever comes first. When the deadline wins,
- * `work` goes on in the background only to fail or be rolled back; its outcome is swallowed here.
- */
-function beforeDeadline<T>(deadline: AbortSignal, work: Promise<T>): Promise<T> {
-  if (deadline.aborted) {
-    work.catch(() => undefined);
-    return Promise.reject(issuanceTimeout("the issuance did not finish before the deadline"));
-  }
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => {
-      work.catch(() => undefined);
-      reject(issuanceTimeout("the issuance did not finish before the deadline"));
-    };
-    deadline.addEventListener("abort", onAbort, { once: true });
-    work.then(
-      (v) => {
-        deadline.removeEventListener("abort", onAbort);
-        resolve(v);
-      },
-      (e: unknown) => {
-        deadline.removeEventListener("abort", onAbort);
-        reject(e);
-      },
-    );
-  });
 }
 
 /** PostgreSQL's lock_not_available (55P03), however the driver adapter wrapped it. */

@@ -29,7 +29,9 @@ export async function checkInvariants(opts: { baseUrl: string; ownerUrl: string;
   // 1. Unanswered and failed requests, retried with their keys.
   const finals = new Map<string, Attempt>();
   let retried = 0;
-  for (const a of attempts) if (a.outcome === "answered" || a.outcome === "refused") finals.set(a.key, a);
+  // A key's final answer: an issuance if any request with it got one, else a refusal that is not "in progress".
+  for (const a of attempts) if (a.outcome === "answered" && !finals.has(a.key)) finals.set(a.key, a);
+  for (const a of attempts) if (a.outcome === "refused" && a.code !== "idempotency_key_in_progress" && !finals.has(a.key)) finals.set(a.key, a);
   for (const a of attempts) {
     if (finals.has(a.key)) continue;
     retried++;

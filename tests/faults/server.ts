@@ -167,6 +167,7 @@ export class ServerUnderTest {
     const forced = setTimeout(() => proc.kill("SIGKILL"), 60_000);
     const code = await exited;
     clearTimeout(forced);
+    this.proc = null; // a later start is another process (the supervision scenario runs npm start itself)
     return code;
   }
 
