@@ -219,7 +219,9 @@ function assertReachableByPostgresUser(dataDir: string): void {
   if (process.getuid?.() !== 0 || process.platform !== "linux") return;
   // The binaries are under this project's node_modules, beside this file.
   const binDir = path.resolve(import.meta.dirname, "..", "..", "node_modules");
-  for (const target of [binDir, dataDir]) {
+  const postgresUid = uidOf("postgres");
+  // The data directory itself is the postgres user's (mode 0700, as PostgreSQL requires): only what is above it.
+  for (const target of [binDir, path.dirname(dataDir)]) {
     const parts = target.split(path.sep).filter(Boolean);
     for (let i = 1; i <= parts.length; i++) {
       const dir = path.sep + parts.slice(0, i).join(path.sep);
@@ -227,10 +229,21 @@ function assertReachableByPostgresUser(dataDir: string): void {
       try {
         st = fs.statSync(dir);
       } catch {
-        break; // not created yet: created by us below with the default mode
+        break; // not created yet: created below with the default mode
       }
-      if (st.isDirectory() && (st.mode & 0o001) === 0) throw explainPermission(new Error(`EACCES: ${dir} (mode ${(st.mode & 0o777).toString(8)}) cannot be entered by the postgres user`), dataDir, dir);
+      if (st.isDirectory() && (st.mode & 0o001) === 0 && st.uid !== postgresUid) {
+        throw explainPermission(new Error(`EACCES: ${dir} (mode ${(st.mode & 0o777).toString(8)}) cannot be entered by the postgres user`), dataDir, dir);
+      }
     }
+  }
+}
+
+function uidOf(user: string): number {
+  try {
+    const line = fs.readFileSync("/etc/passwd", "utf8").split("\n").find((l) => l.startsWith(`${user}:`));
+    return line ? Number(line.split(":")[2]) : -1;
+  } catch {
+    return -1;
   }
 }
 

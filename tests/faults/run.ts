@@ -294,12 +294,14 @@ try {
     const failures: string[] = [];
     const figures: Record<string, number | string> = {};
     const started = Date.now();
+    let npm: ReturnType<typeof npmStart> | null = null;
+    try {
     const code = await server.stop();
     // 130 is the conventional status of a process ended by Ctrl-C (tsx passes the signal on).
     if (code !== 0 && code !== 130) failures.push(`Ctrl-C: npm start exited ${code}`);
     failures.push(...(await noOrphans("after Ctrl-C", dataDir)));
     // kill -9 of npm itself: its launch chain is gone, so npm start stops the app and the database.
-    let npm = npmStart(dataDir, PORT);
+    npm = npmStart(dataDir, PORT);
     await server.waitHealthy(120_000);
     npm.proc.kill("SIGKILL");
     let t = Date.now();
@@ -323,6 +325,10 @@ try {
     if (!(await server.healthy())) failures.push("the first server stopped answering when a second npm start was tried");
     npm.proc.kill("SIGTERM");
     failures.push(...(await noOrphans("after SIGTERM to npm", dataDir, 30_000)));
+    } catch (e) {
+      failures.push(`${e instanceof Error ? e.message.split("\n")[0] : String(e)}; npm start said:\n${npm?.output().slice(-3000) ?? ""}`);
+      npm?.proc.kill("SIGKILL");
+    }
     figures.seconds = Math.round((Date.now() - started) / 1000);
     results.push({ name: "supervision", figures, invariants: null, failures });
     log(`supervision: ${JSON.stringify(figures)}`);
