@@ -296,35 +296,35 @@ try {
     const started = Date.now();
     let npm: ReturnType<typeof npmStart> | null = null;
     try {
-    const code = await server.stop();
-    // 130 is the conventional status of a process ended by Ctrl-C (tsx passes the signal on).
-    if (code !== 0 && code !== 130) failures.push(`Ctrl-C: npm start exited ${code}`);
-    failures.push(...(await noOrphans("after Ctrl-C", dataDir)));
-    // kill -9 of npm itself: its launch chain is gone, so npm start stops the app and the database.
-    npm = npmStart(dataDir, PORT);
-    await server.waitHealthy(120_000);
-    npm.proc.kill("SIGKILL");
-    let t = Date.now();
-    failures.push(...(await noOrphans("after kill -9 of npm", dataDir, 20_000)));
-    figures["everything stopped after kill -9 of npm, ms"] = Date.now() - t;
-    // Started again on the same data directory; then kill -9 of the start script's own process: the watchdog.
-    npm = npmStart(dataDir, PORT);
-    await server.waitHealthy(120_000);
-    const supervisor = server.state().pid;
-    process.kill(supervisor, "SIGKILL");
-    t = Date.now();
-    failures.push(...(await noOrphans("after kill -9 of npm start's own process", dataDir, 45_000)));
-    figures["everything stopped after kill -9 of start.ts, ms"] = Date.now() - t;
-    npm.proc.kill("SIGKILL");
-    // Started again; a second npm start on the same data directory is refused with a message.
-    npm = npmStart(dataDir, PORT);
-    await server.waitHealthy(120_000);
-    const second = npmStart(dataDir, PORT + 2);
-    const secondCode = await new Promise<number | null>((r) => second.proc.once("exit", (c) => r(c)));
-    if (secondCode !== 1 || !/already running/.test(second.output())) failures.push(`a second npm start on the same data directory: exit ${secondCode}, "${second.output().slice(-300)}"`);
-    if (!(await server.healthy())) failures.push("the first server stopped answering when a second npm start was tried");
-    npm.proc.kill("SIGTERM");
-    failures.push(...(await noOrphans("after SIGTERM to npm", dataDir, 30_000)));
+      const code = await server.stop();
+      // 130 is the conventional status of a process ended by Ctrl-C (tsx passes the signal on).
+      if (code !== 0 && code !== 130) failures.push(`Ctrl-C: npm start exited ${code}`);
+      failures.push(...(await noOrphans("after Ctrl-C", dataDir)));
+      // kill -9 of npm itself: its launch chain is gone, so npm start stops the app and the database.
+      npm = npmStart(dataDir, PORT);
+      await server.waitHealthy(120_000);
+      npm.proc.kill("SIGKILL");
+      let t = Date.now();
+      failures.push(...(await noOrphans("after kill -9 of npm", dataDir, 20_000)));
+      figures["everything stopped after kill -9 of npm, ms"] = Date.now() - t;
+      // Started again on the same data directory; then kill -9 of the start script's own process: the watchdog.
+      npm = npmStart(dataDir, PORT);
+      await server.waitHealthy(120_000);
+      const supervisor = server.state().pid;
+      process.kill(supervisor, "SIGKILL");
+      t = Date.now();
+      failures.push(...(await noOrphans("after kill -9 of npm start's own process", dataDir, 45_000)));
+      figures["everything stopped after kill -9 of start.ts, ms"] = Date.now() - t;
+      npm.proc.kill("SIGKILL");
+      // Started again; a second npm start on the same data directory is refused with a message.
+      npm = npmStart(dataDir, PORT);
+      await server.waitHealthy(120_000);
+      const second = npmStart(dataDir, PORT + 2);
+      const secondCode = await new Promise<number | null>((r) => second.proc.once("exit", (c) => r(c)));
+      if (secondCode !== 1 || !/already running/.test(second.output())) failures.push(`a second npm start on the same data directory: exit ${secondCode}, "${second.output().slice(-300)}"`);
+      if (!(await server.healthy())) failures.push("the first server stopped answering when a second npm start was tried");
+      npm.proc.kill("SIGTERM");
+      failures.push(...(await noOrphans("after SIGTERM to npm", dataDir, 30_000)));
     } catch (e) {
       failures.push(`${e instanceof Error ? e.message.split("\n")[0] : String(e)}; npm start said:\n${npm?.output().slice(-3000) ?? ""}`);
       npm?.proc.kill("SIGKILL");
