@@ -5,7 +5,7 @@
 //   npm run test:faults            the CI-sized run (part of npm test): 3 app kills, 1 database restart, 1 stall,
 //                                  two app nodes, 1 killed import
 //   npm run test:faults -- --full  the full run: 20 kills, 3 database restarts, a 30 s stall, longer loads
-//   options: --only kills,db-restart,stall,two-nodes,import,supervision   --port 3500 (uses port and port+1)
+//   options: --only kills,db-restart,stall,two-nodes,import,upload,supervision   --port 3500 (uses port and port+1)
 import { spawn } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
@@ -13,6 +13,8 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import pg from "pg";
+import { encryptField, FieldContext, keyringFromEnv } from "../../server/crypto/field-encryption";
+import { signRequest } from "../../server/kiosk-protocol/http-signatures";
 import { checkInvariants, type InvariantReport } from "./invariants";
 import { CLOCK, loadCrowd, runLoad, send, requestFor, type Attempt, type Person } from "./load";
 import { ROOT, ServerUnderTest } from "./server";
@@ -288,6 +290,68 @@ try {
     }
   });
 
+  // 5b. SIGKILL of the app during a 100,000-row upload to the imports API: the spooled upload (personal data) of
+  //     the dead process is removed by the next start's maintenance pass, and the job is marked interrupted.
+  await scenario("upload", server, crowd, async (_attempts, failures, figures) => {
+    const file = path.join(dataDir, "residents-100k-upload.csv");
+    await run(["--import", "./scripts/lib/register-server-only.mjs", "--import", "tsx", "scripts/generate-residents.ts", "--rows", String(plan.importRows), "--out", file, "--prefix", "U"]);
+    const body = fs.readFileSync(file);
+    const db = new pg.Client({ connectionString: server.ownerUrl() });
+    await db.connect();
+    try {
+      const m = await db.query<{ id: string }>(`SELECT id FROM "Municipality" ORDER BY code LIMIT 1`);
+      const municipalityId = m.rows[0].id;
+      const client = await createImportClient(db, municipalityId);
+      const before = await db.query<{ n: string }>(`SELECT count(*)::text AS n FROM "Resident" WHERE "municipalityId" = $1`, [municipalityId]);
+      const url = `${server.baseUrl}/api/imports/v1/residents?mode=full&confirmRemovals=1`;
+      const headers = { "content-type": "text/csv", ...signRequest({ method: "POST", targetUri: url, body, keyId: client.keyId, secret: client.secret }) };
+      const upload = fetch(url, { method: "POST", headers, body }).then(
+        (r) => `${r.status}`,
+        (e: unknown) => `no answer (${(e as { cause?: { code?: string } }).cause?.code ?? String(e)})`,
+      );
+      const appPid = server.state().appPid!;
+      const spoolsOf = (pid: number) => fs.readdirSync(os.tmpdir()).filter((n) => n.startsWith(`konbini-upload-${pid}-`));
+      // Killed once the job runs (the upload is spooled and being imported).
+      const waitFrom = Date.now();
+      let job: string | undefined;
+      while (!job && Date.now() - waitFrom < 120_000) {
+        await sleep(200);
+        job = (await db.query<{ id: string }>(`SELECT id FROM "ImportJob" WHERE "municipalityId" = $1 AND source = 'api' AND status = 'running'`, [municipalityId])).rows[0]?.id;
+      }
+      if (!job) throw new Error(`the upload's import never ran (${await Promise.race([upload, sleep(1).then(() => "pending")])})`);
+      const spooled = spoolsOf(appPid);
+      if (!spooled.length) failures.push("no spooled upload of the app process was seen while the import ran");
+      await sleep(rand(500, 2_000));
+      server.killApp();
+      figures["upload answer"] = await upload;
+      // The supervisor starts the app again; its first maintenance pass comes 5 s after the start. The sweep only
+      // removes spools older than a minute (a pid may be reused): back-date the dead process's spool to check it now.
+      for (const d of spoolsOf(appPid)) {
+        const old = new Date(Date.now() - 5 * 60_000);
+        fs.utimesSync(path.join(os.tmpdir(), d), old, old);
+      }
+      await sleep(500);
+      await server.waitHealthy(60_000);
+      let left = spoolsOf(appPid);
+      let status = "";
+      const sweepFrom = Date.now();
+      while (Date.now() - sweepFrom < 30_000 && (left.length || status !== "interrupted")) {
+        await sleep(500);
+        left = spoolsOf(appPid);
+        status = (await db.query<{ status: string }>(`SELECT status::text FROM "ImportJob" WHERE id = $1`, [job])).rows[0].status;
+      }
+      if (left.length) failures.push(`the dead app's upload spool is still in ${os.tmpdir()}: ${left.join(", ")}`);
+      if (status !== "interrupted") failures.push(`the killed upload's job is "${status}", not "interrupted"`);
+      const after = await db.query<{ n: string }>(`SELECT count(*)::text AS n FROM "Resident" WHERE "municipalityId" = $1`, [municipalityId]);
+      const fromFile = await db.query<{ n: string }>(`SELECT count(*)::text AS n FROM "Resident" WHERE "municipalityId" = $1 AND "residentNo" LIKE 'U%'`, [municipalityId]);
+      if (after.rows[0].n !== before.rows[0].n || fromFile.rows[0].n !== "0") failures.push(`residents ${before.rows[0].n} → ${after.rows[0].n}, ${fromFile.rows[0].n} rows of the killed upload visible`);
+      figures["upload bytes"] = body.length;
+      figures["spool removed, job status"] = `${left.length === 0}, ${status}`;
+    } finally {
+      await db.end();
+    }
+  });
+
   // 6. The process around the data: Ctrl-C, kill -9 of npm, kill -9 of npm start's own process, a second start.
   if (!only || only.has("supervision")) {
     log("── supervision");
@@ -382,6 +446,20 @@ async function noOrphans(when: string, dir: string, waitMs = 5_000): Promise<str
     left = processesOf(dir);
   }
   return left.length ? [`${when}: ${left.length} processes still running: ${left.join(" | ")}`] : [];
+}
+
+/** An API client confined to one municipality with the imports scope (what a back-office system holds). */
+async function createImportClient(db: pg.Client, municipalityId: string): Promise<{ keyId: string; secret: string }> {
+  const secrets = JSON.parse(fs.readFileSync(path.join(dataDir, "dev-secrets.json"), "utf8")) as { fieldEncryptionKeys: string; fieldEncryptionKeyId: string };
+  const ring = keyringFromEnv({ ...process.env, FIELD_ENCRYPTION_KEYS: secrets.fieldEncryptionKeys, FIELD_ENCRYPTION_KEY_ID: secrets.fieldEncryptionKeyId });
+  const keyId = `faults-import-${crypto.randomBytes(4).toString("hex")}`;
+  const secret = crypto.randomBytes(24).toString("base64url");
+  await db.query(`INSERT INTO "ApiClient" (id, "municipalityId", name, "keyId", "secretCipher", scopes) VALUES (gen_random_uuid(), $1, '障害試験 取込', $2, $3, '{imports}')`, [
+    municipalityId,
+    keyId,
+    encryptField(secret, FieldContext.apiClientSecret, ring).cipher,
+  ]);
+  return { keyId, secret };
 }
 
 function safeRead(file: string): string {
