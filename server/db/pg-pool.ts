@@ -28,8 +28,52 @@ class CatalogAwareClient extends pg.Client {
   }
 }
 
+/**
+ * A client whose connection is lost while checked out (PostgreSQL restarted, its backend terminated) is taken
+ * out of the pool at once. Without this, a client that its user never releases — Prisma's pg adapter does not
+ * release a transaction's connection when the ROLLBACK itself fails on the dead connection — keeps its slot for
+ * ever: after a few database restarts under load every slot was held by a dead connection and the app hung
+ * (tests/faults "db-restart", --full). A later release() by its user is then a no-op instead of pg-pool's
+ * double-release error.
+ */
+function releaseOnConnectionLoss(client: pg.PoolClient): pg.PoolClient["release"] {
+  const release = client.release;
+  let released = false;
+  const lost = () => {
+    if (released) return;
+    released = true;
+    client.removeListener("end", lost);
+    client.removeListener("error", lost);
+    release(new Error("the database connection was lost while in use"));
+  };
+  client.once("end", lost);
+  client.once("error", lost);
+  client.release = (err?: Error | boolean) => {
+    client.removeListener("end", lost);
+    client.removeListener("error", lost);
+    if (released) return;
+    released = true;
+    release(err);
+  };
+  return client.release;
+}
+
 // pg.Pool#query calls the client in callback form, so the pool's own query is wrapped too.
 class CatalogAwarePool extends pg.Pool {
+  connect(...args: unknown[]): never {
+    const connect = super.connect as (...a: unknown[]) => unknown;
+    const callback = typeof args[0] === "function" ? (args[0] as (err: Error | undefined, client?: pg.PoolClient, release?: unknown) => void) : null;
+    if (callback) {
+      return connect.call(this, (err: Error | undefined, client?: pg.PoolClient, release?: unknown) =>
+        callback(err, client, client && !err ? releaseOnConnectionLoss(client) : release),
+      ) as never;
+    }
+    return (connect.call(this) as Promise<pg.PoolClient>).then((client) => {
+      releaseOnConnectionLoss(client);
+      return client;
+    }) as never;
+  }
+
   query(...args: unknown[]): never {
     const out = (super.query as (...a: unknown[]) => unknown)(...args);
     if (out && typeof (out as Promise<unknown>).then === "function") {

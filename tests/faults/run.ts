@@ -69,7 +69,15 @@ async function scenario(name: string, server: ServerUnderTest, crowd: Person[], 
   const figures: Record<string, number | string> = {};
   const logFrom = server.log.length;
   const started = Date.now();
-  await body(attempts, failures, figures);
+  try {
+    await body(attempts, failures, figures);
+  } catch (e) {
+    // A scenario that cannot go on (the server did not come back) is a failure with its reason, not a crash.
+    failures.push(`${name} stopped: ${e instanceof Error ? e.message.split("\n")[0] : String(e)}`);
+    results.push({ name, figures, invariants: null, failures });
+    for (const f of failures) log(`  FAIL ${f}`);
+    return;
+  }
   failures.push(...checkErrorAnswers(attempts));
   await server.waitHealthy(60_000);
   const invariants = await checkInvariants({ baseUrl, ownerUrl: server.ownerUrl(), attempts, crowd });
@@ -155,7 +163,10 @@ try {
         }
       }
       if (!backAt) throw new Error("the database did not come back within 60 s");
-      const healthyAfter = await server.waitHealthy(30_000);
+      const healthyAfter = await server.waitHealthy(30_000).catch(async (e: unknown) => {
+        failures.push(`after database stop ${i + 1} the app did not become healthy: ${await diagnose(server)}`);
+        throw e;
+      });
       recoveries.push(healthyAfter);
       if (healthyAfter > 10_000) failures.push(`the app was healthy ${healthyAfter} ms after the database came back (limit 10 s)`);
       log(`database stop ${i + 1}: back after ${backAt - stoppedAt} ms, app healthy ${healthyAfter} ms later`);
@@ -412,9 +423,32 @@ try {
 const failed = results.reduce((n, r) => n + r.failures.length, 0);
 console.log("");
 console.log(`fault run (${FULL ? "full" : "CI-sized"}) on ${os.cpus().length} cores, ${new Date().toISOString()}`);
-for (const r of results) console.log(`${r.name.padEnd(11)} ${r.failures.length ? `FAILED (${r.failures.length})` : "ok"}  ${JSON.stringify(r.figures)}`);
+for (const r of results) {
+  console.log(`${r.name.padEnd(11)} ${r.failures.length ? `FAILED (${r.failures.length})` : "ok"}  ${JSON.stringify(r.figures)}`);
+  for (const f of r.failures.slice(0, 10)) console.log(`            FAIL ${f.slice(0, 2000)}`);
+}
 console.log(`invariant failures: ${failed}`);
 process.exit(exitCode || (failed ? 1 : 0));
+
+/** What the app holds on the database and what its health check answers, when it does not recover. */
+async function diagnose(s: ServerUnderTest): Promise<string> {
+  const health = await fetch(`${s.baseUrl}/api/healthz`, { signal: AbortSignal.timeout(5_000) }).then(
+    async (r) => `healthz ${r.status} ${await r.text()}`,
+    (e: unknown) => `healthz: no answer (${String(e).slice(0, 80)})`,
+  );
+  const db = new pg.Client({ connectionString: s.ownerUrl() });
+  try {
+    await db.connect();
+    const { rows } = await db.query<{ usename: string; state: string; n: string; oldest: string }>(
+      `SELECT usename, coalesce(state, '-') AS state, count(*)::text AS n, max(now() - state_change)::text AS oldest FROM pg_stat_activity WHERE datname = 'konbini' GROUP BY 1, 2`,
+    );
+    return `${health}; connections: ${rows.map((r) => `${r.usename}/${r.state}=${r.n} (oldest ${r.oldest})`).join(", ")}`;
+  } catch (e) {
+    return `${health}; database: ${String(e)}`;
+  } finally {
+    await db.end().catch(() => undefined);
+  }
+}
 
 /** `npm start` itself (npm → sh → tsx → scripts/start.ts), as a user runs it. */
 function npmStart(dir: string, port: number) {
