@@ -37,7 +37,9 @@ export default defineConfig({
   ],
   // The production build (npm run build runs before e2e in npm test) on a fresh embedded database with demo data.
   webServer: canary ? undefined : {
-    command: "tsx scripts/start.ts --fresh",
+    // node with the tsx loader, not the tsx CLI: the CLI relays a signal and SIGKILLs its child when the child does
+    // not acknowledge it within 30 ms (under load it often cannot), which cut npm start's clean shutdown short.
+    command: "node --import tsx scripts/start.ts --fresh",
     url: `http://localhost:${PORT}/api/healthz`,
     timeout: 180_000,
     reuseExistingServer: false,

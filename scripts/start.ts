@@ -12,7 +12,7 @@
 //   4. `next build` when the build is missing or older than the sources, then `next start`.
 // Supervision (docs/reliability.md): the app or the embedded PostgreSQL dying is restarted with a message (at most
 // 5 times a minute, then npm start stops with exit 1); Ctrl-C / SIGTERM stop Next and then PostgreSQL cleanly;
-// the death of a process that launched npm start (npm, tsx: kill -9) stops it too (scripts/lib/lifeline.ts), and
+// the death of a process that launched npm start (npm, its shell: kill -9) stops it too (scripts/lib/lifeline.ts), and
 // a detached watchdog (scripts/lib/watchdog.mjs) stops the app and PostgreSQL if this process itself is killed.
 // `--dev` runs `next dev` instead.
 import { spawn, type ChildProcess } from "node:child_process";

@@ -1,5 +1,5 @@
-// The launch chain of a long-running command: `npm start` is npm → (sh -c) → tsx → node scripts/start.ts, and
-// `kill -9` of npm (or of tsx) leaves the rest running as orphans with nobody to stop them. The command
+// The launch chain of a long-running command: `npm start` is npm → sh -c → node scripts/start.ts (tsx as a loader), and
+// `kill -9` of npm (or of the shell) leaves the rest running as orphans with nobody to stop them. The command
 // watches the processes that launched it, up to the shell or service manager the user started it from, and
 // stops itself cleanly when one of them is gone. Linux (/proc) only; elsewhere it watches nothing.
 import fs from "node:fs";

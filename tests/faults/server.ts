@@ -30,10 +30,10 @@ export class ServerUnderTest {
     for (const line of chunk.toString("utf8").split("\n")) if (line.trim()) this.log.push(`${prefix}${line}`);
   }
 
-  /** `tsx scripts/start.ts` (what `npm start` runs), with a fresh data directory the first time. */
+  /** `node --import tsx scripts/start.ts` (what `npm start` runs), with a fresh data directory the first time. */
   async start(opts: { fresh?: boolean } = {}): Promise<void> {
     fs.mkdirSync(this.dataDir, { recursive: true, mode: 0o755 });
-    const proc = spawn(path.join(ROOT, "node_modules", ".bin", "tsx"), ["scripts/start.ts", ...(opts.fresh ? ["--fresh"] : [])], {
+    const proc = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts", ...(opts.fresh ? ["--fresh"] : [])], {
       cwd: ROOT,
       env: {
         ...process.env,
