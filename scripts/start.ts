@@ -21,6 +21,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { appDatabasePassword, applyDevSecrets } from "./lib/dev-secrets";
 import { DATA_DIR, ROOT, isEmpty, prepareDatabase, type ResolvedDatabase } from "./lib/database";
+import { stopOnSignalsYourself } from "./lib/embedded-postgres";
 import { watchLaunchChain } from "./lib/lifeline";
 import { removeRunLock, updateRunLock, writeRunLock } from "./lib/run-lock";
 import { runSeed } from "./lib/run-seed";
@@ -90,6 +91,7 @@ async function shutdown(code: number) {
   }
   process.exit(code);
 }
+stopOnSignalsYourself();
 process.on("SIGINT", () => void shutdown(0));
 process.on("SIGTERM", () => void shutdown(0));
 process.on("SIGHUP", () => void shutdown(0));

@@ -19,6 +19,14 @@ import path from "node:path";
 asyncExitHook.unhookEvent("beforeExit");
 asyncExitHook.unhookEvent("exit");
 
+/**
+ * For a process that stops its cluster on signals itself, in order (npm start: the app first, then PostgreSQL):
+ * without this the library's own signal hooks stop the cluster at once and exit 130, racing that shutdown.
+ */
+export function stopOnSignalsYourself(): void {
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP", "SIGBREAK"]) asyncExitHook.unhookEvent(signal);
+}
+
 export type RunningPostgres = {
   /** Connection string for the given database on this cluster. */
   url(database?: string): string;

@@ -317,7 +317,7 @@ try {
       const url = `${server.baseUrl}/api/imports/v1/residents?mode=full&confirmRemovals=1`;
       const headers = { "content-type": "text/csv", ...signRequest({ method: "POST", targetUri: url, body, keyId: client.keyId, secret: client.secret }) };
       const upload = fetch(url, { method: "POST", headers, body }).then(
-        (r) => `${r.status}`,
+        async (r) => `${r.status}${r.status === 200 ? "" : ` ${(await r.text()).slice(0, 300)}`}`,
         (e: unknown) => `no answer (${(e as { cause?: { code?: string } }).cause?.code ?? String(e)})`,
       );
       const appPid = server.state().appPid!;
