@@ -178,7 +178,7 @@ try {
     figures["database stops"] = recoveries.length;
     figures["app healthy after database back, max ms"] = Math.max(...recoveries);
     figures["503 database_unavailable"] = attempts.filter((a) => a.code === "database_unavailable").length;
-    figures["outage warnings logged"] = server.count(/database unavailable|database is unavailable|database_unavailable/i);
+    figures["outage warnings logged"] = server.count(/"msg":"database unavailable/);
   });
 
   // 3. A stalled database: every process of the cluster stopped (SIGSTOP) for 30 s, then continued. The app's
