@@ -36,11 +36,6 @@ type Handler<S extends z.ZodType, P> = (args: { ctx: RequestContext; body: z.inf
 
 type Options = {
   /**
-   * "real" ignores X-Clock-Override: for operations that record when something happened rather than judge
-   * what is allowed (completion: its time must never fall before the issuance's).
-   */
-  clock?: "request" | "real";
-  /**
    * The whole request, authentication included, is answered by `ms` after it arrived: with `error()` if it is not
    * done by then, even when the database stopped answering (the issuance route; docs/reliability.md).
    */
@@ -111,7 +106,7 @@ export function withKioskClient<S extends z.ZodType, P = Record<string, never>>(
         });
       }
       const params = route ? await route.params : ({} as P);
-      const now = options.clock === "real" ? new Date() : requestNow(req);
+      const now = requestNow(req);
       return await handler({ ctx, body: parsed.data, req, params, now, receivedAt });
     } catch (e) {
       return problemResponse(e, instance);

@@ -29,13 +29,15 @@ export async function completeIssuance({ ctx, issuanceId, input, now = new Date(
       }
       throw new AppError("completion_conflict", `the issuance was already completed as ${current.status}`, { status: 409, details: { currentStatus: current.status } });
     }
+    // Never dated before the issuance: a demo clock override (or the clocks of two app nodes) could say otherwise.
+    const completedAt = now < current.renderedAt ? current.renderedAt : now;
     const updated = await tx.issuance.update({
       where: { id: issuanceId },
-      data: { status: input.outcome, completedAt: now, pdf: null, pdfDeletedAt: now, failureReason: input.outcome === "failed" ? (input.reason ?? null) : null },
+      data: { status: input.outcome, completedAt, pdf: null, pdfDeletedAt: completedAt, failureReason: input.outcome === "failed" ? (input.reason ?? null) : null },
     });
     if (input.outcome === "printed") {
       // Daily and hourly rollups in this transaction: cancelled and failed issuances never count.
-      await recordPrintedUsage(tx, current, now);
+      await recordPrintedUsage(tx, current, completedAt);
     }
     if (input.outcome === "failed") {
       await openIncident(
@@ -57,6 +59,6 @@ export async function completeIssuance({ ctx, issuanceId, input, now = new Date(
       targetId: issuanceId,
       details: { issuanceNo: current.issuanceNo },
     });
-    return { issuanceId, issuanceNo: updated.issuanceNo, status: input.outcome, completedAt: now.toISOString() };
+    return { issuanceId, issuanceNo: updated.issuanceNo, status: input.outcome, completedAt: completedAt.toISOString() };
   });
 }

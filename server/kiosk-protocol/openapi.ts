@@ -75,7 +75,7 @@ const PROTOCOL_ERRORS: ErrorCodeEntry[] = [
   { code: "scope_not_granted", status: 403, operations: ALL, meaning: "The API client is authenticated but not granted this operation's scope (kiosk_issuance for eligibility, issuances and completion; koseki_intake for koseki registrations); `requiredScope` names it.", meaningJa: "APIクライアントにこの操作の権限（スコープ）が付与されていません（requiredScopeに必要な権限）。" },
   { code: "malformed_json", status: 400, operations: ALL, meaning: "The body is not valid UTF-8 JSON.", meaningJa: "本文がUTF-8のJSONとして読み取れません。" },
   { code: "validation_failed", status: 422, operations: ALL, meaning: "The body does not match the request schema; `errors` lists each violation.", meaningJa: "本文がスキーマに合致しません（errorsに違反箇所を列挙）。" },
-  { code: "bad_request", status: 400, operations: ["eligibility", "issuance", "registration"], meaning: "X-Clock-Override is not a full ISO 8601 instant with date, time and offset or Z (only when the override is enabled; completion ignores the header).", meaningJa: "X-Clock-OverrideがISO 8601の日時ではありません（時刻上書きが有効な場合のみ）。" },
+  { code: "bad_request", status: 400, operations: ["eligibility", "issuance", "completion", "registration"], meaning: "X-Clock-Override is not a full ISO 8601 instant with date, time and offset or Z (only when the override is enabled).", meaningJa: "X-Clock-OverrideがISO 8601の日時ではありません（時刻上書きが有効な場合のみ）。" },
   { code: "idempotency_key_required", status: 400, operations: ["issuance"], meaning: "The Idempotency-Key header is missing or not 8–128 printable ASCII characters.", meaningJa: "Idempotency-Keyヘッダーがない、または8〜128文字の印字可能ASCIIではありません。" },
   { code: "municipality_unknown", status: 404, operations: ["eligibility", "issuance", "registration"], meaning: "No municipality with this code is served here.", meaningJa: "この団体コードの市区町村は本サーバーで取り扱っていません。" },
   { code: "client_not_allowed", status: 403, operations: ["eligibility", "issuance", "registration"], meaning: "The API client is confined to another municipality.", meaningJa: "このAPIクライアントは指定の市区町村を取り扱えません。" },
@@ -367,7 +367,7 @@ Eligibility answers 200 with a reason per certificate type. An issuance that is 
 When the server runs with ALLOW_CLOCK_OVERRIDE=true (never in production), \`X-Clock-Override: <ISO 8601>\` sets
 the instant eligibility and issuance are judged at (service hours, closures, "today"); signatures still use the
 real clock. It must be a full ISO 8601 instant with date, time and offset or Z (e.g. 2026-11-27T10:00:00+09:00),
-else 400 \`bad_request\`. Completion always records the real time and ignores the header. Otherwise the header is
+else 400 \`bad_request\`. A completion is dated by it too, but never before its issuance. Otherwise the header is
 ignored.`;
 }
 
@@ -379,7 +379,7 @@ const headerParam = (name: string, schema: z.ZodType, description: string, examp
 const ContentDigest = headerParam("Content-Digest", z.string().min(1), "RFC 9530 digest of the exact body bytes: `sha-256=:<base64>:`.", SIGNING_EXAMPLE.headers["Content-Digest"]);
 const SignatureInput = headerParam("Signature-Input", z.string().min(1), `RFC 9421 signature parameters, label \`${SIGNATURE_LABEL}\`: \`${SIGNATURE_LABEL}=${COMPONENT_LIST};created=…;keyid="…";nonce="…";alg="hmac-sha256"\`; with an Idempotency-Key (issuances) the list is \`${COMPONENT_LIST_WITH_KEY}\`.`, SIGNING_EXAMPLE.headers["Signature-Input"]);
 const Signature = headerParam("Signature", z.string().min(1), `RFC 9421 signature: \`${SIGNATURE_LABEL}=:<base64 HMAC-SHA256 of the signature base>:\`.`, SIGNING_EXAMPLE.headers.Signature);
-const ClockOverride = headerParam("X-Clock-Override", ZClockOverride.optional(), "Demo and test servers only (ALLOW_CLOCK_OVERRIDE=true): the instant to judge the request at, a full ISO 8601 instant with date, time and offset or Z (else 400 bad_request). Ignored otherwise, and always on completion (which records the real time); never affects signatures.", "2026-11-27T10:00:00+09:00");
+const ClockOverride = headerParam("X-Clock-Override", ZClockOverride.optional(), "Demo and test servers only (ALLOW_CLOCK_OVERRIDE=true): the instant to judge the request at, a full ISO 8601 instant with date, time and offset or Z (else 400 bad_request). Ignored otherwise; a completion is never dated before its issuance; never affects signatures.", "2026-11-27T10:00:00+09:00");
 const IdempotencyKey = headerParam("Idempotency-Key", ZIdempotencyKey, `Client-chosen key, unique per issuance attempt of this API client; reuse it (with the same body) to retry. Covered by the signature: component \`"${IDEMPOTENCY_KEY_COMPONENT}"\` in Signature-Input (else 401 \`signature_components_missing\`).`, ISSUANCE_SIGNING_EXAMPLE.idempotencyKey);
 
 const refs = {
