@@ -15,7 +15,20 @@ export type CompletionResponse = { issuanceId: string; issuanceNo: string; statu
  * is answered again; a different outcome after completion is a conflict. A `failed` report opens an
  * incident so that somebody looks at it (the Yokohama and Adachi lesson).
  */
-export async function completeIssuance({ ctx, issuanceId, input, now = new Date() }: { ctx: RequestContext; issuanceId: string; input: CompletionRequestBody; now?: Date }): Promise<CompletionResponse> {
+export async function completeIssuance({
+  ctx,
+  issuanceId,
+  input,
+  now = new Date(),
+  notBeforeIssuance = false,
+}: {
+  ctx: RequestContext;
+  issuanceId: string;
+  input: CompletionRequestBody;
+  now?: Date;
+  /** The HTTP edge: a demo clock override (or another node's clock) must never date a completion before its issuance. */
+  notBeforeIssuance?: boolean;
+}): Promise<CompletionResponse> {
   if (ctx.actor.type !== "api_client") throw new AppError("forbidden", "completion is for API clients");
   const apiClientId = ctx.actor.id;
   return withTenant(ctx, async (tx) => {
@@ -30,7 +43,7 @@ export async function completeIssuance({ ctx, issuanceId, input, now = new Date(
       throw new AppError("completion_conflict", `the issuance was already completed as ${current.status}`, { status: 409, details: { currentStatus: current.status } });
     }
     // Never dated before the issuance: a demo clock override (or the clocks of two app nodes) could say otherwise.
-    const completedAt = now < current.renderedAt ? current.renderedAt : now;
+    const completedAt = notBeforeIssuance && now < current.renderedAt ? current.renderedAt : now;
     const updated = await tx.issuance.update({
       where: { id: issuanceId },
       data: { status: input.outcome, completedAt, pdf: null, pdfDeletedAt: completedAt, failureReason: input.outcome === "failed" ? (input.reason ?? null) : null },

@@ -12,7 +12,7 @@ export const dynamic = "force-dynamic";
 export const POST = withKioskClient<typeof ZCompletionRequest, { id: string }>("kiosk_issuance", ZCompletionRequest, async ({ ctx, body, params, now }) => {
   const id = z.string().uuid().safeParse(params.id);
   if (!id.success) throw new AppError("issuance_not_found", "no issuance with this id", { status: 404 });
-  return jsonResponse(await completeIssuance({ ctx, issuanceId: id.data, input: body, now }));
+  return jsonResponse(await completeIssuance({ ctx, issuanceId: id.data, input: body, now, notBeforeIssuance: true }));
 });
 
 // The methods this route does not serve: 405 problem+json with Allow.
