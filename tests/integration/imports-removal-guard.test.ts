@@ -1,7 +1,6 @@
 // The full-load removal guard (docs/import-formats.md §2): a full file that would remove more than the
 // municipality's share of what is there is refused with its counts and nothing written, unless confirmed —
 // through the engine, the signed API (confirmRemovals=1) and the command line (--confirm-removals).
-import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -10,11 +9,11 @@ import { POST as importPost } from "@/app/api/imports/v1/[feed]/route";
 import { ZProblem } from "@/lib/schemas/kiosk-responses";
 import { signRequest } from "@/server/kiosk-protocol/http-signatures";
 import { ownerDb } from "@/tests/setup/owner-db";
+import { runScript } from "@/tests/run-script";
 import { createMunicipality } from "../factories";
 import { createApiClient } from "../factories/issuance";
 import { importText, RESIDENT_KEYS, residentRow, toCsv, type Row } from "../factories/imports";
 
-const ROOT = path.resolve(import.meta.dirname, "..", "..");
 
 /** A municipality with `n` residents (a first full load: nothing to remove, never refused). */
 async function withResidents(n: number, overrides: Parameters<typeof createMunicipality>[0] = {}) {
@@ -158,20 +157,5 @@ describe("full-load removal guard (API and command line)", () => {
 
 /** scripts/import.ts as `npm run import` runs it (node with the server-only hook and tsx). */
 function runCli(args: string[], env: Record<string, string>): Promise<{ code: number | null; out: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "./scripts/lib/register-server-only.mjs", "--import", "tsx", "scripts/import.ts", ...args], {
-      cwd: ROOT,
-      env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? os.tmpdir(), ...env } as unknown as NodeJS.ProcessEnv,
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let out = "";
-    child.stdout.on("data", (d: Buffer) => (out += d.toString()));
-    child.stderr.on("data", (d: Buffer) => (out += d.toString()));
-    const timer = setTimeout(() => child.kill("SIGKILL"), 90_000);
-    child.on("error", reject);
-    child.on("exit", (code) => {
-      clearTimeout(timer);
-      resolve({ code, out });
-    });
-  });
+  return runScript("scripts/import.ts", args, env, { serverOnly: true });
 }

@@ -3,7 +3,6 @@
 // address is not https, or the database holds a demo account with the published password or the demo kiosk
 // client; demo mode (and the demo seed) is refused on an external database. The checks themselves are
 // exercised directly too, including the answer "ready" once the demo rows are gone.
-import { spawn } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
@@ -16,8 +15,8 @@ import { checkProductionReadiness, checkProductionSettings } from "@/server/star
 import { createStaffUser } from "@/tests/factories";
 import { createApiClient } from "@/tests/factories/issuance";
 import { ownerDb } from "@/tests/setup/owner-db";
+import { runScript as run } from "@/tests/run-script";
 
-const ROOT = path.resolve(import.meta.dirname, "../..");
 const dataDirs: string[] = [];
 afterAll(() => dataDirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
 
@@ -25,30 +24,6 @@ function tempDataDir(): string {
   const d = fs.mkdtempSync(path.join(os.tmpdir(), "konbini-start-"));
   dataDirs.push(d);
   return d;
-}
-
-/** Runs a project script as its own process with exactly this environment (plus PATH/HOME). */
-function run(script: string, args: string[], env: Record<string, string>, opts: { serverOnly?: boolean } = {}): Promise<{ code: number | null; out: string }> {
-  // Scripts that import server/** run as their npm entries do: node with the server-only hook and tsx.
-  const [command, prefix] = opts.serverOnly
-    ? [process.execPath, ["--import", "./scripts/lib/register-server-only.mjs", "--import", "tsx"]]
-    : [path.join(ROOT, "node_modules", ".bin", "tsx"), []];
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, [...prefix, script, ...args], {
-      cwd: ROOT,
-      env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? os.tmpdir(), ...env } as unknown as NodeJS.ProcessEnv,
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let out = "";
-    child.stdout.on("data", (d: Buffer) => (out += d.toString()));
-    child.stderr.on("data", (d: Buffer) => (out += d.toString()));
-    const timer = setTimeout(() => child.kill("SIGKILL"), 90_000);
-    child.on("error", reject);
-    child.on("exit", (code) => {
-      clearTimeout(timer);
-      resolve({ code, out });
-    });
-  });
 }
 
 const goodSettings = () => ({
