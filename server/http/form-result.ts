@@ -1,17 +1,14 @@
 import "server-only";
-import { revalidatePath } from "next/cache";
 import { ZodError } from "zod";
 import { errorMessage } from "@/lib/error-messages";
-import { getStaffSessionForPasswordChange } from "../auth/require-staff";
-import type { RequestContext } from "../context";
+import type { FormFailure } from "@/lib/form-result";
 import { isAppError } from "../errors";
 
 // The one mapping from a verb's AppError to what a react-hook-form form shows: the Japanese text of the code
 // (lib/error-messages.ts), the schema's messages at their fields, and codes that concern one field of the
 // form at that field too. Unexpected errors are rethrown (Next shows its error page and logs them).
 
-export type FormFailure = { ok: false; code: string; message: string; fieldErrors?: Record<string, string> };
-export type FormResult<T = undefined> = { ok: true; data: T } | FormFailure;
+export type { FormFailure, FormResult } from "@/lib/form-result";
 
 /** `fields` ties codes to the form field they concern, e.g. `{ login_id_taken: "loginId" }`. */
 export function formFailure(e: unknown, fields: Readonly<Record<string, string>> = {}): FormFailure {
@@ -32,24 +29,4 @@ export function formFailure(e: unknown, fields: Readonly<Record<string, string>>
 export function sessionFailure(mustChangePassword = false): FormFailure {
   const code = mustChangePassword ? "password_change_required" : "unauthenticated";
   return { ok: false, code, message: errorMessage(code) };
-}
-
-/**
- * The wiring of a portal server action: the session (refused while MFA or a forced password change is
- * pending), the verb with the session's context, the revalidation of the area, and errors mapped by
- * `formFailure`. The verbs parse with the shared zod schema and authorize.
- */
-export async function runStaffAction<T>(
-  fn: (ctx: RequestContext) => Promise<T>,
-  opts: { revalidate: string; layout?: boolean; fields?: Readonly<Record<string, string>> },
-): Promise<FormResult<T>> {
-  const staff = await getStaffSessionForPasswordChange();
-  if (!staff || staff.mustChangePassword) return sessionFailure(staff?.mustChangePassword);
-  try {
-    const data = await fn(staff.ctx);
-    revalidatePath(opts.revalidate, opts.layout ? "layout" : undefined);
-    return { ok: true, data };
-  } catch (e) {
-    return formFailure(e, opts.fields);
-  }
 }

@@ -6,7 +6,7 @@ import { revokeApiClient } from "@/server/api-clients/revoke-api-client";
 import { rotateApiClient } from "@/server/api-clients/rotate-api-client";
 import { updateApiClientScopes } from "@/server/api-clients/update-api-client-scopes";
 import type { RequestContext } from "@/server/context";
-import { runStaffAction } from "@/server/http/form-result";
+import { runStaffAction } from "@/server/http/server-actions";
 import type { FormResult } from "../municipalities/_components/form-result";
 
 // Codes that concern one field of the form are shown at that field too (text: lib/error-messages.ts).

@@ -1,6 +1,6 @@
 "use server";
 
-import { runStaffAction } from "@/server/http/form-result";
+import { runStaffAction } from "@/server/http/server-actions";
 import { liftIssuanceBlock } from "@/server/issuance-blocks/lift-issuance-block";
 import { setIssuanceBlock } from "@/server/issuance-blocks/set-issuance-block";
 import type { IssuanceBlockForm } from "@/lib/schemas/issuance-block";

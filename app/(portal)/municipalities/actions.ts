@@ -2,7 +2,7 @@
 
 import type { MunicipalityFormInput, MunicipalityStatusChangeInput } from "@/lib/schemas/municipality";
 import type { RequestContext } from "@/server/context";
-import { runStaffAction } from "@/server/http/form-result";
+import { runStaffAction } from "@/server/http/server-actions";
 import { createMunicipality } from "@/server/municipalities/create-municipality";
 import { setMunicipalityStatus } from "@/server/municipalities/set-municipality-status";
 import { updateMunicipality } from "@/server/municipalities/update-municipality";

@@ -1,7 +1,7 @@
 "use server";
 
 import type { RequestContext } from "@/server/context";
-import { runStaffAction } from "@/server/http/form-result";
+import { runStaffAction } from "@/server/http/server-actions";
 import { cancelPlannedStop } from "@/server/service-config/cancel-planned-stop";
 import { clearServiceWindows } from "@/server/service-config/clear-service-windows";
 import { createPlannedStop } from "@/server/service-config/create-planned-stop";

@@ -9,7 +9,8 @@ import type {
   StaffUserRefInput,
 } from "@/lib/schemas/staff";
 import type { RequestContext } from "@/server/context";
-import { runStaffAction, type FormResult } from "@/server/http/form-result";
+import type { FormResult } from "@/lib/form-result";
+import { runStaffAction } from "@/server/http/server-actions";
 import { changeRole } from "@/server/staff/change-role";
 import { createStaffUser } from "@/server/staff/create-staff-user";
 import { disableStaffUser } from "@/server/staff/disable-staff-user";

@@ -1,7 +1,7 @@
 "use server";
 
 import type { RequestContext } from "@/server/context";
-import { runStaffAction } from "@/server/http/form-result";
+import { runStaffAction } from "@/server/http/server-actions";
 import { generateMonthlyReport } from "@/server/reports/generate-monthly-report";
 import { addCommissionRate } from "@/server/settlement/add-commission-rate";
 import { setCounterCount } from "@/server/settlement/set-counter-count";
