@@ -10,7 +10,8 @@ import { TextField } from "@/components/ui/text-field";
 import { safeCallbackUrl } from "@/lib/safe-callback-url";
 import { ZMfaCode, ZRecoveryCode, type MfaCodeInput, type RecoveryCodeInput } from "@/lib/schemas/staff";
 import { updateSession } from "../../_components/update-session";
-import { redeemRecoveryCodeAction, verifyMfaAction, type MfaStepResult } from "../actions";
+import type { FormResult } from "@/lib/form-result";
+import { redeemRecoveryCodeAction, verifyMfaAction } from "../actions";
 
 type Props = { callbackUrl?: string; className?: string };
 
@@ -28,14 +29,14 @@ export function MfaVerifyForm({ callbackUrl, className }: Props) {
     if (message) alertRef.current?.focus();
   }, [message]);
 
-  async function finish(result: MfaStepResult, reset: () => void) {
+  async function finish(result: FormResult<{ proof: string }>, reset: () => void) {
     if (!result.ok) {
       reset();
       setMessage(result.message);
       return;
     }
     setRedirecting(true);
-    if (!(await updateSession({ mfaProof: result.proof }))) {
+    if (!(await updateSession({ mfaProof: result.data.proof }))) {
       setRedirecting(false);
       setMessage("エラーが発生しました。しばらく時間をおいてから再度お試しください。");
       return;

@@ -8,7 +8,8 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { errorMessage } from "@/lib/error-messages";
 import { ZIncidentClose, type IncidentCloseInput } from "@/lib/schemas/logs";
-import { acknowledgeIncidentAction, closeIncidentAction, type IncidentActionResult } from "../../actions";
+import type { FormResult } from "@/lib/form-result";
+import { acknowledgeIncidentAction, closeIncidentAction } from "../../actions";
 
 /** Acknowledge (open only) and close with a required reason (open or acknowledged). */
 export function IncidentActions({ incidentId, canAcknowledge }: { incidentId: string; canAcknowledge: boolean }) {
@@ -33,7 +34,7 @@ export function IncidentActions({ incidentId, canAcknowledge }: { incidentId: st
     if (errorCode) alertRef.current?.focus();
   }, [errorCode]);
 
-  const finish = (result: IncidentActionResult, doneText: string) => {
+  const finish = (result: FormResult<unknown>, doneText: string) => {
     if (!result.ok) {
       setErrorCode(result.code);
       return;

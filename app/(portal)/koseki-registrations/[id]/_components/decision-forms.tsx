@@ -9,7 +9,8 @@ import { Button } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/select-field";
 import { errorMessage } from "@/lib/error-messages";
 import { REJECT_REASONS, ZApproveRegistration, ZRejectRegistration, type ApproveRegistrationInput, type RejectRegistrationInput } from "@/lib/schemas/koseki-registration";
-import { approveRegistrationAction, rejectRegistrationAction, type RegistrationActionResult } from "../../actions";
+import type { FormResult } from "@/lib/form-result";
+import { approveRegistrationAction, rejectRegistrationAction } from "../../actions";
 
 export type CandidateOption = { memberId: string; label: string; matched: number };
 
@@ -30,7 +31,7 @@ export function DecisionForms({ registrationId, candidates, canApprove }: { regi
     if (errorCode) alertRef.current?.focus();
   }, [errorCode]);
 
-  const finish = (result: RegistrationActionResult, text: string) => {
+  const finish = (result: FormResult<unknown>, text: string) => {
     if (!result.ok) {
       setErrorCode(result.code);
       return;
