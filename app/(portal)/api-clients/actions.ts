@@ -7,7 +7,7 @@ import { rotateApiClient } from "@/server/api-clients/rotate-api-client";
 import { updateApiClientScopes } from "@/server/api-clients/update-api-client-scopes";
 import type { RequestContext } from "@/server/context";
 import { runStaffAction } from "@/server/http/server-actions";
-import type { FormResult } from "../municipalities/_components/form-result";
+import type { FormResult } from "@/lib/form-result";
 
 // Codes that concern one field of the form are shown at that field too (text: lib/error-messages.ts).
 const FIELDS = { municipality_not_found: "municipalityCode", scope_requires_municipality: "scopes" };

@@ -11,7 +11,7 @@ import { setServiceWindows } from "@/server/service-config/set-service-windows";
 import { startEmergencyStop } from "@/server/service-config/start-emergency-stop";
 import { updateOffering } from "@/server/service-config/update-offering";
 import { updateTaxYearPolicy } from "@/server/service-config/update-tax-year-policy";
-import type { FormResult } from "./_components/form-result";
+import type { FormResult } from "@/lib/form-result";
 
 // Codes that concern one field of a form are shown at that field too (text: lib/error-messages.ts).
 const FIELDS = { fee_in_past: "effectiveFrom", stop_in_past: "startsAt", emergency_stop_running: "certificateType" };

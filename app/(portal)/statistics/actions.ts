@@ -5,7 +5,7 @@ import { runStaffAction } from "@/server/http/server-actions";
 import { generateMonthlyReport } from "@/server/reports/generate-monthly-report";
 import { addCommissionRate } from "@/server/settlement/add-commission-rate";
 import { setCounterCount } from "@/server/settlement/set-counter-count";
-import type { FormResult } from "../service/_components/form-result";
+import type { FormResult } from "@/lib/form-result";
 
 // Codes that concern one field of a form are shown at that field too (text: lib/error-messages.ts).
 const FIELDS = { report_month_in_future: "month" };

@@ -2,8 +2,8 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { signOut } from "next-auth/react";
-import { useEffect, useRef, useState } from "react";
 import { useForm } from "react-hook-form";
+import { useFormAction } from "@/components/form/use-form-action";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
@@ -11,41 +11,23 @@ import { ZChangePassword, type ChangePasswordInput } from "@/lib/schemas/staff";
 import { changePasswordAction } from "../actions";
 
 export function ChangePasswordForm() {
-  const [message, setMessage] = useState<string | null>(null);
-  const alertRef = useRef<HTMLDivElement>(null);
-  const {
-    register,
-    handleSubmit,
-    setError,
-    reset,
-    formState: { errors, isSubmitting, isSubmitSuccessful },
-  } = useForm<ChangePasswordInput>({
+  const form = useForm<ChangePasswordInput>({
     resolver: zodResolver(ZChangePassword),
     defaultValues: { currentPassword: "", newPassword: "", confirmPassword: "" },
     reValidateMode: "onChange",
   });
-
-  useEffect(() => {
-    if (message) alertRef.current?.focus();
-  }, [message]);
-
-  const onSubmit = handleSubmit(async (values) => {
-    setMessage(null);
-    const result = await changePasswordAction(values);
-    if (!result.ok) {
-      for (const [field, text] of Object.entries(result.fieldErrors ?? {})) {
-        setError(field as keyof ChangePasswordInput, { message: text });
-      }
-      reset({ ...values, currentPassword: "" }, { keepErrors: true });
-      setMessage(result.message);
-      return;
-    }
+  const {
+    register,
+    formState: { errors, isSubmitting, isSubmitSuccessful },
+  } = form;
+  const { onSubmit, message, alertRef } = useFormAction(form, changePasswordAction, {
+    onFailure: (_, values) => form.reset({ ...values, currentPassword: "" }, { keepErrors: true }),
     // Every session of this user has just ended (sessionVersion): sign in again with the new password.
-    await signOut({ callbackUrl: "/login?notice=password_changed" });
+    onSuccess: () => signOut({ callbackUrl: "/login?notice=password_changed" }),
   });
 
   return (
-    <form noValidate className="flex flex-col gap-6" onSubmit={(e) => void onSubmit(e)}>
+    <form noValidate className="flex flex-col gap-6" onSubmit={onSubmit}>
       {message ? (
         <Alert variant="error" role="alert" ref={alertRef} tabIndex={-1} title="パスワードを変更できませんでした">
           {message}

@@ -3,6 +3,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useEffect, useRef, useState } from "react";
 import { useForm } from "react-hook-form";
+import { useFormAction } from "@/components/form/use-form-action";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
@@ -11,36 +12,24 @@ import { regenerateRecoveryCodesAction } from "../actions";
 
 /** New recovery codes for oneself, after a current TOTP code; shown once, the old ones stop working. */
 export function RegenerateRecoveryCodesForm() {
-  const [message, setMessage] = useState<string | null>(null);
   const [codes, setCodes] = useState<string[] | null>(null);
-  const alertRef = useRef<HTMLDivElement>(null);
   const codesRef = useRef<HTMLHeadingElement>(null);
+  const form = useForm<RegenerateRecoveryCodesInput>({ resolver: zodResolver(ZRegenerateRecoveryCodes), defaultValues: { code: "" }, reValidateMode: "onChange" });
   const {
     register,
-    handleSubmit,
-    setError,
-    resetField,
     formState: { errors, isSubmitting },
-  } = useForm<RegenerateRecoveryCodesInput>({ resolver: zodResolver(ZRegenerateRecoveryCodes), defaultValues: { code: "" }, reValidateMode: "onChange" });
+  } = form;
+  // A used code is cleared whatever the answer, before a refusal's messages are put on the field.
+  const regenerate = async (values: RegenerateRecoveryCodesInput) => {
+    const result = await regenerateRecoveryCodesAction(values);
+    form.resetField("code");
+    return result;
+  };
+  const { onSubmit, message, alertRef } = useFormAction(form, regenerate, { onSuccess: (data) => setCodes(data.recoveryCodes) });
 
-  useEffect(() => {
-    if (message) alertRef.current?.focus();
-  }, [message]);
   useEffect(() => {
     if (codes) codesRef.current?.focus();
   }, [codes]);
-
-  const onSubmit = handleSubmit(async (values) => {
-    setMessage(null);
-    const result = await regenerateRecoveryCodesAction(values);
-    resetField("code");
-    if (!result.ok) {
-      for (const [field, text] of Object.entries(result.fieldErrors ?? {})) setError(field as keyof RegenerateRecoveryCodesInput, { message: text });
-      setMessage(result.message);
-      return;
-    }
-    setCodes(result.data.recoveryCodes);
-  });
 
   if (codes) {
     return (
@@ -62,7 +51,7 @@ export function RegenerateRecoveryCodesForm() {
   }
 
   return (
-    <form noValidate className="flex flex-col gap-6" onSubmit={(e) => void onSubmit(e)}>
+    <form noValidate className="flex flex-col gap-6" onSubmit={onSubmit}>
       {message ? (
         <Alert variant="error" role="alert" ref={alertRef} tabIndex={-1} title="再発行できませんでした">
           {message}

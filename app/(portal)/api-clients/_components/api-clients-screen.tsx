@@ -4,6 +4,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
+import { useFormAction, useFormAlert } from "@/components/form/use-form-action";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
@@ -34,30 +35,29 @@ const fmt = (iso: string | null) => (iso ? dateTime.format(new Date(iso)) : "—
 export function ApiClientsScreen({ clients, municipalities }: { clients: ApiClientRow[]; municipalities: { code: string; name: string }[] }) {
   const router = useRouter();
   const [shown, setShown] = useState<ShownSecret | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
+  // One banner for the create form and the buttons of the list.
+  const alert = useFormAlert();
+  const setFailure = alert.setMessage;
   const [busyId, setBusyId] = useState<string | null>(null);
   const [editingId, setEditingId] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const editing = clients.find((c) => c.id === editingId && c.status === "active") ?? null;
+  const form = useForm<ApiClientCreateInput>({ resolver: zodResolver(ZApiClientCreate), defaultValues: { name: "", municipalityCode: "", scopes: [] }, reValidateMode: "onChange" });
   const {
     register,
-    handleSubmit,
-    setError,
-    reset,
     formState: { errors, isSubmitting },
-  } = useForm<ApiClientCreateInput>({ resolver: zodResolver(ZApiClientCreate), defaultValues: { name: "", municipalityCode: "", scopes: [] }, reValidateMode: "onChange" });
-
-  const onCreate = handleSubmit(async (values) => {
-    setFailure(null);
+  } = form;
+  const create = (values: ApiClientCreateInput) => {
     setDone(null);
-    const result = await createApiClientAction(values);
-    if (!result.ok) {
-      for (const [field, message] of Object.entries(result.fieldErrors ?? {})) setError(field as keyof ApiClientCreateInput, { message });
-      return setFailure(result.message);
-    }
-    reset();
-    setShown({ kind: "created", ...result.data });
-    router.refresh();
+    return createApiClientAction(values);
+  };
+  const { onSubmit: onCreate } = useFormAction(form, create, {
+    alert,
+    onSuccess: (data) => {
+      form.reset();
+      setShown({ kind: "created", ...data });
+      router.refresh();
+    },
   });
 
   async function rotate(c: ApiClientRow) {
@@ -85,9 +85,9 @@ export function ApiClientsScreen({ clients, municipalities }: { clients: ApiClie
 
   return (
     <div className="flex flex-col gap-10">
-      {failure ? (
+      {alert.message ? (
         <Alert variant="error" role="alert" title="操作できませんでした">
-          {failure}
+          {alert.message}
         </Alert>
       ) : null}
       {done ? (
@@ -195,7 +195,7 @@ export function ApiClientsScreen({ clients, municipalities }: { clients: ApiClie
         <h2 id="create-heading" className="text-std-24B-150 text-solid-gray-900">
           APIクライアントを作成する
         </h2>
-        <form noValidate className="flex flex-col gap-6" onSubmit={(e) => void onCreate(e)}>
+        <form noValidate className="flex flex-col gap-6" onSubmit={onCreate}>
           <TextField label="名称" hint="例：コンビニ交付センター（本番）" required error={errors.name?.message} {...register("name")} />
           <SelectField
             label="対象自治体"

@@ -3,6 +3,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useEffect, useRef } from "react";
 import { useForm } from "react-hook-form";
+import { useFormAction } from "@/components/form/use-form-action";
 import { Button } from "@/components/ui/button";
 import { ZApiClientScopesUpdate, type ApiClientScopeName, type ApiClientScopesUpdateInput } from "@/lib/schemas/api-client";
 import { updateApiClientScopesAction } from "../actions";
@@ -20,17 +21,15 @@ export function ScopesEditor({
 }) {
   const ref = useRef<HTMLFormElement>(null);
   useEffect(() => ref.current?.querySelector("input")?.focus(), [client.id]);
+  const form = useForm<ApiClientScopesUpdateInput>({ resolver: zodResolver(ZApiClientScopesUpdate), defaultValues: { id: client.id, scopes: client.scopes }, reValidateMode: "onChange" });
   const {
     register,
-    handleSubmit,
-    setError,
     formState: { errors, isSubmitting },
-  } = useForm<ApiClientScopesUpdateInput>({ resolver: zodResolver(ZApiClientScopesUpdate), defaultValues: { id: client.id, scopes: client.scopes }, reValidateMode: "onChange" });
-
-  const onSave = handleSubmit(async (values) => {
-    const result = await updateApiClientScopesAction(values);
-    if (!result.ok) return setError("scopes", { message: result.fieldErrors?.scopes ?? result.message });
-    onDone(`「${client.name}」の権限を変更しました。`);
+  } = form;
+  // This editor has no banner: a refusal shows at the scopes.
+  const { onSubmit: onSave } = useFormAction(form, updateApiClientScopesAction, {
+    onFailure: (failure) => form.setError("scopes", { message: failure.fieldErrors?.scopes ?? failure.message }),
+    onSuccess: () => onDone(`「${client.name}」の権限を変更しました。`),
   });
 
   return (
@@ -38,7 +37,7 @@ export function ScopesEditor({
       <h2 id="scopes-heading" className="text-std-20B-150 text-solid-gray-900">
         「{client.name}」の権限を変更する
       </h2>
-      <form ref={ref} noValidate className="flex flex-col gap-6" onSubmit={(e) => void onSave(e)}>
+      <form ref={ref} noValidate className="flex flex-col gap-6" onSubmit={onSave}>
         <input type="hidden" {...register("id")} />
         <ScopeFieldset registration={register("scopes")} error={errors.scopes?.message} disabled={isSubmitting} />
         <div className="flex flex-wrap gap-2">

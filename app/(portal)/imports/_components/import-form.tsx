@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useEffect, useId, useRef, useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import type { z } from "zod";
+import { setFieldErrors } from "@/components/form/use-form-action";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { CheckboxField } from "@/components/ui/checkbox-field";
@@ -145,9 +146,8 @@ export function ImportForm({ municipality, operatorChoice }: { municipality: { n
           // not JSON (proxy error page)
         }
         // Option errors of the route's schema go to their fields as well.
-        for (const err of (problem?.errors ?? []) as { path: string; message: string }[]) {
-          if (["feed", "mode", "format", "encoding"].includes(err.path)) setError(err.path as "feed", { message: err.message });
-        }
+        const errors = (problem?.errors ?? []) as { path: string; message: string }[];
+        setFieldErrors(setError, Object.fromEntries(errors.map((err) => [err.path, err.message])), ["feed", "mode", "format", "encoding"]);
         return finish({ kind: "error", message: problemMessage(problem) });
       }
       const all = xhr.responseText.split("\n").filter(Boolean).map((l) => JSON.parse(l) as { type: string; job?: ImportJobSummary; problem?: { code?: string; detail?: string } });

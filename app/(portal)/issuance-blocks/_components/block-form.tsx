@@ -4,15 +4,15 @@ import { Button } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/select-field";
 import { TextField } from "@/components/ui/text-field";
 import { ISSUANCE_BLOCK_REASONS, ZIssuanceBlockForm, type IssuanceBlockForm as Values } from "@/lib/schemas/issuance-block";
-import { FormMessage } from "../../service/_components/controls";
-import { useServiceForm } from "../../service/_components/use-service-form";
+import { FormMessage } from "@/components/form/form-message";
+import { useSchemaForm } from "@/components/form/use-schema-form";
 import { setIssuanceBlockAction } from "../actions";
 
 const REASON_OPTIONS = Object.entries(ISSUANCE_BLOCK_REASONS).map(([value, label]) => ({ value, label }));
 
 export function BlockForm() {
   const initial: Values = { residentNo: "", reason: "support_measure_request", note: "" };
-  const { form, result, onSubmit } = useServiceForm(ZIssuanceBlockForm, initial, setIssuanceBlockAction, { resetOnSuccess: true });
+  const { form, result, onSubmit } = useSchemaForm(ZIssuanceBlockForm, initial, setIssuanceBlockAction, { resetOnSuccess: true });
   const { register, formState } = form;
   const e = formState.errors;
   return (

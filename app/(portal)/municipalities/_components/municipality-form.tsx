@@ -2,8 +2,8 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
-import { useEffect, useRef, useState } from "react";
 import { useForm } from "react-hook-form";
+import { useFormAction } from "@/components/form/use-form-action";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
@@ -25,15 +25,7 @@ type Props = { mode: "create" } | { mode: "edit"; defaultValues: MunicipalityFor
 /** Registration (new) and editing of a municipality's basic data; the code is fixed once registered. */
 export function MunicipalityForm(props: Props) {
   const router = useRouter();
-  const [failure, setFailure] = useState<string | null>(null);
-  const [saved, setSaved] = useState(false);
-  const alertRef = useRef<HTMLDivElement>(null);
-  const {
-    register,
-    handleSubmit,
-    setError,
-    formState: { errors, isSubmitting },
-  } = useForm<MunicipalityFormInput>({
+  const form = useForm<MunicipalityFormInput>({
     resolver: zodResolver(ZMunicipalityForm),
     defaultValues:
       props.mode === "edit"
@@ -43,34 +35,23 @@ export function MunicipalityForm(props: Props) {
     reValidateMode: "onChange",
   });
 
-  useEffect(() => {
-    if (failure) alertRef.current?.focus();
-  }, [failure]);
-
-  const onSubmit = handleSubmit(async (values) => {
-    setFailure(null);
-    setSaved(false);
-    const result = props.mode === "create" ? await createMunicipalityAction(values) : await updateMunicipalityAction(values);
-    if (!result.ok) {
-      for (const [field, message] of Object.entries(result.fieldErrors ?? {})) {
-        setError(field as keyof MunicipalityFormInput, { message });
-      }
-      setFailure(result.message);
-      return;
-    }
-    if (props.mode === "create") {
-      router.push(`/municipalities/${result.data}?created=1`);
-    } else {
-      setSaved(true);
-      router.refresh();
-    }
+  const {
+    register,
+    formState: { errors, isSubmitting },
+  } = form;
+  const { onSubmit, message, alertRef, result } = useFormAction(form, props.mode === "create" ? createMunicipalityAction : updateMunicipalityAction, {
+    onSuccess: (code) => {
+      if (props.mode === "create") router.push(`/municipalities/${code}?created=1`);
+      else router.refresh();
+    },
   });
+  const saved = props.mode === "edit" && result?.ok;
 
   return (
-    <form noValidate className="flex flex-col gap-6" onSubmit={(e) => void onSubmit(e)}>
-      {failure ? (
+    <form noValidate className="flex flex-col gap-6" onSubmit={onSubmit}>
+      {message ? (
         <Alert variant="error" role="alert" ref={alertRef} tabIndex={-1} title="保存できませんでした">
-          {failure}
+          {message}
         </Alert>
       ) : null}
       {saved ? (

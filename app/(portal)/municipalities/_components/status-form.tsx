@@ -2,8 +2,8 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
-import { useEffect, useRef, useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
+import { useFormAction } from "@/components/form/use-form-action";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/select-field";
@@ -21,39 +21,24 @@ const OPTIONS = MUNICIPALITY_STATUSES.map((s) => ({ value: s, label: MUNICIPALIT
 /** Switches the municipality between 準備中, 稼働中 and 停止中 (the verb's zod schema validates here too). */
 export function StatusForm({ code, status }: { code: string; status: MunicipalityStatusName }) {
   const router = useRouter();
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
-  const alertRef = useRef<HTMLDivElement>(null);
+  const form = useForm<MunicipalityStatusChangeInput>({ resolver: zodResolver(ZMunicipalityStatusChange), defaultValues: { code, status }, reValidateMode: "onChange" });
   const {
     register,
-    handleSubmit,
-    setError,
     control,
     formState: { errors, isSubmitting },
-  } = useForm<MunicipalityStatusChangeInput>({ resolver: zodResolver(ZMunicipalityStatusChange), defaultValues: { code, status }, reValidateMode: "onChange" });
-
+  } = form;
   const chosen = useWatch({ control, name: "status" });
-
-  useEffect(() => {
-    if (message && !message.ok) alertRef.current?.focus();
-  }, [message]);
-
-  const onSubmit = handleSubmit(async (values) => {
-    setMessage(null);
-    const result = await setMunicipalityStatusAction(values);
-    if (!result.ok) {
-      for (const [field, text] of Object.entries(result.fieldErrors ?? {})) setError(field as keyof MunicipalityStatusChangeInput, { message: text });
-      setMessage({ ok: false, text: result.message });
-      return;
-    }
-    setMessage({ ok: true, text: `状態を「${MUNICIPALITY_STATUS_LABELS[values.status]}」にしました。` });
-    router.refresh();
-  });
+  const { onSubmit, message, alertRef, result } = useFormAction(form, setMunicipalityStatusAction, { onSuccess: () => router.refresh() });
 
   return (
-    <form noValidate className="flex flex-col gap-4" onSubmit={(e) => void onSubmit(e)}>
+    <form noValidate className="flex flex-col gap-4" onSubmit={onSubmit}>
       {message ? (
-        <Alert variant={message.ok ? "success" : "error"} role={message.ok ? "status" : "alert"} ref={alertRef} tabIndex={message.ok ? undefined : -1}>
-          {message.text}
+        <Alert variant="error" role="alert" ref={alertRef} tabIndex={-1}>
+          {message}
+        </Alert>
+      ) : result?.ok ? (
+        <Alert variant="success" role="status">
+          {`状態を「${MUNICIPALITY_STATUS_LABELS[result.data]}」にしました。`}
         </Alert>
       ) : null}
       <SelectField label="状態" options={OPTIONS} error={errors.status?.message} {...register("status")} />

@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
-import type { FormResult } from "./form-result";
+import type { FormResult } from "@/lib/form-result";
 
 type Props = { action: (input: unknown) => Promise<FormResult>; input: unknown; label: string; pendingLabel: string; confirm?: string };
 

@@ -5,13 +5,13 @@ import { TextField } from "@/components/ui/text-field";
 import { ZEmergencyStopForm, type EmergencyStopForm as Values } from "@/lib/schemas/service-config";
 import { startEmergencyStopAction } from "../actions";
 import { SelectField } from "@/components/ui/select-field";
-import { FormMessage } from "./controls";
+import { FormMessage } from "@/components/form/form-message";
 import { TYPE_OR_ALL_OPTIONS } from "./labels";
-import { useServiceForm } from "./use-service-form";
+import { useSchemaForm } from "@/components/form/use-schema-form";
 
 export function EmergencyForm({ municipalityId }: { municipalityId?: string }) {
   const initial: Values = { municipalityId, certificateType: "all", reason: "" };
-  const { form, result, onSubmit } = useServiceForm(ZEmergencyStopForm, initial, startEmergencyStopAction, { resetOnSuccess: true });
+  const { form, result, onSubmit } = useSchemaForm(ZEmergencyStopForm, initial, startEmergencyStopAction, { resetOnSuccess: true });
   const { register, formState } = form;
   const e = formState.errors;
   return (

@@ -5,13 +5,13 @@ import { TextField } from "@/components/ui/text-field";
 import { ZScheduleFeeForm, type ScheduleFeeForm as Values } from "@/lib/schemas/service-config";
 import { scheduleFeeAction } from "../actions";
 import { SelectField } from "@/components/ui/select-field";
-import { FormMessage } from "./controls";
+import { FormMessage } from "@/components/form/form-message";
 import { TYPE_OPTIONS } from "./labels";
-import { useServiceForm } from "./use-service-form";
+import { useSchemaForm } from "@/components/form/use-schema-form";
 
 export function FeeForm({ municipalityId, tomorrow }: { municipalityId?: string; tomorrow: string }) {
   const initial: Values = { municipalityId, certificateType: "residence", kind: "standard", amount: "" as unknown as number, effectiveFrom: tomorrow, effectiveUntil: "", note: "" };
-  const { form, result, onSubmit } = useServiceForm(ZScheduleFeeForm, initial, scheduleFeeAction, { resetOnSuccess: true });
+  const { form, result, onSubmit } = useSchemaForm(ZScheduleFeeForm, initial, scheduleFeeAction, { resetOnSuccess: true });
   const { register, formState, watch } = form;
   const e = formState.errors;
   return (

@@ -6,11 +6,11 @@ import { CERTIFICATE_NAMES, isKosekiType, type CertificateTypeId } from "@/lib/c
 import { ZOfferingForm, type OfferingForm as Values } from "@/lib/schemas/service-config";
 import { updateOfferingAction } from "../actions";
 import { CheckboxField } from "@/components/ui/checkbox-field";
-import { FormMessage } from "./controls";
-import { useServiceForm } from "./use-service-form";
+import { FormMessage } from "@/components/form/form-message";
+import { useSchemaForm } from "@/components/form/use-schema-form";
 
 export function OfferingForm({ initial }: { initial: Values & { certificateType: CertificateTypeId } }) {
-  const { form, result, onSubmit } = useServiceForm(ZOfferingForm, initial, updateOfferingAction);
+  const { form, result, onSubmit } = useSchemaForm(ZOfferingForm, initial, updateOfferingAction);
   const { register, formState } = form;
   const e = formState.errors;
   const t = initial.certificateType;

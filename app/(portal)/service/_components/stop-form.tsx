@@ -5,14 +5,14 @@ import { TextField } from "@/components/ui/text-field";
 import { STOP_SCOPE_LABELS, STOP_SCOPES, ZPlannedStopForm, type PlannedStopForm as Values } from "@/lib/schemas/service-config";
 import { createPlannedStopAction } from "../actions";
 import { SelectField } from "@/components/ui/select-field";
-import { FormMessage } from "./controls";
-import { useServiceForm } from "./use-service-form";
+import { FormMessage } from "@/components/form/form-message";
+import { useSchemaForm } from "@/components/form/use-schema-form";
 
 const SCOPE_OPTIONS = STOP_SCOPES.map((s) => ({ value: s, label: STOP_SCOPE_LABELS[s] }));
 
 export function StopForm({ municipalityId }: { municipalityId?: string }) {
   const initial: Values = { municipalityId, scope: "all", startsAt: "", endsAt: "", notice: "" };
-  const { form, result, onSubmit } = useServiceForm(ZPlannedStopForm, initial, createPlannedStopAction, { resetOnSuccess: true });
+  const { form, result, onSubmit } = useSchemaForm(ZPlannedStopForm, initial, createPlannedStopAction, { resetOnSuccess: true });
   const { register, formState } = form;
   const e = formState.errors;
   return (

@@ -4,11 +4,11 @@ import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 import { ZTaxYearPolicyForm, type TaxYearPolicyForm as Values } from "@/lib/schemas/service-config";
 import { updateTaxYearPolicyAction } from "../actions";
-import { FormMessage } from "./controls";
-import { useServiceForm } from "./use-service-form";
+import { FormMessage } from "@/components/form/form-message";
+import { useSchemaForm } from "@/components/form/use-schema-form";
 
 export function TaxPolicyForm({ initial }: { initial: Values }) {
-  const { form, result, onSubmit } = useServiceForm(ZTaxYearPolicyForm, initial, updateTaxYearPolicyAction);
+  const { form, result, onSubmit } = useSchemaForm(ZTaxYearPolicyForm, initial, updateTaxYearPolicyAction);
   const { register, formState } = form;
   return (
     <form noValidate onSubmit={onSubmit} className="flex flex-col gap-4">

@@ -6,15 +6,15 @@ import { DAY_CLASS_LABELS, DAY_CLASSES, ZServiceWindowForm, type ServiceWindowFo
 import { setServiceWindowsAction } from "../actions";
 import { SelectField } from "@/components/ui/select-field";
 import { CheckboxField } from "@/components/ui/checkbox-field";
-import { FormMessage } from "./controls";
+import { FormMessage } from "@/components/form/form-message";
 import { TYPE_OR_ALL_OPTIONS } from "./labels";
-import { useServiceForm } from "./use-service-form";
+import { useSchemaForm } from "@/components/form/use-schema-form";
 
 const DAY_OPTIONS = DAY_CLASSES.map((d) => ({ value: d, label: DAY_CLASS_LABELS[d] }));
 
 export function WindowForm({ municipalityId }: { municipalityId?: string }) {
   const initial: Values = { municipalityId, certificateType: "all", dayClass: "weekday", closed: false, start: "06:30", end: "23:00" };
-  const { form, result, onSubmit } = useServiceForm(ZServiceWindowForm, initial, setServiceWindowsAction);
+  const { form, result, onSubmit } = useSchemaForm(ZServiceWindowForm, initial, setServiceWindowsAction);
   const { register, formState, watch } = form;
   const e = formState.errors;
   const closed = watch("closed");

@@ -2,8 +2,8 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
-import { useEffect, useRef, useState } from "react";
 import { useForm } from "react-hook-form";
+import { useFormAction } from "@/components/form/use-form-action";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/select-field";
@@ -16,36 +16,19 @@ type Props = { roles: StaffRoleName[]; chooseMunicipality: boolean };
 
 export function CreateStaffForm({ roles, chooseMunicipality }: Props) {
   const router = useRouter();
-  const [message, setMessage] = useState<string | null>(null);
-  const alertRef = useRef<HTMLDivElement>(null);
-  const {
-    register,
-    handleSubmit,
-    setError,
-    formState: { errors, isSubmitting },
-  } = useForm<CreateStaffUserInput>({
+  const form = useForm<CreateStaffUserInput>({
     resolver: zodResolver(ZCreateStaffUser),
     defaultValues: { loginId: "", displayName: "", role: roles.includes("clerk") ? "clerk" : roles[0], municipalityCode: "", initialPassword: "" },
     reValidateMode: "onChange",
   });
-
-  useEffect(() => {
-    if (message) alertRef.current?.focus();
-  }, [message]);
-
-  const onSubmit = handleSubmit(async (values) => {
-    setMessage(null);
-    const result = await createStaffUserAction(values);
-    if (!result.ok) {
-      for (const [field, text] of Object.entries(result.fieldErrors ?? {})) setError(field as keyof CreateStaffUserInput, { message: text });
-      setMessage(result.message);
-      return;
-    }
-    router.push("/staff");
-  });
+  const {
+    register,
+    formState: { errors, isSubmitting },
+  } = form;
+  const { onSubmit, message, alertRef } = useFormAction(form, createStaffUserAction, { onSuccess: () => router.push("/staff") });
 
   return (
-    <form noValidate className="flex flex-col gap-6" onSubmit={(e) => void onSubmit(e)}>
+    <form noValidate className="flex flex-col gap-6" onSubmit={onSubmit}>
       {message ? (
         <Alert variant="error" role="alert" ref={alertRef} tabIndex={-1} title="職員を追加できませんでした">
           {message}

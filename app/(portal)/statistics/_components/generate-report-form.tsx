@@ -3,13 +3,13 @@
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 import { ZReportRequest, type ReportRequest } from "@/lib/schemas/statistics";
-import { FormMessage } from "../../service/_components/controls";
-import { useServiceForm } from "../../service/_components/use-service-form";
+import { FormMessage } from "@/components/form/form-message";
+import { useSchemaForm } from "@/components/form/use-schema-form";
 import { generateReportAction } from "../actions";
 
 export function GenerateReportForm({ municipalityId, month }: { municipalityId?: string; month: string }) {
   const initial: ReportRequest = { municipalityId, month };
-  const { form, result, onSubmit } = useServiceForm(ZReportRequest, initial, generateReportAction);
+  const { form, result, onSubmit } = useSchemaForm(ZReportRequest, initial, generateReportAction);
   const { register, formState } = form;
   return (
     <form noValidate onSubmit={onSubmit} className="flex flex-col gap-4" aria-label="月次報告の作成">

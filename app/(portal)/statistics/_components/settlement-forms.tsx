@@ -3,14 +3,14 @@
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 import { ZCommissionRateForm, ZCounterCountForm, type CommissionRateForm, type CounterCountForm } from "@/lib/schemas/statistics";
-import { FormMessage } from "../../service/_components/controls";
-import { useServiceForm } from "../../service/_components/use-service-form";
+import { FormMessage } from "@/components/form/form-message";
+import { useSchemaForm } from "@/components/form/use-schema-form";
 import { addCommissionRateAction, setCounterCountAction } from "../actions";
 
 /** Counter issuance of a month (copies), for the kiosk share. */
 export function CounterCountForm({ municipalityId, month, copies }: { municipalityId?: string; month: string; copies: number | null }) {
   const initial: CounterCountForm = { municipalityId, month, copies: (copies ?? "") as unknown as number };
-  const { form, result, onSubmit } = useServiceForm(ZCounterCountForm, initial, setCounterCountAction);
+  const { form, result, onSubmit } = useSchemaForm(ZCounterCountForm, initial, setCounterCountAction);
   const { register, formState } = form;
   const e = formState.errors;
   return (
@@ -30,7 +30,7 @@ export function CounterCountForm({ municipalityId, month, copies }: { municipali
 /** A commission rate from a date, for one chain or the default. */
 export function CommissionRateForm({ municipalityId, firstOfNextMonth }: { municipalityId?: string; firstOfNextMonth: string }) {
   const initial: CommissionRateForm = { municipalityId, storeChain: "", amount: "" as unknown as number, effectiveFrom: firstOfNextMonth, note: "" };
-  const { form, result, onSubmit } = useServiceForm(ZCommissionRateForm, initial, addCommissionRateAction, { resetOnSuccess: true });
+  const { form, result, onSubmit } = useSchemaForm(ZCommissionRateForm, initial, addCommissionRateAction, { resetOnSuccess: true });
   const { register, formState } = form;
   const e = formState.errors;
   return (

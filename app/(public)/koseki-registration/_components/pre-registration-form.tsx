@@ -2,8 +2,9 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import Link from "next/link";
-import { useEffect, useId, useRef, useState } from "react";
+import { useEffect, useId, useRef } from "react";
 import { useForm } from "react-hook-form";
+import { useFormAction } from "@/components/form/use-form-action";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
@@ -11,21 +12,11 @@ import { ZPreRegistrationForm, type PreRegistrationFormInput } from "@/lib/schem
 import { submitPreRegistrationAction } from "../actions";
 import { BirthDateFields } from "./birth-date-fields";
 
-type Receipt = { receiptNo: string; municipalityName: string };
-
 export function PreRegistrationForm({ municipalities }: { municipalities: Array<{ code: string; label: string }> }) {
   const municipalityId = useId();
   const consentId = useId();
-  const [message, setMessage] = useState<string | null>(null);
-  const [receipt, setReceipt] = useState<Receipt | null>(null);
-  const alertRef = useRef<HTMLDivElement>(null);
   const receiptRef = useRef<HTMLHeadingElement>(null);
-  const {
-    register,
-    handleSubmit,
-    setError,
-    formState: { errors, isSubmitting },
-  } = useForm<PreRegistrationFormInput>({
+  const form = useForm<PreRegistrationFormInput>({
     resolver: zodResolver(ZPreRegistrationForm),
     defaultValues: {
       honsekiMunicipalityCode: "",
@@ -45,24 +36,14 @@ export function PreRegistrationForm({ municipalities }: { municipalities: Array<
     },
     reValidateMode: "onChange",
   });
+  const { register } = form;
+  const { errors } = form.formState;
+  const { onSubmit, message, alertRef, result, pending } = useFormAction(form, submitPreRegistrationAction);
+  const receipt = result?.ok ? result.data : null;
 
-  useEffect(() => {
-    if (message) alertRef.current?.focus();
-  }, [message]);
   useEffect(() => {
     if (receipt) receiptRef.current?.focus();
   }, [receipt]);
-
-  const onSubmit = handleSubmit(async (values) => {
-    setMessage(null);
-    const result = await submitPreRegistrationAction(values);
-    if (!result.ok) {
-      for (const [field, text] of Object.entries(result.fieldErrors ?? {})) setError(field as keyof PreRegistrationFormInput, { message: text });
-      setMessage(result.message);
-      return;
-    }
-    setReceipt(result.data);
-  });
 
   if (receipt) {
     return (
@@ -86,7 +67,7 @@ export function PreRegistrationForm({ municipalities }: { municipalities: Array<
 
   const selectError = errors.honsekiMunicipalityCode?.message;
   return (
-    <form noValidate className="flex flex-col gap-6" onSubmit={(e) => void onSubmit(e)} aria-label="本籍地の利用登録（事前登録）">
+    <form noValidate className="flex flex-col gap-6" onSubmit={onSubmit} aria-label="本籍地の利用登録（事前登録）">
       {message ? (
         <Alert variant="error" role="alert" ref={alertRef} tabIndex={-1} title="受け付けできませんでした">
           {message}
@@ -156,7 +137,7 @@ export function PreRegistrationForm({ municipalities }: { municipalities: Array<
         ) : null}
       </div>
 
-      <Button type="submit" size="lg" disabled={isSubmitting} className="self-start">
+      <Button type="submit" size="lg" disabled={pending} className="self-start">
         申請する
       </Button>
     </form>

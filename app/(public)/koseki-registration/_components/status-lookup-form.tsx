@@ -1,8 +1,9 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useRef } from "react";
 import { useForm } from "react-hook-form";
+import { useFormAction } from "@/components/form/use-form-action";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
@@ -29,43 +30,24 @@ function explanation(v: RegistrationStatusView): string {
 }
 
 export function StatusLookupForm() {
-  const [message, setMessage] = useState<string | null>(null);
-  const [view, setView] = useState<RegistrationStatusView | null>(null);
-  const alertRef = useRef<HTMLDivElement>(null);
   const resultRef = useRef<HTMLHeadingElement>(null);
-  const {
-    register,
-    handleSubmit,
-    setError,
-    formState: { errors, isSubmitting },
-  } = useForm<RegistrationStatusLookupInput>({
+  const form = useForm<RegistrationStatusLookupInput>({
     resolver: zodResolver(ZRegistrationStatusLookup),
     defaultValues: { receiptNo: "", birthCalendar: "showa", birthYear: "", birthMonth: "", birthDay: "" },
     reValidateMode: "onChange",
   });
+  const { register } = form;
+  const { errors } = form.formState;
+  const { onSubmit, message, alertRef, result, pending } = useFormAction(form, lookupRegistrationStatusAction);
+  const view = result?.ok ? result.data : null;
 
-  useEffect(() => {
-    if (message) alertRef.current?.focus();
-  }, [message]);
   useEffect(() => {
     if (view) resultRef.current?.focus();
   }, [view]);
 
-  const onSubmit = handleSubmit(async (values) => {
-    setMessage(null);
-    setView(null);
-    const result = await lookupRegistrationStatusAction(values);
-    if (!result.ok) {
-      for (const [field, text] of Object.entries(result.fieldErrors ?? {})) setError(field as keyof RegistrationStatusLookupInput, { message: text });
-      setMessage(result.message);
-      return;
-    }
-    setView(result.data);
-  });
-
   return (
     <div className="flex flex-col gap-8">
-      <form noValidate className="flex flex-col gap-6" onSubmit={(e) => void onSubmit(e)} aria-label="受付状況の確認">
+      <form noValidate className="flex flex-col gap-6" onSubmit={onSubmit} aria-label="受付状況の確認">
         {message ? (
           <Alert variant="error" role="alert" ref={alertRef} tabIndex={-1} title="確認できませんでした">
             {message}
@@ -73,7 +55,7 @@ export function StatusLookupForm() {
         ) : null}
         <TextField label="受付番号" hint="例：K7QX-M2PA-9TRB（英数字12文字）" required autoComplete="off" autoCapitalize="characters" spellCheck={false} error={errors.receiptNo?.message} {...register("receiptNo")} />
         <BirthDateFields register={register} errors={errors} />
-        <Button type="submit" size="lg" disabled={isSubmitting} className="self-start">
+        <Button type="submit" size="lg" disabled={pending} className="self-start">
           確認する
         </Button>
       </form>

@@ -2,15 +2,15 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
-import { useEffect, useRef, useState } from "react";
+import { useState } from "react";
 import { useForm } from "react-hook-form";
+import { useFormAction, useFormAlert } from "@/components/form/use-form-action";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 import { safeCallbackUrl } from "@/lib/safe-callback-url";
 import { ZMfaCode, ZRecoveryCode, type MfaCodeInput, type RecoveryCodeInput } from "@/lib/schemas/staff";
 import { updateSession } from "../../_components/update-session";
-import type { FormResult } from "@/lib/form-result";
 import { redeemRecoveryCodeAction, verifyMfaAction } from "../actions";
 
 type Props = { callbackUrl?: string; className?: string };
@@ -19,26 +19,17 @@ type Props = { callbackUrl?: string; className?: string };
 export function MfaVerifyForm({ callbackUrl, className }: Props) {
   const router = useRouter();
   const [mode, setMode] = useState<"totp" | "recovery">("totp");
-  const [message, setMessage] = useState<string | null>(null);
   const [redirecting, setRedirecting] = useState(false);
-  const alertRef = useRef<HTMLDivElement>(null);
+  const alert = useFormAlert();
+  const { message, ref: alertRef } = alert;
   const totp = useForm<MfaCodeInput>({ resolver: zodResolver(ZMfaCode), defaultValues: { code: "" }, reValidateMode: "onChange" });
   const recovery = useForm<RecoveryCodeInput>({ resolver: zodResolver(ZRecoveryCode), defaultValues: { code: "" }, reValidateMode: "onChange" });
 
-  useEffect(() => {
-    if (message) alertRef.current?.focus();
-  }, [message]);
-
-  async function finish(result: FormResult<{ proof: string }>, reset: () => void) {
-    if (!result.ok) {
-      reset();
-      setMessage(result.message);
-      return;
-    }
+  async function finish({ proof }: { proof: string }) {
     setRedirecting(true);
-    if (!(await updateSession({ mfaProof: result.data.proof }))) {
+    if (!(await updateSession({ mfaProof: proof }))) {
       setRedirecting(false);
-      setMessage("エラーが発生しました。しばらく時間をおいてから再度お試しください。");
+      alert.setMessage("エラーが発生しました。しばらく時間をおいてから再度お試しください。");
       return;
     }
     // Checked by the page already; checked again here because this is where it is followed.
@@ -46,16 +37,11 @@ export function MfaVerifyForm({ callbackUrl, className }: Props) {
     router.refresh();
   }
 
-  const submitTotp = totp.handleSubmit(async (values) => {
-    setMessage(null);
-    await finish(await verifyMfaAction(values), () => totp.resetField("code"));
-  });
-  const submitRecovery = recovery.handleSubmit(async (values) => {
-    setMessage(null);
-    await finish(await redeemRecoveryCodeAction(values), () => recovery.resetField("code"));
-  });
+  // A refused code is cleared from its field; the banner says why.
+  const submitTotp = useFormAction(totp, verifyMfaAction, { alert, onFailure: () => totp.resetField("code"), onSuccess: finish });
+  const submitRecovery = useFormAction(recovery, redeemRecoveryCodeAction, { alert, onFailure: () => recovery.resetField("code"), onSuccess: finish });
 
-  const busy = totp.formState.isSubmitting || recovery.formState.isSubmitting || redirecting;
+  const busy = submitTotp.pending || submitRecovery.pending || redirecting;
 
   return (
     <div className={["flex flex-col gap-6", className].filter(Boolean).join(" ")}>
@@ -65,7 +51,7 @@ export function MfaVerifyForm({ callbackUrl, className }: Props) {
         </Alert>
       ) : null}
       {mode === "totp" ? (
-        <form noValidate className="flex flex-col gap-6" onSubmit={(e) => void submitTotp(e)}>
+        <form noValidate className="flex flex-col gap-6" onSubmit={submitTotp.onSubmit}>
           <TextField
             label="確認コード"
             hint="6桁の数字"
@@ -81,7 +67,7 @@ export function MfaVerifyForm({ callbackUrl, className }: Props) {
           </Button>
         </form>
       ) : (
-        <form noValidate className="flex flex-col gap-6" onSubmit={(e) => void submitRecovery(e)}>
+        <form noValidate className="flex flex-col gap-6" onSubmit={submitRecovery.onSubmit}>
           <TextField
             label="リカバリーコード"
             hint="2段階認証の設定時に控えたコード（例: abcde-12345）。各コードは1回だけ使えます。"
@@ -100,7 +86,7 @@ export function MfaVerifyForm({ callbackUrl, className }: Props) {
       <Button
         variant="text"
         onClick={() => {
-          setMessage(null);
+          alert.setMessage(null);
           setMode(mode === "totp" ? "recovery" : "totp");
         }}
       >

@@ -2,8 +2,9 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
-import { useEffect, useRef, useState } from "react";
+import { useState } from "react";
 import { useForm } from "react-hook-form";
+import { useFormAction, useFormAlert } from "@/components/form/use-form-action";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
@@ -20,41 +21,28 @@ export function MfaEnrolment({ loginId }: { loginId: string }) {
   const router = useRouter();
   const [started, setStarted] = useState<Started | null>(null);
   const [done, setDone] = useState<{ recoveryCodes: string[]; proof: string } | null>(null);
-  const [message, setMessage] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
-  const alertRef = useRef<HTMLDivElement>(null);
+  const alert = useFormAlert();
+  const { message, ref: alertRef } = alert;
   const form = useForm<MfaCodeInput>({ resolver: zodResolver(ZMfaCode), defaultValues: { code: "" }, reValidateMode: "onChange" });
-
-  useEffect(() => {
-    if (message) alertRef.current?.focus();
-  }, [message]);
+  // A refused code is cleared from its field; the banner says why.
+  const confirm = useFormAction(form, confirmMfaEnrolmentAction, { alert, onFailure: () => form.resetField("code"), onSuccess: setDone });
 
   async function start() {
     setPending(true);
-    setMessage(null);
+    alert.setMessage(null);
     const result = await beginMfaEnrolmentAction();
     setPending(false);
-    if (!result.ok) return setMessage(result.message);
+    if (!result.ok) return alert.setMessage(result.message);
     setStarted(result.data);
   }
-
-  const confirm = form.handleSubmit(async (values) => {
-    setMessage(null);
-    const result = await confirmMfaEnrolmentAction(values);
-    if (!result.ok) {
-      form.resetField("code");
-      setMessage(result.message);
-      return;
-    }
-    setDone(result.data);
-  });
 
   async function proceed() {
     if (!done) return;
     setPending(true);
     if (!(await updateSession({ mfaProof: done.proof }))) {
       setPending(false);
-      setMessage("エラーが発生しました。もう一度ログインしてください。");
+      alert.setMessage("エラーが発生しました。もう一度ログインしてください。");
       return;
     }
     router.replace("/dashboard");
@@ -140,7 +128,7 @@ export function MfaEnrolment({ loginId }: { loginId: string }) {
           2. 確認コードを入力する
         </h2>
         {errorAlert}
-        <form noValidate className="flex flex-col gap-6" onSubmit={(e) => void confirm(e)}>
+        <form noValidate className="flex flex-col gap-6" onSubmit={confirm.onSubmit}>
           <TextField
             label="確認コード"
             hint="認証アプリに表示されている6桁の数字"
@@ -151,7 +139,7 @@ export function MfaEnrolment({ loginId }: { loginId: string }) {
             error={form.formState.errors.code?.message}
             {...form.register("code")}
           />
-          <Button type="submit" size="lg" disabled={form.formState.isSubmitting} className="self-start">
+          <Button type="submit" size="lg" disabled={confirm.pending} className="self-start">
             設定を完了する
           </Button>
         </form>

@@ -2,65 +2,58 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
-import { useEffect, useId, useRef, useState, useTransition } from "react";
+import { useId, useState, useTransition } from "react";
 import { useForm } from "react-hook-form";
+import { useFormAction, useFormAlert } from "@/components/form/use-form-action";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { errorMessage } from "@/lib/error-messages";
 import { ZIncidentClose, type IncidentCloseInput } from "@/lib/schemas/logs";
-import type { FormResult } from "@/lib/form-result";
 import { acknowledgeIncidentAction, closeIncidentAction } from "../../actions";
 
 /** Acknowledge (open only) and close with a required reason (open or acknowledged). */
 export function IncidentActions({ incidentId, canAcknowledge }: { incidentId: string; canAcknowledge: boolean }) {
   const router = useRouter();
-  const [errorCode, setErrorCode] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
-  const alertRef = useRef<HTMLDivElement>(null);
+  // One banner for the button and the form.
+  const alert = useFormAlert();
+  const { message, ref: alertRef } = alert;
   const reasonId = useId();
-  const {
-    register,
-    handleSubmit,
-    formState: { errors, isSubmitting },
-  } = useForm<IncidentCloseInput>({
+  const form = useForm<IncidentCloseInput>({
     resolver: zodResolver(ZIncidentClose),
     defaultValues: { incidentId, reason: "" },
     mode: "onSubmit",
     reValidateMode: "onChange",
   });
+  const {
+    register,
+    formState: { errors },
+  } = form;
 
-  useEffect(() => {
-    if (errorCode) alertRef.current?.focus();
-  }, [errorCode]);
-
-  const finish = (result: FormResult<unknown>, doneText: string) => {
-    if (!result.ok) {
-      setErrorCode(result.code);
-      return;
-    }
+  const succeeded = (doneText: string) => {
     setDone(doneText);
     router.refresh();
   };
 
   const acknowledge = () => {
-    setErrorCode(null);
-    startTransition(async () => finish(await acknowledgeIncidentAction({ incidentId }), "インシデントを対応中にしました。"));
+    alert.setMessage(null);
+    startTransition(async () => {
+      const result = await acknowledgeIncidentAction({ incidentId });
+      if (result.ok) succeeded("インシデントを対応中にしました。");
+      else alert.setMessage(result.message);
+    });
   };
 
-  const onClose = handleSubmit(async (values) => {
-    setErrorCode(null);
-    finish(await closeIncidentAction(values), "インシデントをクローズしました。");
-  });
+  const close = useFormAction(form, closeIncidentAction, { alert, onSuccess: () => succeeded("インシデントをクローズしました。") });
 
-  const busy = pending || isSubmitting;
+  const busy = pending || close.pending;
   const reasonError = errors.reason?.message;
 
   return (
     <div className="flex flex-col gap-6">
-      {errorCode ? (
+      {message ? (
         <Alert variant="error" role="alert" ref={alertRef} tabIndex={-1} title="操作できませんでした">
-          {errorMessage(errorCode)}
+          {message}
         </Alert>
       ) : null}
       {done ? (
@@ -80,7 +73,7 @@ export function IncidentActions({ incidentId, canAcknowledge }: { incidentId: st
         </div>
       ) : null}
 
-      <form noValidate onSubmit={(e) => void onClose(e)} className="flex flex-col gap-4">
+      <form noValidate onSubmit={close.onSubmit} className="flex flex-col gap-4">
         <input type="hidden" {...register("incidentId")} />
         <div className="flex flex-col gap-2">
           <label htmlFor={reasonId} className="flex flex-wrap items-center gap-2 text-std-17B-170 text-solid-gray-800">

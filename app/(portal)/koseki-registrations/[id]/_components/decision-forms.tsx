@@ -2,14 +2,13 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
-import { useEffect, useId, useRef, useState } from "react";
+import { useId, useState } from "react";
 import { useForm } from "react-hook-form";
+import { useFormAction, useFormAlert } from "@/components/form/use-form-action";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/select-field";
-import { errorMessage } from "@/lib/error-messages";
 import { REJECT_REASONS, ZApproveRegistration, ZRejectRegistration, type ApproveRegistrationInput, type RejectRegistrationInput } from "@/lib/schemas/koseki-registration";
-import type { FormResult } from "@/lib/form-result";
 import { approveRegistrationAction, rejectRegistrationAction } from "../../actions";
 
 export type CandidateOption = { memberId: string; label: string; matched: number };
@@ -17,9 +16,9 @@ export type CandidateOption = { memberId: string; label: string; matched: number
 /** Approve with the matched 戸籍 member, or reject with a reason code (and an optional note). */
 export function DecisionForms({ registrationId, candidates, canApprove }: { registrationId: string; candidates: CandidateOption[]; canApprove: boolean }) {
   const router = useRouter();
-  const [errorCode, setErrorCode] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
-  const alertRef = useRef<HTMLDivElement>(null);
+  const alert = useFormAlert();
+  const { message, ref: alertRef } = alert;
   const noteId = useId();
   const approve = useForm<ApproveRegistrationInput>({
     resolver: zodResolver(ZApproveRegistration),
@@ -27,35 +26,21 @@ export function DecisionForms({ registrationId, candidates, canApprove }: { regi
   });
   const reject = useForm<RejectRegistrationInput>({ resolver: zodResolver(ZRejectRegistration), defaultValues: { registrationId, reasonCode: undefined, note: "" } });
 
-  useEffect(() => {
-    if (errorCode) alertRef.current?.focus();
-  }, [errorCode]);
-
-  const finish = (result: FormResult<unknown>, text: string) => {
-    if (!result.ok) {
-      setErrorCode(result.code);
-      return;
-    }
+  const finish = (text: string) => () => {
     setDone(text);
     router.refresh();
   };
-  const onApprove = approve.handleSubmit(async (v) => {
-    setErrorCode(null);
-    finish(await approveRegistrationAction(v), "承認しました。");
-  });
-  const onReject = reject.handleSubmit(async (v) => {
-    setErrorCode(null);
-    finish(await rejectRegistrationAction(v), "不承認にしました。");
-  });
-  const busy = approve.formState.isSubmitting || reject.formState.isSubmitting;
+  const onApprove = useFormAction(approve, approveRegistrationAction, { alert, onSuccess: finish("承認しました。") });
+  const onReject = useFormAction(reject, rejectRegistrationAction, { alert, onSuccess: finish("不承認にしました。") });
+  const busy = onApprove.pending || onReject.pending;
   const memberError = approve.formState.errors.kosekiMemberId?.message;
   const reasonError = reject.formState.errors.reasonCode?.message;
 
   return (
     <div className="flex flex-col gap-8">
-      {errorCode ? (
+      {message ? (
         <Alert variant="error" role="alert" ref={alertRef} tabIndex={-1} title="処理できませんでした">
-          {errorMessage(errorCode)}
+          {message}
         </Alert>
       ) : null}
       {done ? (
@@ -65,7 +50,7 @@ export function DecisionForms({ registrationId, candidates, canApprove }: { regi
       ) : null}
 
       {canApprove ? (
-        <form noValidate onSubmit={(e) => void onApprove(e)} className="flex flex-col gap-4 rounded-8 border border-solid-gray-420 p-4" aria-labelledby="approve-heading">
+        <form noValidate onSubmit={onApprove.onSubmit} className="flex flex-col gap-4 rounded-8 border border-solid-gray-420 p-4" aria-labelledby="approve-heading">
           <h3 id="approve-heading" className="text-std-20B-150 text-solid-gray-900">承認する</h3>
           <fieldset className="flex flex-col gap-2" aria-describedby={memberError ? "member-error" : undefined}>
             <legend className="text-std-17B-170 text-solid-gray-800">照合した戸籍の記録</legend>
@@ -89,7 +74,7 @@ export function DecisionForms({ registrationId, candidates, canApprove }: { regi
         </form>
       ) : null}
 
-      <form noValidate onSubmit={(e) => void onReject(e)} className="flex flex-col gap-4 rounded-8 border border-solid-gray-420 p-4" aria-labelledby="reject-heading">
+      <form noValidate onSubmit={onReject.onSubmit} className="flex flex-col gap-4 rounded-8 border border-solid-gray-420 p-4" aria-labelledby="reject-heading">
         <h3 id="reject-heading" className="text-std-20B-150 text-solid-gray-900">不承認にする</h3>
         <SelectField
           label="理由"

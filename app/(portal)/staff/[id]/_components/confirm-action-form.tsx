@@ -3,11 +3,12 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
+import { useFormAction } from "@/components/form/use-form-action";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { CheckboxField } from "@/components/ui/checkbox-field";
+import type { FormResult } from "@/lib/form-result";
 import type { ZDisableStaffUser } from "@/lib/schemas/staff";
-import { showFieldErrors, useFormAlert, type ActionResult } from "../../_components/action-result";
 
 // Disable, password reset and MFA reset share this shape: the target user and an explicit confirmation that
 // the verb checks with the same schema. The checkbox keeps a destructive click from happening by accident
@@ -16,7 +17,7 @@ type ConfirmInput = z.infer<typeof ZDisableStaffUser>;
 
 type Props<T> = {
   schema: z.ZodType<ConfirmInput, ConfirmInput>;
-  action: (input: ConfirmInput) => Promise<ActionResult<T>>;
+  action: (input: ConfirmInput) => Promise<FormResult<T>>;
   staffUserId: string;
   confirmLabel: string;
   submitLabel: string;
@@ -25,29 +26,20 @@ type Props<T> = {
 };
 
 export function ConfirmActionForm<T>({ schema, action, staffUserId, confirmLabel, submitLabel, failureTitle, onDone }: Props<T>) {
-  const { message, setMessage, ref: alertRef } = useFormAlert();
+  const form = useForm<ConfirmInput>({ resolver: zodResolver(schema), defaultValues: { staffUserId, confirm: false }, reValidateMode: "onChange" });
   const {
     register,
-    handleSubmit,
-    setError,
-    reset,
     formState: { errors, isSubmitting },
-  } = useForm<ConfirmInput>({ resolver: zodResolver(schema), defaultValues: { staffUserId, confirm: false }, reValidateMode: "onChange" });
-
-  const onSubmit = handleSubmit(async (values) => {
-    setMessage(null);
-    const result = await action(values);
-    if (!result.ok) {
-      showFieldErrors(setError, result.fieldErrors);
-      setMessage(result.message);
-      return;
-    }
-    reset({ staffUserId, confirm: false });
-    onDone(result.data);
+  } = form;
+  const { onSubmit, message, alertRef } = useFormAction(form, action, {
+    onSuccess: (data) => {
+      form.reset({ staffUserId, confirm: false });
+      onDone(data);
+    },
   });
 
   return (
-    <form noValidate className="flex flex-col gap-4" onSubmit={(e) => void onSubmit(e)}>
+    <form noValidate className="flex flex-col gap-4" onSubmit={onSubmit}>
       {message ? (
         <Alert variant="error" role="alert" ref={alertRef} tabIndex={-1} title={failureTitle}>
           {message}

@@ -2,44 +2,29 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
 import { useForm } from "react-hook-form";
+import { useFormAction } from "@/components/form/use-form-action";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/select-field";
 import { ROLE_LABELS, type StaffRoleName } from "@/lib/roles";
 import { ZChangeRole, type ChangeRoleInput } from "@/lib/schemas/staff";
 import { changeRoleAction } from "../../actions";
-import { showFieldErrors, useFormAlert } from "../../_components/action-result";
 
 type Props = { staffUserId: string; role: StaffRoleName; choices: StaffRoleName[] };
 
 export function RoleForm({ staffUserId, role, choices }: Props) {
   const router = useRouter();
-  const { message, setMessage, ref: alertRef } = useFormAlert();
-  const [saved, setSaved] = useState(false);
+  const form = useForm<ChangeRoleInput>({ resolver: zodResolver(ZChangeRole), defaultValues: { staffUserId, role }, reValidateMode: "onChange" });
   const {
     register,
-    handleSubmit,
-    setError,
     formState: { errors, isSubmitting },
-  } = useForm<ChangeRoleInput>({ resolver: zodResolver(ZChangeRole), defaultValues: { staffUserId, role }, reValidateMode: "onChange" });
-
-  const onSubmit = handleSubmit(async (values) => {
-    setMessage(null);
-    setSaved(false);
-    const result = await changeRoleAction(values);
-    if (!result.ok) {
-      showFieldErrors(setError, result.fieldErrors);
-      setMessage(result.message);
-      return;
-    }
-    setSaved(true);
-    router.refresh();
-  });
+  } = form;
+  const { onSubmit, message, alertRef, result } = useFormAction(form, changeRoleAction, { onSuccess: () => router.refresh() });
+  const saved = result?.ok;
 
   return (
-    <form noValidate className="flex flex-col gap-4" onSubmit={(e) => void onSubmit(e)}>
+    <form noValidate className="flex flex-col gap-4" onSubmit={onSubmit}>
       {message ? (
         <Alert variant="error" role="alert" ref={alertRef} tabIndex={-1} title="役割を変更できませんでした">
           {message}

@@ -4,11 +4,11 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { useForm } from "react-hook-form";
+import { useFormAction } from "@/components/form/use-form-action";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { ZDisableStaffUser, ZResetMfa, ZResetPassword, ZStaffUserRef, type StaffUserRefInput } from "@/lib/schemas/staff";
 import { disableStaffUserAction, enableStaffUserAction, resetMfaAction, resetPasswordAction } from "../../actions";
-import { useFormAlert } from "../../_components/action-result";
 import { ConfirmActionForm } from "./confirm-action-form";
 
 type Props = { staffUserId: string; loginId: string; status: "active" | "disabled"; mfaEnrolled: boolean };
@@ -119,26 +119,17 @@ export function StaffUserActions({ staffUserId, loginId, status, mfaEnrolled }: 
 }
 
 function EnableForm({ staffUserId, onDone }: { staffUserId: string; onDone: () => void }) {
-  const { message, setMessage, ref: alertRef } = useFormAlert();
-  const {
-    handleSubmit,
-    formState: { isSubmitting },
-  } = useForm<StaffUserRefInput>({ resolver: zodResolver(ZStaffUserRef), defaultValues: { staffUserId } });
-  const onSubmit = handleSubmit(async (values) => {
-    setMessage(null);
-    const result = await enableStaffUserAction(values);
-    if (!result.ok) return setMessage(result.message);
-    onDone();
-  });
+  const form = useForm<StaffUserRefInput>({ resolver: zodResolver(ZStaffUserRef), defaultValues: { staffUserId } });
+  const { onSubmit, message, alertRef, pending } = useFormAction(form, enableStaffUserAction, { onSuccess: onDone });
   return (
-    <form noValidate className="flex flex-col gap-4" onSubmit={(e) => void onSubmit(e)}>
+    <form noValidate className="flex flex-col gap-4" onSubmit={onSubmit}>
       {message ? (
         <Alert variant="error" role="alert" ref={alertRef} tabIndex={-1} title="有効にできませんでした">
           {message}
         </Alert>
       ) : null}
       <p className="text-std-16N-170 text-solid-gray-800">このアカウントは無効です。有効にすると、すぐにログインできるようになります。</p>
-      <Button type="submit" variant="outline" disabled={isSubmitting} className="self-start">
+      <Button type="submit" variant="outline" disabled={pending} className="self-start">
         有効にする
       </Button>
     </form>

@@ -1,4 +1,4 @@
-// Form messages of the service pages. Fields come from components/ui (text-field, select-field, checkbox-field).
+// The answer of a settings form beside its button: 保存しました, or the refusal's message.
 
 export function FormMessage({ result }: { result: { ok: boolean; message?: string } | null }) {
   if (!result) return null;
