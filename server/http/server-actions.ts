@@ -11,8 +11,9 @@ import { formFailure, sessionFailure } from "./form-result";
 
 // The one family of server-action wrappers. Each takes the caller (staff session, the session at the MFA step,
 // or a public caller's address), runs the verb and answers a FormResult: errors go through formFailure, so the
-// form hook (components/form/use-form-action.ts) shows them the same way everywhere. An action file is wiring:
-// `export const act = (input: X) => runStaffAction((ctx) => verb({ ctx, input }), { revalidate: "/area" })`.
+// form hook (components/form/use-form-action.ts) shows them the same way everywhere. An action file is wiring
+// (app/(portal)/incidents/actions.ts is the model): `export async function closeIncidentAction(input: X) {
+// return runStaffAction((ctx) => closeIncident({ ctx, input }), { revalidate: "/incidents", layout: true }); }`.
 // The verbs parse their input with the shared zod schema and authorize.
 
 /** Codes tied to the form field they concern, e.g. `{ login_id_taken: "loginId" }` (see formFailure). */
