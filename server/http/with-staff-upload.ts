@@ -4,8 +4,7 @@ import { getStaffSession, type StaffSession } from "../auth/require-staff";
 import { AppError, toProblem } from "../errors";
 import { logger } from "../logger";
 import { problemResponse } from "./problem-response";
-import { refuseDeclaredOversize } from "./read-request-body";
-import { receiveUpload, type ReceivedUpload } from "./receive-upload";
+import { receiveUpload, refuseDeclaredOversize, type ReceivedUpload } from "./read-request-body";
 
 export type UploadProgress = { phase: string; rowsRead: number; bytesRead: number };
 
@@ -35,7 +34,7 @@ export function withStaffUpload(run: Run) {
     let file: ReceivedUpload | null = null;
     let staff: StaffSession | null = null;
     try {
-      refuseDeclaredOversize(req, MAX_IMPORT_BYTES);
+      refuseDeclaredOversize(req, { maxBytes: MAX_IMPORT_BYTES });
       staff = await getStaffSession();
       if (!staff) throw new AppError("unauthenticated", "sign in first", { status: 401 });
       if (staff.role !== "municipal_admin" && staff.role !== "operator") throw new AppError("forbidden", "this role may not import data", { status: 403 });

@@ -31,9 +31,9 @@ export const POST = withProblemJson(async (req: Request, { params }: Params) => 
   // Cookies ride along on cross-site requests in some browsers: refuse any other origin.
   const origin = req.headers.get("origin");
   if (origin && new URL(origin).host !== req.headers.get("host")) throw new AppError("forbidden", "cross-origin upload refused");
-  refuseDeclaredOversize(req, SEAL_MAX_BYTES, "seal_too_large");
+  refuseDeclaredOversize(req, { maxBytes: SEAL_MAX_BYTES, code: "seal_too_large" });
   const staff = await session();
-  const image = await readRequestBody(req, SEAL_MAX_BYTES, "seal_too_large");
+  const image = await readRequestBody(req, { maxBytes: SEAL_MAX_BYTES, code: "seal_too_large" });
   const municipality = await uploadOfficialSeal({ ctx: staff.ctx, input: { code: (await params).code, image } });
   return Response.json({ code: municipality.code, hasSeal: municipality.hasSeal, updatedAt: municipality.updatedAt });
 });
