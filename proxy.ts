@@ -38,7 +38,7 @@ export const config = {
   // import upload routes: Next buffers a request body for the proxy and cuts it at proxyClientMaxBodySize (10 MB),
   // so a larger import file reached the route truncated and was refused (content_digest_mismatch) — found by the
   // fault harness's 100,000-row upload (tests/faults). Those routes stream the body to disk themselves
-  // (server/http/receive-upload.ts) and answer JSON, which needs no CSP nonce.
+  // (server/http/read-request-body.ts) and answer JSON, which needs no CSP nonce.
   // The second entry: a method the hook carried as OPTIONS (lib/http-methods.ts) is answered on those paths too.
   matcher: ["/((?!_next/static|_next/image|favicon.ico|api/imports/|imports/upload).*)", { source: "/:path*", has: [{ type: "header", key: "x-konbini-original-method" }] }],
 };

@@ -1,3 +1,4 @@
+import { URI } from "otpauth";
 import { describe, expect, it } from "vitest";
 import { base32Decode, base32Encode, generateTotpSecret, hotp, otpauthUri, totpCode, totpStep, verifyTotp } from "./totp";
 
@@ -58,5 +59,9 @@ describe("TOTP (RFC 6238)", () => {
     expect(params.get("issuer")).toBe("コンビニ交付");
     expect(params.get("digits")).toBe("6");
     expect(params.get("period")).toBe("30");
+    // An authenticator app that reads the URI computes the codes the server accepts.
+    const app = URI.parse(uri);
+    const now = 1_800_000_015_000;
+    expect(app.generate({ timestamp: now })).toBe(totpCode("JBSWY3DPEHPK3PXP", now));
   });
 });

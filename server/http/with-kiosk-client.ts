@@ -84,7 +84,7 @@ export function withKioskClient<S extends z.ZodType, P = Record<string, never>>(
     const instance = new URL(req.url).pathname;
     try {
       // Bounded before anything else: by Content-Length, then while streaming (never the whole body first).
-      const raw = await readRequestBody(req, MAX_BODY_BYTES);
+      const raw = await readRequestBody(req, { maxBytes: MAX_BODY_BYTES });
       // Before authentication: the media type needs no identity and no database work, a request with another one
       // can never succeed, and refusing it here does not burn the client's nonce (the body is bounded above).
       if (!isJsonContentType(req.headers.get("content-type"))) {

@@ -5,8 +5,7 @@ import { requireScope, type RequestContext } from "../context";
 import type { ApiClientScope } from "../generated/prisma/enums";
 import { AppError } from "../errors";
 import { problemResponse } from "./problem-response";
-import { refuseDeclaredOversize } from "./read-request-body";
-import { receiveUpload, type ReceivedUpload } from "./receive-upload";
+import { receiveUpload, refuseDeclaredOversize, type ReceivedUpload } from "./read-request-body";
 import { targetUriOf } from "./with-kiosk-client";
 
 type Handler<P> = (args: { ctx: RequestContext; file: ReceivedUpload; req: Request; params: P }) => Promise<Response>;
@@ -24,7 +23,7 @@ export function withSignedUpload<P = Record<string, never>>(scope: ApiClientScop
     let file: ReceivedUpload | null = null;
     try {
       // A declared oversize body is refused before the signature check's database work.
-      refuseDeclaredOversize(req, MAX_IMPORT_BYTES);
+      refuseDeclaredOversize(req, { maxBytes: MAX_IMPORT_BYTES });
       const ctx = await authenticateUploadRequest({ method: req.method, targetUri: targetUriOf(req), headers: req.headers });
       requireScope(ctx, scope);
       file = await receiveUpload(req, { maxBytes: MAX_IMPORT_BYTES });

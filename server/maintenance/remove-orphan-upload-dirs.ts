@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { logger } from "../logger";
 
-// server/http/receive-upload.ts spools each upload (an import file: personal data) to
+// server/http/read-request-body.ts (receiveUpload) spools each upload (an import file: personal data) to
 // <tmpdir>/konbini-upload-<pid>-XXXXXX and removes it when the request ends. A killed process cannot: this
 // sweep removes the directories whose owning process is no longer alive. The age floor keeps it off a
 // directory whose pid was just reused or that another process is still creating.

@@ -4,9 +4,10 @@
 //
 // CSV injection: names and labels (a municipality's name, certificate type and fee labels) are text someone
 // typed, and a spreadsheet runs a cell starting with = + - @ as a formula whether it is quoted or not. Every
-// cell goes through csvCell: text starting like a formula gets a leading ' (OWASP). Figures are numbers in
+// text cell goes through neutralise: text starting like a formula gets a leading ' (OWASP). Figures are numbers in
 // the rows, not strings, so they are written as they are — a negative amount stays -200 and sums in Excel —
 // and only a finite number can take that path, which prints as digits, '-', '.' and 'e' only.
+import { stringify } from "csv-stringify/sync";
 import iconv from "iconv-lite";
 import { storeChainName } from "@/lib/store-chains";
 import { monthLabel, addMonths } from "@/lib/months";
@@ -23,14 +24,8 @@ export type CsvCell = string | number | null;
 // starting with them is rare, and the ' costs nothing.
 const FORMULA_START = /^[=+\-@\t\r\n＝＋－＠]/;
 
-/** One quoted CSV field; text that a spreadsheet would read as a formula is prefixed with '. */
-export function csvCell(value: CsvCell): string {
-  let text: string;
-  if (typeof value === "number") text = Number.isFinite(value) ? String(value) : "";
-  else if (value === null) text = "";
-  else text = FORMULA_START.test(value) ? `'${value}` : value;
-  return `"${text.replace(/"/g, '""')}"`;
-}
+/** Text that a spreadsheet would read as a formula is prefixed with '. */
+const neutralise = (text: string) => (FORMULA_START.test(text) ? `'${text}` : text);
 
 export function reportCsvRows(d: ReportData): CsvCell[][] {
   const s = d.stats;
@@ -55,8 +50,14 @@ export function reportCsvRows(d: ReportData): CsvCell[][] {
   return rows;
 }
 
+/** csv-stringify (the companion of the csv-parse the imports use): every field quoted, empty ones too, CRLF after each row. */
 export function toCsvText(rows: CsvCell[][]): string {
-  return rows.map((r) => r.map(csvCell).join(",")).join("\r\n") + "\r\n";
+  return stringify(rows, {
+    quoted: true,
+    quoted_empty: true,
+    record_delimiter: "\r\n",
+    cast: { string: neutralise, number: (v) => (Number.isFinite(v) ? String(v) : "") },
+  });
 }
 
 export function encodeCsv(rows: CsvCell[][]): { utf8: Buffer; sjis: Buffer } {

@@ -8,7 +8,7 @@ import path from "node:path";
 import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { verifyAuditChain } from "@/server/audit/verify-audit-chain";
-import { receiveUpload } from "@/server/http/receive-upload";
+import { receiveUpload } from "@/server/http/read-request-body";
 import { importJobLockKey } from "@/server/imports/import-job-lock";
 import { sweepInterruptedImports } from "@/server/imports/sweep-interrupted-imports";
 import { removeOrphanUploadDirs } from "@/server/maintenance/remove-orphan-upload-dirs";

@@ -1,10 +1,9 @@
 import { z } from "zod";
 import { CERTIFICATE_TYPES } from "@/lib/certificate-types";
 import { ZMunicipalityCode } from "@/lib/schemas/identifiers";
-import { getStaffSession } from "@/server/auth/require-staff";
 import { previewCertificate } from "@/server/certificates/preview-certificate";
-import { AppError } from "@/server/errors";
-import { withProblemJson } from "@/server/http/problem-response";
+import { contentDisposition } from "@/server/http/content-disposition";
+import { withStaffRoute } from "@/server/http/with-staff-route";
 
 // GET /preview/pdf?municipality=CODE&type=TYPE → one sample PDF, inline (the preview page's iframe).
 // Authorized like the page: a staff session, and the verb checks the municipality against the session.
@@ -12,23 +11,12 @@ const ZQuery = z.object({ municipality: ZMunicipalityCode, type: z.enum(CERTIFIC
 
 export const dynamic = "force-dynamic";
 
-/** RFC 5987 ext-value characters: encodeURIComponent leaves ' ( ) * unescaped, which attr-char does not allow. */
-const rfc5987 = (s: string) => encodeURIComponent(s).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-
-export const GET = withProblemJson(async (req: Request) => {
-  const staff = await getStaffSession();
-  if (!staff) throw new AppError("unauthenticated", "sign in to preview certificates");
-  const query = ZQuery.safeParse(Object.fromEntries(new URL(req.url).searchParams));
-  if (!query.success) {
-    const errors = query.error.issues.map((i) => ({ path: i.path.join("."), message: i.message }));
-    throw new AppError("validation_failed", "municipality (6-digit code) and type (certificate type) are required", { status: 422, details: { errors } });
-  }
-  const { pdf, fileName } = await previewCertificate({ ctx: staff.ctx, municipalityCode: query.data.municipality, type: query.data.type });
+export const GET = withStaffRoute({ query: ZQuery }, async ({ staff, query }) => {
+  const { pdf, fileName } = await previewCertificate({ ctx: staff.ctx, municipalityCode: query.municipality, type: query.type });
   return new Response(new Uint8Array(pdf), {
     headers: {
       "Content-Type": "application/pdf",
-      // RFC 6266 / 5987: an ASCII fallback, then the Japanese name in UTF-8.
-      "Content-Disposition": `inline; filename="${query.data.municipality}_${query.data.type}_sample.pdf"; filename*=UTF-8''${rfc5987(fileName)}`,
+      "Content-Disposition": contentDisposition("inline", `${query.municipality}_${query.type}_sample.pdf`, fileName),
       "Cache-Control": "private, no-store",
       // The portal's own page frames this response; frame-ancestors takes precedence over X-Frame-Options: DENY.
       "Content-Security-Policy": "frame-ancestors 'self'",

@@ -1,16 +1,12 @@
-import { getStaffSession } from "@/server/auth/require-staff";
 import { AppError } from "@/server/errors";
-import { withProblemJson } from "@/server/http/problem-response";
+import { withStaffRoute } from "@/server/http/with-staff-route";
 import { getReportFile, REPORT_FORMATS } from "@/server/reports/get-report-file";
 
 // GET /statistics/reports/{id}/{pdf|csv-utf8|csv-sjis} → the stored file as a download. Authorized like the
 // page: a staff session; the verb confines the report to the session's municipality and audits the download.
 export const dynamic = "force-dynamic";
 
-export const GET = withProblemJson(async (_req: Request, { params }: { params: Promise<{ id: string; format: string }> }) => {
-  const staff = await getStaffSession();
-  if (!staff) throw new AppError("unauthenticated", "sign in to download reports");
-  const { id, format } = await params;
+export const GET = withStaffRoute({}, async ({ staff, params: { id, format } }) => {
   if (!/^[0-9a-f-]{36}$/i.test(id) || !(REPORT_FORMATS as readonly string[]).includes(format)) throw new AppError("report_not_found", "no such report file", { status: 404 });
   const file = await getReportFile({ ctx: staff.ctx, input: { reportId: id, format } });
   return new Response(new Uint8Array(file.bytes), {
