@@ -2,8 +2,6 @@ import { z } from "zod";
 import { CERTIFICATE_TYPES } from "../certificate-types";
 import { isCalendarDate } from "../jst";
 
-export { formatJstDateTime } from "../jst";
-
 // Schemas of the issuance log, the audit log and the incident screens (shared by the pages, the forms and
 // the server verbs), with the Japanese labels of the values they show. Client-safe.
 

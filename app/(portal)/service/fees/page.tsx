@@ -1,11 +1,10 @@
 import type { Metadata } from "next";
 import { CERTIFICATE_NAMES } from "@/lib/certificate-types";
-import { jstDateString } from "@/lib/jst";
+import { formatJstDate, jstDateString } from "@/lib/jst";
 import { FEE_KIND_LABELS } from "@/lib/schemas/service-config";
 import { listFees } from "@/server/service-config/list-fees";
 import { ChooseMunicipality } from "../_components/choose-municipality";
 import { FeeForm } from "../_components/fee-form";
-import { formatJstDate } from "../_components/labels";
 import { loadServiceTarget } from "../_components/load-target";
 import { ServiceHeader } from "../_components/service-header";
 
