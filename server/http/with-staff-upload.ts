@@ -1,6 +1,7 @@
 import "server-only";
 import { MAX_IMPORT_BYTES } from "@/lib/import-feeds";
 import { getStaffSession, type StaffSession } from "../auth/require-staff";
+import { getEnv } from "../env";
 import { AppError, toProblem } from "../errors";
 import { logger } from "../logger";
 import { problemResponse } from "./problem-response";
@@ -18,7 +19,8 @@ function sameOrigin(req: Request): boolean {
   const origin = req.headers.get("origin");
   if (!origin) return req.headers.get("sec-fetch-site") !== "cross-site";
   const allowed = new Set([new URL(req.url).origin]);
-  if (process.env.NEXTAUTH_URL) allowed.add(new URL(process.env.NEXTAUTH_URL).origin);
+  const portal = getEnv().NEXTAUTH_URL;
+  if (portal) allowed.add(new URL(portal).origin);
   return allowed.has(origin);
 }
 

@@ -4,6 +4,7 @@ import { headers } from "next/headers";
 import { clientAddress } from "@/lib/client-address";
 import { errorMessage } from "@/lib/error-messages";
 import type { PreRegistrationFormInput, RegistrationStatusLookupInput } from "@/lib/schemas/koseki-registration";
+import { getEnv } from "@/server/env";
 import { isAppError } from "@/server/errors";
 import { lookupRegistrationStatus, type RegistrationStatusView } from "@/server/koseki-registration/lookup-registration-status";
 import { submitPreRegistration, type PreRegistrationReceipt } from "@/server/koseki-registration/submit-pre-registration";
@@ -13,7 +14,7 @@ export type PublicResult<T> = { ok: true; data: T } | { ok: false; message: stri
 /** The caller for the throttle (lib/client-address.ts): the socket's address, or the trusted proxy's record. */
 async function clientKey(): Promise<string> {
   const h = await headers();
-  return clientAddress((name) => h.get(name));
+  return clientAddress((name) => h.get(name), getEnv().TRUSTED_PROXY_HOPS);
 }
 
 async function run<T>(fn: (key: string) => Promise<T>): Promise<PublicResult<T>> {
