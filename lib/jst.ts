@@ -36,7 +36,7 @@ export function jstInstant(local: string): Date {
 
 /** The instant of 00:00 JST on the given YYYY-MM-DD. */
 export function jstMidnight(ymd: string): Date {
-  return new Date(`${ymd}T00:00:00+09:00`);
+  return jstInstant(ymd);
 }
 
 /** Whether a YYYY-MM-DD string names a real calendar day (2026-02-30 does not). */
