@@ -3,6 +3,13 @@ import nextTs from "eslint-config-next/typescript";
 
 const prismaImports = ["@/server/generated/*", "**/server/generated/*", "@prisma/client", "@prisma/client/*"];
 
+// Settings are read through server/env.ts (getEnv/requireEnv; rawEnv for the run-mode and readiness checks that
+// word their own messages; setEnv/defaultEnv for the start script and the CLIs), never from process.env.
+// Allowed: handing the whole environment to a child process (`env: process.env`, `{ ...process.env, … }`), and
+// `process.env.NEXT_RUNTIME`, which Next replaces at build time (instrumentation.ts).
+const processEnv = 'MemberExpression[object.name="process"][property.name="env"]';
+const processEnvMessage = "Read settings through server/env.ts (getEnv), which parses and validates every variable.";
+
 const config = [
   ...nextVitals,
   ...nextTs,
@@ -13,6 +20,35 @@ const config = [
     rules: {
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
     },
+  },
+  {
+    files: ["**/*.{js,mjs,cjs,ts,tsx}"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: `${processEnv}:not(SpreadElement > ${processEnv}, Property[key.name="env"] > ${processEnv}.value, MemberExpression[property.name="NEXT_RUNTIME"] > ${processEnv}.object)`,
+          message: processEnvMessage,
+        },
+        { selector: 'MemberExpression[object.name="process"][property.value="env"]', message: processEnvMessage },
+        { selector: 'VariableDeclarator[init.name="process"] > ObjectPattern > Property[key.name="env"]', message: processEnvMessage },
+      ],
+    },
+  },
+  // The exceptions, each for its reason:
+  {
+    files: [
+      // the one reader
+      "server/env.ts",
+      // tool configurations, loaded by their CLIs before (and without) the app
+      "vitest.config.ts",
+      "playwright.config.ts",
+      "prisma.config.ts",
+      // tests and their harnesses configure the code under test through its environment, as an operator would
+      "tests/**",
+      "**/*.test.ts",
+    ],
+    rules: { "no-restricted-syntax": "off" },
   },
   // Only server/** talks to the database (STYLE.md §2). Pages and routes go through server verbs.
   {

@@ -2,6 +2,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { ORIGINAL_METHOD_HEADER, unroutedMethod } from "@/lib/http-methods";
 import { PROBLEM_CONTENT_TYPE, problemDetails } from "@/lib/problem-details";
 import { createNonce, isServedOverHttps, securityHeaders } from "@/lib/security-headers";
+import { getEnv } from "@/server/env";
 
 // Next 16's request proxy (formerly middleware): security headers on every response, with a fresh CSP nonce
 // per request (lib/security-headers.ts, docs/security.md). Next reads the nonce from the request's
@@ -10,11 +11,12 @@ import { createNonce, isServedOverHttps, securityHeaders } from "@/lib/security-
 // page and verb authorizes itself.
 export function proxy(request: NextRequest): NextResponse {
   const nonce = createNonce();
+  const env = getEnv();
   const headers = securityHeaders({
     pathname: request.nextUrl.pathname,
     nonce,
-    https: isServedOverHttps(process.env.NEXTAUTH_URL),
-    dev: process.env.NODE_ENV === "development",
+    https: isServedOverHttps(env.NEXTAUTH_URL),
+    dev: env.NODE_ENV === "development",
   });
   // A method no route here serves (TRACE, PROPFIND, …; lib/http-methods.ts): 501 on every path, before Next
   // tries to route it. RFC 9110 §9.1: "unrecognized or not implemented" is 501, not 405.

@@ -22,7 +22,7 @@ export const PEER_ADDRESS_TOKEN = Symbol.for("konbini.peerAddressToken");
 export type HeaderReader = (name: string) => string | null | undefined;
 
 /** TRUSTED_PROXY_HOPS: 0 unless set; anything but a whole number from 0 to 10 is a configuration error. */
-export function trustedProxyHops(env: Record<string, string | undefined> = process.env): number {
+export function trustedProxyHops(env: Record<string, string | undefined>): number {
   const raw = env.TRUSTED_PROXY_HOPS?.trim();
   if (!raw) return 0;
   const hops = Number(raw);
@@ -30,7 +30,7 @@ export function trustedProxyHops(env: Record<string, string | undefined> = proce
   return hops;
 }
 
-export function clientAddress(header: HeaderReader, trustedHops: number = trustedProxyHops()): string {
+export function clientAddress(header: HeaderReader, trustedHops: number): string {
   const peer = peerAddress(header(PEER_ADDRESS_HEADER));
   if (trustedHops === 0) return peer ?? "unknown";
   const hops = (header("x-forwarded-for") ?? "")

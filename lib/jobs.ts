@@ -1,7 +1,9 @@
 // Background jobs (pg-boss): schema, queue names and schedules shared by the installer (run as the migrating
 // database owner: scripts/lib/job-schema.ts) and the runtime runner (server/jobs/start-job-runner.ts).
+import { JST_TIME_ZONE } from "./jst";
+
 export const JOB_SCHEMA = "pgboss";
 export const MONTHLY_REPORTS_QUEUE = "monthly-reports";
 /** 01:30 JST on the 1st: the previous month's reports, after every completion of its last day has landed. */
 export const MONTHLY_REPORTS_CRON = "30 1 1 * *";
-export const JOB_TIME_ZONE = "Asia/Tokyo";
+export const JOB_TIME_ZONE = JST_TIME_ZONE;

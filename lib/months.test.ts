@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { addMonths, jstDayHour, monthDays, monthInstants, monthLabel, monthOf } from "./months";
+import { jstDayHour } from "./jst";
+import { addMonths, monthDays, monthInstants, monthLabel, monthOf } from "./months";
 
 describe("JST months", () => {
   it("takes day and hour in JST, whatever the server zone", () => {

@@ -1,16 +1,10 @@
 // JST calendar months as "YYYY-MM" and their instant ranges. No "server-only": pure, used by the PDF code too.
-const JST_OFFSET_MS = 9 * 60 * 60 * 1000;
+import { jstDateString, jstMidnight } from "./jst";
 
 export const MONTH_RE = /^\d{4}-(0[1-9]|1[0-2])$/;
 
-/** JST day (YYYY-MM-DD) and hour (0–23) of an instant. */
-export function jstDayHour(at: Date): { day: string; hour: number } {
-  const j = new Date(at.getTime() + JST_OFFSET_MS);
-  return { day: j.toISOString().slice(0, 10), hour: j.getUTCHours() };
-}
-
 export function monthOf(at: Date): string {
-  return jstDayHour(at).day.slice(0, 7);
+  return jstDateString(at).slice(0, 7);
 }
 
 /** The month `delta` months from `month` ("2026-01", -1 → "2025-12"). */
@@ -30,7 +24,7 @@ export function monthDays(month: string): { first: string; next: string; days: n
 /** [start, end) instants of the JST month. */
 export function monthInstants(month: string): { start: Date; end: Date } {
   const { first, next } = monthDays(month);
-  return { start: new Date(`${first}T00:00:00+09:00`), end: new Date(`${next}T00:00:00+09:00`) };
+  return { start: jstMidnight(first), end: jstMidnight(next) };
 }
 
 /** 令和8年11月 style label of a month (Reiwa from 2019-05; earlier months in 西暦). */

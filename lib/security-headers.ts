@@ -8,7 +8,7 @@
  * terminates it), so HSTS is sent and the session cookie is `__Secure-` and Secure. One decision for both,
  * taken from the configured address rather than from a request header a client could forge.
  */
-export function isServedOverHttps(publicUrl: string | undefined = process.env.NEXTAUTH_URL): boolean {
+export function isServedOverHttps(publicUrl: string | undefined): boolean {
   if (!publicUrl) return false;
   try {
     return new URL(publicUrl).protocol === "https:";

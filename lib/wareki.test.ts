@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { dateFromCalendar, formatFiscalYear, formatWareki, jstDateString } from "./wareki";
+import { jstDateString } from "./jst";
+import { dateFromCalendar, formatFiscalYear, formatWareki } from "./wareki";
 
 describe("和暦", () => {
   it.each([

@@ -1,6 +1,8 @@
 // 和暦 (Japanese era) dates for certificates: 令和8年11月27日, with 元年 for the first year.
 // Dates are calendar dates in JST; pass a Date at any time of that JST day, or a "YYYY-MM-DD" string.
 
+import { jstDateString, JST_OFFSET_MS } from "./jst";
+
 type Era = { name: string; start: string }; // start: first day (YYYY-MM-DD)
 
 const ERAS: Era[] = [
@@ -10,12 +12,6 @@ const ERAS: Era[] = [
   { name: "大正", start: "1912-07-30" },
   { name: "明治", start: "1868-01-25" },
 ];
-
-/** The JST calendar date of an instant as YYYY-MM-DD. */
-export function jstDateString(d: Date): string {
-  const jst = new Date(d.getTime() + 9 * 60 * 60 * 1000);
-  return jst.toISOString().slice(0, 10);
-}
 
 /** The largest |time value| a Date holds (ECMA-262 §21.4.1.22); a JST shift beyond it is no date. */
 const MAX_TIME = 8.64e15;
@@ -30,7 +26,7 @@ function toYmd(date: Date | string): string {
   // An Invalid Date, or one so far out that its JST day has no 4-digit year, is refused the documented way
   // rather than by toISOString's RangeError.
   const t = date.getTime();
-  const ymd = Number.isNaN(t) || Math.abs(t) > MAX_TIME - 9 * 60 * 60 * 1000 ? "" : jstDateString(date);
+  const ymd = Number.isNaN(t) || Math.abs(t) > MAX_TIME - JST_OFFSET_MS ? "" : jstDateString(date);
   if (!/^\d{4}-\d{2}-\d{2}$/.test(ymd)) throw new Error(`not a date: ${String(date)}`);
   return ymd;
 }

@@ -24,6 +24,7 @@ import {
   windowsFor,
 } from "./seed-data/service-config";
 import type { CardPlan, Person } from "./seed-data/types";
+import { getEnv } from "../server/env";
 
 export type SeedResult = { municipalities: number; residents: number; households: number; staff: number; created: boolean };
 
@@ -108,7 +109,7 @@ async function buildRows(plan: SeedPlan) {
     for (const s of stopsFor(k, plan.today)) stops.push({ municipalityId, ...s, createdById: staffIds.get(`${MUNICIPALITIES[k].slug}-admin`) ?? null });
   }
 
-  const secret = process.env.DEMO_SIMULATOR_SECRET ?? DEMO_SIMULATOR_DEFAULT_SECRET;
+  const secret = getEnv().DEMO_SIMULATOR_SECRET ?? DEMO_SIMULATOR_DEFAULT_SECRET;
   const apiClients: Prisma.ApiClientCreateManyInput[] = [
     // Only what the simulator and scripts/kiosk (conformance, load) call: the kiosk issuance API and the
     // kiosk-side 利用登録. No imports: a leaked demo secret must not be able to replace a municipality's data.

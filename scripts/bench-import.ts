@@ -16,6 +16,7 @@ import { once } from "node:events";
 import readline from "node:readline";
 import { enableAppLogin, ensureDatabase, ROOT } from "./lib/database";
 import { startEmbeddedPostgres, type RunningPostgres } from "./lib/embedded-postgres";
+import { defaultEnv, getEnv, setEnv } from "../server/env";
 
 type Options = { rows: number; encoding: "utf-8" | "shift_jis"; file: string | null; reimport: boolean; json: boolean };
 
@@ -115,10 +116,10 @@ let embedded: RunningPostgres | null = null;
 let postmasterPid: number | null = null;
 const tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), "konbini-bench-import-"));
 fs.chmodSync(tmpDir, 0o755); // the cluster runs as the unprivileged postgres user
-if (!process.env.DATABASE_URL) {
+if (!getEnv().DATABASE_URL) {
   embedded = await startEmbeddedPostgres({ dataDir: path.join(tmpDir, "data"), persistent: false, fsync: false });
   await ensureDatabase(embedded.url(), "konbini_bench");
-  process.env.DATABASE_URL = embedded.url("konbini_bench");
+  setEnv("DATABASE_URL", embedded.url("konbini_bench"));
   log(`[bench] embedded PostgreSQL on port ${embedded.port} under ${tmpDir}`);
   try {
     postmasterPid = Number(fs.readFileSync(path.join(tmpDir, "data", "postmaster.pid"), "utf8").split("\n")[0]) || null;
@@ -129,13 +130,13 @@ if (!process.env.DATABASE_URL) {
   log("[bench] using DATABASE_URL");
 }
 execFileSync(path.join(ROOT, "node_modules", ".bin", "prisma"), ["migrate", "deploy"], { cwd: ROOT, env: process.env, stdio: ["ignore", 2, 2] });
-process.env.FIELD_ENCRYPTION_KEYS ??= `bench:${crypto.randomBytes(32).toString("base64")}`;
-process.env.FIELD_ENCRYPTION_KEY_ID ??= "bench";
-process.env.NEXTAUTH_SECRET ??= crypto.randomBytes(36).toString("base64url");
-process.env.LOG_LEVEL ??= "silent";
+defaultEnv("FIELD_ENCRYPTION_KEYS", `bench:${crypto.randomBytes(32).toString("base64")}`);
+defaultEnv("FIELD_ENCRYPTION_KEY_ID", "bench");
+defaultEnv("NEXTAUTH_SECRET", crypto.randomBytes(36).toString("base64url"));
+defaultEnv("LOG_LEVEL", "silent");
 // The bench municipality is created as the owner; the import runs as the app role (row-level security).
-const ownerUrl = process.env.DATABASE_URL!;
-process.env.DATABASE_URL = await enableAppLogin(ownerUrl, process.env.APP_DATABASE_PASSWORD ?? crypto.randomBytes(18).toString("base64url"));
+const ownerUrl = getEnv().DATABASE_URL!;
+setEnv("DATABASE_URL", await enableAppLogin(ownerUrl, getEnv().APP_DATABASE_PASSWORD ?? crypto.randomBytes(18).toString("base64url")));
 
 // Loaded after the environment is set (the logger and the Prisma client read it at import time).
 const { createDb } = await import("../server/db");

@@ -28,6 +28,7 @@ import { decryptBytes, FieldContext } from "../server/crypto/field-encryption";
 import { benchIssueBody, createBenchData, MAX_RESIDENTS, type BenchPerson } from "./lib/bench-data";
 import { enableAppLogin, ensureDatabase, migrateDeploy, ROOT } from "./lib/database";
 import { startEmbeddedPostgres, type RunningPostgres } from "./lib/embedded-postgres";
+import { defaultEnv, getEnv, setEnv } from "../server/env";
 
 /** 2026-11-27 (Friday) 10:00 JST: inside the default service hours. */
 const NOW = new Date("2026-11-27T10:00:00+09:00");
@@ -330,14 +331,14 @@ async function orStop<T>(work: () => T | Promise<T>): Promise<T> {
   }
 }
 
-if (!process.env.DATABASE_URL) {
+if (!getEnv().DATABASE_URL) {
   const started = Date.now();
   tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), "konbini-bench-"));
   fs.chmodSync(tmpDir, 0o755); // the cluster runs as the unprivileged postgres user
   const dataDir = path.join(tmpDir, "data");
   embedded = await orStop(() => startEmbeddedPostgres({ dataDir, persistent: false, fsync: false }));
   await orStop(() => ensureDatabase(embedded!.url(), "konbini_bench"));
-  process.env.DATABASE_URL = embedded.url("konbini_bench");
+  setEnv("DATABASE_URL", embedded.url("konbini_bench"));
   log(`[bench] embedded PostgreSQL on port ${embedded.port} under ${tmpDir} (${Date.now() - started} ms)`);
   try {
     postmasterPid = Number(fs.readFileSync(path.join(tmpDir, "data", "postmaster.pid"), "utf8").split("\n")[0]) || null;
@@ -352,22 +353,22 @@ await orStop(() => {
     // The same command as migrateDeploy, but Prisma's report goes to stderr: stdout carries only the JSON.
     execFileSync(path.join(ROOT, "node_modules", ".bin", "prisma"), ["migrate", "deploy"], { cwd: ROOT, env: process.env, stdio: ["ignore", 2, 2] });
   } else {
-    migrateDeploy(process.env.DATABASE_URL!);
+    migrateDeploy(getEnv().DATABASE_URL!);
   }
 });
 
 // Fixtures and checks run as the owner; the issuances as the app role, under row-level security like the server.
-const ownerUrl = process.env.DATABASE_URL!;
-process.env.DATABASE_URL = await orStop(() => enableAppLogin(ownerUrl, process.env.APP_DATABASE_PASSWORD ?? crypto.randomBytes(18).toString("base64url")));
+const ownerUrl = getEnv().DATABASE_URL!;
+setEnv("DATABASE_URL", await orStop(() => enableAppLogin(ownerUrl, getEnv().APP_DATABASE_PASSWORD ?? crypto.randomBytes(18).toString("base64url"))));
 
-if (!process.env.FIELD_ENCRYPTION_KEYS) {
-  process.env.FIELD_ENCRYPTION_KEYS = `bench:${crypto.randomBytes(32).toString("base64")}`;
-  process.env.FIELD_ENCRYPTION_KEY_ID = "bench";
+if (!getEnv().FIELD_ENCRYPTION_KEYS) {
+  setEnv("FIELD_ENCRYPTION_KEYS", `bench:${crypto.randomBytes(32).toString("base64")}`);
+  setEnv("FIELD_ENCRYPTION_KEY_ID", "bench");
 }
-process.env.NEXTAUTH_SECRET ??= crypto.randomBytes(36).toString("base64url");
-process.env.DB_POOL_MAX ??= "40";
-process.env.LOG_LEVEL ??= "silent";
-process.env.PDF_WORKER_PATH ??= path.join(ROOT, "server", "pdf", "worker-boot.mjs");
+defaultEnv("NEXTAUTH_SECRET", crypto.randomBytes(36).toString("base64url"));
+defaultEnv("DB_POOL_MAX", "40");
+defaultEnv("LOG_LEVEL", "silent");
+defaultEnv("PDF_WORKER_PATH", path.join(ROOT, "server", "pdf", "worker-boot.mjs"));
 
 // Server modules read the environment (logger level, pool size) when first loaded: import them now.
 const [{ createDb }, { issueCertificate }, { closeRenderPool }, { extractPdf }, { ZIssueRequest }] = await orStop(() =>
@@ -398,8 +399,8 @@ const machine = {
   cpu: os.cpus()[0]?.model ?? "unknown",
   memoryGiB: round(os.totalmem() / 2 ** 30),
   node: process.version,
-  pdfWorkers: Number(process.env.PDF_WORKERS ?? Math.min(4, Math.max(1, os.availableParallelism()))),
-  dbPoolMax: Number(process.env.DB_POOL_MAX),
+  pdfWorkers: getEnv().PDF_WORKERS,
+  dbPoolMax: getEnv().DB_POOL_MAX,
   database: embedded ? "embedded PostgreSQL 18 (fsync=off), same machine" : "DATABASE_URL",
 };
 

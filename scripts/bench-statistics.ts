@@ -24,6 +24,7 @@ import { municipalityCheckDigit } from "../lib/municipality-code";
 import { enableAppLogin, ensureDatabase, migrateAll, ROOT } from "./lib/database";
 import { installJobSchema } from "./lib/job-schema";
 import { startEmbeddedPostgres, type RunningPostgres } from "./lib/embedded-postgres";
+import { defaultEnv, getEnv, setEnv } from "../server/env";
 
 type Options = { rows: number; municipalities: number; months: number; last: string; iterations: number; json: boolean };
 
@@ -61,12 +62,12 @@ async function cleanup() {
 process.on("SIGINT", () => void cleanup().then(() => process.exit(130)));
 
 try {
-  if (!process.env.DATABASE_URL) {
+  if (!getEnv().DATABASE_URL) {
     tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), "konbini-bench-stats-"));
     fs.chmodSync(tmpDir, 0o755);
     embedded = await startEmbeddedPostgres({ dataDir: path.join(tmpDir, "data"), persistent: false, fsync: false });
     await ensureDatabase(embedded.url(), "konbini_bench");
-    process.env.DATABASE_URL = embedded.url("konbini_bench");
+    setEnv("DATABASE_URL", embedded.url("konbini_bench"));
     log(`[bench] embedded PostgreSQL (fsync=off: a throwaway cluster) on port ${embedded.port} under ${tmpDir}`);
   } else {
     log("[bench] using DATABASE_URL");
@@ -74,16 +75,16 @@ try {
   if (opts.json) {
     // Prisma's report goes to stderr: stdout carries only the JSON.
     execFileSync(path.join(ROOT, "node_modules", ".bin", "prisma"), ["migrate", "deploy"], { cwd: ROOT, env: process.env, stdio: ["ignore", 2, 2] });
-    await installJobSchema(process.env.DATABASE_URL!);
+    await installJobSchema(getEnv().DATABASE_URL!);
   } else {
-    await migrateAll(process.env.DATABASE_URL!);
+    await migrateAll(getEnv().DATABASE_URL!);
   }
-  process.env.FIELD_ENCRYPTION_KEYS ??= `bench:${crypto.randomBytes(32).toString("base64")}`;
-  process.env.FIELD_ENCRYPTION_KEY_ID ??= "bench";
-  process.env.NEXTAUTH_SECRET ??= crypto.randomBytes(36).toString("base64url");
-  process.env.LOG_LEVEL ??= "silent";
+  defaultEnv("FIELD_ENCRYPTION_KEYS", `bench:${crypto.randomBytes(32).toString("base64")}`);
+  defaultEnv("FIELD_ENCRYPTION_KEY_ID", "bench");
+  defaultEnv("NEXTAUTH_SECRET", crypto.randomBytes(36).toString("base64url"));
+  defaultEnv("LOG_LEVEL", "silent");
 
-  const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  const client = new pg.Client({ connectionString: getEnv().DATABASE_URL });
   await client.connect();
   const q = (text: string, values: unknown[] = []) => client.query(text, values);
   await q("SET synchronous_commit = off");
@@ -182,7 +183,7 @@ try {
   log(`[bench] rollups rebuilt in ${secs(rollupMs)}: ${counts.hourly} hourly rows, ${counts.daily} daily rows (Issuance ${counts.issuance_size}, UsageHourly ${counts.hourly_size})`);
   await client.end();
   // The timed verbs run as the app role, under row-level security like the server (the load above is the owner's).
-  process.env.DATABASE_URL = await enableAppLogin(process.env.DATABASE_URL!, process.env.APP_DATABASE_PASSWORD ?? crypto.randomBytes(18).toString("base64url"));
+  setEnv("DATABASE_URL", await enableAppLogin(getEnv().DATABASE_URL!, getEnv().APP_DATABASE_PASSWORD ?? crypto.randomBytes(18).toString("base64url")));
 
   // ── the verbs ──
   const [{ getUsageStatistics }, { getSettlement }, { rebuildUsageRollups }, { generateMonthlyReport }, { systemContext }, { getDb }] = await Promise.all([

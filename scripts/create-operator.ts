@@ -18,6 +18,7 @@ import { withSystemScope } from "../server/db/tenant";
 import { generateTemporaryPassword } from "../server/staff/temporary-password";
 import { DATA_DIR, prepareDatabase } from "./lib/database";
 import { appDatabasePassword, applyDevSecrets } from "./lib/dev-secrets";
+import { setEnv } from "../server/env";
 
 function usage(message: string): never {
   console.error(`create-operator: ${message}`);
@@ -37,7 +38,7 @@ if (!parsed.success) usage(parsed.error.issues.map((i) => `${i.path.join(".")}: 
 
 applyDevSecrets(DATA_DIR);
 const { embedded, appUrl } = await prepareDatabase(appDatabasePassword(DATA_DIR), { command: "run staff:create-operator", log: (s) => console.error(s) });
-process.env.DATABASE_URL = appUrl;
+setEnv("DATABASE_URL", appUrl);
 
 let exitCode = 0;
 try {

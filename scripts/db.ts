@@ -5,6 +5,7 @@ import { appDatabasePassword, applyDevSecrets } from "./lib/dev-secrets";
 import { DATA_DIR, prepareDatabase } from "./lib/database";
 import { runSeed } from "./lib/run-seed";
 import { resolveRunMode, RunModeError } from "../server/startup/run-mode";
+import { rawEnv } from "../server/env";
 
 const command = process.argv[2];
 if (command !== "migrate" && command !== "seed") {
@@ -13,7 +14,7 @@ if (command !== "migrate" && command !== "seed") {
 }
 if (command === "seed") {
   try {
-    const mode = resolveRunMode(process.env);
+    const mode = resolveRunMode(rawEnv());
     if (!mode.demo) throw new RunModeError(`demo data is written only in demo mode, and this is production mode (${mode.why})`);
   } catch (e) {
     if (!(e instanceof RunModeError)) throw e;

@@ -22,6 +22,7 @@ import { runImport, type ImportProgress } from "../server/imports/run-import";
 import { DATA_DIR, prepareDatabase } from "./lib/database";
 import { appDatabasePassword, applyDevSecrets } from "./lib/dev-secrets";
 import { watchLaunchChain } from "./lib/lifeline";
+import { setEnv } from "../server/env";
 
 type Options = { municipality: string; feed: string; mode: string | null; format: string | null; encoding: string; json: boolean; confirmRemovals: boolean; file: string };
 
@@ -81,7 +82,7 @@ const format = opts.format ?? (/\.(jsonl|ndjson)$/i.test(opts.file) ? "jsonl" : 
 
 applyDevSecrets(DATA_DIR);
 const { embedded, appUrl } = await prepareDatabase(appDatabasePassword(DATA_DIR), { command: "run import", log: (s) => console.error(s) });
-process.env.DATABASE_URL = appUrl; // the import runs as the app role, confined to the municipality by RLS
+setEnv("DATABASE_URL", appUrl); // the import runs as the app role, confined to the municipality by RLS
 // kill -9 of npm must not leave this process importing (and committing) with nobody watching it.
 watchLaunchChain((who) => {
   console.error(`[import] ${who.name} (pid ${who.pid}), which started the import, has gone: stopping; nothing of this file is committed`);

@@ -6,6 +6,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { startEmbeddedPostgres } from "./lib/embedded-postgres";
+import { getEnv } from "../server/env";
 
 const name = (process.argv[2] ?? "").trim();
 if (!/^[a-z0-9_]+$/.test(name)) {
@@ -14,7 +15,7 @@ if (!/^[a-z0-9_]+$/.test(name)) {
 }
 const root = path.resolve(import.meta.dirname, "..");
 const schemaPath = "prisma/schema.prisma";
-const ref = process.env.MIGRATION_BASE_REF ?? "HEAD";
+const ref = getEnv().MIGRATION_BASE_REF ?? "HEAD";
 
 let previous: string | null = null;
 try {
@@ -36,13 +37,13 @@ const args = ["prisma", "migrate", "diff", "--script", "--to-schema-datamodel", 
 args.push(...(previous === null ? ["--from-empty"] : ["--from-schema-datamodel", prevFile]));
 // The CLI, configured with the pg driver adapter, connects even to diff two datamodels: give it a
 // throwaway embedded cluster unless DATABASE_URL points at a server.
-const scratch = process.env.DATABASE_URL ? null : await startEmbeddedPostgres({ dataDir: path.join(tmp, "pg"), persistent: false, fsync: false });
+const scratch = getEnv().DATABASE_URL ? null : await startEmbeddedPostgres({ dataDir: path.join(tmp, "pg"), persistent: false, fsync: false });
 let sql: string;
 try {
   sql = execFileSync("npx", args, {
     cwd: root,
     encoding: "utf8",
-    env: { ...process.env, DATABASE_URL: process.env.DATABASE_URL ?? scratch!.url() },
+    env: { ...process.env, DATABASE_URL: getEnv().DATABASE_URL ?? scratch!.url() },
   });
 } finally {
   await scratch?.stop();

@@ -9,6 +9,7 @@ import { withTenant } from "../server/db/tenant";
 import { rebuildUsageRollups } from "../server/stats/rebuild-usage-rollups";
 import { DATA_DIR, prepareDatabase } from "./lib/database";
 import { appDatabasePassword, applyDevSecrets } from "./lib/dev-secrets";
+import { setEnv } from "../server/env";
 
 function usage(message?: string): never {
   if (message) console.error(`stats:rebuild: ${message}`);
@@ -28,7 +29,7 @@ if (!month || !MONTH_RE.test(month)) usage("--month YYYY-MM is required");
 
 applyDevSecrets(DATA_DIR);
 const { embedded, appUrl } = await prepareDatabase(appDatabasePassword(DATA_DIR), { command: "run stats:rebuild", log: (s) => console.error(s) });
-process.env.DATABASE_URL = appUrl; // the rebuild runs as the app role, in the system scope
+setEnv("DATABASE_URL", appUrl); // the rebuild runs as the app role, in the system scope
 try {
   let municipalityId: string | null = null;
   if (code) {

@@ -27,29 +27,40 @@ import { removeRunLock, updateRunLock, writeRunLock } from "./lib/run-lock";
 import { runSeed } from "./lib/run-seed";
 import { checkProductionData, checkProductionSettings, formatReadinessProblems } from "../server/startup/production-readiness";
 import { resolveRunMode, RunModeError, type RunMode } from "../server/startup/run-mode";
+import { defaultEnv, EnvError, getEnv, rawEnv, setEnv, type Env } from "../server/env";
 
 const dev = process.argv.includes("--dev");
-// --fresh starts from an empty embedded cluster (used by the e2e server with its own KONBINI_DATA_DIR).
-if (process.argv.includes("--fresh") && !process.env.DATABASE_URL) fs.rmSync(path.join(DATA_DIR, "pg"), { recursive: true, force: true });
-const port = Number(process.env.PORT ?? 3000);
 const log = (s: string) => console.log(s);
 
 let mode: RunMode;
 try {
-  mode = resolveRunMode(process.env);
+  mode = resolveRunMode(rawEnv());
 } catch (e) {
   if (!(e instanceof RunModeError)) throw e;
   console.error(`[start] ${e.message}`);
   process.exit(2);
 }
-process.env.KONBINI_DEMO = mode.demo ? "1" : "0";
+// Every setting is valid before anything starts (server/env.ts): a bad value is named here, not met later
+// as a NaN deadline or a pool of "abc" connections.
+let env: Env;
+try {
+  env = getEnv();
+} catch (e) {
+  if (!(e instanceof EnvError)) throw e;
+  console.error(`[start] ${e.message}`);
+  process.exit(1);
+}
+// --fresh starts from an empty embedded cluster (used by the e2e server with its own KONBINI_DATA_DIR).
+if (process.argv.includes("--fresh") && !env.DATABASE_URL) fs.rmSync(path.join(DATA_DIR, "pg"), { recursive: true, force: true });
+const port = env.PORT;
+setEnv("KONBINI_DEMO", mode.demo ? "1" : "0");
 if (mode.demo) {
   log(`[start] demo mode (${mode.why}): demo data, the kiosk simulator and generated development secrets`);
   applyDevSecrets(DATA_DIR);
-  process.env.NEXTAUTH_URL ??= `http://localhost:${port}`;
+  defaultEnv("NEXTAUTH_URL", `http://localhost:${port}`);
 } else {
   log(`[start] production mode (${mode.why})`);
-  const problems = checkProductionSettings(process.env);
+  const problems = checkProductionSettings(rawEnv());
   if (problems.length) {
     console.error(`[start] ${formatReadinessProblems(problems)}`);
     process.exit(1);
@@ -66,7 +77,7 @@ try {
 const { embedded } = db;
 if (!embedded) writeRunLock(DATA_DIR, { command: "start", pgPort: null });
 // `next build` and `next start` see the app's connection (the role row-level security applies to).
-process.env.DATABASE_URL = db.appUrl;
+setEnv("DATABASE_URL", db.appUrl);
 let child: ChildProcess | null = null;
 let stopping = false;
 
@@ -136,7 +147,7 @@ embedded?.onUnexpectedExit((code, signal) => {
 
 try {
   if (!mode.demo) {
-    const problems = await checkProductionData(db.ownerUrl, process.env);
+    const problems = await checkProductionData(db.ownerUrl, rawEnv());
     if (problems.length) {
       console.error(`[start] ${formatReadinessProblems(problems)}`);
       await shutdown(1);

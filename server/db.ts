@@ -3,7 +3,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "./generated/prisma/client";
 import { noteDatabaseReachable } from "./db/database-unavailable";
 import { createPgPool } from "./db/pg-pool";
-import { getEnv } from "./env";
+import { getEnv, requireEnv } from "./env";
 
 // One client per process (hot reload in dev would otherwise open a pool per edit).
 const globalForDb = globalThis as unknown as { __db?: PrismaClient };
@@ -17,8 +17,7 @@ export function createDb(url: string, poolMax = 10): PrismaClient {
 
 export function getDb(): PrismaClient {
   if (!globalForDb.__db) {
-    const env = getEnv();
-    globalForDb.__db = createDb(env.DATABASE_URL, env.DB_POOL_MAX);
+    globalForDb.__db = createDb(requireEnv("DATABASE_URL"), getEnv().DB_POOL_MAX);
   }
   return globalForDb.__db;
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import pino from "pino";
+import { getEnv } from "./env";
 
 // Personal data never reaches the logs: these paths are censored wherever they appear (one or two levels
 // deep), and the code logs ids and codes, not records. The list is tested in logger.test.ts.
@@ -15,7 +16,7 @@ export const REDACT_PATHS = REDACT_KEYS.flatMap((k) => [k, `*.${k}`, `*.*.${k}`]
 export function createLogger(options: pino.LoggerOptions = {}, destination?: pino.DestinationStream) {
   return pino(
     {
-      level: process.env.LOG_LEVEL ?? "info",
+      level: getEnv().LOG_LEVEL,
       redact: { paths: REDACT_PATHS, censor: "[redacted]" },
       base: { service: "konbini-shomei" },
       timestamp: pino.stdTimeFunctions.isoTime,

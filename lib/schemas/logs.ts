@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { CERTIFICATE_TYPES } from "../certificate-types";
+import { isCalendarDate } from "../jst";
 
 // Schemas of the issuance log, the audit log and the incident screens (shared by the pages, the forms and
 // the server verbs), with the Japanese labels of the values they show. Client-safe.
@@ -51,7 +52,7 @@ const ZJstDate = z
   .string()
   .trim()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "日付はYYYY-MM-DDの形式で入力してください。")
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00+09:00`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), "存在しない日付です。");
+  .refine(isCalendarDate, "存在しない日付です。");
 
 const ZPage = z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(100_000).default(1)).catch(1);
 
@@ -109,19 +110,3 @@ export const ZIncidentClose = z.object({
   reason: z.string().trim().min(1, "クローズの理由を入力してください。").max(1000, "クローズの理由は1000文字以内で入力してください。"),
 });
 export type IncidentCloseInput = z.infer<typeof ZIncidentClose>;
-
-const jstDateTime = new Intl.DateTimeFormat("ja-JP", {
-  timeZone: "Asia/Tokyo",
-  year: "numeric",
-  month: "2-digit",
-  day: "2-digit",
-  hour: "2-digit",
-  minute: "2-digit",
-  second: "2-digit",
-  hour12: false,
-});
-
-/** "2026/11/27 10:00:05" in JST, whatever the server's time zone; "—" for none. */
-export function formatJstDateTime(iso: string | null | undefined): string {
-  return iso ? jstDateTime.format(new Date(iso)) : "—";
-}

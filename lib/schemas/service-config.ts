@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { CERTIFICATE_TYPES, isKosekiType, type CertificateTypeId } from "../certificate-types";
+import { isCalendarDate } from "../jst";
 
 // Service-configuration forms (municipal admin). Each schema is shared by the react-hook-form resolver and the
 // server verb. Times are JST wall-clock strings; the verbs turn them into instants.
@@ -35,7 +36,7 @@ const ymd = (label: string) =>
     .trim()
     .min(1, `${label}を入力してください。`)
     .regex(/^\d{4}-\d{2}-\d{2}$/, `${label}は「2026-12-01」の形式で入力してください。`)
-    .refine((s) => !Number.isNaN(new Date(`${s}T00:00:00+09:00`).getTime()) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), `${label}が正しい日付ではありません。`);
+    .refine(isCalendarDate, `${label}が正しい日付ではありません。`);
 
 // ── Offerings ────────────────────────────────────────────────────────────────
 export const ZOfferingForm = z
@@ -191,8 +192,3 @@ export const ZMonthAvailability = z.object({
 export const DAY_STATUS_LABELS = { full: "全日", partial: "一部", stopped: "停止", year_end: "年末年始", not_offered: "未提供" } as const;
 export type DayStatus = keyof typeof DAY_STATUS_LABELS;
 
-export const JST_OFFSET_MS = 9 * 60 * 60 * 1000;
-/** The instant of a JST wall-clock "YYYY-MM-DDTHH:MM" or "YYYY-MM-DD" (midnight). */
-export const jstInstant = (local: string) => new Date(`${local.length === 10 ? `${local}T00:00` : local}:00+09:00`);
-/** Today in JST as YYYY-MM-DD. */
-export const jstToday = (now: Date) => new Date(now.getTime() + JST_OFFSET_MS).toISOString().slice(0, 10);

@@ -1,6 +1,7 @@
 // Calendar dates for the seed as "YYYY-MM-DD" strings (JST calendar days). @db.Date columns get UTC
-// midnight of that day; instants (validFrom, effectiveFrom …) are built explicitly with +09:00.
+// midnight of that day; instants (validFrom, effectiveFrom …) are JST wall-clock times (lib/jst.ts).
 import holidayJp from "@holiday-jp/holiday_jp";
+import { jstDateString, jstInstant } from "../../lib/jst";
 import type { Prng } from "./prng";
 
 export type Ymd = string;
@@ -9,7 +10,7 @@ const DAY_MS = 86_400_000;
 
 /** The JST calendar day of `now`. */
 export function todayJst(now: Date = new Date()): Ymd {
-  return new Date(now.getTime() + 9 * 3_600_000).toISOString().slice(0, 10);
+  return jstDateString(now);
 }
 
 function toUtc(ymd: Ymd): number {
@@ -93,7 +94,7 @@ export function dateOnly(ymd: Ymd): Date {
 /** An instant at JST wall-clock time on `ymd`. */
 export function jst(ymd: Ymd, hour = 0, minute = 0, second = 0): Date {
   const p = (n: number) => String(n).padStart(2, "0");
-  return new Date(`${ymd}T${p(hour)}:${p(minute)}:${p(second)}+09:00`);
+  return jstInstant(`${ymd}T${p(hour)}:${p(minute)}:${p(second)}`);
 }
 
 /** The first 1 April strictly after `ymd` (the usual date of a fee revision). */

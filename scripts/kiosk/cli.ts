@@ -7,13 +7,14 @@
 import { parseArgs } from "node:util";
 import { runConformance } from "./conformance";
 import { runLoad } from "./load";
+import { getEnv } from "../../server/env";
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,
   options: {
-    url: { type: "string", default: process.env.KIOSK_URL ?? "http://localhost:3000" },
-    "key-id": { type: "string", default: process.env.KIOSK_KEY_ID ?? "demo-simulator" },
-    secret: { type: "string", default: process.env.KIOSK_SECRET ?? "demo-simulator-secret-0123456789abcdef" },
+    url: { type: "string", default: getEnv().KIOSK_URL ?? "http://localhost:3000" },
+    "key-id": { type: "string", default: getEnv().KIOSK_KEY_ID ?? "demo-simulator" },
+    secret: { type: "string", default: getEnv().KIOSK_SECRET ?? "demo-simulator-secret-0123456789abcdef" },
     concurrency: { type: "string", default: "8" },
     duration: { type: "string", default: "30" },
     "clock-override": { type: "string" },

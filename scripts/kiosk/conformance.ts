@@ -2,6 +2,7 @@
 // signature and replay checks, and structure checks on the returned PDFs. Prints one line per check and
 // a closing "N passed, M failed, K skipped" line; exits non-zero when anything failed.
 import crypto from "node:crypto";
+import { jstDateString, jstInstant, jstParts } from "../../lib/jst";
 import { baseRequest, KioskClient, type ApiAnswer } from "./client";
 import { checkPdf } from "./pdf-checks";
 
@@ -40,9 +41,8 @@ function residenceBody(serial: string, code: string, options: Record<string, unk
 
 /** JST "today" at hh:mm as an ISO instant. */
 function jstToday(hh: number, mm: number, addDays = 0): string {
-  const now = new Date(Date.now() + 9 * 3600_000 + addDays * 86_400_000);
-  const ymd = now.toISOString().slice(0, 10);
-  return new Date(`${ymd}T${String(hh).padStart(2, "0")}:${String(mm).padStart(2, "0")}:00+09:00`).toISOString();
+  const ymd = jstDateString(new Date(Date.now() + addDays * 86_400_000));
+  return jstInstant(`${ymd}T${String(hh).padStart(2, "0")}:${String(mm).padStart(2, "0")}`).toISOString();
 }
 
 export async function runConformance(opts: { baseUrl: string; keyId: string; secret: string; clockOverride?: string; log?: (s: string) => void }): Promise<{ passed: number; failed: number; skipped: number }> {
@@ -293,7 +293,7 @@ export async function runConformance(opts: { baseUrl: string; keyId: string; sec
       run: async () => {
         if (!state.clockHonoured) return skip("clock override not honoured");
         const year = new Date().getUTCFullYear();
-        const r = await reasonFor(c, OPEN_SERIAL, SETAGAYA, "residence", new Date(`${year}-12-30T10:00:00+09:00`).toISOString());
+        const r = await reasonFor(c, OPEN_SERIAL, SETAGAYA, "residence", jstInstant(`${year}-12-30T10:00`).toISOString());
         return r === "service_year_end_closure" ? pass() : fail(`got ${r}`);
       },
     },
@@ -303,7 +303,7 @@ export async function runConformance(opts: { baseUrl: string; keyId: string; sec
         if (!state.clockHonoured) return skip("clock override not honoured");
         for (let d = 7; d <= 42; d++) {
           const at = jstToday(7, 0, d);
-          if (new Date(new Date(at).getTime() + 9 * 3600_000).getUTCDay() !== 0) continue;
+          if (jstParts(new Date(at)).weekday !== 0) continue;
           if ((await reasonFor(c, card(MATSUMOTO, "000001"), MATSUMOTO, "residence", at)) === "service_planned_stop") return pass(at);
         }
         return fail("no planned stop found on the Sundays of the next six weeks");

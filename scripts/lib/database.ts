@@ -3,13 +3,16 @@
 import { execFileSync } from "node:child_process";
 import path from "node:path";
 import pg from "pg";
+import { getEnv, rawEnv } from "../../server/env";
 import { embeddedUrl, startEmbeddedPostgres, type RunningPostgres } from "./embedded-postgres";
 import { installJobSchema } from "./job-schema";
 import { readRunLock, removeRunLock, writeRunLock } from "./run-lock";
 
 export const ROOT = path.resolve(import.meta.dirname, "..", "..");
-// KONBINI_DATA_DIR moves the local data (embedded cluster, dev secrets), e.g. for the e2e server.
-export const DATA_DIR = process.env.KONBINI_DATA_DIR ? path.resolve(process.env.KONBINI_DATA_DIR) : path.join(ROOT, ".data");
+// KONBINI_DATA_DIR moves the local data (embedded cluster, dev secrets), e.g. for the e2e server. Read raw (a
+// free-form path): this runs at import, before the start script reports an invalid setting by name.
+const dataDirSetting = rawEnv().KONBINI_DATA_DIR?.trim();
+export const DATA_DIR = dataDirSetting ? path.resolve(dataDirSetting) : path.join(ROOT, ".data");
 export const APP_DATABASE = "konbini";
 
 export async function ensureDatabase(serverUrl: string, database: string): Promise<void> {
@@ -58,7 +61,7 @@ export class DataDirInUseError extends Error {}
  */
 export async function prepareDatabase(appPassword: string, options: PrepareOptions): Promise<ResolvedDatabase> {
   const log = options.log ?? console.log;
-  const { DATABASE_URL, MIGRATION_DATABASE_URL } = process.env;
+  const { DATABASE_URL, MIGRATION_DATABASE_URL } = getEnv();
   let ownerUrl: string;
   let embedded: RunningPostgres | null = null;
   if (DATABASE_URL && MIGRATION_DATABASE_URL) {

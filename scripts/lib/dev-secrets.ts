@@ -3,6 +3,7 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { defaultEnv, getEnv, setEnv } from "../../server/env";
 
 type DevSecrets = { nextAuthSecret: string; fieldEncryptionKeys: string; fieldEncryptionKeyId: string; appDatabasePassword?: string };
 
@@ -10,8 +11,9 @@ type DevSecrets = { nextAuthSecret: string; fieldEncryptionKeys: string; fieldEn
  * The password of the app's database role on this machine: APP_DATABASE_PASSWORD, or one generated once
  * into .data/dev-secrets.json (stable, so a second process, e.g. `npm run import`, can still connect).
  */
-export function appDatabasePassword(dataDir: string, env: NodeJS.ProcessEnv = process.env): string {
-  if (env.APP_DATABASE_PASSWORD) return env.APP_DATABASE_PASSWORD;
+export function appDatabasePassword(dataDir: string): string {
+  const configured = getEnv().APP_DATABASE_PASSWORD;
+  if (configured) return configured;
   fs.mkdirSync(dataDir, { recursive: true });
   const file = path.join(dataDir, "dev-secrets.json");
   const secrets = fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, "utf8")) as Partial<DevSecrets>) : {};
@@ -22,7 +24,8 @@ export function appDatabasePassword(dataDir: string, env: NodeJS.ProcessEnv = pr
   return secrets.appDatabasePassword;
 }
 
-export function applyDevSecrets(dataDir: string, env: NodeJS.ProcessEnv = process.env): void {
+export function applyDevSecrets(dataDir: string): void {
+  const env = getEnv();
   if (env.NEXTAUTH_SECRET && env.FIELD_ENCRYPTION_KEYS) return;
   fs.mkdirSync(dataDir, { recursive: true });
   const file = path.join(dataDir, "dev-secrets.json");
@@ -38,9 +41,9 @@ export function applyDevSecrets(dataDir: string, env: NodeJS.ProcessEnv = proces
     fs.writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
     console.log(`[start] generated development secrets in ${path.relative(process.cwd(), file)}`);
   }
-  env.NEXTAUTH_SECRET ??= secrets.nextAuthSecret;
+  defaultEnv("NEXTAUTH_SECRET", secrets.nextAuthSecret);
   if (!env.FIELD_ENCRYPTION_KEYS) {
-    env.FIELD_ENCRYPTION_KEYS = secrets.fieldEncryptionKeys;
-    env.FIELD_ENCRYPTION_KEY_ID = secrets.fieldEncryptionKeyId;
+    setEnv("FIELD_ENCRYPTION_KEYS", secrets.fieldEncryptionKeys);
+    setEnv("FIELD_ENCRYPTION_KEY_ID", secrets.fieldEncryptionKeyId);
   }
 }

@@ -2,6 +2,7 @@ import "server-only";
 import type { RequestContext } from "../context";
 import { decryptField, FieldContext } from "../crypto/field-encryption";
 import { withSystemScope } from "../db/tenant";
+import { getEnv } from "../env";
 import { AppError } from "../errors";
 import { parseSignatureHeaders, SignatureFormatError, SignatureTooLongError, verifySignature } from "../kiosk-protocol/http-signatures";
 import { findApiClientByKeyId, peekApiClient } from "./api-client-cache";
@@ -57,7 +58,7 @@ export async function authenticateUploadRequest(req: { method: string; targetUri
   if (!check.ok) {
     // The target URI is the usual culprit behind a proxy: say which one was verified, and how to change it.
     const message = check.code === "signature_invalid"
-      ? `the request signature was not accepted; "@target-uri" was verified as ${req.targetUri}${process.env.KIOSK_PUBLIC_ORIGIN ? "" : " (behind a reverse proxy, set KIOSK_PUBLIC_ORIGIN to the public origin)"}`
+      ? `the request signature was not accepted; "@target-uri" was verified as ${req.targetUri}${getEnv().KIOSK_PUBLIC_ORIGIN ? "" : " (behind a reverse proxy, set KIOSK_PUBLIC_ORIGIN to the public origin)"}`
       : "the request signature was not accepted";
     throw failed(unauthorized(check.code, message));
   }

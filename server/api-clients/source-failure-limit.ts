@@ -1,6 +1,7 @@
 import "server-only";
 import { isIPv6 } from "node:net";
 import { clientAddress } from "@/lib/client-address";
+import { getEnv } from "../env";
 import { AppError } from "../errors";
 
 // Failed authentications of the kiosk and import APIs per source address, counted in memory (per process)
@@ -39,7 +40,7 @@ export function sourceKey(address: string): string {
 
 /** The source of a request for this limit (lib/client-address.ts, TRUSTED_PROXY_HOPS). */
 export function requestSource(headers: Headers): string {
-  return sourceKey(clientAddress((name) => headers.get(name)));
+  return sourceKey(clientAddress((name) => headers.get(name), getEnv().TRUSTED_PROXY_HOPS));
 }
 
 /** Seconds until the source may try again, or 0 when it is within its limit. */

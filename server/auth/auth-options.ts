@@ -4,6 +4,7 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { clientAddress } from "@/lib/client-address";
 import { safeCallbackUrl } from "@/lib/safe-callback-url";
 import { isServedOverHttps } from "@/lib/security-headers";
+import { getEnv } from "../env";
 import { checkMfaProof } from "./mfa-proof";
 import { ABSOLUTE_TIMEOUT_SECONDS, sessionTimeoutDecision } from "./session-timeouts";
 import { verifyCredentials } from "./verify-credentials";
@@ -23,7 +24,7 @@ type SessionUpdate = { mfaProof?: unknown; activity?: unknown } | undefined;
  */
 function signInClientKey(headers: Record<string, unknown> | undefined): string {
   const header = (name: string) => (typeof headers?.[name] === "string" ? (headers[name] as string) : null);
-  return clientAddress(header);
+  return clientAddress(header, getEnv().TRUSTED_PROXY_HOPS);
 }
 
 export const authOptions: NextAuthOptions = {
@@ -34,7 +35,7 @@ export const authOptions: NextAuthOptions = {
   // (lib/security-headers.ts), rather than left to next-auth's default, its detected origin (which, with
   // AUTH_TRUST_HOST and no NEXTAUTH_URL, follows the request's X-Forwarded-Proto). Nothing reads the cookie by
   // name: getServerSession and the route handler both take these options.
-  useSecureCookies: isServedOverHttps(process.env.NEXTAUTH_URL),
+  useSecureCookies: isServedOverHttps(getEnv().NEXTAUTH_URL),
   pages: { signIn: "/login", error: "/login" },
   providers: [
     CredentialsProvider({

@@ -2,9 +2,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { checkMfaProof, signMfaProof } from "./mfa-proof";
 
 beforeAll(() => {
+  // The proof needs the session key only (server/env.ts validates the others when they are set).
   process.env.NEXTAUTH_SECRET ??= "test-secret-test-secret-test-secret-0123";
-  process.env.DATABASE_URL ??= "postgresql://localhost/unused";
-  process.env.FIELD_ENCRYPTION_KEYS ??= "unused";
 });
 
 describe("MFA proof", () => {

@@ -1,6 +1,6 @@
 import "server-only";
 import crypto from "node:crypto";
-import { getEnv } from "../env";
+import { requireEnv } from "../env";
 
 // A short-lived, signed statement "this staff member passed the MFA step for the session that signed in at
 // signedInAt". The MFA verbs run in server actions (where form errors are easy to return); the JWT can only
@@ -10,7 +10,7 @@ import { getEnv } from "../env";
 const PROOF_TTL_SECONDS = 120;
 
 function mac(payload: string): string {
-  return crypto.createHmac("sha256", `mfa-proof:${getEnv().NEXTAUTH_SECRET}`).update(payload).digest("base64url");
+  return crypto.createHmac("sha256", `mfa-proof:${requireEnv("NEXTAUTH_SECRET")}`).update(payload).digest("base64url");
 }
 
 export function signMfaProof(staffId: string, signedInAt: number, nowSeconds = Math.floor(Date.now() / 1000)): string {

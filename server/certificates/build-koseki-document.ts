@@ -1,7 +1,8 @@
 import "server-only";
 import { z } from "zod";
 import type { CertificateTypeId } from "@/lib/certificate-types";
-import { formatWareki, jstDateString } from "@/lib/wareki";
+import { jstDateString } from "@/lib/jst";
+import { formatWareki } from "@/lib/wareki";
 import { refusalError } from "../eligibility/refusal";
 import { AppError } from "../errors";
 import type { KosekiEvent, KosekiMember, KosekiRecord, Municipality } from "../generated/prisma/client";

@@ -1,7 +1,8 @@
 import "server-only";
 import { CERTIFICATE_NAMES } from "@/lib/certificate-types";
 import type { RESIDENCE_ENTRY_ITEMS } from "@/lib/schemas/kiosk";
-import { formatWareki, jstDateString } from "@/lib/wareki";
+import { jstDateString } from "@/lib/jst";
+import { formatWareki } from "@/lib/wareki";
 import { decryptField, FieldContext } from "../crypto/field-encryption";
 import { refusalError } from "../eligibility/refusal";
 import { AppError } from "../errors";

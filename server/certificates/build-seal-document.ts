@@ -1,6 +1,7 @@
 import "server-only";
 import { CERTIFICATE_NAMES } from "@/lib/certificate-types";
-import { formatWareki, jstDateString } from "@/lib/wareki";
+import { jstDateString } from "@/lib/jst";
+import { formatWareki } from "@/lib/wareki";
 import { refusalError } from "../eligibility/refusal";
 import type { Municipality, Resident, SealRegistration } from "../generated/prisma/client";
 import type { BuiltDocument } from "./build-residence-document";

@@ -1,7 +1,8 @@
 import "server-only";
 import { z } from "zod";
 import { CERTIFICATE_NAMES, type CertificateTypeId } from "@/lib/certificate-types";
-import { formatFiscalYear, formatWareki, jstDateString, toWareki } from "@/lib/wareki";
+import { jstDateString } from "@/lib/jst";
+import { formatFiscalYear, formatWareki, toWareki } from "@/lib/wareki";
 import { refusalError } from "../eligibility/refusal";
 import { AppError } from "../errors";
 import type { Municipality, Resident, TaxRecord } from "../generated/prisma/client";

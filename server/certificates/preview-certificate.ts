@@ -4,7 +4,7 @@ import { z } from "zod";
 import { CERTIFICATE_NAMES, CERTIFICATE_TYPES, type CertificateTypeId } from "@/lib/certificate-types";
 import { RESIDENCE_ENTRY_ITEMS } from "@/lib/schemas/kiosk";
 import { ZMunicipalityCode } from "@/lib/schemas/identifiers";
-import { jstDateString } from "@/lib/wareki";
+import { jstDateString } from "@/lib/jst";
 import { writeAuditEvent } from "../audit/write-audit-event";
 import type { RequestContext } from "../context";
 import { withTenant } from "../db/tenant";

@@ -5,30 +5,14 @@
 // key for new envelopes, the others still decrypt (rotation: add a key, switch the id, re-encrypt, drop).
 // No "server-only" here: the seed and import CLIs use it outside Next.
 import crypto from "node:crypto";
+import { getEnv } from "../env";
+import { KeyringError, parseKeyring, type Keyring } from "./keyring";
 
-export type Keyring = { currentKeyId: string; keys: Map<string, Buffer> };
-
-export class KeyringError extends Error {}
-
-export function parseKeyring(keysSpec: string | undefined, currentKeyId: string | undefined): Keyring {
-  if (!keysSpec) throw new KeyringError("FIELD_ENCRYPTION_KEYS is not set");
-  const keys = new Map<string, Buffer>();
-  for (const part of keysSpec.split(",").map((s) => s.trim()).filter(Boolean)) {
-    const idx = part.indexOf(":");
-    const kid = part.slice(0, idx);
-    if (idx <= 0 || !/^[A-Za-z0-9_-]{1,32}$/.test(kid)) throw new KeyringError("malformed key entry (expected kid:base64)");
-    const key = Buffer.from(part.slice(idx + 1), "base64");
-    if (key.length !== 32) throw new KeyringError(`key ${kid} must be 32 bytes`);
-    keys.set(kid, key);
-  }
-  const current = currentKeyId ?? [...keys.keys()][0];
-  if (!current || !keys.has(current)) throw new KeyringError("FIELD_ENCRYPTION_KEY_ID does not name a configured key");
-  return { currentKeyId: current, keys };
-}
+export { KeyringError, parseKeyring, type Keyring } from "./keyring";
 
 let cached: { spec: string; id: string | undefined; ring: Keyring } | null = null;
 
-export function keyringFromEnv(env: NodeJS.ProcessEnv = process.env): Keyring {
+export function keyringFromEnv(env: { FIELD_ENCRYPTION_KEYS?: string; FIELD_ENCRYPTION_KEY_ID?: string } = getEnv()): Keyring {
   const spec = env.FIELD_ENCRYPTION_KEYS ?? "";
   const id = env.FIELD_ENCRYPTION_KEY_ID;
   if (cached && cached.spec === spec && cached.id === id) return cached.ring;

@@ -1,5 +1,5 @@
 import "server-only";
-import { jstDateString } from "@/lib/wareki";
+import { jstDateString } from "@/lib/jst";
 import { toDbCertificateType, type CertificateTypeId } from "@/lib/certificate-types";
 import type { Tx } from "../db";
 import { AppError } from "../errors";

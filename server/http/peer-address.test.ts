@@ -2,6 +2,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { clientAddress } from "@/lib/client-address";
+import { getEnv } from "../env";
 import { installPeerAddressHook } from "./peer-address";
 
 // Over real HTTP: a Node server whose handler reads the address the way the public actions do (from the
@@ -17,7 +18,7 @@ beforeAll(async () => {
       const v = req.headers[name];
       return typeof v === "string" ? v : null;
     };
-    res.end(clientAddress(header));
+    res.end(clientAddress(header, getEnv().TRUSTED_PROXY_HOPS));
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;

@@ -2,6 +2,7 @@ import "server-only";
 import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
 import { clientAddress } from "@/lib/client-address";
+import { getEnv } from "../env";
 import type { FormResult } from "@/lib/form-result";
 import { signMfaProof } from "../auth/mfa-proof";
 import { getSignedInStaff, getStaffSessionForPasswordChange } from "../auth/require-staff";
@@ -73,7 +74,7 @@ export async function runMfaStepAction<T>(
  */
 export async function runPublicAction<T>(fn: (clientKey: string) => Promise<T>, opts: { fields?: Fields } = {}): Promise<FormResult<T>> {
   const h = await headers();
-  const clientKey = clientAddress((name) => h.get(name));
+  const clientKey = clientAddress((name) => h.get(name), getEnv().TRUSTED_PROXY_HOPS);
   try {
     return { ok: true, data: await fn(clientKey) };
   } catch (e) {

@@ -4,6 +4,7 @@ import { authenticateKioskRequest } from "../api-clients/authenticate-request";
 import { requireScope, type RequestContext } from "../context";
 import type { ApiClientScope } from "../generated/prisma/enums";
 import { ZClockOverride } from "@/lib/schemas/kiosk";
+import { getEnv } from "../env";
 import { AppError } from "../errors";
 import { beforeDeadline } from "@/lib/before-deadline";
 import { problemResponse } from "./problem-response";
@@ -19,7 +20,7 @@ const MAX_BODY_BYTES = 64 * 1024;
  */
 export function targetUriOf(req: Request): string {
   const url = new URL(req.url);
-  const origin = process.env.KIOSK_PUBLIC_ORIGIN;
+  const origin = getEnv().KIOSK_PUBLIC_ORIGIN;
   if (origin) return `${origin.replace(/\/$/, "")}${url.pathname}${url.search}`;
   const host = req.headers.get("host");
   if (!host) return url.toString();
@@ -50,7 +51,7 @@ type Options = {
  */
 export function requestNow(req: Request): Date {
   const override = req.headers.get("x-clock-override");
-  if (!override || process.env.ALLOW_CLOCK_OVERRIDE !== "true") return new Date();
+  if (!override || !getEnv().ALLOW_CLOCK_OVERRIDE) return new Date();
   if (!ZClockOverride.safeParse(override).success) {
     throw new AppError("bad_request", "X-Clock-Override is not an ISO 8601 instant with date, time and offset (e.g. 2026-11-27T10:00:00+09:00)", { status: 400 });
   }

@@ -1,6 +1,7 @@
 import "server-only";
 import type { z } from "zod";
 import { getStaffSession, type StaffSession } from "../auth/require-staff";
+import { getEnv } from "../env";
 import { AppError } from "../errors";
 import type { StaffRole } from "../generated/prisma/enums";
 import { problemResponse } from "./problem-response";
@@ -54,7 +55,8 @@ export function isSameOrigin(req: Request): boolean {
     return false; // "null" (a sandboxed or privacy-sensitive context) or garbage
   }
   const allowed = new Set([new URL(req.url).origin]);
-  if (process.env.NEXTAUTH_URL) allowed.add(new URL(process.env.NEXTAUTH_URL).origin);
+  const portal = getEnv().NEXTAUTH_URL;
+  if (portal) allowed.add(new URL(portal).origin);
   return allowed.has(from.origin) || from.host === req.headers.get("host");
 }
 

@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { jstMidnight } from "@/lib/jst";
 import { isValidMyNumber } from "@/lib/my-number";
 
 // Field parsers for feed rows. Every value arrives as a trimmed string ("" when empty or absent); these turn
@@ -137,7 +138,7 @@ const INSTANT_MESSAGE = "日時は 2026-04-01T00:00:00+09:00 の形式（また�
 /** An instant: ISO 8601 with an offset, or a date alone meaning 00:00 JST of that day. Staged as ISO UTC. */
 export function parseInstant(s: string): string | null {
   const day = parseDate(s);
-  if (day) return new Date(`${day}T00:00:00+09:00`).toISOString();
+  if (day) return jstMidnight(day).toISOString();
   if (!INSTANT_RE.test(s) || !parseDate(s.slice(0, 10))) return null;
   const t = new Date(s);
   return Number.isNaN(t.getTime()) ? null : t.toISOString();

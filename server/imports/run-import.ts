@@ -19,7 +19,7 @@ import { writeAuditEvent } from "../audit/write-audit-event";
 import type { RequestContext } from "../context";
 import { keyringFromEnv } from "../crypto/field-encryption";
 import { withTenant } from "../db/tenant";
-import { getEnv } from "../env";
+import { requireEnv } from "../env";
 import { AppError } from "../errors";
 import type { ImportSource } from "../generated/prisma/enums";
 import { logger } from "../logger";
@@ -109,7 +109,7 @@ export async function runImport(args: RunImportArgs): Promise<ImportResult> {
   // lock and holds it until the job is closed: while this process lives the lock says "running"; when the
   // process is killed, PostgreSQL drops the connection and the lock with it, and the sweep
   // (sweep-interrupted-imports.ts) may then close the job as interrupted.
-  const client = new pg.Client({ connectionString: getEnv().DATABASE_URL, application_name: "konbini-import" });
+  const client = new pg.Client({ connectionString: requireEnv("DATABASE_URL"), application_name: "konbini-import" });
   await client.connect();
   try {
     const { rows } = await client.query<{ id: string }>(`SELECT (${UUID7})::text AS id`);

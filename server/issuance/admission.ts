@@ -1,5 +1,5 @@
 import "server-only";
-import os from "node:os";
+import { getEnv } from "../env";
 import { AppError } from "../errors";
 import { issuanceTimeout } from "./issuance-timeout";
 
@@ -78,9 +78,9 @@ const globalForGate = globalThis as unknown as { __issuanceGate?: AdmissionGate 
 /** The process's gate: ISSUANCE_CONCURRENCY (default 2 × render threads) running, ISSUANCE_QUEUE_MAX (default 256) waiting. */
 export function issuanceGate(): AdmissionGate {
   if (!globalForGate.__issuanceGate) {
-    const threads = Number(process.env.PDF_WORKERS ?? Math.min(4, Math.max(1, os.availableParallelism())));
-    const capacity = Number(process.env.ISSUANCE_CONCURRENCY ?? 2 * threads);
-    const maxQueue = Number(process.env.ISSUANCE_QUEUE_MAX ?? 256);
+    const env = getEnv();
+    const capacity = env.ISSUANCE_CONCURRENCY ?? 2 * env.PDF_WORKERS;
+    const maxQueue = env.ISSUANCE_QUEUE_MAX;
     globalForGate.__issuanceGate = new AdmissionGate(capacity, maxQueue);
   }
   return globalForGate.__issuanceGate;

@@ -1,5 +1,5 @@
 import "server-only";
-import { jstDateString } from "@/lib/wareki";
+import { jstDateString } from "@/lib/jst";
 import type { Tx } from "../db";
 
 /** 発行番号 "<municipality code>-<JST year>-<8 digits>"; the digits come from a sequence (no lock held). */

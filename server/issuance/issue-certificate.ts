@@ -11,6 +11,7 @@ import { buildKosekiDocument } from "../certificates/build-koseki-document";
 import { buildSealDocument } from "../certificates/build-seal-document";
 import { buildTaxDocument } from "../certificates/build-tax-document";
 import { encryptBytes, FieldContext } from "../crypto/field-encryption";
+import { getEnv } from "../env";
 import type { KosekiFacts } from "../eligibility/facts";
 import type { Household, Municipality, Resident } from "../generated/prisma/client";
 import { isKosekiType } from "@/lib/certificate-types";
@@ -52,7 +53,7 @@ export type IssuanceHooks = {
 export type IssueResult = { response: IssuanceResponse; replayed: boolean };
 
 /** The issuance deadline, counted from the request's arrival (ISSUANCE_TIMEOUT_MS, default 20 s). */
-export const ISSUANCE_TIMEOUT_MS = Number(process.env.ISSUANCE_TIMEOUT_MS ?? 20_000);
+export const issuanceTimeoutMs = (): number => getEnv().ISSUANCE_TIMEOUT_MS;
 
 export function requestHash(input: IssueRequestBody): string {
   return crypto.createHash("sha256").update(canonicalJson(input)).digest("hex");
@@ -86,7 +87,7 @@ export async function issueCertificate(args: {
   const apiClientId = ctx.actor.id;
   const clientMunicipalityId = ctx.actor.municipalityId;
   // What is left of the deadline; the transaction's own timeout is the same, so it cannot commit after the answer.
-  const timeoutMs = Math.max(1, (args.receivedAt ?? Date.now()) + (args.timeoutMs ?? ISSUANCE_TIMEOUT_MS) - Date.now());
+  const timeoutMs = Math.max(1, (args.receivedAt ?? Date.now()) + (args.timeoutMs ?? issuanceTimeoutMs()) - Date.now());
   const deadline = AbortSignal.timeout(timeoutMs);
   const hash = requestHash(input);
   const step = async (name: IssuanceStep) => {

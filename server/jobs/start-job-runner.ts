@@ -1,7 +1,7 @@
 import "server-only";
 import PgBoss from "pg-boss";
 import { JOB_SCHEMA, MONTHLY_REPORTS_QUEUE } from "@/lib/jobs";
-import { getEnv } from "../env";
+import { getEnv, requireEnv } from "../env";
 import { logger } from "../logger";
 
 const globalForJobs = globalThis as unknown as { __jobs?: PgBoss };
@@ -14,9 +14,9 @@ const globalForJobs = globalThis as unknown as { __jobs?: PgBoss };
  * JOBS=off disables it.
  */
 export async function startJobRunner({ pollingIntervalSeconds = 30, signals = true }: { pollingIntervalSeconds?: number; signals?: boolean } = {}): Promise<PgBoss | null> {
-  if (process.env.JOBS === "off") return null;
+  if (!getEnv().JOBS) return null;
   if (globalForJobs.__jobs) return globalForJobs.__jobs;
-  const boss = new PgBoss({ connectionString: getEnv().DATABASE_URL, schema: JOB_SCHEMA, migrate: false, supervise: true, schedule: true, max: 2 });
+  const boss = new PgBoss({ connectionString: requireEnv("DATABASE_URL"), schema: JOB_SCHEMA, migrate: false, supervise: true, schedule: true, max: 2 });
   globalForJobs.__jobs = boss;
   boss.on("error", (err) => logger.warn({ err: String(err) }, "job runner error"));
   await boss.start();

@@ -1,6 +1,6 @@
 import "server-only";
 import { ZRegistrationRef, type RegistrationStatusName } from "@/lib/schemas/koseki-registration";
-import { jstDateString } from "@/lib/wareki";
+import { jstDateString } from "@/lib/jst";
 import { writeAuditEvent } from "../audit/write-audit-event";
 import { requireMunicipality, requireRole, type RequestContext } from "../context";
 import { withTenant } from "../db/tenant";

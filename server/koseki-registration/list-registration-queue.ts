@@ -1,6 +1,6 @@
 import "server-only";
 import { ZRegistrationQueue, type RegistrationQueueInput, type RegistrationStatusName } from "@/lib/schemas/koseki-registration";
-import { jstDateString } from "@/lib/wareki";
+import { jstDateString } from "@/lib/jst";
 import { requireMunicipality, requireRole, type RequestContext } from "../context";
 import { withTenant } from "../db/tenant";
 import type { Prisma } from "../generated/prisma/client";

@@ -7,7 +7,7 @@ import {
   type RegistrationStatusLookupInput,
   type RegistrationStatusName,
 } from "@/lib/schemas/koseki-registration";
-import { jstDateString } from "@/lib/wareki";
+import { jstDateString } from "@/lib/jst";
 import { systemContext, type RequestContext } from "../context";
 import { writeAuditEvent } from "../audit/write-audit-event";
 import { withTenant } from "../db/tenant";

@@ -6,7 +6,8 @@ import { encryptField, FieldContext } from "../crypto/field-encryption";
 import type { Tx } from "../db";
 import { withTenant } from "../db/tenant";
 import { AppError } from "../errors";
-import { enforceRateLimit, preRegistrationDailyCap, RATE_LIMITS, rateLimited } from "../public/rate-limit";
+import { getEnv } from "../env";
+import { enforceRateLimit, RATE_LIMITS, rateLimited } from "../public/rate-limit";
 import { jstMidnight, jstParts } from "../service-calendar/jst";
 import { assertIntakeOpen, fullHonseki, INTAKE_MUNICIPALITY_SELECT, reviewDueOn, ymdOf } from "./intake";
 import { newReceiptNo } from "./receipt-number";
@@ -79,5 +80,5 @@ async function assertUnderDailyCap(tx: Tx, municipalityId: string, now: Date): P
   const start = jstMidnight(jstParts(now).ymd);
   const end = new Date(start.getTime() + 24 * 60 * 60_000);
   const today = await tx.kosekiRegistration.count({ where: { municipalityId, source: "web", createdAt: { gte: start, lt: end } } });
-  if (today >= preRegistrationDailyCap()) throw rateLimited();
+  if (today >= getEnv().PRE_REGISTRATION_DAILY_CAP) throw rateLimited();
 }

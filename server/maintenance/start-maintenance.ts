@@ -1,5 +1,6 @@
 import "server-only";
 import { isDatabaseUnavailable } from "../db/database-unavailable";
+import { getEnv } from "../env";
 import { withSystemScope } from "../db/tenant";
 import { sweepInterruptedImports } from "../imports/sweep-interrupted-imports";
 import { expireRenderedPdfs } from "../issuance/expire-rendered-pdfs";
@@ -10,7 +11,6 @@ import { pruneRateLimits } from "../public/rate-limit";
 import { SIGNATURE_WINDOW_SECONDS } from "../kiosk-protocol/http-signatures";
 import { removeOrphanUploadDirs } from "./remove-orphan-upload-dirs";
 
-const INTERVAL_MS = Number(process.env.MAINTENANCE_INTERVAL_MS ?? 5 * 60_000);
 const globalForMaintenance = globalThis as unknown as { __maintenance?: NodeJS.Timeout };
 
 /**
@@ -48,7 +48,7 @@ export function startMaintenance(): void {
       // During a database outage the outage itself is logged once (server/db/database-unavailable.ts); a pass
       // that fails for that reason is simply tried again at the next tick.
       .catch((e) => (isDatabaseUnavailable(e) ? undefined : logger.warn({ err: String(e) }, "maintenance pass failed")));
-  globalForMaintenance.__maintenance = setInterval(tick, INTERVAL_MS);
+  globalForMaintenance.__maintenance = setInterval(tick, getEnv().MAINTENANCE_INTERVAL_MS);
   globalForMaintenance.__maintenance.unref();
   setTimeout(tick, 5_000).unref();
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { jstDateString } from "@/lib/wareki";
+import { jstDateString } from "@/lib/jst";
 import { systemContext } from "../context";
 import { decryptField, FieldContext } from "../crypto/field-encryption";
 import { withTenant } from "../db/tenant";

@@ -1,5 +1,6 @@
 import "server-only";
 import nodemailer, { type Transporter } from "nodemailer";
+import { getEnv, type Env } from "../env";
 
 // SMTP for resident notices. SMTP_URL (e.g. smtp://user:pass@mail.example.jp:587, or smtps://…) and
 // MAIL_FROM come from the environment; without SMTP_URL nothing is sent and notices stay pending (visible
@@ -7,10 +8,9 @@ import nodemailer, { type Transporter } from "nodemailer";
 
 export type MailConfig = { url: string; from: string };
 
-export function mailConfig(env: NodeJS.ProcessEnv = process.env): MailConfig | null {
-  const url = env.SMTP_URL?.trim();
-  if (!url) return null;
-  return { url, from: env.MAIL_FROM?.trim() || "no-reply@localhost" };
+export function mailConfig(env: Pick<Env, "SMTP_URL" | "MAIL_FROM"> = getEnv()): MailConfig | null {
+  if (!env.SMTP_URL) return null;
+  return { url: env.SMTP_URL, from: env.MAIL_FROM };
 }
 
 let cached: { url: string; transport: Transporter } | null = null;

@@ -9,6 +9,7 @@ import { openSync, type Font as FontkitFont } from "fontkit";
 import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
+import { getEnv } from "../env";
 
 const require = createRequire(import.meta.url);
 
@@ -42,7 +43,7 @@ export type ChainFont = {
 };
 
 /** The fallback files: PDF_FALLBACK_FONTS when set (empty means none), else IPAmj明朝 when installed. */
-export function fallbackFontFiles(env: Record<string, string | undefined> = process.env): string[] {
+export function fallbackFontFiles(env: { PDF_FALLBACK_FONTS?: string } = getEnv()): string[] {
   const configured = env.PDF_FALLBACK_FONTS;
   if (configured === undefined) return existsSync(DEFAULT_FALLBACK_FONT) ? [DEFAULT_FALLBACK_FONT] : [];
   const files = configured

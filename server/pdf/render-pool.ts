@@ -1,9 +1,9 @@
 import "server-only";
-import os from "node:os";
 import path from "node:path";
 import { Piscina } from "piscina";
 import { samplePersonalSeal } from "../certificates/sample-rows";
 import { refusalError } from "../eligibility/refusal";
+import { getEnv } from "../env";
 import { issuanceTimeout } from "../issuance/issuance-timeout";
 import type { CertificateDocument } from "./document-model";
 import type { WorkerResult } from "./render-worker";
@@ -14,8 +14,8 @@ const globalForPool = globalThis as unknown as { __pdfPool?: Piscina };
 
 function pool(): Piscina {
   if (!globalForPool.__pdfPool) {
-    const filename = process.env.PDF_WORKER_PATH ?? path.join(process.cwd(), "server", "pdf", "worker-boot.mjs");
-    const threads = Number(process.env.PDF_WORKERS ?? Math.min(4, Math.max(1, os.availableParallelism())));
+    const filename = getEnv().PDF_WORKER_PATH ?? path.join(process.cwd(), "server", "pdf", "worker-boot.mjs");
+    const threads = getEnv().PDF_WORKERS;
     // Every thread stays warm: a cold one takes ≈ 1 s (fonts, react-pdf) on the first request after a quiet spell.
     globalForPool.__pdfPool = new Piscina({ filename, minThreads: threads, maxThreads: threads, idleTimeout: 60_000 });
   }

@@ -33,25 +33,6 @@ export const RATE_LIMITS = {
 
 export const SIGN_IN_GLOBAL_SUBJECT = "all";
 
-/**
- * Web pre-registrations one municipality accepts per JST day, from all callers together
- * (PRE_REGISTRATION_DAILY_CAP, default 500). The per-address limit cannot see a flood spread over many
- * addresses; each accepted application is a pending review the municipality's staff must answer within its
- * review days, so the day's total is what bounds the harm. 500 is far above what one municipality's residents
- * send in a day and small enough for staff to reject in bulk. An environment setting, not a per-municipality
- * policy: one value for the whole service until a municipality needs its own (that needs a schema column).
- * Counted in the same transaction as the insert (submit-pre-registration.ts), under a per-municipality lock.
- */
-export const PRE_REGISTRATION_DAILY_CAP_DEFAULT = 500;
-
-export function preRegistrationDailyCap(env: Record<string, string | undefined> = process.env): number {
-  const raw = env.PRE_REGISTRATION_DAILY_CAP?.trim();
-  if (!raw) return PRE_REGISTRATION_DAILY_CAP_DEFAULT;
-  const cap = Number(raw);
-  if (!/^\d+$/.test(raw) || cap < 1) throw new Error(`PRE_REGISTRATION_DAILY_CAP must be a whole number of at least 1 (got "${raw}")`);
-  return cap;
-}
-
 /** The throttles' one refusal (rate_limited, 429; the form shows lib/error-messages.ts's text). */
 export const rateLimited = () => new AppError("rate_limited", "too many attempts; try again later", { status: 429 });
 

@@ -1,23 +1,13 @@
 import "server-only";
 import holidayJp from "@holiday-jp/holiday_jp";
+import { jstParts } from "@/lib/jst";
 
-// Calendar facts in Asia/Tokyo (no DST: a fixed +09:00 offset), independent of the server's time zone.
-const JST_OFFSET_MS = 9 * 60 * 60 * 1000;
+// Calendar facts in Asia/Tokyo: the pure time arithmetic lives in lib/jst.ts (client-safe); the holiday
+// calendar stays here so its data package is not bundled into client components.
+
+export * from "@/lib/jst";
 
 export type DayClass = "weekday" | "saturday" | "sunday" | "holiday";
-
-export type JstParts = { ymd: string; monthDay: string; minuteOfDay: number; weekday: number };
-
-export function jstParts(at: Date): JstParts {
-  const j = new Date(at.getTime() + JST_OFFSET_MS);
-  const ymd = j.toISOString().slice(0, 10);
-  return { ymd, monthDay: ymd.slice(5), minuteOfDay: j.getUTCHours() * 60 + j.getUTCMinutes(), weekday: j.getUTCDay() };
-}
-
-/** The instant of 00:00 JST on the given YYYY-MM-DD. */
-export function jstMidnight(ymd: string): Date {
-  return new Date(`${ymd}T00:00:00+09:00`);
-}
 
 const holidays = holidayJp.holidays as Record<string, unknown>;
 

@@ -1,5 +1,6 @@
 import "server-only";
-import { jstInstant, ZPlannedStopForm } from "@/lib/schemas/service-config";
+import { jstInstant } from "@/lib/jst";
+import { ZPlannedStopForm } from "@/lib/schemas/service-config";
 import { writeAuditEvent } from "../audit/write-audit-event";
 import type { RequestContext } from "../context";
 import { withTenant } from "../db/tenant";

@@ -1,10 +1,10 @@
 import "server-only";
 import { CERTIFICATE_TYPES, fromDbCertificateType, toDbCertificateType, type CertificateTypeId } from "@/lib/certificate-types";
-import { jstInstant, ZMonthAvailability, type DayStatus } from "@/lib/schemas/service-config";
+import { ZMonthAvailability, type DayStatus } from "@/lib/schemas/service-config";
 import type { RequestContext } from "../context";
 import { withTenant } from "../db/tenant";
 import { checkCertificateAvailability, windowsFor, type CalendarConfig, type EmergencyRule } from "../service-calendar/check-availability";
-import { dayClassOf, isNationalHoliday, isYearEndClosure, type DayClass } from "../service-calendar/jst";
+import { dayClassOf, isNationalHoliday, isYearEndClosure, jstInstant, type DayClass } from "../service-calendar/jst";
 import { CONFIG_READERS, targetContext } from "./target-municipality";
 
 const MINUTE_MS = 60_000;

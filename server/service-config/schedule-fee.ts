@@ -1,6 +1,7 @@
 import "server-only";
 import { toDbCertificateType } from "@/lib/certificate-types";
-import { jstInstant, ZScheduleFeeForm } from "@/lib/schemas/service-config";
+import { jstInstant } from "@/lib/jst";
+import { ZScheduleFeeForm } from "@/lib/schemas/service-config";
 import { writeAuditEvent } from "../audit/write-audit-event";
 import type { RequestContext } from "../context";
 import { withTenant } from "../db/tenant";

@@ -1,6 +1,7 @@
 import "server-only";
 import { ZKosekiRegistrationRequest, type KosekiRegistrationRequestBody } from "@/lib/schemas/kiosk";
 import { DEMO_PIN } from "@/lib/simulator/demo-wallet";
+import { getEnv, rawEnv } from "../env";
 import { demoModeOn } from "../startup/run-mode";
 import { signRequest } from "../kiosk-protocol/http-signatures";
 
@@ -8,10 +9,10 @@ import { signRequest } from "../kiosk-protocol/http-signatures";
 // three wrong entries) and calls the kiosk API over HTTP, signed with its own API client key, exactly like a
 // real centre. It has no access to the database.
 
-const KEY_ID = () => process.env.SIMULATOR_KEY_ID ?? "demo-simulator";
-const SECRET = () => process.env.SIMULATOR_API_SECRET ?? process.env.DEMO_SIMULATOR_SECRET ?? "demo-simulator-secret-0123456789abcdef";
+const KEY_ID = () => getEnv().SIMULATOR_KEY_ID ?? "demo-simulator";
+const SECRET = () => getEnv().SIMULATOR_API_SECRET ?? getEnv().DEMO_SIMULATOR_SECRET ?? "demo-simulator-secret-0123456789abcdef";
 // "localhost": `next start` reconstructs request URLs with that host, so the signed @target-uri must use it.
-const API_BASE = () => process.env.SIMULATOR_API_BASE ?? `http://localhost:${process.env.PORT ?? 3000}`;
+const API_BASE = () => getEnv().SIMULATOR_API_BASE ?? `http://localhost:${getEnv().PORT}`;
 
 export const PIN_ATTEMPTS = 3;
 
@@ -20,7 +21,7 @@ export const PIN_ATTEMPTS = 3;
  * database; server/startup/run-mode.ts), and KIOSK_SIMULATOR=off removes it there too.
  */
 export function simulatorEnabled(): boolean {
-  return demoModeOn() && process.env.KIOSK_SIMULATOR !== "off";
+  return demoModeOn(rawEnv()) && getEnv().KIOSK_SIMULATOR;
 }
 
 const globalForPins = globalThis as unknown as { __simulatorPins?: Map<string, number> };

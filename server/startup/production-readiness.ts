@@ -13,7 +13,7 @@ import { type Env } from "./run-mode";
 export type ReadinessProblem = { setting: string; message: string };
 
 /** Settings only. */
-export function checkProductionSettings(env: Env = process.env): ReadinessProblem[] {
+export function checkProductionSettings(env: Env): ReadinessProblem[] {
   const problems: ReadinessProblem[] = [];
   const secret = env.NEXTAUTH_SECRET ?? "";
   if (secret.length < 32) {
@@ -45,7 +45,7 @@ export function checkProductionSettings(env: Env = process.env): ReadinessProble
  * Data: demo staff accounts that still have the published password, and the demo kiosk client (by key id,
  * or any active client whose secret is the published one). Reads across municipalities as system work.
  */
-export async function checkProductionData(databaseUrl: string, env: Env = process.env): Promise<ReadinessProblem[]> {
+export async function checkProductionData(databaseUrl: string, env: Env): Promise<ReadinessProblem[]> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   let staff: { loginId: string; passwordHash: string }[];

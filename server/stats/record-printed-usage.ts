@@ -1,7 +1,7 @@
 import "server-only";
 import type { Tx } from "../db";
 import type { CertificateType } from "../generated/prisma/enums";
-import { jstDayHour } from "@/lib/months";
+import { jstDayHour } from "@/lib/jst";
 
 export type PrintedIssuance = {
   municipalityId: string;

@@ -2,7 +2,7 @@
 // over every caller, judged under a per-municipality lock so parallel submissions cannot overshoot it.
 import crypto from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { preRegistrationDailyCap } from "@/server/public/rate-limit";
+import { parseEnv } from "@/server/env";
 import { submitPreRegistration } from "@/server/koseki-registration/submit-pre-registration";
 import { ownerDb } from "@/tests/setup/owner-db";
 import { createKosekiMunicipality, preRegistrationForm } from "../factories/koseki-registration";
@@ -50,8 +50,8 @@ describe("the daily cap on web pre-registrations", () => {
 
 describe("PRE_REGISTRATION_DAILY_CAP", () => {
   it("is 500 unless set, and refuses anything but a whole number of at least 1", () => {
-    expect(preRegistrationDailyCap({})).toBe(500);
-    expect(preRegistrationDailyCap({ PRE_REGISTRATION_DAILY_CAP: "20" })).toBe(20);
-    for (const bad of ["0", "-1", "2.5", "many"]) expect(() => preRegistrationDailyCap({ PRE_REGISTRATION_DAILY_CAP: bad })).toThrow(/PRE_REGISTRATION_DAILY_CAP/);
+    expect(parseEnv({}).PRE_REGISTRATION_DAILY_CAP).toBe(500);
+    expect(parseEnv({ PRE_REGISTRATION_DAILY_CAP: "20" }).PRE_REGISTRATION_DAILY_CAP).toBe(20);
+    for (const bad of ["0", "-1", "2.5", "many"]) expect(() => parseEnv({ PRE_REGISTRATION_DAILY_CAP: bad })).toThrow(/PRE_REGISTRATION_DAILY_CAP/);
   });
 });

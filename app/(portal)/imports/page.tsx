@@ -3,6 +3,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/select-field";
 import { FEED_LABELS, formatImportError, IMPORT_STATUS_LABELS, MODE_LABELS, SOURCE_LABELS } from "@/lib/import-feeds";
+import { formatJstMinute } from "@/lib/jst";
 import { requireStaff } from "@/server/auth/require-staff";
 import { listImportJobs } from "@/server/imports/list-import-jobs";
 import { ImportForm } from "./_components/import-form";
@@ -12,7 +13,6 @@ export const metadata: Metadata = { title: "データ取込" };
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 const number = new Intl.NumberFormat("ja-JP");
-const dateTime = new Intl.DateTimeFormat("ja-JP", { timeZone: "Asia/Tokyo", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit" });
 
 export default async function ImportsPage({ searchParams }: Props) {
   const staff = await requireStaff("municipal_admin", "operator");
@@ -82,7 +82,7 @@ export default async function ImportsPage({ searchParams }: Props) {
                 <tbody>
                   {page.jobs.map((j) => (
                     <tr key={j.jobId} className="border-b border-solid-gray-200 align-top last:border-b-0">
-                      <td className="whitespace-nowrap px-3 py-3 tabular-nums">{dateTime.format(new Date(j.createdAt))}</td>
+                      <td className="whitespace-nowrap px-3 py-3 tabular-nums">{formatJstMinute(j.createdAt)}</td>
                       <th scope="row" className="px-3 py-3 font-normal">
                         {FEED_LABELS[j.feed]}
                       </th>

@@ -3,8 +3,8 @@ import Link from "next/link";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
+import { formatJstDateTime } from "@/lib/jst";
 import {
-  formatJstDateTime,
   INCIDENT_KIND_LABELS,
   INCIDENT_KINDS,
   INCIDENT_SEVERITY_LABELS,

@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import { ISSUANCE_BLOCK_REASONS } from "@/lib/schemas/issuance-block";
+import { formatJstMinute } from "@/lib/jst";
 import { requireStaff } from "@/server/auth/require-staff";
 import { listIssuanceBlocks } from "@/server/issuance-blocks/list-issuance-blocks";
 import { tdClass, thClass } from "../issuances/_components/pagination";
 import { ActionButton } from "../service/_components/action-button";
-import { formatJstDateTime } from "../service/_components/labels";
 import { liftIssuanceBlockAction } from "./actions";
 import { BlockForm } from "./_components/block-form";
 
@@ -57,7 +57,7 @@ export default async function IssuanceBlocksPage() {
                     {b.note ? `（${b.note}）` : ""}
                   </td>
                   <td className={tdClass}>
-                    {formatJstDateTime(new Date(b.setAt))}（{b.setBy ?? "—"}）
+                    {formatJstMinute(b.setAt)}（{b.setBy ?? "—"}）
                   </td>
                   {canLift ? (
                     <td className={tdClass}>
@@ -76,7 +76,7 @@ export default async function IssuanceBlocksPage() {
           <ul className="flex flex-col gap-2 text-std-16N-170">
             {lifted.map((b) => (
               <li key={b.id}>
-                {b.residentNo} {b.residentName}：{ISSUANCE_BLOCK_REASONS[b.reason]}、{formatJstDateTime(new Date(b.setAt))}〜{formatJstDateTime(new Date(b.liftedAt!))}（解除：{b.liftedBy ?? "—"}）
+                {b.residentNo} {b.residentName}：{ISSUANCE_BLOCK_REASONS[b.reason]}、{formatJstMinute(b.setAt)}〜{formatJstMinute(b.liftedAt!)}（解除：{b.liftedBy ?? "—"}）
               </li>
             ))}
           </ul>

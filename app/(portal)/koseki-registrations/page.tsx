@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Alert } from "@/components/ui/alert";
-import { formatJstDateTime } from "@/lib/schemas/logs";
+import { formatJstDateTime } from "@/lib/jst";
 import { REGISTRATION_QUEUE_FILTER_LABELS, REGISTRATION_QUEUE_FILTERS, REGISTRATION_STATUS_LABELS, ZRegistrationQueue } from "@/lib/schemas/koseki-registration";
 import { formatWareki } from "@/lib/wareki";
 import { requireStaff } from "@/server/auth/require-staff";

@@ -1,13 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { buttonClassName } from "@/components/ui/button";
+import { formatJstShort } from "@/lib/jst";
 import { ROLE_LABELS } from "@/lib/roles";
 import { requireStaff } from "@/server/auth/require-staff";
 import { listStaff } from "@/server/staff/list-staff";
 
 export const metadata: Metadata = { title: "職員アカウント" };
-
-const dateTime = new Intl.DateTimeFormat("ja-JP", { dateStyle: "medium", timeStyle: "short", timeZone: "Asia/Tokyo" });
 
 export default async function StaffPage() {
   const staff = await requireStaff("operator", "municipal_admin");
@@ -53,7 +52,7 @@ export default async function StaffPage() {
                 <td className="px-3 py-2">{ROLE_LABELS[u.role]}</td>
                 {isOperator ? <td className="px-3 py-2">{u.municipality?.name ?? "全自治体"}</td> : null}
                 <td className="px-3 py-2">{u.mfaEnrolled ? "設定済み" : "未設定"}</td>
-                <td className="px-3 py-2">{u.lastSignInAt ? dateTime.format(new Date(u.lastSignInAt)) : "—"}</td>
+                <td className="px-3 py-2">{formatJstShort(u.lastSignInAt)}</td>
                 <td className="px-3 py-2">{u.status === "active" ? "有効" : "無効"}</td>
               </tr>
             ))}

@@ -2,6 +2,7 @@
 
 import crypto from "node:crypto";
 import { z } from "zod";
+import { jstInstant } from "@/lib/jst";
 import { ZIssueRequest, ZKosekiRegistrationRequest, ZPurpose } from "@/lib/schemas/kiosk";
 import {
   ZCompletionResponse,
@@ -161,7 +162,7 @@ const sessionExpired = (): ActionFailure => ({ ok: false, kind: "error", code: "
 
 function clockOverride(clock: string | undefined): string | undefined {
   if (!clock) return undefined;
-  const at = new Date(`${clock.length === 16 ? `${clock}:00` : clock}+09:00`);
+  const at = jstInstant(clock);
   return Number.isNaN(at.getTime()) ? undefined : at.toISOString();
 }
 

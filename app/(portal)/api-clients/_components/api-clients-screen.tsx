@@ -8,6 +8,7 @@ import { useFormAction, useFormAlert } from "@/components/form/use-form-action";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
+import { formatJstShort } from "@/lib/jst";
 import { API_CLIENT_SCOPE_LABELS, API_CLIENT_STATUS_LABELS, ZApiClientCreate, type ApiClientCreateInput, type ApiClientScopeName } from "@/lib/schemas/api-client";
 import { SelectField } from "@/components/ui/select-field";
 import { createApiClientAction, revokeApiClientAction, rotateApiClientAction } from "../actions";
@@ -29,8 +30,6 @@ export type ApiClientRow = {
 };
 
 const th = "whitespace-nowrap border-b border-solid-gray-420 px-3 py-3 text-dns-16B-130";
-const dateTime = new Intl.DateTimeFormat("ja-JP", { dateStyle: "medium", timeStyle: "short", timeZone: "Asia/Tokyo" });
-const fmt = (iso: string | null) => (iso ? dateTime.format(new Date(iso)) : "—");
 
 export function ApiClientsScreen({ clients, municipalities }: { clients: ApiClientRow[]; municipalities: { code: string; name: string }[] }) {
   const router = useRouter();
@@ -138,12 +137,12 @@ export function ApiClientsScreen({ clients, municipalities }: { clients: ApiClie
                       )}
                     </td>
                     <td className="whitespace-nowrap px-3 py-3">{API_CLIENT_STATUS_LABELS[c.status]}</td>
-                    <td className="whitespace-nowrap px-3 py-3">{fmt(c.createdAt)}</td>
+                    <td className="whitespace-nowrap px-3 py-3">{formatJstShort(c.createdAt)}</td>
                     <td className="px-3 py-3">
-                      {fmt(c.rotatedAt)}
-                      {c.previousValidUntil && new Date(c.previousValidUntil) > new Date() ? <span className="block text-solid-gray-700">旧鍵の期限 {fmt(c.previousValidUntil)}</span> : null}
+                      {formatJstShort(c.rotatedAt)}
+                      {c.previousValidUntil && new Date(c.previousValidUntil) > new Date() ? <span className="block text-solid-gray-700">旧鍵の期限 {formatJstShort(c.previousValidUntil)}</span> : null}
                     </td>
-                    <td className="whitespace-nowrap px-3 py-3">{fmt(c.lastUsedAt)}</td>
+                    <td className="whitespace-nowrap px-3 py-3">{formatJstShort(c.lastUsedAt)}</td>
                     <td className="px-3 py-3">
                       {c.status === "active" ? (
                         <div className="flex flex-wrap gap-2">

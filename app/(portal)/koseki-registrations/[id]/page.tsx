@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Alert } from "@/components/ui/alert";
 import { REGISTRATION_STATUS_LABELS, REJECT_REASONS, REREGISTRATION_REASONS } from "@/lib/schemas/koseki-registration";
-import { formatJstDateTime } from "@/lib/schemas/logs";
+import { formatJstDateTime } from "@/lib/jst";
 import { formatWareki } from "@/lib/wareki";
 import { requireStaff } from "@/server/auth/require-staff";
 import { isAppError } from "@/server/errors";

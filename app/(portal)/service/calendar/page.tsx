@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { CERTIFICATE_NAMES, CERTIFICATE_TYPES } from "@/lib/certificate-types";
-import { DAY_STATUS_LABELS, jstToday, type DayStatus } from "@/lib/schemas/service-config";
+import { jstDateString } from "@/lib/jst";
+import { DAY_STATUS_LABELS, type DayStatus } from "@/lib/schemas/service-config";
 import { getMonthAvailability } from "@/server/service-config/get-month-availability";
 import { ChooseMunicipality } from "../_components/choose-municipality";
 import { loadServiceTarget } from "../_components/load-target";
@@ -31,7 +32,7 @@ export default async function CalendarPage({ searchParams }: { searchParams: Pro
   const isOperator = staff.role === "operator";
   const header = <ServiceHeader current="/service/calendar" title="月間カレンダー" {...{ isOperator, municipalities, target, canEdit }} />;
   if (!target) return <div className="flex flex-col gap-8">{header}<ChooseMunicipality /></div>;
-  const month = typeof params.month === "string" && /^\d{4}-(0[1-9]|1[0-2])$/.test(params.month) ? params.month : jstToday(new Date()).slice(0, 7);
+  const month = typeof params.month === "string" && /^\d{4}-(0[1-9]|1[0-2])$/.test(params.month) ? params.month : jstDateString(new Date()).slice(0, 7);
   const cal = await getMonthAvailability({ ctx: staff.ctx, input: { month, ...(isOperator ? { municipalityId: target.id } : {}) } });
   const link = (m: string) => `/service/calendar?${new URLSearchParams({ month: m, ...(isOperator ? { municipality: target.code } : {}) })}`;
   const [y, m] = month.split("-").map(Number);

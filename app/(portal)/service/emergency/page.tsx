@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import { CERTIFICATE_NAMES } from "@/lib/certificate-types";
+import { formatJstMinute } from "@/lib/jst";
 import { getServiceConfig } from "@/server/service-config/get-service-config";
 import { endEmergencyStopAction } from "../actions";
 import { ActionButton } from "../_components/action-button";
 import { ChooseMunicipality } from "../_components/choose-municipality";
 import { EmergencyForm } from "../_components/emergency-form";
-import { formatJstDateTime } from "../_components/labels";
 import { loadServiceTarget } from "../_components/load-target";
 import { ServiceHeader } from "../_components/service-header";
 
@@ -34,7 +34,7 @@ export default async function EmergencyPage({ searchParams }: { searchParams: Pr
             {active.map((e) => (
               <li key={e.id} className="flex flex-col gap-2 rounded-8 border-2 border-error-1 p-4">
                 <p className="text-std-16B-170">
-                  停止中：{typeName(e.certificateType)}（{formatJstDateTime(e.startedAt)}から）
+                  停止中：{typeName(e.certificateType)}（{formatJstMinute(e.startedAt)}から）
                 </p>
                 <p className="text-std-16N-170">理由：{e.reason}</p>
                 {canEdit ? (
@@ -58,7 +58,7 @@ export default async function EmergencyPage({ searchParams }: { searchParams: Pr
           <ul className="flex flex-col gap-2 text-std-16N-170">
             {ended.map((e) => (
               <li key={e.id}>
-                {typeName(e.certificateType)}：{formatJstDateTime(e.startedAt)}〜{formatJstDateTime(e.endedAt!)}（{e.reason}）
+                {typeName(e.certificateType)}：{formatJstMinute(e.startedAt)}〜{formatJstMinute(e.endedAt!)}（{e.reason}）
               </li>
             ))}
           </ul>

@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import { CERTIFICATE_NAMES } from "@/lib/certificate-types";
-import { FEE_KIND_LABELS, jstToday } from "@/lib/schemas/service-config";
+import { formatJstDate, jstDateString } from "@/lib/jst";
+import { FEE_KIND_LABELS } from "@/lib/schemas/service-config";
 import { listFees } from "@/server/service-config/list-fees";
 import { ChooseMunicipality } from "../_components/choose-municipality";
 import { FeeForm } from "../_components/fee-form";
-import { formatJstDate } from "../_components/labels";
 import { loadServiceTarget } from "../_components/load-target";
 import { ServiceHeader } from "../_components/service-header";
 
@@ -20,7 +20,7 @@ export default async function FeesPage({ searchParams }: { searchParams: Promise
   if (!target) return <div className="flex flex-col gap-8">{header}<ChooseMunicipality /></div>;
   const now = new Date();
   const fees = await listFees({ ctx: staff.ctx, input: isOperator ? { municipalityId: target.id } : {}, now });
-  const tomorrow = jstToday(new Date(now.getTime() + 24 * 3600_000));
+  const tomorrow = jstDateString(new Date(now.getTime() + 24 * 3600_000));
 
   return (
     <div className="flex flex-col gap-10">

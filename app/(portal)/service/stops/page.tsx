@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import { STOP_SCOPE_LABELS } from "@/lib/schemas/service-config";
+import { formatJstMinute } from "@/lib/jst";
 import { getServiceConfig } from "@/server/service-config/get-service-config";
 import { cancelPlannedStopAction } from "../actions";
 import { ActionButton } from "../_components/action-button";
 import { ChooseMunicipality } from "../_components/choose-municipality";
-import { formatJstDateTime } from "../_components/labels";
 import { loadServiceTarget } from "../_components/load-target";
 import { ServiceHeader } from "../_components/service-header";
 import { StopForm } from "../_components/stop-form";
@@ -33,7 +33,7 @@ export default async function StopsPage({ searchParams }: { searchParams: Promis
             {config.stops.map((s) => (
               <li key={s.id} className="flex flex-col gap-2 rounded-8 border border-solid-gray-420 p-4">
                 <p className="text-std-16B-170">
-                  {STATE_LABELS[s.state]}：{STOP_SCOPE_LABELS[s.scope]}　{formatJstDateTime(s.startsAt)}〜{formatJstDateTime(s.endsAt)}
+                  {STATE_LABELS[s.state]}：{STOP_SCOPE_LABELS[s.scope]}　{formatJstMinute(s.startsAt)}〜{formatJstMinute(s.endsAt)}
                 </p>
                 <p className="whitespace-pre-wrap text-std-16N-170">{s.notice}</p>
                 {canEdit && s.state !== "ended" ? (

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { formatJstShort } from "@/lib/jst";
 import { ROLE_LABELS } from "@/lib/roles";
 import { ZStaffUserRef } from "@/lib/schemas/staff";
 import { requireStaff } from "@/server/auth/require-staff";
@@ -11,7 +12,6 @@ import { StaffUserActions } from "./_components/staff-user-actions";
 
 export const metadata: Metadata = { title: "職員アカウントの詳細" };
 
-const dateTime = new Intl.DateTimeFormat("ja-JP", { dateStyle: "medium", timeStyle: "short", timeZone: "Asia/Tokyo" });
 const linkClass = "text-blue-900 underline underline-offset-[calc(3/16*1rem)] hover:text-blue-1000 hover:decoration-[calc(3/16*1rem)]";
 
 type Props = { params: Promise<{ id: string }> };
@@ -54,13 +54,13 @@ export default async function StaffUserPage({ params }: Props) {
         <dd>{user.mfaEnrolled ? `設定済み（未使用のリカバリーコード ${user.recoveryCodesRemaining}件）` : "未設定"}</dd>
         <dt className="font-bold">パスワード</dt>
         <dd>
-          {dateTime.format(new Date(user.passwordChangedAt))}に設定
+          {formatJstShort(user.passwordChangedAt)}に設定
           {user.mustChangePassword ? "（次回ログイン後に変更が必要）" : ""}
         </dd>
         <dt className="font-bold">最終ログイン</dt>
-        <dd>{user.lastSignInAt ? dateTime.format(new Date(user.lastSignInAt)) : "—"}</dd>
+        <dd>{formatJstShort(user.lastSignInAt)}</dd>
         <dt className="font-bold">登録日時</dt>
-        <dd>{dateTime.format(new Date(user.createdAt))}</dd>
+        <dd>{formatJstShort(user.createdAt)}</dd>
       </dl>
 
       {user.isSelf ? (

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { formatJstTime } from "@/lib/jst";
 import { formatWareki } from "@/lib/wareki";
 import { monthLabel } from "@/lib/months";
 import { listMonthlyReports } from "@/server/reports/list-monthly-reports";
@@ -9,7 +10,6 @@ import { StatsHeader } from "../_components/stats-header";
 export const metadata: Metadata = { title: "月次報告" };
 
 const kb = (n: number) => `${Math.max(1, Math.round(n / 1024))} KB`;
-const time = new Intl.DateTimeFormat("ja-JP", { timeZone: "Asia/Tokyo", hour: "2-digit", minute: "2-digit" });
 
 export default async function ReportsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { staff, municipalities, target, month, canEdit } = await loadStatsPage(await searchParams);
@@ -57,7 +57,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
                     </th>
                     <td className="px-3 py-2">{r.municipality.name}</td>
                     <td className="whitespace-nowrap px-3 py-2">
-                      {formatWareki(new Date(r.generatedAt))} {time.format(new Date(r.generatedAt))}
+                      {formatWareki(new Date(r.generatedAt))} {formatJstTime(r.generatedAt)}
                     </td>
                     <td className="px-3 py-2">
                       {r.generatedByName}

@@ -1,4 +1,5 @@
 import { errorMessage } from "@/lib/error-messages";
+import { jstInstant } from "@/lib/jst";
 import type { RESIDENCE_ENTRY_ITEMS } from "@/lib/schemas/kiosk";
 
 // Japanese text of the kiosk screens that does not come from the API.
@@ -52,7 +53,7 @@ export const CANCELLED = "取り消しました。手数料はかかりません
 /** The staff panel's datetime-local value (Japan time) as the ISO instant sent in X-Clock-Override. */
 export function clockToIso(value: string): string | null {
   if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/.test(value)) return null;
-  const at = new Date(`${value.length === 16 ? `${value}:00` : value}+09:00`);
+  const at = jstInstant(value);
   return Number.isNaN(at.getTime()) ? null : at.toISOString();
 }
 

@@ -1,7 +1,7 @@
 import { ZIdempotencyKey, ZIssueRequest } from "@/lib/schemas/kiosk";
 import { AppError } from "@/server/errors";
 import { jsonResponse, withKioskClient } from "@/server/http/with-kiosk-client";
-import { issueCertificate, ISSUANCE_TIMEOUT_MS } from "@/server/issuance/issue-certificate";
+import { issueCertificate, issuanceTimeoutMs } from "@/server/issuance/issue-certificate";
 import { issuanceTimeout } from "@/server/issuance/issuance-timeout";
 import { otherMethods } from "@/server/http/method-not-allowed";
 
@@ -18,7 +18,7 @@ export const POST = withKioskClient(
     const { response, replayed } = await issueCertificate({ ctx, input: body, idempotencyKey: key.data, now, receivedAt });
     return jsonResponse(response, 200, replayed ? { "Idempotent-Replayed": "true" } : {});
   },
-  { deadline: { ms: ISSUANCE_TIMEOUT_MS, error: () => issuanceTimeout("the issuance did not finish before the deadline") } },
+  { deadline: { ms: issuanceTimeoutMs(), error: () => issuanceTimeout("the issuance did not finish before the deadline") } },
 );
 
 // The methods this route does not serve: 405 problem+json with Allow.
