@@ -3,6 +3,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/select-field";
 import { FEED_LABELS, formatImportError, IMPORT_STATUS_LABELS, MODE_LABELS, SOURCE_LABELS } from "@/lib/import-feeds";
+import { can } from "@/lib/permissions";
 import { requireStaff } from "@/server/auth/require-staff";
 import { listImportJobs } from "@/server/imports/list-import-jobs";
 import { ImportForm } from "./_components/import-form";
@@ -19,7 +20,7 @@ export default async function ImportsPage({ searchParams }: Props) {
   const params = await searchParams;
   const code = typeof params.municipality === "string" ? params.municipality : null;
   const page = await listImportJobs({ ctx: staff.ctx, municipalityCode: code });
-  const isOperator = staff.role === "operator";
+  const isOperator = can(staff.role, "all-municipalities");
 
   return (
     <div className="flex flex-col gap-10">

@@ -12,6 +12,7 @@ import {
   INCIDENT_STATUSES,
   ZIncidentList,
 } from "@/lib/schemas/logs";
+import { can } from "@/lib/permissions";
 import { requireStaff } from "@/server/auth/require-staff";
 import { listIncidents } from "@/server/incidents/list-incidents";
 import { firstParam, Pagination, tableLinkClass, tdClass, thClass } from "../issuances/_components/pagination";
@@ -25,7 +26,7 @@ const KIND_OPTIONS = [{ value: "", label: "すべて" }, ...INCIDENT_KINDS.map((
 export default async function IncidentsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const staff = await requireStaff("operator", "municipal_admin", "clerk", "auditor");
   const raw = await searchParams;
-  const isOperator = staff.role === "operator";
+  const isOperator = can(staff.role, "all-municipalities");
   const params = {
     status: firstParam(raw.status),
     kind: firstParam(raw.kind),

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { ISSUANCE_BLOCK_REASONS } from "@/lib/schemas/issuance-block";
+import { can } from "@/lib/permissions";
 import { requireStaff } from "@/server/auth/require-staff";
 import { listIssuanceBlocks } from "@/server/issuance-blocks/list-issuance-blocks";
 import { tdClass, thClass } from "../issuances/_components/pagination";
@@ -15,8 +16,8 @@ export default async function IssuanceBlocksPage() {
   const blocks = await listIssuanceBlocks({ ctx: staff.ctx });
   const active = blocks.filter((b) => b.liftedAt === null);
   const lifted = blocks.filter((b) => b.liftedAt !== null);
-  const canSet = staff.role === "municipal_admin" || staff.role === "clerk";
-  const canLift = staff.role === "municipal_admin";
+  const canSet = can(staff.role, "issuance-blocks:set");
+  const canLift = can(staff.role, "issuance-blocks:lift");
 
   return (
     <div className="flex flex-col gap-10">

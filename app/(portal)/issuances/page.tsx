@@ -5,6 +5,7 @@ import { Button, buttonClassName } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 import { CERTIFICATE_NAMES, CERTIFICATE_TYPES } from "@/lib/certificate-types";
 import { formatJstDateTime, ISSUANCE_STATUS_LABELS, ISSUANCE_STATUSES, ZIssuanceSearch } from "@/lib/schemas/logs";
+import { can } from "@/lib/permissions";
 import { requireStaff } from "@/server/auth/require-staff";
 import { searchIssuances } from "@/server/logs/search-issuances";
 import { SelectField } from "@/components/ui/select-field";
@@ -20,7 +21,7 @@ const FIELDS = ["issuanceNo", "from", "to", "type", "status", "municipality", "p
 export default async function IssuancesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const staff = await requireStaff("operator", "municipal_admin", "clerk", "auditor");
   const raw = await searchParams;
-  const isOperator = staff.role === "operator";
+  const isOperator = can(staff.role, "all-municipalities");
   const params = Object.fromEntries(FIELDS.map((k) => [k, firstParam(raw[k])])) as Record<(typeof FIELDS)[number], string | undefined>;
   if (!isOperator) params.municipality = undefined;
 

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { Alert } from "@/components/ui/alert";
 import { Button, buttonClassName } from "@/components/ui/button";
 import { CERTIFICATE_NAMES, CERTIFICATE_TYPES, type CertificateTypeId } from "@/lib/certificate-types";
+import { can } from "@/lib/permissions";
 import { requireStaff } from "@/server/auth/require-staff";
 import { listPreviewMunicipalities } from "@/server/certificates/preview-certificate";
 import { SelectField } from "@/components/ui/select-field";
@@ -18,7 +19,7 @@ export default async function PreviewPage({ searchParams }: { searchParams: Prom
   const staff = await requireStaff();
   const municipalities = await listPreviewMunicipalities({ ctx: staff.ctx });
   const params = await searchParams;
-  const isOperator = staff.role === "operator";
+  const isOperator = can(staff.role, "all-municipalities");
 
   const type: CertificateTypeId = isCertificateType(params.type) ? params.type : "residence";
   // Only the operator chooses; everyone else always sees their own municipality, whatever the URL says.

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { buttonClassName } from "@/components/ui/button";
 import { ROLE_LABELS } from "@/lib/roles";
+import { can } from "@/lib/permissions";
 import { requireStaff } from "@/server/auth/require-staff";
 import { listStaff } from "@/server/staff/list-staff";
 
@@ -12,7 +13,7 @@ const dateTime = new Intl.DateTimeFormat("ja-JP", { dateStyle: "medium", timeSty
 export default async function StaffPage() {
   const staff = await requireStaff("operator", "municipal_admin");
   const users = await listStaff({ ctx: staff.ctx });
-  const isOperator = staff.role === "operator";
+  const isOperator = can(staff.role, "all-municipalities");
 
   return (
     <div className="flex flex-col gap-6">

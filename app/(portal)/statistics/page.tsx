@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { monthLabel } from "@/lib/months";
+import { can } from "@/lib/permissions";
 import { getUsageStatistics, type Totals } from "@/server/stats/get-usage-statistics";
 import { loadStatsPage } from "./_components/load-stats-page";
 import { StatsHeader } from "./_components/stats-header";
@@ -45,7 +46,7 @@ function CompareTable({ rows }: { rows: Array<{ label: string; t: Totals; base?:
 
 export default async function StatisticsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { staff, municipalities, target, month } = await loadStatsPage(await searchParams);
-  const isOperator = staff.role === "operator";
+  const isOperator = can(staff.role, "all-municipalities");
   const stats = await getUsageStatistics({ ctx: staff.ctx, input: { month, ...(isOperator && target ? { municipalityId: target.id } : {}) } });
   const cards: Array<[string, string]> = [
     ["発行件数", `${number.format(stats.totals.count)}件`],

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
 import { formatJstDateTime, INCIDENT_KIND_LABELS, INCIDENT_SEVERITY_LABELS, INCIDENT_STATUS_LABELS } from "@/lib/schemas/logs";
+import { can } from "@/lib/permissions";
 import { requireStaff } from "@/server/auth/require-staff";
 import { isAppError } from "@/server/errors";
 import { getIncident, type IncidentDetail } from "@/server/incidents/get-incident";
@@ -22,7 +23,7 @@ export default async function IncidentDetailPage({ params }: { params: Promise<{
     throw e;
   }
   // Auditors read only; the verbs refuse them again.
-  const mayAct = staff.role !== "auditor" && d.status !== "closed";
+  const mayAct = can(staff.role, "incidents:handle") && d.status !== "closed";
 
   const rows: Array<[string, ReactNode]> = [
     ["概要", d.summary],

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
 import { CERTIFICATE_NAMES } from "@/lib/certificate-types";
 import { formatJstDateTime, INCIDENT_KIND_LABELS, INCIDENT_STATUS_LABELS, ISSUANCE_STATUS_LABELS } from "@/lib/schemas/logs";
+import { can } from "@/lib/permissions";
 import { requireStaff } from "@/server/auth/require-staff";
 import { isAppError } from "@/server/errors";
 import { getIssuanceDetail, type IssuanceDetail } from "@/server/logs/get-issuance-detail";
@@ -35,7 +36,7 @@ export default async function IssuanceDetailPage({ params }: { params: Promise<{
 
   const rows: Array<[string, ReactNode]> = [
     ["発行番号", <span key="no" className="font-mono tabular-nums">{d.issuanceNo}</span>],
-    ...(staff.role === "operator" ? ([["自治体", `${d.municipality.name}（${d.municipality.code}）`]] as Array<[string, ReactNode]>) : []),
+    ...(can(staff.role, "all-municipalities") ? ([["自治体", `${d.municipality.name}（${d.municipality.code}）`]] as Array<[string, ReactNode]>) : []),
     ["証明書の種類", CERTIFICATE_NAMES[d.certificateType]],
     ["請求の区分", PURPOSE_LABELS[d.purpose]],
     ["状態", ISSUANCE_STATUS_LABELS[d.status]],

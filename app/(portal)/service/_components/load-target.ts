@@ -1,4 +1,5 @@
 import "server-only";
+import { can } from "@/lib/permissions";
 import { requireStaff, type StaffSession } from "@/server/auth/require-staff";
 import { listTargetMunicipalities, type TargetMunicipality } from "@/server/service-config/target-municipality";
 
@@ -13,6 +14,6 @@ export async function loadServiceTarget(params: Record<string, string | string[]
   const staff = await requireStaff("operator", "municipal_admin", "clerk", "auditor");
   const municipalities = await listTargetMunicipalities({ ctx: staff.ctx });
   const code = typeof params.municipality === "string" ? params.municipality : null;
-  const target = staff.role === "operator" ? (municipalities.find((m) => m.code === code) ?? null) : (municipalities[0] ?? null);
-  return { staff, municipalities, target, canEdit: staff.role === "operator" || staff.role === "municipal_admin" };
+  const target = can(staff.role, "all-municipalities") ? (municipalities.find((m) => m.code === code) ?? null) : (municipalities[0] ?? null);
+  return { staff, municipalities, target, canEdit: can(staff.role, "service:edit") };
 }

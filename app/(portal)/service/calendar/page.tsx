@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { CERTIFICATE_NAMES, CERTIFICATE_TYPES } from "@/lib/certificate-types";
 import { DAY_STATUS_LABELS, jstToday, type DayStatus } from "@/lib/schemas/service-config";
+import { can } from "@/lib/permissions";
 import { getMonthAvailability } from "@/server/service-config/get-month-availability";
 import { ChooseMunicipality } from "../_components/choose-municipality";
 import { loadServiceTarget } from "../_components/load-target";
@@ -28,7 +29,7 @@ const shift = (month: string, by: number) => {
 export default async function CalendarPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = await searchParams;
   const { staff, municipalities, target, canEdit } = await loadServiceTarget(params);
-  const isOperator = staff.role === "operator";
+  const isOperator = can(staff.role, "all-municipalities");
   const header = <ServiceHeader current="/service/calendar" title="月間カレンダー" {...{ isOperator, municipalities, target, canEdit }} />;
   if (!target) return <div className="flex flex-col gap-8">{header}<ChooseMunicipality /></div>;
   const month = typeof params.month === "string" && /^\d{4}-(0[1-9]|1[0-2])$/.test(params.month) ? params.month : jstToday(new Date()).slice(0, 7);

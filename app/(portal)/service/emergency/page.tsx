@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { CERTIFICATE_NAMES } from "@/lib/certificate-types";
+import { can } from "@/lib/permissions";
 import { getServiceConfig } from "@/server/service-config/get-service-config";
 import { endEmergencyStopAction } from "../actions";
 import { ActionButton } from "../_components/action-button";
@@ -13,7 +14,7 @@ export const metadata: Metadata = { title: "緊急停止" };
 
 export default async function EmergencyPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { staff, municipalities, target, canEdit } = await loadServiceTarget(await searchParams);
-  const isOperator = staff.role === "operator";
+  const isOperator = can(staff.role, "all-municipalities");
   const header = <ServiceHeader current="/service/emergency" title="緊急停止" {...{ isOperator, municipalities, target, canEdit }} />;
   if (!target) return <div className="flex flex-col gap-8">{header}<ChooseMunicipality /></div>;
   const municipalityId = isOperator ? target.id : undefined;

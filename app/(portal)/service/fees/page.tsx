@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { CERTIFICATE_NAMES } from "@/lib/certificate-types";
 import { FEE_KIND_LABELS, jstToday } from "@/lib/schemas/service-config";
+import { can } from "@/lib/permissions";
 import { listFees } from "@/server/service-config/list-fees";
 import { ChooseMunicipality } from "../_components/choose-municipality";
 import { FeeForm } from "../_components/fee-form";
@@ -15,7 +16,7 @@ const yen = new Intl.NumberFormat("ja-JP");
 
 export default async function FeesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { staff, municipalities, target, canEdit } = await loadServiceTarget(await searchParams);
-  const isOperator = staff.role === "operator";
+  const isOperator = can(staff.role, "all-municipalities");
   const header = <ServiceHeader current="/service/fees" title="手数料" {...{ isOperator, municipalities, target, canEdit }} />;
   if (!target) return <div className="flex flex-col gap-8">{header}<ChooseMunicipality /></div>;
   const now = new Date();

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { CERTIFICATE_NAMES } from "@/lib/certificate-types";
 import { DAY_CLASS_LABELS, minuteToHhmm } from "@/lib/schemas/service-config";
+import { can } from "@/lib/permissions";
 import { getServiceConfig } from "@/server/service-config/get-service-config";
 import { clearServiceWindowsAction } from "../actions";
 import { ActionButton } from "../_components/action-button";
@@ -13,7 +14,7 @@ export const metadata: Metadata = { title: "提供時間" };
 
 export default async function HoursPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { staff, municipalities, target, canEdit } = await loadServiceTarget(await searchParams);
-  const isOperator = staff.role === "operator";
+  const isOperator = can(staff.role, "all-municipalities");
   const header = <ServiceHeader current="/service/hours" title="提供時間" {...{ isOperator, municipalities, target, canEdit }} />;
   if (!target) return <div className="flex flex-col gap-8">{header}<ChooseMunicipality /></div>;
   const municipalityId = isOperator ? target.id : undefined;

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { CERTIFICATE_NAMES } from "@/lib/certificate-types";
+import { can } from "@/lib/permissions";
 import { getServiceConfig } from "@/server/service-config/get-service-config";
 import { ChooseMunicipality } from "../_components/choose-municipality";
 import { loadServiceTarget } from "../_components/load-target";
@@ -13,7 +14,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 export default async function OfferingsPage({ searchParams }: Props) {
   const { staff, municipalities, target, canEdit } = await loadServiceTarget(await searchParams);
-  const isOperator = staff.role === "operator";
+  const isOperator = can(staff.role, "all-municipalities");
   const header = <ServiceHeader current="/service/offerings" title="提供する証明書" {...{ isOperator, municipalities, target, canEdit }} />;
   if (!target) return <div className="flex flex-col gap-8">{header}<ChooseMunicipality /></div>;
   const config = await getServiceConfig({ ctx: staff.ctx, input: isOperator ? { municipalityId: target.id } : {} });

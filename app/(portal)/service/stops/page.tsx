@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { STOP_SCOPE_LABELS } from "@/lib/schemas/service-config";
+import { can } from "@/lib/permissions";
 import { getServiceConfig } from "@/server/service-config/get-service-config";
 import { cancelPlannedStopAction } from "../actions";
 import { ActionButton } from "../_components/action-button";
@@ -15,7 +16,7 @@ const STATE_LABELS = { scheduled: "予定", running: "停止中", ended: "終了
 
 export default async function StopsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { staff, municipalities, target, canEdit } = await loadServiceTarget(await searchParams);
-  const isOperator = staff.role === "operator";
+  const isOperator = can(staff.role, "all-municipalities");
   const header = <ServiceHeader current="/service/stops" title="計画停止" {...{ isOperator, municipalities, target, canEdit }} />;
   if (!target) return <div className="flex flex-col gap-8">{header}<ChooseMunicipality /></div>;
   const municipalityId = isOperator ? target.id : undefined;

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { can } from "@/lib/permissions";
 import { requireStaff } from "@/server/auth/require-staff";
 import { assignableRoles } from "@/server/staff/staff-scope";
 import { CreateStaffForm } from "../_components/create-staff-form";
@@ -13,7 +14,7 @@ export default async function NewStaffPage() {
       <p className="text-std-16N-170 text-solid-gray-800">
         初期パスワードを本人に安全な方法で伝えてください。初回ログイン時に2段階認証の設定が必要です。
       </p>
-      <CreateStaffForm roles={[...assignableRoles(staff.ctx)]} chooseMunicipality={staff.role === "operator"} />
+      <CreateStaffForm roles={[...assignableRoles(staff.ctx)]} chooseMunicipality={can(staff.role, "all-municipalities")} />
     </div>
   );
 }

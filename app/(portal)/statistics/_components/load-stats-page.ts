@@ -1,4 +1,5 @@
 import "server-only";
+import { can } from "@/lib/permissions";
 import { requireStaff, type StaffSession } from "@/server/auth/require-staff";
 import { listTargetMunicipalities, type TargetMunicipality } from "@/server/service-config/target-municipality";
 import { MONTH_RE, monthOf } from "@/lib/months";
@@ -21,9 +22,9 @@ export async function loadStatsPage(params: Record<string, string | string[] | u
   const staff = await requireStaff("operator", "municipal_admin", "clerk", "auditor");
   const municipalities = await listTargetMunicipalities({ ctx: staff.ctx });
   const code = typeof params.municipality === "string" ? params.municipality : null;
-  const target = staff.role === "operator" ? (municipalities.find((m) => m.code === code) ?? null) : (municipalities[0] ?? null);
+  const target = can(staff.role, "all-municipalities") ? (municipalities.find((m) => m.code === code) ?? null) : (municipalities[0] ?? null);
   const month = typeof params.month === "string" && MONTH_RE.test(params.month) ? params.month : monthOf(new Date());
-  return { staff, municipalities, target, month, canEdit: staff.role === "operator" || staff.role === "municipal_admin" };
+  return { staff, municipalities, target, month, canEdit: can(staff.role, "stats:edit") };
 }
 
 export function pageQuery(target: TargetMunicipality | null, month: string, isOperator: boolean): string {

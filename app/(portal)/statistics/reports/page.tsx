@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { formatWareki } from "@/lib/wareki";
 import { monthLabel } from "@/lib/months";
+import { can } from "@/lib/permissions";
 import { listMonthlyReports } from "@/server/reports/list-monthly-reports";
 import { GenerateReportForm } from "../_components/generate-report-form";
 import { loadStatsPage } from "../_components/load-stats-page";
@@ -13,7 +14,7 @@ const time = new Intl.DateTimeFormat("ja-JP", { timeZone: "Asia/Tokyo", hour: "2
 
 export default async function ReportsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { staff, municipalities, target, month, canEdit } = await loadStatsPage(await searchParams);
-  const isOperator = staff.role === "operator";
+  const isOperator = can(staff.role, "all-municipalities");
   const reports = await listMonthlyReports({ ctx: staff.ctx, input: isOperator && target ? { municipalityId: target.id } : {} });
 
   return (

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { addMonths, monthLabel } from "@/lib/months";
 import { storeChainName } from "@/lib/store-chains";
+import { can } from "@/lib/permissions";
 import { getSettlement } from "@/server/settlement/get-settlement";
 import { ChooseMunicipality } from "../../service/_components/choose-municipality";
 import { loadStatsPage } from "../_components/load-stats-page";
@@ -15,7 +16,7 @@ const TD = "px-3 py-2 text-right tabular-nums";
 
 export default async function SettlementPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { staff, municipalities, target, month, canEdit } = await loadStatsPage(await searchParams);
-  const isOperator = staff.role === "operator";
+  const isOperator = can(staff.role, "all-municipalities");
   const header = <StatsHeader current="/statistics/settlement" title="精算・交付率" allowAll={false} {...{ isOperator, municipalities, target, month }} />;
   if (!target) return <div className="flex flex-col gap-8">{header}<ChooseMunicipality /></div>;
   const s = await getSettlement({ ctx: staff.ctx, input: { month, ...(isOperator ? { municipalityId: target.id } : {}) } });
