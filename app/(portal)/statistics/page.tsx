@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { monthLabel } from "@/lib/months";
-import { can } from "@/lib/permissions";
 import { getUsageStatistics, type Totals } from "@/server/stats/get-usage-statistics";
-import { loadStatsPage } from "./_components/load-stats-page";
+import { requireStaffTarget } from "@/server/auth/target-municipality";
+import { statsMonth } from "./stats-filters";
 import { StatsHeader } from "./_components/stats-header";
 import { UsageChart } from "./_components/usage-chart";
 
@@ -45,9 +45,10 @@ function CompareTable({ rows }: { rows: Array<{ label: string; t: Totals; base?:
 }
 
 export default async function StatisticsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const { staff, municipalities, target, month } = await loadStatsPage(await searchParams);
-  const isOperator = can(staff.role, "all-municipalities");
-  const stats = await getUsageStatistics({ ctx: staff.ctx, input: { month, ...(isOperator && target ? { municipalityId: target.id } : {}) } });
+  const params = await searchParams;
+  const { staff, municipalities, target, choosesMunicipality } = await requireStaffTarget(params, { read: "stats:read", edit: "stats:edit" });
+  const month = statsMonth(params);
+  const stats = await getUsageStatistics({ ctx: staff.ctx, input: { month, ...(choosesMunicipality && target ? { municipalityId: target.id } : {}) } });
   const cards: Array<[string, string]> = [
     ["発行件数", `${number.format(stats.totals.count)}件`],
     ["発行通数", `${number.format(stats.totals.copies)}通`],
@@ -57,7 +58,7 @@ export default async function StatisticsPage({ searchParams }: { searchParams: P
 
   return (
     <div className="flex flex-col gap-10">
-      <StatsHeader current="/statistics" title="利用統計" allowAll {...{ isOperator, municipalities, target, month }} />
+      <StatsHeader current="/statistics" title="利用統計" allowAll {...{ choosesMunicipality, municipalities, target, month }} />
       <p className="text-std-16N-170 text-solid-gray-800">印刷が完了した発行のみを集計しています（キャンセル・印刷失敗は含みません）。日・時間帯は印刷完了の日時（日本時間）です。</p>
 
       <section aria-labelledby="summary-heading" className="flex flex-col gap-4">

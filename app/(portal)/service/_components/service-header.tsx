@@ -15,15 +15,15 @@ const TABS = [
 type Props = {
   current: (typeof TABS)[number]["href"];
   title: string;
-  isOperator: boolean;
+  choosesMunicipality: boolean;
   municipalities: TargetMunicipality[];
   target: TargetMunicipality | null;
   canEdit: boolean;
 };
 
 /** Heading, sub-navigation of the service pages, and (operator only) the municipality chooser. */
-export function ServiceHeader({ current, title, isOperator, municipalities, target, canEdit }: Props) {
-  const query = isOperator && target ? `?municipality=${target.code}` : "";
+export function ServiceHeader({ current, title, choosesMunicipality, municipalities, target, canEdit }: Props) {
+  const query = choosesMunicipality && target ? `?municipality=${target.code}` : "";
   return (
     <div className="flex flex-col gap-6">
       <div className="flex flex-col gap-2">
@@ -35,7 +35,7 @@ export function ServiceHeader({ current, title, isOperator, municipalities, targ
         ) : null}
       </div>
       <SectionTabs label="サービス設定のメニュー" tabs={TABS} current={current} query={query} />
-      {isOperator ? (
+      {choosesMunicipality ? (
         <form method="get" className="flex flex-wrap items-end gap-3">
           <SelectField
             id="municipality-chooser"

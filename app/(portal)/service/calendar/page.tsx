@@ -2,10 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { CERTIFICATE_NAMES, CERTIFICATE_TYPES } from "@/lib/certificate-types";
 import { DAY_STATUS_LABELS, jstToday, type DayStatus } from "@/lib/schemas/service-config";
-import { can } from "@/lib/permissions";
 import { getMonthAvailability } from "@/server/service-config/get-month-availability";
+import { requireStaffTarget } from "@/server/auth/target-municipality";
 import { ChooseMunicipality } from "../_components/choose-municipality";
-import { loadServiceTarget } from "../_components/load-target";
 import { ServiceHeader } from "../_components/service-header";
 
 export const metadata: Metadata = { title: "月間カレンダー" };
@@ -28,13 +27,12 @@ const shift = (month: string, by: number) => {
 // A server-rendered grid: the same service-calendar functions as issuance decide every cell.
 export default async function CalendarPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = await searchParams;
-  const { staff, municipalities, target, canEdit } = await loadServiceTarget(params);
-  const isOperator = can(staff.role, "all-municipalities");
-  const header = <ServiceHeader current="/service/calendar" title="月間カレンダー" {...{ isOperator, municipalities, target, canEdit }} />;
+  const { staff, municipalities, target, canEdit, choosesMunicipality } = await requireStaffTarget(params, { read: "service:read", edit: "service:edit" });
+  const header = <ServiceHeader current="/service/calendar" title="月間カレンダー" {...{ choosesMunicipality, municipalities, target, canEdit }} />;
   if (!target) return <div className="flex flex-col gap-8">{header}<ChooseMunicipality /></div>;
   const month = typeof params.month === "string" && /^\d{4}-(0[1-9]|1[0-2])$/.test(params.month) ? params.month : jstToday(new Date()).slice(0, 7);
-  const cal = await getMonthAvailability({ ctx: staff.ctx, input: { month, ...(isOperator ? { municipalityId: target.id } : {}) } });
-  const link = (m: string) => `/service/calendar?${new URLSearchParams({ month: m, ...(isOperator ? { municipality: target.code } : {}) })}`;
+  const cal = await getMonthAvailability({ ctx: staff.ctx, input: { month, ...(choosesMunicipality ? { municipalityId: target.id } : {}) } });
+  const link = (m: string) => `/service/calendar?${new URLSearchParams({ month: m, ...(choosesMunicipality ? { municipality: target.code } : {}) })}`;
   const [y, m] = month.split("-").map(Number);
 
   return (

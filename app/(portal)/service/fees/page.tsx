@@ -1,12 +1,11 @@
 import type { Metadata } from "next";
 import { CERTIFICATE_NAMES } from "@/lib/certificate-types";
 import { FEE_KIND_LABELS, jstToday } from "@/lib/schemas/service-config";
-import { can } from "@/lib/permissions";
 import { listFees } from "@/server/service-config/list-fees";
+import { requireStaffTarget } from "@/server/auth/target-municipality";
 import { ChooseMunicipality } from "../_components/choose-municipality";
 import { FeeForm } from "../_components/fee-form";
 import { formatJstDate } from "../_components/labels";
-import { loadServiceTarget } from "../_components/load-target";
 import { ServiceHeader } from "../_components/service-header";
 
 export const metadata: Metadata = { title: "手数料" };
@@ -15,12 +14,11 @@ const STATUS_LABELS = { in_force: "適用中", scheduled: "予定", overridden: 
 const yen = new Intl.NumberFormat("ja-JP");
 
 export default async function FeesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const { staff, municipalities, target, canEdit } = await loadServiceTarget(await searchParams);
-  const isOperator = can(staff.role, "all-municipalities");
-  const header = <ServiceHeader current="/service/fees" title="手数料" {...{ isOperator, municipalities, target, canEdit }} />;
+  const { staff, municipalities, target, canEdit, choosesMunicipality } = await requireStaffTarget(await searchParams, { read: "service:read", edit: "service:edit" });
+  const header = <ServiceHeader current="/service/fees" title="手数料" {...{ choosesMunicipality, municipalities, target, canEdit }} />;
   if (!target) return <div className="flex flex-col gap-8">{header}<ChooseMunicipality /></div>;
   const now = new Date();
-  const fees = await listFees({ ctx: staff.ctx, input: isOperator ? { municipalityId: target.id } : {}, now });
+  const fees = await listFees({ ctx: staff.ctx, input: choosesMunicipality ? { municipalityId: target.id } : {}, now });
   const tomorrow = jstToday(new Date(now.getTime() + 24 * 3600_000));
 
   return (
@@ -32,7 +30,7 @@ export default async function FeesPage({ searchParams }: { searchParams: Promise
           <p className="text-std-16N-170 text-solid-gray-800">
             手数料は翌日以降の0時（日本時間）から切り替わります。登録済みの手数料は変更できません。キャンペーン期間中はキャンペーン手数料が優先されます。
           </p>
-          <FeeForm municipalityId={isOperator ? target.id : undefined} tomorrow={tomorrow} />
+          <FeeForm municipalityId={choosesMunicipality ? target.id : undefined} tomorrow={tomorrow} />
         </section>
       ) : null}
       <section aria-labelledby="fees-heading" className="flex flex-col gap-4">

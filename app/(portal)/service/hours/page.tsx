@@ -1,23 +1,21 @@
 import type { Metadata } from "next";
 import { CERTIFICATE_NAMES } from "@/lib/certificate-types";
 import { DAY_CLASS_LABELS, minuteToHhmm } from "@/lib/schemas/service-config";
-import { can } from "@/lib/permissions";
 import { getServiceConfig } from "@/server/service-config/get-service-config";
+import { requireStaffTarget } from "@/server/auth/target-municipality";
 import { clearServiceWindowsAction } from "../actions";
 import { ActionButton } from "../_components/action-button";
 import { ChooseMunicipality } from "../_components/choose-municipality";
-import { loadServiceTarget } from "../_components/load-target";
 import { ServiceHeader } from "../_components/service-header";
 import { WindowForm } from "../_components/window-form";
 
 export const metadata: Metadata = { title: "提供時間" };
 
 export default async function HoursPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const { staff, municipalities, target, canEdit } = await loadServiceTarget(await searchParams);
-  const isOperator = can(staff.role, "all-municipalities");
-  const header = <ServiceHeader current="/service/hours" title="提供時間" {...{ isOperator, municipalities, target, canEdit }} />;
+  const { staff, municipalities, target, canEdit, choosesMunicipality } = await requireStaffTarget(await searchParams, { read: "service:read", edit: "service:edit" });
+  const header = <ServiceHeader current="/service/hours" title="提供時間" {...{ choosesMunicipality, municipalities, target, canEdit }} />;
   if (!target) return <div className="flex flex-col gap-8">{header}<ChooseMunicipality /></div>;
-  const municipalityId = isOperator ? target.id : undefined;
+  const municipalityId = choosesMunicipality ? target.id : undefined;
   const config = await getServiceConfig({ ctx: staff.ctx, input: municipalityId ? { municipalityId } : {} });
 
   return (

@@ -1,9 +1,8 @@
 import type { Metadata } from "next";
 import { CERTIFICATE_NAMES } from "@/lib/certificate-types";
-import { can } from "@/lib/permissions";
 import { getServiceConfig } from "@/server/service-config/get-service-config";
+import { requireStaffTarget } from "@/server/auth/target-municipality";
 import { ChooseMunicipality } from "../_components/choose-municipality";
-import { loadServiceTarget } from "../_components/load-target";
 import { OfferingForm } from "../_components/offering-form";
 import { ServiceHeader } from "../_components/service-header";
 import { TaxPolicyForm } from "../_components/tax-policy-form";
@@ -13,12 +12,11 @@ export const metadata: Metadata = { title: "提供する証明書" };
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function OfferingsPage({ searchParams }: Props) {
-  const { staff, municipalities, target, canEdit } = await loadServiceTarget(await searchParams);
-  const isOperator = can(staff.role, "all-municipalities");
-  const header = <ServiceHeader current="/service/offerings" title="提供する証明書" {...{ isOperator, municipalities, target, canEdit }} />;
+  const { staff, municipalities, target, canEdit, choosesMunicipality } = await requireStaffTarget(await searchParams, { read: "service:read", edit: "service:edit" });
+  const header = <ServiceHeader current="/service/offerings" title="提供する証明書" {...{ choosesMunicipality, municipalities, target, canEdit }} />;
   if (!target) return <div className="flex flex-col gap-8">{header}<ChooseMunicipality /></div>;
-  const config = await getServiceConfig({ ctx: staff.ctx, input: isOperator ? { municipalityId: target.id } : {} });
-  const municipalityId = isOperator ? target.id : undefined;
+  const config = await getServiceConfig({ ctx: staff.ctx, input: choosesMunicipality ? { municipalityId: target.id } : {} });
+  const municipalityId = choosesMunicipality ? target.id : undefined;
   const yes = (b: boolean) => (b ? "可" : "不可");
 
   return (

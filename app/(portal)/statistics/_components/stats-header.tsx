@@ -2,7 +2,7 @@ import { SectionTabs } from "@/components/layout/section-tabs";
 import { Button } from "@/components/ui/button";
 import type { TargetMunicipality } from "@/server/service-config/target-municipality";
 import { monthLabel } from "@/lib/months";
-import { pageQuery } from "./load-stats-page";
+import { pageQuery } from "../stats-filters";
 import { SelectField } from "@/components/ui/select-field";
 
 const TABS = [
@@ -14,7 +14,7 @@ const TABS = [
 type Props = {
   current: (typeof TABS)[number]["href"];
   title: string;
-  isOperator: boolean;
+  choosesMunicipality: boolean;
   municipalities: TargetMunicipality[];
   target: TargetMunicipality | null;
   month: string;
@@ -23,8 +23,8 @@ type Props = {
 };
 
 /** Heading, sub-navigation and the filters (kept in the URL: a GET form). */
-export function StatsHeader({ current, title, isOperator, municipalities, target, month, allowAll }: Props) {
-  const query = pageQuery(target, month, isOperator);
+export function StatsHeader({ current, title, choosesMunicipality, municipalities, target, month, allowAll }: Props) {
+  const query = pageQuery(target, month, choosesMunicipality);
   return (
     <div className="flex flex-col gap-6">
       <div className="flex flex-col gap-2">
@@ -35,7 +35,7 @@ export function StatsHeader({ current, title, isOperator, municipalities, target
       </div>
       <SectionTabs label="利用統計のメニュー" tabs={TABS} current={current} query={query} />
       <form method="get" className="flex flex-wrap items-end gap-3" aria-label="表示条件">
-        {isOperator ? (
+        {choosesMunicipality ? (
           <SelectField
             id="stats-municipality"
             label="自治体"

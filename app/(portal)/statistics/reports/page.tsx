@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import { formatWareki } from "@/lib/wareki";
 import { monthLabel } from "@/lib/months";
-import { can } from "@/lib/permissions";
 import { listMonthlyReports } from "@/server/reports/list-monthly-reports";
+import { requireStaffTarget } from "@/server/auth/target-municipality";
+import { statsMonth } from "../stats-filters";
 import { GenerateReportForm } from "../_components/generate-report-form";
-import { loadStatsPage } from "../_components/load-stats-page";
 import { StatsHeader } from "../_components/stats-header";
 
 export const metadata: Metadata = { title: "月次報告" };
@@ -13,22 +13,23 @@ const kb = (n: number) => `${Math.max(1, Math.round(n / 1024))} KB`;
 const time = new Intl.DateTimeFormat("ja-JP", { timeZone: "Asia/Tokyo", hour: "2-digit", minute: "2-digit" });
 
 export default async function ReportsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const { staff, municipalities, target, month, canEdit } = await loadStatsPage(await searchParams);
-  const isOperator = can(staff.role, "all-municipalities");
-  const reports = await listMonthlyReports({ ctx: staff.ctx, input: isOperator && target ? { municipalityId: target.id } : {} });
+  const params = await searchParams;
+  const { staff, municipalities, target, canEdit, choosesMunicipality } = await requireStaffTarget(params, { read: "stats:read", edit: "stats:edit" });
+  const month = statsMonth(params);
+  const reports = await listMonthlyReports({ ctx: staff.ctx, input: choosesMunicipality && target ? { municipalityId: target.id } : {} });
 
   return (
     <div className="flex flex-col gap-10">
-      <StatsHeader current="/statistics/reports" title="月次報告" allowAll {...{ isOperator, municipalities, target, month }} />
+      <StatsHeader current="/statistics/reports" title="月次報告" allowAll {...{ choosesMunicipality, municipalities, target, month }} />
       <p className="text-std-16N-170 text-solid-gray-800">
         毎月1日の午前1時30分（日本時間）に、前月分の月次報告（PDF・CSV）を自動で作成します。CSVはUTF-8（BOM付き）とShift_JISの2種類で、どちらもExcelでそのまま開けます。
       </p>
-      {canEdit && (target || !isOperator) ? (
+      {canEdit && (target || !choosesMunicipality) ? (
         <section aria-labelledby="generate-heading" className="flex flex-col gap-4">
           <h2 id="generate-heading" className="text-std-24B-150 text-solid-gray-900">
             月次報告の作成
           </h2>
-          <GenerateReportForm municipalityId={isOperator ? target?.id : undefined} month={month} />
+          <GenerateReportForm municipalityId={choosesMunicipality ? target?.id : undefined} month={month} />
         </section>
       ) : null}
       <section aria-labelledby="list-heading" className="flex flex-col gap-4">

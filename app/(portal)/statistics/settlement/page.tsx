@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import { addMonths, monthLabel } from "@/lib/months";
 import { storeChainName } from "@/lib/store-chains";
-import { can } from "@/lib/permissions";
 import { getSettlement } from "@/server/settlement/get-settlement";
+import { requireStaffTarget } from "@/server/auth/target-municipality";
+import { statsMonth } from "../stats-filters";
 import { ChooseMunicipality } from "../../service/_components/choose-municipality";
-import { loadStatsPage } from "../_components/load-stats-page";
 import { CommissionRateForm, CounterCountForm } from "../_components/settlement-forms";
 import { StatsHeader } from "../_components/stats-header";
 
@@ -15,11 +15,12 @@ const TH = "whitespace-nowrap border-b border-solid-gray-420 px-3 py-2 text-dns-
 const TD = "px-3 py-2 text-right tabular-nums";
 
 export default async function SettlementPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const { staff, municipalities, target, month, canEdit } = await loadStatsPage(await searchParams);
-  const isOperator = can(staff.role, "all-municipalities");
-  const header = <StatsHeader current="/statistics/settlement" title="精算・交付率" allowAll={false} {...{ isOperator, municipalities, target, month }} />;
+  const params = await searchParams;
+  const { staff, municipalities, target, canEdit, choosesMunicipality } = await requireStaffTarget(params, { read: "stats:read", edit: "stats:edit" });
+  const month = statsMonth(params);
+  const header = <StatsHeader current="/statistics/settlement" title="精算・交付率" allowAll={false} {...{ choosesMunicipality, municipalities, target, month }} />;
   if (!target) return <div className="flex flex-col gap-8">{header}<ChooseMunicipality /></div>;
-  const s = await getSettlement({ ctx: staff.ctx, input: { month, ...(isOperator ? { municipalityId: target.id } : {}) } });
+  const s = await getSettlement({ ctx: staff.ctx, input: { month, ...(choosesMunicipality ? { municipalityId: target.id } : {}) } });
 
   return (
     <div className="flex flex-col gap-10">
@@ -89,7 +90,7 @@ export default async function SettlementPage({ searchParams }: { searchParams: P
             </div>
           ))}
         </dl>
-        {canEdit ? <CounterCountForm municipalityId={isOperator ? target.id : undefined} month={month} copies={s.counterCopies} /> : null}
+        {canEdit ? <CounterCountForm municipalityId={choosesMunicipality ? target.id : undefined} month={month} copies={s.counterCopies} /> : null}
       </section>
 
       <section aria-labelledby="rates-heading" className="flex flex-col gap-4">
@@ -125,7 +126,7 @@ export default async function SettlementPage({ searchParams }: { searchParams: P
             </table>
           </div>
         )}
-        {canEdit ? <CommissionRateForm municipalityId={isOperator ? target.id : undefined} firstOfNextMonth={`${addMonths(month, 1)}-01`} /> : null}
+        {canEdit ? <CommissionRateForm municipalityId={choosesMunicipality ? target.id : undefined} firstOfNextMonth={`${addMonths(month, 1)}-01`} /> : null}
       </section>
     </div>
   );
