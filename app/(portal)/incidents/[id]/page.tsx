@@ -2,12 +2,12 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
+import { TEXT_LINK_CLASS } from "@/components/ui/text-link";
 import { formatJstDateTime, INCIDENT_KIND_LABELS, INCIDENT_SEVERITY_LABELS, INCIDENT_STATUS_LABELS } from "@/lib/schemas/logs";
 import { can } from "@/lib/permissions";
 import { requireStaff } from "@/server/auth/require-staff";
 import { isAppError } from "@/server/errors";
 import { getIncident, type IncidentDetail } from "@/server/incidents/get-incident";
-import { tableLinkClass } from "../../issuances/_components/pagination";
 import { IncidentActions } from "./_components/incident-actions";
 
 export const metadata: Metadata = { title: "インシデントの詳細" };
@@ -34,7 +34,7 @@ export default async function IncidentDetailPage({ params }: { params: Promise<{
     [
       "発行番号",
       d.issuance ? (
-        <Link key="i" href={`/issuances/${d.issuance.id}`} className={`${tableLinkClass} font-mono`}>
+        <Link key="i" href={`/issuances/${d.issuance.id}`} className={`${TEXT_LINK_CLASS} font-mono`}>
           {d.issuance.issuanceNo}
         </Link>
       ) : (
@@ -50,7 +50,7 @@ export default async function IncidentDetailPage({ params }: { params: Promise<{
   return (
     <div className="flex flex-col gap-8">
       <p>
-        <Link href="/incidents" className={tableLinkClass}>
+        <Link href="/incidents" className={TEXT_LINK_CLASS}>
           インシデントの一覧に戻る
         </Link>
       </p>

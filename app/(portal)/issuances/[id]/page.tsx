@@ -2,13 +2,13 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
+import { TEXT_LINK_CLASS } from "@/components/ui/text-link";
 import { CERTIFICATE_NAMES } from "@/lib/certificate-types";
 import { formatJstDateTime, INCIDENT_KIND_LABELS, INCIDENT_STATUS_LABELS, ISSUANCE_STATUS_LABELS } from "@/lib/schemas/logs";
 import { can } from "@/lib/permissions";
 import { requireStaff } from "@/server/auth/require-staff";
 import { isAppError } from "@/server/errors";
 import { getIssuanceDetail, type IssuanceDetail } from "@/server/logs/get-issuance-detail";
-import { tableLinkClass } from "../_components/pagination";
 
 export const metadata: Metadata = { title: "発行記録の詳細" };
 
@@ -57,7 +57,7 @@ export default async function IssuanceDetailPage({ params }: { params: Promise<{
   return (
     <div className="flex flex-col gap-8">
       <p>
-        <Link href="/issuances" className={tableLinkClass}>
+        <Link href="/issuances" className={TEXT_LINK_CLASS}>
           発行履歴に戻る
         </Link>
       </p>
@@ -82,7 +82,7 @@ export default async function IssuanceDetailPage({ params }: { params: Promise<{
           <ul className="flex flex-col gap-2 text-std-16N-170">
             {d.incidents.map((i) => (
               <li key={i.id}>
-                <Link href={`/incidents/${i.id}`} className={tableLinkClass}>
+                <Link href={`/incidents/${i.id}`} className={TEXT_LINK_CLASS}>
                   {INCIDENT_KIND_LABELS[i.kind]}（{INCIDENT_STATUS_LABELS[i.status]}・{formatJstDateTime(i.openedAt)}）
                 </Link>
               </li>

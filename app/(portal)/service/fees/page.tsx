@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { DataTable } from "@/components/ui/data-table";
 import { CERTIFICATE_NAMES } from "@/lib/certificate-types";
 import { FEE_KIND_LABELS, jstToday } from "@/lib/schemas/service-config";
 import { listFees } from "@/server/service-config/list-fees";
@@ -35,35 +36,22 @@ export default async function FeesPage({ searchParams }: { searchParams: Promise
       ) : null}
       <section aria-labelledby="fees-heading" className="flex flex-col gap-4">
         <h2 id="fees-heading" className="text-std-24B-150 text-solid-gray-900">手数料の一覧</h2>
-        {fees.length === 0 ? (
-          <p className="text-std-16N-170">登録されている手数料はありません。</p>
-        ) : (
-          <div className="overflow-x-auto rounded-8 border border-solid-gray-420" role="region" aria-label="手数料の一覧の表" tabIndex={0}>
-            <table className="w-full border-collapse text-left text-dns-16N-130">
-              <thead className="bg-solid-gray-50">
-                <tr>
-                  {["証明書", "区分", "金額", "適用開始", "適用終了", "状態", "備考"].map((h) => (
-                    <th key={h} scope="col" className="whitespace-nowrap border-b border-solid-gray-420 px-3 py-3 text-dns-16B-130">{h}</th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {fees.map((f) => (
-                  <tr key={f.id} className="border-b border-solid-gray-200">
-                    <th scope="row" className="px-3 py-3 font-normal">{CERTIFICATE_NAMES[f.certificateType]}</th>
-                    <td className="px-3 py-3">{FEE_KIND_LABELS[f.kind]}</td>
-                    <td className="px-3 py-3 text-right tabular-nums">{yen.format(f.amount)}円</td>
-                    <td className="whitespace-nowrap px-3 py-3">{formatJstDate(f.effectiveFrom)}</td>
-                    {/* The stored end is exclusive (00:00 of the next day): show the last day. */}
-                    <td className="whitespace-nowrap px-3 py-3">{f.effectiveUntil ? `${formatJstDate(new Date(f.effectiveUntil.getTime() - 1))}まで` : "—"}</td>
-                    <td className={`whitespace-nowrap px-3 py-3 ${f.status === "in_force" ? "font-bold" : ""}`}>{STATUS_LABELS[f.status]}</td>
-                    <td className="px-3 py-3">{f.note ?? ""}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <DataTable
+          label="手数料の一覧の表"
+          rows={fees}
+          rowKey={(f) => f.id}
+          empty={<p className="text-std-16N-170">登録されている手数料はありません。</p>}
+          columns={[
+            { header: "証明書", rowHeader: true, className: "px-3 py-3 font-normal", cell: (f) => CERTIFICATE_NAMES[f.certificateType] },
+            { header: "区分", className: "px-3 py-3", cell: (f) => FEE_KIND_LABELS[f.kind] },
+            { header: "金額", className: "px-3 py-3 text-right tabular-nums", cell: (f) => `${yen.format(f.amount)}円` },
+            { header: "適用開始", className: "whitespace-nowrap px-3 py-3", cell: (f) => formatJstDate(f.effectiveFrom) },
+            // The stored end is exclusive (00:00 of the next day): show the last day.
+            { header: "適用終了", className: "whitespace-nowrap px-3 py-3", cell: (f) => (f.effectiveUntil ? `${formatJstDate(new Date(f.effectiveUntil.getTime() - 1))}まで` : "—") },
+            { header: "状態", className: (f) => `whitespace-nowrap px-3 py-3 ${f.status === "in_force" ? "font-bold" : ""}`, cell: (f) => STATUS_LABELS[f.status] },
+            { header: "備考", className: "px-3 py-3", cell: (f) => f.note ?? "" },
+          ]}
+        />
       </section>
     </div>
   );

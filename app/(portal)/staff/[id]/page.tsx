@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { TEXT_LINK_CLASS } from "@/components/ui/text-link";
 import { ROLE_LABELS } from "@/lib/roles";
 import { ZStaffUserRef } from "@/lib/schemas/staff";
 import { requireStaff } from "@/server/auth/require-staff";
@@ -12,7 +13,6 @@ import { StaffUserActions } from "./_components/staff-user-actions";
 export const metadata: Metadata = { title: "職員アカウントの詳細" };
 
 const dateTime = new Intl.DateTimeFormat("ja-JP", { dateStyle: "medium", timeStyle: "short", timeZone: "Asia/Tokyo" });
-const linkClass = "text-blue-900 underline underline-offset-[calc(3/16*1rem)] hover:text-blue-1000 hover:decoration-[calc(3/16*1rem)]";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -29,7 +29,7 @@ export default async function StaffUserPage({ params }: Props) {
   return (
     <div className="flex max-w-3xl flex-col gap-8">
       <p>
-        <Link href="/staff" className={linkClass}>
+        <Link href="/staff" className={TEXT_LINK_CLASS}>
           職員アカウントの一覧へ戻る
         </Link>
       </p>
@@ -66,7 +66,7 @@ export default async function StaffUserPage({ params }: Props) {
       {user.isSelf ? (
         <p className="text-std-16N-170 text-solid-gray-800">
           自分自身の役割・状態・パスワードのリセット・2段階認証のリセットはここでは変更できません。パスワードの変更は
-          <Link href="/account" className={linkClass}>
+          <Link href="/account" className={TEXT_LINK_CLASS}>
             アカウント設定
           </Link>
           から行ってください。
