@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import { Pagination } from "@/components/ui/pagination";
+import { firstParam } from "@/lib/search-params";
 import { DataTable, TABLE_CELL_CLASS, TABLE_HEADER_CLASS } from "@/components/ui/data-table";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -8,7 +10,6 @@ import { requireStaff } from "@/server/auth/require-staff";
 import { listAuditChains } from "@/server/logs/list-audit-chains";
 import { listAuditEvents } from "@/server/logs/list-audit-events";
 import { verifyAuditChains } from "@/server/logs/verify-audit-chains";
-import { firstParam, Pagination } from "../issuances/_components/pagination";
 import { SelectField } from "@/components/ui/select-field";
 
 export const metadata: Metadata = { title: "監査記録" };

@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Pagination } from "@/components/ui/pagination";
+import { firstParam } from "@/lib/search-params";
 import { DataTable, TABLE_CELL_CLASS } from "@/components/ui/data-table";
 import { TEXT_LINK_CLASS } from "@/components/ui/text-link";
 import { Alert } from "@/components/ui/alert";
@@ -17,7 +19,6 @@ import {
 import { can } from "@/lib/permissions";
 import { requireStaff } from "@/server/auth/require-staff";
 import { listIncidents } from "@/server/incidents/list-incidents";
-import { firstParam, Pagination } from "../issuances/_components/pagination";
 import { SelectField } from "@/components/ui/select-field";
 
 export const metadata: Metadata = { title: "インシデント" };

@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
+import { ActionButton } from "@/components/ui/action-button";
 import { DataTable, TABLE_CELL_CLASS } from "@/components/ui/data-table";
 import { ISSUANCE_BLOCK_REASONS } from "@/lib/schemas/issuance-block";
 import { can } from "@/lib/permissions";
 import { requireStaff } from "@/server/auth/require-staff";
 import { listIssuanceBlocks } from "@/server/issuance-blocks/list-issuance-blocks";
-import { ActionButton } from "../service/_components/action-button";
 import { formatJstDateTime } from "../service/_components/labels";
 import { liftIssuanceBlockAction } from "./actions";
 import { BlockForm } from "./_components/block-form";

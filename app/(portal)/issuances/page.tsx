@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Pagination } from "@/components/ui/pagination";
+import { firstParam } from "@/lib/search-params";
 import { DataTable, TABLE_CELL_CLASS, TABLE_HEADER_CLASS } from "@/components/ui/data-table";
 import { TEXT_LINK_CLASS } from "@/components/ui/text-link";
 import { Alert } from "@/components/ui/alert";
@@ -11,7 +13,6 @@ import { can } from "@/lib/permissions";
 import { requireStaff } from "@/server/auth/require-staff";
 import { searchIssuances } from "@/server/logs/search-issuances";
 import { SelectField } from "@/components/ui/select-field";
-import { firstParam, Pagination } from "./_components/pagination";
 
 export const metadata: Metadata = { title: "発行履歴" };
 

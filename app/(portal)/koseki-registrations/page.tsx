@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Pagination } from "@/components/ui/pagination";
+import { firstParam } from "@/lib/search-params";
 import { DataTable, TABLE_CELL_CLASS } from "@/components/ui/data-table";
 import { TEXT_LINK_CLASS } from "@/components/ui/text-link";
 import { Alert } from "@/components/ui/alert";
@@ -8,7 +10,6 @@ import { REGISTRATION_QUEUE_FILTER_LABELS, REGISTRATION_QUEUE_FILTERS, REGISTRAT
 import { formatWareki } from "@/lib/wareki";
 import { requireStaff } from "@/server/auth/require-staff";
 import { listRegistrationQueue } from "@/server/koseki-registration/list-registration-queue";
-import { firstParam, Pagination } from "../issuances/_components/pagination";
 import { NOTICE_STATUS_LABELS, SOURCE_LABELS } from "./labels";
 
 export const metadata: Metadata = { title: "利用登録の審査" };

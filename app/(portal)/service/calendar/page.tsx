@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { ChooseMunicipality } from "@/components/layout/choose-municipality";
 import { DataTable } from "@/components/ui/data-table";
 import { CERTIFICATE_NAMES, CERTIFICATE_TYPES } from "@/lib/certificate-types";
 import { DAY_STATUS_LABELS, jstToday, type DayStatus } from "@/lib/schemas/service-config";
 import { getMonthAvailability } from "@/server/service-config/get-month-availability";
 import { requireStaffTarget } from "@/server/auth/target-municipality";
-import { ChooseMunicipality } from "../_components/choose-municipality";
 import { ServiceHeader } from "../_components/service-header";
 
 export const metadata: Metadata = { title: "月間カレンダー" };

@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
+import { ActionButton } from "@/components/ui/action-button";
+import { ChooseMunicipality } from "@/components/layout/choose-municipality";
 import { CERTIFICATE_NAMES } from "@/lib/certificate-types";
 import { getServiceConfig } from "@/server/service-config/get-service-config";
 import { requireStaffTarget } from "@/server/auth/target-municipality";
 import { endEmergencyStopAction } from "../actions";
-import { ActionButton } from "../_components/action-button";
-import { ChooseMunicipality } from "../_components/choose-municipality";
 import { EmergencyForm } from "../_components/emergency-form";
 import { formatJstDateTime } from "../_components/labels";
 import { ServiceHeader } from "../_components/service-header";

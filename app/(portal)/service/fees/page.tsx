@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
+import { ChooseMunicipality } from "@/components/layout/choose-municipality";
 import { DataTable } from "@/components/ui/data-table";
 import { CERTIFICATE_NAMES } from "@/lib/certificate-types";
 import { FEE_KIND_LABELS, jstToday } from "@/lib/schemas/service-config";
 import { listFees } from "@/server/service-config/list-fees";
 import { requireStaffTarget } from "@/server/auth/target-municipality";
-import { ChooseMunicipality } from "../_components/choose-municipality";
 import { FeeForm } from "../_components/fee-form";
 import { formatJstDate } from "../_components/labels";
 import { ServiceHeader } from "../_components/service-header";

@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
+import { ActionButton } from "@/components/ui/action-button";
+import { ChooseMunicipality } from "@/components/layout/choose-municipality";
 import { DataTable } from "@/components/ui/data-table";
 import { CERTIFICATE_NAMES } from "@/lib/certificate-types";
 import { DAY_CLASS_LABELS, minuteToHhmm } from "@/lib/schemas/service-config";
 import { getServiceConfig } from "@/server/service-config/get-service-config";
 import { requireStaffTarget } from "@/server/auth/target-municipality";
 import { clearServiceWindowsAction } from "../actions";
-import { ActionButton } from "../_components/action-button";
-import { ChooseMunicipality } from "../_components/choose-municipality";
 import { ServiceHeader } from "../_components/service-header";
 import { WindowForm } from "../_components/window-form";
 

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
+import { ChooseMunicipality } from "@/components/layout/choose-municipality";
 import { DataTable } from "@/components/ui/data-table";
 import { CERTIFICATE_NAMES } from "@/lib/certificate-types";
 import { getServiceConfig } from "@/server/service-config/get-service-config";
 import { requireStaffTarget } from "@/server/auth/target-municipality";
-import { ChooseMunicipality } from "../_components/choose-municipality";
 import { OfferingForm } from "../_components/offering-form";
 import { ServiceHeader } from "../_components/service-header";
 import { TaxPolicyForm } from "../_components/tax-policy-form";

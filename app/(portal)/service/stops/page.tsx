@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
+import { ActionButton } from "@/components/ui/action-button";
+import { ChooseMunicipality } from "@/components/layout/choose-municipality";
 import { STOP_SCOPE_LABELS } from "@/lib/schemas/service-config";
 import { getServiceConfig } from "@/server/service-config/get-service-config";
 import { requireStaffTarget } from "@/server/auth/target-municipality";
 import { cancelPlannedStopAction } from "../actions";
-import { ActionButton } from "../_components/action-button";
-import { ChooseMunicipality } from "../_components/choose-municipality";
 import { formatJstDateTime } from "../_components/labels";
 import { ServiceHeader } from "../_components/service-header";
 import { StopForm } from "../_components/stop-form";

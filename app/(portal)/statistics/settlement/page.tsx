@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
+import { ChooseMunicipality } from "@/components/layout/choose-municipality";
 import { DataTable } from "@/components/ui/data-table";
 import { addMonths, monthLabel } from "@/lib/months";
 import { storeChainName } from "@/lib/store-chains";
 import { getSettlement } from "@/server/settlement/get-settlement";
 import { requireStaffTarget } from "@/server/auth/target-municipality";
 import { statsMonth } from "../stats-filters";
-import { ChooseMunicipality } from "../../service/_components/choose-municipality";
 import { CommissionRateForm, CounterCountForm } from "../_components/settlement-forms";
 import { StatsHeader } from "../_components/stats-header";
 
