@@ -6,6 +6,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 import { formatJstDateTime, ZAuditEventList } from "@/lib/schemas/logs";
+import { rolesWith } from "@/lib/permissions";
 import { requireStaff } from "@/server/auth/require-staff";
 import { listAuditChains } from "@/server/logs/list-audit-chains";
 import { listAuditEvents } from "@/server/logs/list-audit-events";
@@ -22,7 +23,7 @@ const REASON_LABELS = {
 } as const;
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const staff = await requireStaff("operator", "municipal_admin", "auditor");
+  const staff = await requireStaff(...rolesWith("audit:read"));
   const raw = await searchParams;
   const params = { chain: firstParam(raw.chain), action: firstParam(raw.action), page: firstParam(raw.page) };
   const parsed = ZAuditEventList.safeParse(params);

@@ -4,7 +4,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/select-field";
 import { FEED_LABELS, formatImportError, IMPORT_STATUS_LABELS, MODE_LABELS, SOURCE_LABELS } from "@/lib/import-feeds";
-import { can } from "@/lib/permissions";
+import { can, rolesWith } from "@/lib/permissions";
 import { requireStaff } from "@/server/auth/require-staff";
 import { listImportJobs } from "@/server/imports/list-import-jobs";
 import { ImportForm } from "./_components/import-form";
@@ -17,7 +17,7 @@ const number = new Intl.NumberFormat("ja-JP");
 const dateTime = new Intl.DateTimeFormat("ja-JP", { timeZone: "Asia/Tokyo", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit" });
 
 export default async function ImportsPage({ searchParams }: Props) {
-  const staff = await requireStaff("municipal_admin", "operator");
+  const staff = await requireStaff(...rolesWith("imports:run"));
   const params = await searchParams;
   const code = typeof params.municipality === "string" ? params.municipality : null;
   const page = await listImportJobs({ ctx: staff.ctx, municipalityCode: code });

@@ -16,7 +16,7 @@ import {
   INCIDENT_STATUSES,
   ZIncidentList,
 } from "@/lib/schemas/logs";
-import { can } from "@/lib/permissions";
+import { can, rolesWith } from "@/lib/permissions";
 import { requireStaff } from "@/server/auth/require-staff";
 import { listIncidents } from "@/server/incidents/list-incidents";
 import { SelectField } from "@/components/ui/select-field";
@@ -27,7 +27,7 @@ const STATUS_OPTIONS = [{ value: "", label: "すべて" }, ...INCIDENT_STATUSES.
 const KIND_OPTIONS = [{ value: "", label: "すべて" }, ...INCIDENT_KINDS.map((k) => ({ value: k, label: INCIDENT_KIND_LABELS[k] }))];
 
 export default async function IncidentsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const staff = await requireStaff("operator", "municipal_admin", "clerk", "auditor");
+  const staff = await requireStaff(...rolesWith("incidents:read"));
   const raw = await searchParams;
   const isOperator = can(staff.role, "all-municipalities");
   const params = {

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { ActionButton } from "@/components/ui/action-button";
 import { DataTable, TABLE_CELL_CLASS } from "@/components/ui/data-table";
 import { ISSUANCE_BLOCK_REASONS } from "@/lib/schemas/issuance-block";
-import { can } from "@/lib/permissions";
+import { can, rolesWith } from "@/lib/permissions";
 import { requireStaff } from "@/server/auth/require-staff";
 import { listIssuanceBlocks } from "@/server/issuance-blocks/list-issuance-blocks";
 import { formatJstDateTime } from "../service/_components/labels";
@@ -12,7 +12,7 @@ import { BlockForm } from "./_components/block-form";
 export const metadata: Metadata = { title: "交付停止" };
 
 export default async function IssuanceBlocksPage() {
-  const staff = await requireStaff("municipal_admin", "clerk", "auditor");
+  const staff = await requireStaff(...rolesWith("issuance-blocks:read"));
   const blocks = await listIssuanceBlocks({ ctx: staff.ctx });
   const active = blocks.filter((b) => b.liftedAt === null);
   const lifted = blocks.filter((b) => b.liftedAt !== null);

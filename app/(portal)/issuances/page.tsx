@@ -9,7 +9,7 @@ import { Button, buttonClassName } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 import { CERTIFICATE_NAMES, CERTIFICATE_TYPES } from "@/lib/certificate-types";
 import { formatJstDateTime, ISSUANCE_STATUS_LABELS, ISSUANCE_STATUSES, ZIssuanceSearch } from "@/lib/schemas/logs";
-import { can } from "@/lib/permissions";
+import { can, rolesWith } from "@/lib/permissions";
 import { requireStaff } from "@/server/auth/require-staff";
 import { searchIssuances } from "@/server/logs/search-issuances";
 import { SelectField } from "@/components/ui/select-field";
@@ -22,7 +22,7 @@ const yen = new Intl.NumberFormat("ja-JP");
 const FIELDS = ["issuanceNo", "from", "to", "type", "status", "municipality", "page"] as const;
 
 export default async function IssuancesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const staff = await requireStaff("operator", "municipal_admin", "clerk", "auditor");
+  const staff = await requireStaff(...rolesWith("issuances:read"));
   const raw = await searchParams;
   const isOperator = can(staff.role, "all-municipalities");
   const params = Object.fromEntries(FIELDS.map((k) => [k, firstParam(raw[k])])) as Record<(typeof FIELDS)[number], string | undefined>;

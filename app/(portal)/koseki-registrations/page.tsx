@@ -8,6 +8,7 @@ import { Alert } from "@/components/ui/alert";
 import { formatJstDateTime } from "@/lib/schemas/logs";
 import { REGISTRATION_QUEUE_FILTER_LABELS, REGISTRATION_QUEUE_FILTERS, REGISTRATION_STATUS_LABELS, ZRegistrationQueue } from "@/lib/schemas/koseki-registration";
 import { formatWareki } from "@/lib/wareki";
+import { rolesWith } from "@/lib/permissions";
 import { requireStaff } from "@/server/auth/require-staff";
 import { listRegistrationQueue } from "@/server/koseki-registration/list-registration-queue";
 import { NOTICE_STATUS_LABELS, SOURCE_LABELS } from "./labels";
@@ -19,7 +20,7 @@ const tabClass =
   "hover:bg-blue-50 aria-[current=page]:border-blue-900 aria-[current=page]:bg-blue-100 aria-[current=page]:font-bold aria-[current=page]:no-underline";
 
 export default async function KosekiRegistrationsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const staff = await requireStaff("municipal_admin", "clerk", "auditor");
+  const staff = await requireStaff(...rolesWith("registrations:read"));
   const raw = await searchParams;
   const params = { filter: firstParam(raw.filter), page: firstParam(raw.page) };
   const parsed = ZRegistrationQueue.safeParse(params);

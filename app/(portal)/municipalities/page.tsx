@@ -4,13 +4,14 @@ import { DataTable } from "@/components/ui/data-table";
 import { TEXT_LINK_CLASS } from "@/components/ui/text-link";
 import { buttonClassName } from "@/components/ui/button";
 import { MUNICIPALITY_KIND_LABELS, MUNICIPALITY_STATUS_LABELS } from "@/lib/schemas/municipality";
+import { rolesWith } from "@/lib/permissions";
 import { requireStaff } from "@/server/auth/require-staff";
 import { listMunicipalities } from "@/server/municipalities/list-municipalities";
 
 export const metadata: Metadata = { title: "自治体の管理" };
 
 export default async function MunicipalitiesPage() {
-  const staff = await requireStaff("operator");
+  const staff = await requireStaff(...rolesWith("municipalities:manage"));
   const municipalities = await listMunicipalities({ ctx: staff.ctx });
 
   return (

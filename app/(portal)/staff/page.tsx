@@ -3,7 +3,7 @@ import Link from "next/link";
 import { DataTable } from "@/components/ui/data-table";
 import { buttonClassName } from "@/components/ui/button";
 import { ROLE_LABELS } from "@/lib/roles";
-import { can } from "@/lib/permissions";
+import { can, rolesWith } from "@/lib/permissions";
 import { requireStaff } from "@/server/auth/require-staff";
 import { listStaff } from "@/server/staff/list-staff";
 
@@ -12,7 +12,7 @@ export const metadata: Metadata = { title: "職員アカウント" };
 const dateTime = new Intl.DateTimeFormat("ja-JP", { dateStyle: "medium", timeStyle: "short", timeZone: "Asia/Tokyo" });
 
 export default async function StaffPage() {
-  const staff = await requireStaff("operator", "municipal_admin");
+  const staff = await requireStaff(...rolesWith("staff:manage"));
   const users = await listStaff({ ctx: staff.ctx });
   const isOperator = can(staff.role, "all-municipalities");
 

@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
 import { TEXT_LINK_CLASS } from "@/components/ui/text-link";
 import { formatJstDateTime, INCIDENT_KIND_LABELS, INCIDENT_SEVERITY_LABELS, INCIDENT_STATUS_LABELS } from "@/lib/schemas/logs";
-import { can } from "@/lib/permissions";
+import { can, rolesWith } from "@/lib/permissions";
 import { requireStaff } from "@/server/auth/require-staff";
 import { isAppError } from "@/server/errors";
 import { getIncident, type IncidentDetail } from "@/server/incidents/get-incident";
@@ -13,7 +13,7 @@ import { IncidentActions } from "./_components/incident-actions";
 export const metadata: Metadata = { title: "インシデントの詳細" };
 
 export default async function IncidentDetailPage({ params }: { params: Promise<{ id: string }> }) {
-  const staff = await requireStaff("operator", "municipal_admin", "clerk", "auditor");
+  const staff = await requireStaff(...rolesWith("incidents:read"));
   const { id } = await params;
   let d: IncidentDetail;
   try {

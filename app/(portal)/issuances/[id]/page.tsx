@@ -5,7 +5,7 @@ import type { ReactNode } from "react";
 import { TEXT_LINK_CLASS } from "@/components/ui/text-link";
 import { CERTIFICATE_NAMES } from "@/lib/certificate-types";
 import { formatJstDateTime, INCIDENT_KIND_LABELS, INCIDENT_STATUS_LABELS, ISSUANCE_STATUS_LABELS } from "@/lib/schemas/logs";
-import { can } from "@/lib/permissions";
+import { can, rolesWith } from "@/lib/permissions";
 import { requireStaff } from "@/server/auth/require-staff";
 import { isAppError } from "@/server/errors";
 import { getIssuanceDetail, type IssuanceDetail } from "@/server/logs/get-issuance-detail";
@@ -24,7 +24,7 @@ function requesterText(r: IssuanceDetail["requester"]): string {
 // Each view is audited by the verb (issuance.view; the requester's name, for the roles that see it, also
 // as issuance.read_detail).
 export default async function IssuanceDetailPage({ params }: { params: Promise<{ id: string }> }) {
-  const staff = await requireStaff("operator", "municipal_admin", "clerk", "auditor");
+  const staff = await requireStaff(...rolesWith("issuances:read"));
   const { id } = await params;
   let d: IssuanceDetail;
   try {

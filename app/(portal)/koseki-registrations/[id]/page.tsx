@@ -6,6 +6,7 @@ import { Alert } from "@/components/ui/alert";
 import { REGISTRATION_STATUS_LABELS, REJECT_REASONS, REREGISTRATION_REASONS } from "@/lib/schemas/koseki-registration";
 import { formatJstDateTime } from "@/lib/schemas/logs";
 import { formatWareki } from "@/lib/wareki";
+import { rolesWith } from "@/lib/permissions";
 import { requireStaff } from "@/server/auth/require-staff";
 import { isAppError } from "@/server/errors";
 import { getRegistrationReview, type RegistrationReview } from "@/server/koseki-registration/get-registration-review";
@@ -18,7 +19,7 @@ export const metadata: Metadata = { title: "利用登録の審査" };
 const show = (field: string, value: string) => (field === "dateOfBirth" ? formatWareki(value) : value);
 
 export default async function KosekiRegistrationPage({ params }: { params: Promise<{ id: string }> }) {
-  const staff = await requireStaff("municipal_admin", "clerk", "auditor");
+  const staff = await requireStaff(...rolesWith("registrations:read"));
   const { id } = await params;
   let r: RegistrationReview;
   try {

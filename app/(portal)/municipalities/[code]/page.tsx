@@ -5,6 +5,7 @@ import { TEXT_LINK_CLASS } from "@/components/ui/text-link";
 import { Alert } from "@/components/ui/alert";
 import { isValidMunicipalityCode } from "@/lib/municipality-code";
 import { MUNICIPALITY_KIND_LABELS, MUNICIPALITY_STATUS_LABELS, type MunicipalityFormInput } from "@/lib/schemas/municipality";
+import { rolesWith } from "@/lib/permissions";
 import { requireStaff } from "@/server/auth/require-staff";
 import { isAppError } from "@/server/errors";
 import { getMunicipality } from "@/server/municipalities/get-municipality";
@@ -17,7 +18,7 @@ export const metadata: Metadata = { title: "自治体の詳細" };
 type Props = { params: Promise<{ code: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function MunicipalityPage({ params, searchParams }: Props) {
-  const staff = await requireStaff("operator");
+  const staff = await requireStaff(...rolesWith("municipalities:manage"));
   const { code } = await params;
   if (!isValidMunicipalityCode(code)) notFound();
   const m = await getMunicipality({ ctx: staff.ctx, input: { code } }).catch((e: unknown) => {

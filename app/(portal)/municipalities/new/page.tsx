@@ -1,13 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { TEXT_LINK_CLASS } from "@/components/ui/text-link";
+import { rolesWith } from "@/lib/permissions";
 import { requireStaff } from "@/server/auth/require-staff";
 import { MunicipalityForm } from "../_components/municipality-form";
 
 export const metadata: Metadata = { title: "自治体の登録" };
 
 export default async function NewMunicipalityPage() {
-  await requireStaff("operator");
+  await requireStaff(...rolesWith("municipalities:manage"));
   return (
     <div className="flex flex-col gap-8">
       <p className="text-std-16N-170">

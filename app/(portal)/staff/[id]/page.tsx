@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { TEXT_LINK_CLASS } from "@/components/ui/text-link";
 import { ROLE_LABELS } from "@/lib/roles";
 import { ZStaffUserRef } from "@/lib/schemas/staff";
+import { rolesWith } from "@/lib/permissions";
 import { requireStaff } from "@/server/auth/require-staff";
 import { isAppError } from "@/server/errors";
 import { getStaffUser } from "@/server/staff/get-staff-user";
@@ -17,7 +18,7 @@ const dateTime = new Intl.DateTimeFormat("ja-JP", { dateStyle: "medium", timeSty
 type Props = { params: Promise<{ id: string }> };
 
 export default async function StaffUserPage({ params }: Props) {
-  const staff = await requireStaff("operator", "municipal_admin");
+  const staff = await requireStaff(...rolesWith("staff:manage"));
   const { id } = await params;
   if (!ZStaffUserRef.safeParse({ staffUserId: id }).success) notFound();
   // Users of another municipality (and operators, for an administrator) are "not found", like unknown ids.

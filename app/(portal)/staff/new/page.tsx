@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { can } from "@/lib/permissions";
+import { can, rolesWith } from "@/lib/permissions";
 import { requireStaff } from "@/server/auth/require-staff";
 import { assignableRoles } from "@/server/staff/staff-scope";
 import { CreateStaffForm } from "../_components/create-staff-form";
@@ -7,7 +7,7 @@ import { CreateStaffForm } from "../_components/create-staff-form";
 export const metadata: Metadata = { title: "職員を追加" };
 
 export default async function NewStaffPage() {
-  const staff = await requireStaff("operator", "municipal_admin");
+  const staff = await requireStaff(...rolesWith("staff:manage"));
   return (
     <div className="flex max-w-2xl flex-col gap-6">
       <h1 className="text-std-28B-150 text-solid-gray-900">職員を追加</h1>
