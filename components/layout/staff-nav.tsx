@@ -2,13 +2,14 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { can, type Permission } from "@/lib/permissions";
 import type { StaffRoleName } from "@/lib/roles";
 
 type NavItem = {
   href: string;
   label: string;
-  /** Roles that see the entry; omitted means every role. The page itself still authorizes. */
-  roles?: readonly StaffRoleName[];
+  /** The permission a role needs to see the entry; omitted means every role. The page itself still authorizes. */
+  permission?: Permission;
 };
 
 // One entry per existing staff page, in display order. Add an entry when a page lands; never link ahead.
@@ -18,19 +19,19 @@ const NAV_ITEMS: readonly NavItem[] = [
   { href: "/incidents", label: "インシデント" },
   { href: "/statistics", label: "利用統計・月次報告" },
   { href: "/service", label: "サービス設定" },
-  { href: "/koseki-registrations", label: "利用登録の審査", roles: ["municipal_admin", "clerk", "auditor"] },
-  { href: "/issuance-blocks", label: "交付停止", roles: ["municipal_admin", "clerk", "auditor"] },
-  { href: "/imports", label: "データ取込", roles: ["operator", "municipal_admin"] },
+  { href: "/koseki-registrations", label: "利用登録の審査", permission: "registrations:read" },
+  { href: "/issuance-blocks", label: "交付停止", permission: "issuance-blocks:read" },
+  { href: "/imports", label: "データ取込", permission: "imports:run" },
   { href: "/preview", label: "証明書の見本" },
-  { href: "/audit", label: "監査記録", roles: ["operator", "municipal_admin", "auditor"] },
-  { href: "/municipalities", label: "自治体の管理", roles: ["operator"] },
-  { href: "/api-clients", label: "APIクライアントの管理", roles: ["operator"] },
-  { href: "/staff", label: "職員アカウント", roles: ["operator", "municipal_admin"] },
+  { href: "/audit", label: "監査記録", permission: "audit:read" },
+  { href: "/municipalities", label: "自治体の管理", permission: "municipalities:manage" },
+  { href: "/api-clients", label: "APIクライアントの管理", permission: "api-clients:manage" },
+  { href: "/staff", label: "職員アカウント", permission: "staff:manage" },
   { href: "/account", label: "アカウント設定" },
 ];
 
 export function navItemsFor(role: StaffRoleName): NavItem[] {
-  return NAV_ITEMS.filter((item) => !item.roles || item.roles.includes(role));
+  return NAV_ITEMS.filter((item) => !item.permission || can(role, item.permission));
 }
 
 function isCurrent(pathname: string, href: string): boolean {

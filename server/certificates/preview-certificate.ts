@@ -1,4 +1,5 @@
 import "server-only";
+import { can } from "@/lib/permissions";
 import { zipSync } from "fflate";
 import { z } from "zod";
 import { CERTIFICATE_NAMES, CERTIFICATE_TYPES, type CertificateTypeId } from "@/lib/certificate-types";
@@ -56,7 +57,7 @@ function parse<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
  */
 async function authorizedMunicipality(ctx: RequestContext, municipalityCode: string): Promise<Municipality> {
   if (ctx.actor.type !== "staff") throw new AppError("forbidden", "the certificate preview is for staff");
-  if (ctx.actor.role === "operator") {
+  if (can(ctx.actor.role, "all-municipalities")) {
     const m = await withTenant(ctx, (tx) => tx.municipality.findUnique({ where: { code: municipalityCode } }));
     if (!m) throw new AppError("not_found", "no municipality has this code");
     return m;
@@ -73,7 +74,7 @@ async function authorizedMunicipality(ctx: RequestContext, municipalityCode: str
 export async function listPreviewMunicipalities({ ctx }: { ctx: RequestContext }): Promise<PreviewMunicipality[]> {
   if (ctx.actor.type !== "staff") throw new AppError("forbidden", "the certificate preview is for staff");
   const select = { code: true, name: true, prefecture: true, mayorTitle: true, mayorName: true } as const;
-  if (ctx.actor.role === "operator") return withTenant(ctx, (tx) => tx.municipality.findMany({ select, orderBy: { code: "asc" } }));
+  if (can(ctx.actor.role, "all-municipalities")) return withTenant(ctx, (tx) => tx.municipality.findMany({ select, orderBy: { code: "asc" } }));
   const municipalityId = ctx.municipalityId;
   if (!municipalityId) throw new AppError("forbidden", "this staff member has no municipality");
   return withTenant(ctx, (tx) => tx.municipality.findMany({ select, where: { id: municipalityId } }));

@@ -1,4 +1,5 @@
 import "server-only";
+import { can } from "@/lib/permissions";
 import { systemContext, type RequestContext } from "../context";
 import { AppError } from "../errors";
 import { getDb, type Tx } from "../db";
@@ -35,7 +36,7 @@ function mayActAcrossTenants(ctx: RequestContext): boolean {
     case "system":
       return true;
     case "staff":
-      return ctx.actor.role === "operator";
+      return can(ctx.actor.role, "all-municipalities");
     case "api_client":
       return ctx.actor.municipalityId === null; // a centre client serving every municipality
     default:

@@ -1,4 +1,5 @@
 import "server-only";
+import { can } from "@/lib/permissions";
 import { z } from "zod";
 import type { ImportJobSummary } from "@/lib/import-feeds";
 import { requireRole, type RequestContext } from "../context";
@@ -21,7 +22,7 @@ export async function importFromPortal(a: {
   requireRole(ctx, "municipal_admin", "operator");
   const named = query.get("municipalityId");
   let municipalityId: string;
-  if (ctx.actor.type === "staff" && ctx.actor.role === "operator") {
+  if (ctx.actor.type === "staff" && can(ctx.actor.role, "all-municipalities")) {
     const id = z.string().uuid().safeParse(named);
     if (!id.success) throw new AppError("municipality_required", "an operator must choose the municipality to import into", { status: 422 });
     const exists = await withTenant(ctx, (tx) => tx.municipality.findUnique({ where: { id: id.data }, select: { id: true } }));

@@ -1,4 +1,5 @@
 import "server-only";
+import { can } from "@/lib/permissions";
 import { z } from "zod";
 import type { ImportJobSummary } from "@/lib/import-feeds";
 import { requireRole, type RequestContext } from "../context";
@@ -20,7 +21,7 @@ export type ImportPage = {
 export async function listImportJobs(a: { ctx: RequestContext; municipalityCode?: string | null; take?: number }): Promise<ImportPage> {
   const { ctx } = a;
   requireRole(ctx, "municipal_admin", "operator");
-  const isOperator = ctx.actor.type === "staff" && ctx.actor.role === "operator";
+  const isOperator = ctx.actor.type === "staff" && can(ctx.actor.role, "all-municipalities");
   return withTenant(ctx, async (db) => {
     const select = { id: true, code: true, name: true } as const;
     let selected: ImportPage["selected"] = null;

@@ -1,4 +1,5 @@
 import "server-only";
+import { can } from "@/lib/permissions";
 import crypto from "node:crypto";
 import { pipeline, Transform, type Readable } from "node:stream";
 import pg from "pg";
@@ -71,7 +72,7 @@ const OPS: Record<string, RowOp> = { add: "upsert", update: "upsert", remove: "r
 export function authorizeImport(ctx: RequestContext, municipalityId: string): void {
   const a = ctx.actor;
   const ok =
-    (a.type === "staff" && ((a.role === "municipal_admin" && a.municipalityId === municipalityId) || a.role === "operator")) ||
+    (a.type === "staff" && can(a.role, "imports:run") && (can(a.role, "all-municipalities") || a.municipalityId === municipalityId)) ||
     (a.type === "api_client" && a.municipalityId !== null && a.municipalityId === municipalityId) ||
     a.type === "system";
   if (!ok) throw new AppError("forbidden", "this actor may not import data into this municipality", { status: 403 });

@@ -1,4 +1,5 @@
 import "server-only";
+import { can } from "@/lib/permissions";
 import { ZRegistrationRef, type RegistrationStatusName } from "@/lib/schemas/koseki-registration";
 import { jstDateString } from "@/lib/jst";
 import { writeAuditEvent } from "../audit/write-audit-event";
@@ -97,7 +98,7 @@ export async function getRegistrationReview({ ctx, input, now = new Date() }: { 
       approvedMemberId: r.kosekiMemberId,
       candidates,
       notices: r.notices.map((n) => ({ id: n.id, kind: n.kind, status: n.status, attempts: n.attempts, lastError: n.lastError, sentAt: n.sentAt?.toISOString() ?? null, createdAt: n.createdAt.toISOString() })),
-      canDecide: r.status === "pending" && ctx.actor.type === "staff" && (ctx.actor.role === "municipal_admin" || ctx.actor.role === "clerk"),
+      canDecide: r.status === "pending" && ctx.actor.type === "staff" && can(ctx.actor.role, "registrations:review"),
     };
   });
 }

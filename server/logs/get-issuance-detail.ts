@@ -1,14 +1,13 @@
 import "server-only";
+import { can } from "@/lib/permissions";
 import { fromDbCertificateType, type CertificateTypeId } from "@/lib/certificate-types";
 import { ZIssuanceDetail, type IncidentKindName, type IncidentStatusName, type IssuanceStatusName } from "@/lib/schemas/logs";
 import { writeAuditEvent } from "../audit/write-audit-event";
 import { requireRole, type RequestContext } from "../context";
 import { withTenant } from "../db/tenant";
 import { AppError } from "../errors";
-import type { StaffRole } from "../generated/prisma/enums";
 
 /** Roles that need the requester's name (to answer a resident at the counter); others never get it. */
-const ROLES_SEEING_REQUESTER_NAME: readonly StaffRole[] = ["municipal_admin", "clerk"];
 
 export type IssuanceDetail = {
   id: string;
@@ -46,7 +45,7 @@ export async function getIssuanceDetail({ ctx, input }: { ctx: RequestContext; i
   if (!parsed.success) throw new AppError("not_found", "no such issuance");
   const { issuanceId } = parsed.data;
   const role = ctx.actor.type === "staff" ? ctx.actor.role : null;
-  const showName = role !== null && ROLES_SEEING_REQUESTER_NAME.includes(role);
+  const showName = role !== null && can(role, "issuances:requester-name");
 
   return withTenant(ctx, async (tx) => {
     const row = await tx.issuance.findFirst({

@@ -1,4 +1,5 @@
 import "server-only";
+import { can } from "@/lib/permissions";
 import { z } from "zod";
 import { ZMunicipalityCode } from "@/lib/schemas/identifiers";
 import type { RequestContext } from "../context";
@@ -15,7 +16,7 @@ const ZInput = z.object({ code: ZMunicipalityCode });
 export async function getOfficialSeal({ ctx, input }: { ctx: RequestContext; input: { code: string } }): Promise<{ image: Uint8Array; mime: string }> {
   if (ctx.actor.type !== "staff") throw new AppError("forbidden", "the seal image is for staff");
   const { code } = parseInput(ZInput, input);
-  const isOperator = ctx.actor.role === "operator";
+  const isOperator = can(ctx.actor.role, "all-municipalities");
   // Guard: a missing tenant must never widen the query for non-operators.
   if (!isOperator && !ctx.municipalityId) throw new AppError("forbidden", "this staff member has no municipality");
   const m = await withTenant(ctx, (tx) =>

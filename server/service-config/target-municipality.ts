@@ -1,12 +1,13 @@
 import "server-only";
+import { rolesWith } from "@/lib/permissions";
 import { requireRole, type RequestContext } from "../context";
 import { AppError } from "../errors";
 import type { StaffRole } from "../generated/prisma/enums";
 import { withTenant } from "../db/tenant";
 
 /** Roles that change the service configuration; clerks and auditors only read it. */
-export const CONFIG_EDITORS: StaffRole[] = ["operator", "municipal_admin"];
-export const CONFIG_READERS: StaffRole[] = ["operator", "municipal_admin", "clerk", "auditor"];
+export const CONFIG_EDITORS: StaffRole[] = rolesWith("service:edit");
+export const CONFIG_READERS: StaffRole[] = rolesWith("service:read");
 
 /**
  * The context to act in. Municipal staff always act in their own municipality: naming another one is refused,

@@ -1,4 +1,5 @@
 import "server-only";
+import { can, rolesWith } from "@/lib/permissions";
 import type { RequestContext } from "../context";
 import { requireRole } from "../context";
 import type { Tx } from "../db";
@@ -11,11 +12,11 @@ import type { StaffRole, StaffStatus } from "../generated/prisma/enums";
 export const MUNICIPAL_ROLES: readonly StaffRole[] = ["municipal_admin", "clerk", "auditor"];
 
 export function requireStaffManager(ctx: RequestContext): void {
-  requireRole(ctx, "operator", "municipal_admin");
+  requireRole(ctx, ...rolesWith("staff:manage"));
 }
 
 export function assignableRoles(ctx: RequestContext): readonly StaffRole[] {
-  return ctx.actor.type === "staff" && ctx.actor.role === "operator" ? ["operator", ...MUNICIPAL_ROLES] : MUNICIPAL_ROLES;
+  return ctx.actor.type === "staff" && can(ctx.actor.role, "staff:manage-operators") ? ["operator", ...MUNICIPAL_ROLES] : MUNICIPAL_ROLES;
 }
 
 export function actorId(ctx: RequestContext): string {

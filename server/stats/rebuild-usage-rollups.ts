@@ -1,4 +1,5 @@
 import "server-only";
+import { can } from "@/lib/permissions";
 import { z } from "zod";
 import { writeAuditEvent } from "../audit/write-audit-event";
 import type { RequestContext } from "../context";
@@ -20,7 +21,7 @@ export type RebuildResult = { month: string; dailyRows: number; hourlyRows: numb
  */
 export async function rebuildUsageRollups({ ctx, input }: { ctx: RequestContext; input: unknown }): Promise<RebuildResult> {
   const { month } = ZRebuild.parse(input);
-  if (ctx.actor.type !== "system" && !(ctx.actor.type === "staff" && ctx.actor.role === "operator")) throw new AppError("forbidden", "rollup rebuilds are for the operator");
+  if (ctx.actor.type !== "system" && !(ctx.actor.type === "staff" && can(ctx.actor.role, "stats:rebuild"))) throw new AppError("forbidden", "rollup rebuilds are for the operator");
   const { first, next } = monthDays(month);
   const m = ctx.municipalityId;
   const only = m ? Prisma.sql`AND "municipalityId" = ${m}::uuid` : Prisma.empty;

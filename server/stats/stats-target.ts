@@ -1,11 +1,12 @@
 import "server-only";
+import { rolesWith } from "@/lib/permissions";
 import { requireRole, type RequestContext } from "../context";
 import { withTenant } from "../db/tenant";
 import { AppError } from "../errors";
 import type { StaffRole } from "../generated/prisma/enums";
 
-export const STATS_READERS: StaffRole[] = ["operator", "municipal_admin", "clerk", "auditor"];
-export const STATS_EDITORS: StaffRole[] = ["operator", "municipal_admin"];
+export const STATS_READERS: StaffRole[] = rolesWith("stats:read");
+export const STATS_EDITORS: StaffRole[] = rolesWith("stats:edit");
 
 export type StatsMunicipality = { id: string; code: string; name: string; commissionPerIssuance: number };
 

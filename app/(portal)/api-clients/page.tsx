@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { rolesWith } from "@/lib/permissions";
 import { requireStaff } from "@/server/auth/require-staff";
 import { listApiClients } from "@/server/api-clients/list-api-clients";
 import { listMunicipalities } from "@/server/municipalities/list-municipalities";
@@ -7,7 +8,7 @@ import { ApiClientsScreen, type ApiClientRow } from "./_components/api-clients-s
 export const metadata: Metadata = { title: "APIクライアントの管理" };
 
 export default async function ApiClientsPage() {
-  const staff = await requireStaff("operator");
+  const staff = await requireStaff(...rolesWith("api-clients:manage"));
   const [clients, municipalities] = await Promise.all([listApiClients({ ctx: staff.ctx }), listMunicipalities({ ctx: staff.ctx })]);
   const rows: ApiClientRow[] = clients.map((c) => ({
     id: c.id,

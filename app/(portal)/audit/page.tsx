@@ -1,14 +1,17 @@
 import type { Metadata } from "next";
+import { Pagination } from "@/components/ui/pagination";
+import { firstParam } from "@/lib/search-params";
+import { DataTable, TABLE_CELL_CLASS, TABLE_HEADER_CLASS } from "@/components/ui/data-table";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 import { formatJstDateTime } from "@/lib/jst";
 import { ZAuditEventList } from "@/lib/schemas/logs";
+import { rolesWith } from "@/lib/permissions";
 import { requireStaff } from "@/server/auth/require-staff";
 import { listAuditChains } from "@/server/logs/list-audit-chains";
 import { listAuditEvents } from "@/server/logs/list-audit-events";
 import { verifyAuditChains } from "@/server/logs/verify-audit-chains";
-import { firstParam, Pagination, tdClass, thClass } from "../issuances/_components/pagination";
 import { SelectField } from "@/components/ui/select-field";
 
 export const metadata: Metadata = { title: "監査記録" };
@@ -21,7 +24,7 @@ const REASON_LABELS = {
 } as const;
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const staff = await requireStaff("operator", "municipal_admin", "auditor");
+  const staff = await requireStaff(...rolesWith("audit:read"));
   const raw = await searchParams;
   const params = { chain: firstParam(raw.chain), action: firstParam(raw.action), page: firstParam(raw.page) };
   const parsed = ZAuditEventList.safeParse(params);
@@ -87,39 +90,39 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             ) : (
               <>
                 <Pagination basePath="/audit" params={params} page={list.page} pageCount={list.pageCount} total={list.total} />
-                <div className="overflow-x-auto rounded-8 border border-solid-gray-420" role="region" aria-label="監査記録の表" tabIndex={0}>
-                  <table className="w-full border-collapse text-left text-dns-16N-130">
-                    <caption className="sr-only">監査記録（新しい順）</caption>
-                    <thead className="bg-solid-gray-50">
-                      <tr>
-                        <th scope="col" className={`${thClass} text-right`}>連番</th>
-                        <th scope="col" className={thClass}>日時</th>
-                        <th scope="col" className={thClass}>操作者</th>
-                        <th scope="col" className={thClass}>操作</th>
-                        <th scope="col" className={thClass}>対象</th>
-                        <th scope="col" className={thClass}>詳細</th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {list.items.map((e) => (
-                        <tr key={e.seq} className="border-b border-solid-gray-200 last:border-b-0">
-                          <th scope="row" className={`${tdClass} text-right font-normal tabular-nums`}>{e.seq}</th>
-                          <td className={`${tdClass} whitespace-nowrap tabular-nums`}>{formatJstDateTime(e.occurredAt)}</td>
-                          <td className={tdClass}>
-                            {ACTOR_LABELS[e.actorType]}
-                            {e.actor ? <span className="block break-all font-mono text-dns-14N-130">{e.actor}</span> : null}
-                          </td>
-                          <td className={`${tdClass} font-mono`}>{e.action}</td>
-                          <td className={tdClass}>
-                            {e.targetType ?? "—"}
-                            {e.targetId ? <span className="block break-all font-mono text-dns-14N-130">{e.targetId}</span> : null}
-                          </td>
-                          <td className={`${tdClass} max-w-80 break-all font-mono text-dns-14N-130`}>{e.details}</td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                </div>
+                <DataTable
+                  label="監査記録の表"
+                  caption="監査記録（新しい順）"
+                  rows={list.items}
+                  rowKey={(e) => e.seq}
+                  rowClassName="border-b border-solid-gray-200 last:border-b-0"
+                  columns={[
+                    { header: "連番", headerClassName: `${TABLE_HEADER_CLASS} text-right`, rowHeader: true, className: `${TABLE_CELL_CLASS} text-right font-normal tabular-nums`, cell: (e) => e.seq },
+                    { header: "日時", className: `${TABLE_CELL_CLASS} whitespace-nowrap tabular-nums`, cell: (e) => formatJstDateTime(e.occurredAt) },
+                    {
+                      header: "操作者",
+                      className: TABLE_CELL_CLASS,
+                      cell: (e) => (
+                        <>
+                          {ACTOR_LABELS[e.actorType]}
+                          {e.actor ? <span className="block break-all font-mono text-dns-14N-130">{e.actor}</span> : null}
+                        </>
+                      ),
+                    },
+                    { header: "操作", className: `${TABLE_CELL_CLASS} font-mono`, cell: (e) => e.action },
+                    {
+                      header: "対象",
+                      className: TABLE_CELL_CLASS,
+                      cell: (e) => (
+                        <>
+                          {e.targetType ?? "—"}
+                          {e.targetId ? <span className="block break-all font-mono text-dns-14N-130">{e.targetId}</span> : null}
+                        </>
+                      ),
+                    },
+                    { header: "詳細", className: `${TABLE_CELL_CLASS} max-w-80 break-all font-mono text-dns-14N-130`, cell: (e) => e.details },
+                  ]}
+                />
                 <Pagination basePath="/audit" params={params} page={list.page} pageCount={list.pageCount} total={list.total} />
               </>
             )}

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { Fragment } from "react";
+import { DataTable } from "@/components/ui/data-table";
 import { ROLE_LABELS } from "@/lib/roles";
 import { formatWareki } from "@/lib/wareki";
 import { requireStaff } from "@/server/auth/require-staff";
@@ -96,57 +97,26 @@ export default async function DashboardPage() {
             {formatWareki(summary.day)}時点。自治体に属さない未完了のインシデント：
             {number.format(summary.platformOpenIncidents)}件
           </p>
-          {summary.municipalities.length === 0 ? (
-            <p className="text-std-16N-170">登録されている自治体はありません。</p>
-          ) : (
-            <div className="overflow-x-auto rounded-8 border border-solid-gray-420" role="region" aria-label="自治体ごとの概況の表" tabIndex={0}>
-              <table className="w-full border-collapse text-left text-dns-16N-130">
-                <caption className="sr-only">自治体ごとの住民数、世帯数、電子証明書数、本日の発行件数、未完了のインシデント数</caption>
-                <thead className="bg-solid-gray-50">
-                  <tr>
-                    <th scope="col" className="whitespace-nowrap border-b border-solid-gray-420 px-3 py-3 text-dns-16B-130">
-                      団体コード
-                    </th>
-                    <th scope="col" className="whitespace-nowrap border-b border-solid-gray-420 px-3 py-3 text-dns-16B-130">
-                      自治体名
-                    </th>
-                    <th scope="col" className="whitespace-nowrap border-b border-solid-gray-420 px-3 py-3 text-dns-16B-130">
-                      都道府県
-                    </th>
-                    <th scope="col" className="whitespace-nowrap border-b border-solid-gray-420 px-3 py-3 text-dns-16B-130">
-                      状態
-                    </th>
-                    {COUNT_ITEMS.map((item) => (
-                      <th
-                        key={item.key}
-                        scope="col"
-                        className="break-keep border-b border-solid-gray-420 px-3 py-3 text-right text-dns-16B-130"
-                      >
-                        <WrappableLabel parts={item.label} />
-                      </th>
-                    ))}
-                  </tr>
-                </thead>
-                <tbody>
-                  {summary.municipalities.map((m) => (
-                    <tr key={m.id} className="border-b border-solid-gray-200 last:border-b-0">
-                      <td className="px-3 py-3 font-mono tabular-nums">{m.code}</td>
-                      <th scope="row" className="whitespace-nowrap px-3 py-3 font-normal">
-                        {m.name}
-                      </th>
-                      <td className="whitespace-nowrap px-3 py-3">{m.prefecture}</td>
-                      <td className="whitespace-nowrap px-3 py-3">{MUNICIPALITY_STATUS_LABELS[m.status]}</td>
-                      {COUNT_ITEMS.map((item) => (
-                        <td key={item.key} className="px-3 py-3 text-right tabular-nums">
-                          {number.format(m.counts[item.key])}
-                        </td>
-                      ))}
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
+          <DataTable
+            label="自治体ごとの概況の表"
+            caption="自治体ごとの住民数、世帯数、電子証明書数、本日の発行件数、未完了のインシデント数"
+            rows={summary.municipalities}
+            rowKey={(m) => m.id}
+            rowClassName="border-b border-solid-gray-200 last:border-b-0"
+            empty={<p className="text-std-16N-170">登録されている自治体はありません。</p>}
+            columns={[
+              { header: "団体コード", className: "px-3 py-3 font-mono tabular-nums", cell: (m) => m.code },
+              { header: "自治体名", rowHeader: true, className: "whitespace-nowrap px-3 py-3 font-normal", cell: (m) => m.name },
+              { header: "都道府県", className: "whitespace-nowrap px-3 py-3", cell: (m) => m.prefecture },
+              { header: "状態", className: "whitespace-nowrap px-3 py-3", cell: (m) => MUNICIPALITY_STATUS_LABELS[m.status] },
+              ...COUNT_ITEMS.map((item) => ({
+                header: <WrappableLabel parts={item.label} />,
+                headerClassName: "break-keep border-b border-solid-gray-420 px-3 py-3 text-right text-dns-16B-130",
+                className: "px-3 py-3 text-right tabular-nums",
+                cell: (m: (typeof summary.municipalities)[number]) => number.format(m.counts[item.key]),
+              })),
+            ]}
+          />
         </section>
       )}
     </div>

@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
+import { DataTable } from "@/components/ui/data-table";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/select-field";
 import { FEED_LABELS, formatImportError, IMPORT_STATUS_LABELS, MODE_LABELS, SOURCE_LABELS } from "@/lib/import-feeds";
 import { formatJstMinute } from "@/lib/jst";
+import { can, rolesWith } from "@/lib/permissions";
 import { requireStaff } from "@/server/auth/require-staff";
 import { listImportJobs } from "@/server/imports/list-import-jobs";
 import { ImportForm } from "./_components/import-form";
@@ -15,11 +17,11 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 const number = new Intl.NumberFormat("ja-JP");
 
 export default async function ImportsPage({ searchParams }: Props) {
-  const staff = await requireStaff("municipal_admin", "operator");
+  const staff = await requireStaff(...rolesWith("imports:run"));
   const params = await searchParams;
   const code = typeof params.municipality === "string" ? params.municipality : null;
   const page = await listImportJobs({ ctx: staff.ctx, municipalityCode: code });
-  const isOperator = staff.role === "operator";
+  const isOperator = can(staff.role, "all-municipalities");
 
   return (
     <div className="flex flex-col gap-10">
@@ -64,55 +66,52 @@ export default async function ImportsPage({ searchParams }: Props) {
           <h2 id="jobs-heading" className="text-std-24B-150 text-solid-gray-900">
             最近の取込
           </h2>
-          {page.jobs.length === 0 ? (
-            <p className="text-std-16N-170">まだ取込はありません。</p>
-          ) : (
-            <div className="overflow-x-auto rounded-8 border border-solid-gray-420" role="region" aria-label="最近の取込の表" tabIndex={0}>
-              <table className="w-full border-collapse text-left text-dns-16N-130">
-                <caption className="sr-only">最近の取込の日時、データ、方法、経路、ファイル、結果と件数</caption>
-                <thead className="bg-solid-gray-50">
-                  <tr>
-                    {["日時", "データ", "方法", "経路", "ファイル", "結果", "行数", "追加", "更新", "削除"].map((h) => (
-                      <th key={h} scope="col" className="whitespace-nowrap border-b border-solid-gray-420 px-3 py-3 text-dns-16B-130">
-                        {h}
-                      </th>
-                    ))}
-                  </tr>
-                </thead>
-                <tbody>
-                  {page.jobs.map((j) => (
-                    <tr key={j.jobId} className="border-b border-solid-gray-200 align-top last:border-b-0">
-                      <td className="whitespace-nowrap px-3 py-3 tabular-nums">{formatJstMinute(j.createdAt)}</td>
-                      <th scope="row" className="px-3 py-3 font-normal">
-                        {FEED_LABELS[j.feed]}
-                      </th>
-                      <td className="whitespace-nowrap px-3 py-3">{j.mode === "full" ? "全件" : "差分"}</td>
-                      <td className="whitespace-nowrap px-3 py-3">{SOURCE_LABELS[j.source as keyof typeof SOURCE_LABELS] ?? j.source}</td>
-                      <td className="max-w-48 break-all px-3 py-3">{j.fileName ?? "—"}</td>
-                      <td className="px-3 py-3">
-                        <span className={j.status === "failed" || j.status === "interrupted" ? "font-bold text-error-1" : j.status === "succeeded" ? "text-success-2" : ""}>{IMPORT_STATUS_LABELS[j.status]}</span>
-                        {j.errorCount > 0 ? (
-                          <details className="mt-1">
-                            <summary className="cursor-pointer text-blue-900 underline">エラー {number.format(j.errorCount)}件</summary>
-                            <ul className="mt-2 flex max-w-xl flex-col gap-1 text-dns-14N-130">
-                              {j.errors.map((e, i) => (
-                                <li key={i}>{formatImportError(e)}</li>
-                              ))}
-                            </ul>
-                          </details>
-                        ) : null}
-                      </td>
-                      {[j.rowsTotal, j.rowsInserted, j.rowsUpdated, j.rowsRemoved].map((n, i) => (
-                        <td key={i} className="px-3 py-3 text-right tabular-nums">
-                          {number.format(n)}
-                        </td>
-                      ))}
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
+          <DataTable
+            label="最近の取込の表"
+            caption="最近の取込の日時、データ、方法、経路、ファイル、結果と件数"
+            rows={page.jobs}
+            rowKey={(j) => j.jobId}
+            rowClassName="border-b border-solid-gray-200 align-top last:border-b-0"
+            empty={<p className="text-std-16N-170">まだ取込はありません。</p>}
+            columns={[
+              { header: "日時", className: "whitespace-nowrap px-3 py-3 tabular-nums", cell: (j) => formatJstMinute(j.createdAt) },
+              { header: "データ", rowHeader: true, className: "px-3 py-3 font-normal", cell: (j) => FEED_LABELS[j.feed] },
+              { header: "方法", className: "whitespace-nowrap px-3 py-3", cell: (j) => (j.mode === "full" ? "全件" : "差分") },
+              { header: "経路", className: "whitespace-nowrap px-3 py-3", cell: (j) => SOURCE_LABELS[j.source as keyof typeof SOURCE_LABELS] ?? j.source },
+              { header: "ファイル", className: "max-w-48 break-all px-3 py-3", cell: (j) => j.fileName ?? "—" },
+              {
+                header: "結果",
+                className: "px-3 py-3",
+                cell: (j) => (
+                  <>
+                    <span className={j.status === "failed" || j.status === "interrupted" ? "font-bold text-error-1" : j.status === "succeeded" ? "text-success-2" : ""}>{IMPORT_STATUS_LABELS[j.status]}</span>
+                    {j.errorCount > 0 ? (
+                      <details className="mt-1">
+                        <summary className="cursor-pointer text-blue-900 underline">エラー {number.format(j.errorCount)}件</summary>
+                        <ul className="mt-2 flex max-w-xl flex-col gap-1 text-dns-14N-130">
+                          {j.errors.map((e, i) => (
+                            <li key={i}>{formatImportError(e)}</li>
+                          ))}
+                        </ul>
+                      </details>
+                    ) : null}
+                  </>
+                ),
+              },
+              ...(
+                [
+                  ["行数", "rowsTotal"],
+                  ["追加", "rowsInserted"],
+                  ["更新", "rowsUpdated"],
+                  ["削除", "rowsRemoved"],
+                ] as const
+              ).map(([header, k]) => ({
+                header,
+                className: "px-3 py-3 text-right tabular-nums",
+                cell: (j: (typeof page.jobs)[number]) => number.format(j[k]),
+              })),
+            ]}
+          />
           <p className="text-std-16N-170 text-solid-gray-700">方法：{MODE_LABELS.full}／{MODE_LABELS.delta}</p>
         </section>
       ) : null}

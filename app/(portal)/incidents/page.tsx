@@ -1,5 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Pagination } from "@/components/ui/pagination";
+import { firstParam } from "@/lib/search-params";
+import { DataTable, TABLE_CELL_CLASS } from "@/components/ui/data-table";
+import { TEXT_LINK_CLASS } from "@/components/ui/text-link";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
@@ -12,9 +16,9 @@ import {
   INCIDENT_STATUSES,
   ZIncidentList,
 } from "@/lib/schemas/logs";
+import { can, rolesWith } from "@/lib/permissions";
 import { requireStaff } from "@/server/auth/require-staff";
 import { listIncidents } from "@/server/incidents/list-incidents";
-import { firstParam, Pagination, tableLinkClass, tdClass, thClass } from "../issuances/_components/pagination";
 import { SelectField } from "@/components/ui/select-field";
 
 export const metadata: Metadata = { title: "インシデント" };
@@ -23,9 +27,9 @@ const STATUS_OPTIONS = [{ value: "", label: "すべて" }, ...INCIDENT_STATUSES.
 const KIND_OPTIONS = [{ value: "", label: "すべて" }, ...INCIDENT_KINDS.map((k) => ({ value: k, label: INCIDENT_KIND_LABELS[k] }))];
 
 export default async function IncidentsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const staff = await requireStaff("operator", "municipal_admin", "clerk", "auditor");
+  const staff = await requireStaff(...rolesWith("incidents:read"));
   const raw = await searchParams;
-  const isOperator = staff.role === "operator";
+  const isOperator = can(staff.role, "all-municipalities");
   const params = {
     status: firstParam(raw.status),
     kind: firstParam(raw.kind),
@@ -76,39 +80,31 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
           ) : (
             <>
               <Pagination basePath="/incidents" params={params} page={result.page} pageCount={result.pageCount} total={result.total} />
-              <div className="overflow-x-auto rounded-8 border border-solid-gray-420" role="region" aria-label="インシデントの表" tabIndex={0}>
-                <table className="w-full border-collapse text-left text-dns-16N-130">
-                  <caption className="sr-only">インシデント（新しい順）</caption>
-                  <thead className="bg-solid-gray-50">
-                    <tr>
-                      <th scope="col" className={thClass}>発生日時</th>
-                      <th scope="col" className={thClass}>概要</th>
-                      <th scope="col" className={thClass}>種別</th>
-                      <th scope="col" className={thClass}>重要度</th>
-                      <th scope="col" className={thClass}>状態</th>
-                      {isOperator ? <th scope="col" className={thClass}>自治体</th> : null}
-                      <th scope="col" className={thClass}>発行番号</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {result.items.map((i) => (
-                      <tr key={i.id} className="border-b border-solid-gray-200 last:border-b-0">
-                        <td className={`${tdClass} whitespace-nowrap tabular-nums`}>{formatJstDateTime(i.openedAt)}</td>
-                        <th scope="row" className={`${tdClass} font-normal`}>
-                          <Link href={`/incidents/${i.id}`} className={tableLinkClass}>
-                            {i.summary}
-                          </Link>
-                        </th>
-                        <td className={tdClass}>{INCIDENT_KIND_LABELS[i.kind]}</td>
-                        <td className={`${tdClass} whitespace-nowrap`}>{INCIDENT_SEVERITY_LABELS[i.severity]}</td>
-                        <td className={`${tdClass} whitespace-nowrap`}>{INCIDENT_STATUS_LABELS[i.status]}</td>
-                        {isOperator ? <td className={`${tdClass} whitespace-nowrap`}>{i.municipality?.name ?? "（全体）"}</td> : null}
-                        <td className={`${tdClass} whitespace-nowrap font-mono tabular-nums`}>{i.issuanceNo ?? "—"}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <DataTable
+                label="インシデントの表"
+                caption="インシデント（新しい順）"
+                rows={result.items}
+                rowKey={(i) => i.id}
+                rowClassName="border-b border-solid-gray-200 last:border-b-0"
+                columns={[
+                  { header: "発生日時", className: `${TABLE_CELL_CLASS} whitespace-nowrap tabular-nums`, cell: (i) => formatJstDateTime(i.openedAt) },
+                  {
+                    header: "概要",
+                    rowHeader: true,
+                    className: `${TABLE_CELL_CLASS} font-normal`,
+                    cell: (i) => (
+                      <Link href={`/incidents/${i.id}`} className={TEXT_LINK_CLASS}>
+                        {i.summary}
+                      </Link>
+                    ),
+                  },
+                  { header: "種別", className: TABLE_CELL_CLASS, cell: (i) => INCIDENT_KIND_LABELS[i.kind] },
+                  { header: "重要度", className: `${TABLE_CELL_CLASS} whitespace-nowrap`, cell: (i) => INCIDENT_SEVERITY_LABELS[i.severity] },
+                  { header: "状態", className: `${TABLE_CELL_CLASS} whitespace-nowrap`, cell: (i) => INCIDENT_STATUS_LABELS[i.status] },
+                  isOperator && { header: "自治体", className: `${TABLE_CELL_CLASS} whitespace-nowrap`, cell: (i) => i.municipality?.name ?? "（全体）" },
+                  { header: "発行番号", className: `${TABLE_CELL_CLASS} whitespace-nowrap font-mono tabular-nums`, cell: (i) => i.issuanceNo ?? "—" },
+                ]}
+              />
               <Pagination basePath="/incidents" params={params} page={result.page} pageCount={result.pageCount} total={result.total} />
             </>
           )}

@@ -1,22 +1,23 @@
 import type { Metadata } from "next";
+import { ActionButton } from "@/components/ui/action-button";
+import { DataTable, TABLE_CELL_CLASS } from "@/components/ui/data-table";
 import { ISSUANCE_BLOCK_REASONS } from "@/lib/schemas/issuance-block";
 import { formatJstMinute } from "@/lib/jst";
 import { requireStaff } from "@/server/auth/require-staff";
 import { listIssuanceBlocks } from "@/server/issuance-blocks/list-issuance-blocks";
-import { tdClass, thClass } from "../issuances/_components/pagination";
-import { ActionButton } from "../service/_components/action-button";
+import { can, rolesWith } from "@/lib/permissions";
 import { liftIssuanceBlockAction } from "./actions";
 import { BlockForm } from "./_components/block-form";
 
 export const metadata: Metadata = { title: "交付停止" };
 
 export default async function IssuanceBlocksPage() {
-  const staff = await requireStaff("municipal_admin", "clerk", "auditor");
+  const staff = await requireStaff(...rolesWith("issuance-blocks:read"));
   const blocks = await listIssuanceBlocks({ ctx: staff.ctx });
   const active = blocks.filter((b) => b.liftedAt === null);
   const lifted = blocks.filter((b) => b.liftedAt !== null);
-  const canSet = staff.role === "municipal_admin" || staff.role === "clerk";
-  const canLift = staff.role === "municipal_admin";
+  const canSet = can(staff.role, "issuance-blocks:set");
+  const canLift = can(staff.role, "issuance-blocks:lift");
 
   return (
     <div className="flex flex-col gap-10">
@@ -34,41 +35,28 @@ export default async function IssuanceBlocksPage() {
       ) : null}
       <section aria-labelledby="active-heading" className="flex flex-col gap-4">
         <h2 id="active-heading" className="text-std-24B-150 text-solid-gray-900">停止中（{active.length}件）</h2>
-        {active.length === 0 ? (
-          <p className="text-std-16N-170">停止中の住民はいません。</p>
-        ) : (
-          <table className="w-full border-collapse text-left">
-            <thead>
-              <tr>
-                <th scope="col" className={thClass}>住民番号</th>
-                <th scope="col" className={thClass}>氏名</th>
-                <th scope="col" className={thClass}>理由</th>
-                <th scope="col" className={thClass}>設定日時・設定者</th>
-                {canLift ? <th scope="col" className={thClass}>操作</th> : null}
-              </tr>
-            </thead>
-            <tbody>
-              {active.map((b) => (
-                <tr key={b.id}>
-                  <td className={tdClass}>{b.residentNo}</td>
-                  <td className={tdClass}>{b.residentName}</td>
-                  <td className={tdClass}>
-                    {ISSUANCE_BLOCK_REASONS[b.reason]}
-                    {b.note ? `（${b.note}）` : ""}
-                  </td>
-                  <td className={tdClass}>
-                    {formatJstMinute(b.setAt)}（{b.setBy ?? "—"}）
-                  </td>
-                  {canLift ? (
-                    <td className={tdClass}>
-                      <ActionButton action={liftIssuanceBlockAction} input={{ blockId: b.id }} label={`${b.residentName}さんの交付停止を解除`} pendingLabel="解除しています…" confirm={`${b.residentName}さんの交付停止を解除します。よろしいですか。`} />
-                    </td>
-                  ) : null}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
+        <DataTable
+          regionClassName=""
+          tableClassName="w-full border-collapse text-left"
+          theadClassName=""
+          rowClassName=""
+          rows={active}
+          rowKey={(b) => b.id}
+          empty={<p className="text-std-16N-170">停止中の住民はいません。</p>}
+          columns={[
+            { header: "住民番号", className: TABLE_CELL_CLASS, cell: (b) => b.residentNo },
+            { header: "氏名", className: TABLE_CELL_CLASS, cell: (b) => b.residentName },
+            { header: "理由", className: TABLE_CELL_CLASS, cell: (b) => `${ISSUANCE_BLOCK_REASONS[b.reason]}${b.note ? `（${b.note}）` : ""}` },
+            { header: "設定日時・設定者", className: TABLE_CELL_CLASS, cell: (b) => `${formatJstMinute(b.setAt)}（${b.setBy ?? "—"}）` },
+            canLift && {
+              header: "操作",
+              className: TABLE_CELL_CLASS,
+              cell: (b) => (
+                <ActionButton action={liftIssuanceBlockAction} input={{ blockId: b.id }} label={`${b.residentName}さんの交付停止を解除`} pendingLabel="解除しています…" confirm={`${b.residentName}さんの交付停止を解除します。よろしいですか。`} />
+              ),
+            },
+          ]}
+        />
       </section>
       {lifted.length ? (
         <section aria-labelledby="lifted-heading" className="flex flex-col gap-4">

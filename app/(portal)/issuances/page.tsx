@@ -1,15 +1,19 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Pagination } from "@/components/ui/pagination";
+import { firstParam } from "@/lib/search-params";
+import { DataTable, TABLE_CELL_CLASS, TABLE_HEADER_CLASS } from "@/components/ui/data-table";
+import { TEXT_LINK_CLASS } from "@/components/ui/text-link";
 import { Alert } from "@/components/ui/alert";
 import { Button, buttonClassName } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 import { CERTIFICATE_NAMES, CERTIFICATE_TYPES } from "@/lib/certificate-types";
 import { formatJstDateTime } from "@/lib/jst";
 import { ISSUANCE_STATUS_LABELS, ISSUANCE_STATUSES, ZIssuanceSearch } from "@/lib/schemas/logs";
+import { can, rolesWith } from "@/lib/permissions";
 import { requireStaff } from "@/server/auth/require-staff";
 import { searchIssuances } from "@/server/logs/search-issuances";
 import { SelectField } from "@/components/ui/select-field";
-import { firstParam, Pagination, tableLinkClass, tdClass, thClass } from "./_components/pagination";
 
 export const metadata: Metadata = { title: "発行履歴" };
 
@@ -19,9 +23,9 @@ const yen = new Intl.NumberFormat("ja-JP");
 const FIELDS = ["issuanceNo", "from", "to", "type", "status", "municipality", "page"] as const;
 
 export default async function IssuancesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const staff = await requireStaff("operator", "municipal_admin", "clerk", "auditor");
+  const staff = await requireStaff(...rolesWith("issuances:read"));
   const raw = await searchParams;
-  const isOperator = staff.role === "operator";
+  const isOperator = can(staff.role, "all-municipalities");
   const params = Object.fromEntries(FIELDS.map((k) => [k, firstParam(raw[k])])) as Record<(typeof FIELDS)[number], string | undefined>;
   if (!isOperator) params.municipality = undefined;
 
@@ -87,41 +91,36 @@ export default async function IssuancesPage({ searchParams }: { searchParams: Pr
           ) : (
             <>
               <Pagination basePath="/issuances" params={params} page={result.page} pageCount={result.pageCount} total={result.total} />
-              <div className="overflow-x-auto rounded-8 border border-solid-gray-420" role="region" aria-label="発行履歴の表" tabIndex={0}>
-                <table className="w-full border-collapse text-left text-dns-16N-130">
-                  <caption className="sr-only">発行履歴（新しい順）</caption>
-                  <thead className="bg-solid-gray-50">
-                    <tr>
-                      <th scope="col" className={thClass}>発行番号</th>
-                      {isOperator ? <th scope="col" className={thClass}>自治体</th> : null}
-                      <th scope="col" className={thClass}>証明書の種類</th>
-                      <th scope="col" className={thClass}>状態</th>
-                      <th scope="col" className={thClass}>作成日時</th>
-                      <th scope="col" className={thClass}>店舗・端末</th>
-                      <th scope="col" className={`${thClass} text-right`}>手数料</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {result.items.map((i) => (
-                      <tr key={i.id} className="border-b border-solid-gray-200 last:border-b-0">
-                        <th scope="row" className={`${tdClass} whitespace-nowrap font-mono font-normal tabular-nums`}>
-                          <Link href={`/issuances/${i.id}`} className={tableLinkClass}>
-                            {i.issuanceNo}
-                          </Link>
-                        </th>
-                        {isOperator ? <td className={`${tdClass} whitespace-nowrap`}>{i.municipality.name}</td> : null}
-                        <td className={tdClass}>{CERTIFICATE_NAMES[i.certificateType]}</td>
-                        <td className={`${tdClass} whitespace-nowrap`}>{ISSUANCE_STATUS_LABELS[i.status]}</td>
-                        <td className={`${tdClass} whitespace-nowrap tabular-nums`}>{formatJstDateTime(i.renderedAt)}</td>
-                        <td className={`${tdClass} whitespace-nowrap`}>
-                          {i.storeChain} / {i.terminalId}
-                        </td>
-                        <td className={`${tdClass} whitespace-nowrap text-right tabular-nums`}>{yen.format(i.feeTotal)}円</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <DataTable
+                label="発行履歴の表"
+                caption="発行履歴（新しい順）"
+                rows={result.items}
+                rowKey={(i) => i.id}
+                rowClassName="border-b border-solid-gray-200 last:border-b-0"
+                columns={[
+                  {
+                    header: "発行番号",
+                    rowHeader: true,
+                    className: `${TABLE_CELL_CLASS} whitespace-nowrap font-mono font-normal tabular-nums`,
+                    cell: (i) => (
+                      <Link href={`/issuances/${i.id}`} className={TEXT_LINK_CLASS}>
+                        {i.issuanceNo}
+                      </Link>
+                    ),
+                  },
+                  isOperator && { header: "自治体", className: `${TABLE_CELL_CLASS} whitespace-nowrap`, cell: (i) => i.municipality.name },
+                  { header: "証明書の種類", className: TABLE_CELL_CLASS, cell: (i) => CERTIFICATE_NAMES[i.certificateType] },
+                  { header: "状態", className: `${TABLE_CELL_CLASS} whitespace-nowrap`, cell: (i) => ISSUANCE_STATUS_LABELS[i.status] },
+                  { header: "作成日時", className: `${TABLE_CELL_CLASS} whitespace-nowrap tabular-nums`, cell: (i) => formatJstDateTime(i.renderedAt) },
+                  { header: "店舗・端末", className: `${TABLE_CELL_CLASS} whitespace-nowrap`, cell: (i) => `${i.storeChain} / ${i.terminalId}` },
+                  {
+                    header: "手数料",
+                    headerClassName: `${TABLE_HEADER_CLASS} text-right`,
+                    className: `${TABLE_CELL_CLASS} whitespace-nowrap text-right tabular-nums`,
+                    cell: (i) => `${yen.format(i.feeTotal)}円`,
+                  },
+                ]}
+              />
               <Pagination basePath="/issuances" params={params} page={result.page} pageCount={result.pageCount} total={result.total} />
             </>
           )}

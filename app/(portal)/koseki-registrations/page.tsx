@@ -1,12 +1,16 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Pagination } from "@/components/ui/pagination";
+import { firstParam } from "@/lib/search-params";
+import { DataTable, TABLE_CELL_CLASS } from "@/components/ui/data-table";
+import { TEXT_LINK_CLASS } from "@/components/ui/text-link";
 import { Alert } from "@/components/ui/alert";
 import { formatJstDateTime } from "@/lib/jst";
 import { REGISTRATION_QUEUE_FILTER_LABELS, REGISTRATION_QUEUE_FILTERS, REGISTRATION_STATUS_LABELS, ZRegistrationQueue } from "@/lib/schemas/koseki-registration";
 import { formatWareki } from "@/lib/wareki";
+import { rolesWith } from "@/lib/permissions";
 import { requireStaff } from "@/server/auth/require-staff";
 import { listRegistrationQueue } from "@/server/koseki-registration/list-registration-queue";
-import { firstParam, Pagination, tableLinkClass, tdClass, thClass } from "../issuances/_components/pagination";
 import { NOTICE_STATUS_LABELS, SOURCE_LABELS } from "./labels";
 
 export const metadata: Metadata = { title: "利用登録の審査" };
@@ -16,7 +20,7 @@ const tabClass =
   "hover:bg-blue-50 aria-[current=page]:border-blue-900 aria-[current=page]:bg-blue-100 aria-[current=page]:font-bold aria-[current=page]:no-underline";
 
 export default async function KosekiRegistrationsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const staff = await requireStaff("municipal_admin", "clerk", "auditor");
+  const staff = await requireStaff(...rolesWith("registrations:read"));
   const raw = await searchParams;
   const params = { filter: firstParam(raw.filter), page: firstParam(raw.page) };
   const parsed = ZRegistrationQueue.safeParse(params);
@@ -64,42 +68,43 @@ export default async function KosekiRegistrationsPage({ searchParams }: { search
         ) : (
           <>
             <Pagination basePath="/koseki-registrations" params={{ filter: params.filter }} page={queue.page} pageCount={queue.pageCount} total={queue.total} />
-            <div className="overflow-x-auto rounded-8 border border-solid-gray-420" role="region" aria-label="利用登録の申請の表" tabIndex={0}>
-              <table className="w-full border-collapse text-left text-dns-16N-130">
-                <caption className="sr-only">利用登録の申請（{REGISTRATION_QUEUE_FILTER_LABELS[filter]}）</caption>
-                <thead className="bg-solid-gray-50">
-                  <tr>
-                    <th scope="col" className={thClass}>受付番号</th>
-                    <th scope="col" className={thClass}>申請者</th>
-                    <th scope="col" className={thClass}>受付方法</th>
-                    <th scope="col" className={thClass}>受付日時</th>
-                    <th scope="col" className={thClass}>審査期限</th>
-                    <th scope="col" className={thClass}>状態</th>
-                    <th scope="col" className={thClass}>通知</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {queue.items.map((i) => (
-                    <tr key={i.id} className="border-b border-solid-gray-200 last:border-b-0">
-                      <td className={`${tdClass} whitespace-nowrap font-mono`}>
-                        <Link href={`/koseki-registrations/${i.id}`} className={tableLinkClass}>
-                          {i.receiptNo}
-                        </Link>
-                      </td>
-                      <th scope="row" className={`${tdClass} font-normal`}>{i.applicantName}</th>
-                      <td className={`${tdClass} whitespace-nowrap`}>{SOURCE_LABELS[i.source]}</td>
-                      <td className={`${tdClass} whitespace-nowrap tabular-nums`}>{formatJstDateTime(i.receivedAt)}</td>
-                      <td className={`${tdClass} whitespace-nowrap`}>
-                        {i.cardBound && i.status === "pending" ? formatWareki(i.dueOn) : "—"}
-                        {i.overdue ? <span className="ml-2 rounded-4 bg-error-1 px-2 py-0.5 text-dns-14B-120 text-white">期限超過</span> : null}
-                      </td>
-                      <td className={`${tdClass} whitespace-nowrap`}>{i.status === "pending" && !i.cardBound ? "カード申請待ち" : REGISTRATION_STATUS_LABELS[i.status]}</td>
-                      <td className={`${tdClass} whitespace-nowrap`}>{i.noticeStatus ? NOTICE_STATUS_LABELS[i.noticeStatus] : "—"}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              label="利用登録の申請の表"
+              caption={`利用登録の申請（${REGISTRATION_QUEUE_FILTER_LABELS[filter]}）`}
+              rows={queue.items}
+              rowKey={(i) => i.id}
+              rowClassName="border-b border-solid-gray-200 last:border-b-0"
+              columns={[
+                {
+                  header: "受付番号",
+                  className: `${TABLE_CELL_CLASS} whitespace-nowrap font-mono`,
+                  cell: (i) => (
+                    <Link href={`/koseki-registrations/${i.id}`} className={TEXT_LINK_CLASS}>
+                      {i.receiptNo}
+                    </Link>
+                  ),
+                },
+                { header: "申請者", rowHeader: true, className: `${TABLE_CELL_CLASS} font-normal`, cell: (i) => i.applicantName },
+                { header: "受付方法", className: `${TABLE_CELL_CLASS} whitespace-nowrap`, cell: (i) => SOURCE_LABELS[i.source] },
+                { header: "受付日時", className: `${TABLE_CELL_CLASS} whitespace-nowrap tabular-nums`, cell: (i) => formatJstDateTime(i.receivedAt) },
+                {
+                  header: "審査期限",
+                  className: `${TABLE_CELL_CLASS} whitespace-nowrap`,
+                  cell: (i) => (
+                    <>
+                      {i.cardBound && i.status === "pending" ? formatWareki(i.dueOn) : "—"}
+                      {i.overdue ? <span className="ml-2 rounded-4 bg-error-1 px-2 py-0.5 text-dns-14B-120 text-white">期限超過</span> : null}
+                    </>
+                  ),
+                },
+                {
+                  header: "状態",
+                  className: `${TABLE_CELL_CLASS} whitespace-nowrap`,
+                  cell: (i) => (i.status === "pending" && !i.cardBound ? "カード申請待ち" : REGISTRATION_STATUS_LABELS[i.status]),
+                },
+                { header: "通知", className: `${TABLE_CELL_CLASS} whitespace-nowrap`, cell: (i) => (i.noticeStatus ? NOTICE_STATUS_LABELS[i.noticeStatus] : "—") },
+              ]}
+            />
           </>
         )}
       </section>

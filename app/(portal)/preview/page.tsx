@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
+import { TEXT_LINK_CLASS } from "@/components/ui/text-link";
 import { Alert } from "@/components/ui/alert";
 import { Button, buttonClassName } from "@/components/ui/button";
 import { CERTIFICATE_NAMES, CERTIFICATE_TYPES, type CertificateTypeId } from "@/lib/certificate-types";
+import { can } from "@/lib/permissions";
 import { requireStaff } from "@/server/auth/require-staff";
 import { listPreviewMunicipalities } from "@/server/certificates/preview-certificate";
 import { SelectField } from "@/components/ui/select-field";
@@ -11,14 +13,12 @@ export const metadata: Metadata = { title: "証明書の見本" };
 const TYPE_OPTIONS = CERTIFICATE_TYPES.map((t) => ({ value: t, label: CERTIFICATE_NAMES[t] }));
 const isCertificateType = (v: unknown): v is CertificateTypeId => typeof v === "string" && (CERTIFICATE_TYPES as readonly string[]).includes(v);
 
-const linkClass = "text-blue-900 underline underline-offset-[calc(3/16*1rem)] hover:text-blue-1000 hover:decoration-[calc(3/16*1rem)]";
-
 // The PDF itself comes from /preview/pdf, which authorizes again (session + municipality) on every request.
 export default async function PreviewPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const staff = await requireStaff();
   const municipalities = await listPreviewMunicipalities({ ctx: staff.ctx });
   const params = await searchParams;
-  const isOperator = staff.role === "operator";
+  const isOperator = can(staff.role, "all-municipalities");
 
   const type: CertificateTypeId = isCertificateType(params.type) ? params.type : "residence";
   // Only the operator chooses; everyone else always sees their own municipality, whatever the URL says.
@@ -96,7 +96,7 @@ export default async function PreviewPage({ searchParams }: { searchParams: Prom
             />
             <p className="text-std-16N-170">
               PDFが表示されない場合は、
-              <a href={pdfUrl} target="_blank" rel="noopener" className={linkClass}>
+              <a href={pdfUrl} target="_blank" rel="noopener" className={TEXT_LINK_CLASS}>
                 見本PDFを新しいタブで開く
               </a>
               から確認してください。

@@ -1,17 +1,19 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { DataTable } from "@/components/ui/data-table";
 import { buttonClassName } from "@/components/ui/button";
 import { formatJstShort } from "@/lib/jst";
 import { ROLE_LABELS } from "@/lib/roles";
+import { can, rolesWith } from "@/lib/permissions";
 import { requireStaff } from "@/server/auth/require-staff";
 import { listStaff } from "@/server/staff/list-staff";
 
 export const metadata: Metadata = { title: "職員アカウント" };
 
 export default async function StaffPage() {
-  const staff = await requireStaff("operator", "municipal_admin");
+  const staff = await requireStaff(...rolesWith("staff:manage"));
   const users = await listStaff({ ctx: staff.ctx });
-  const isOperator = staff.role === "operator";
+  const isOperator = can(staff.role, "all-municipalities");
 
   return (
     <div className="flex flex-col gap-6">
@@ -25,40 +27,38 @@ export default async function StaffPage() {
         {isOperator ? "すべての自治体と運用事業者のアカウントです。" : `${staff.municipality?.name ?? ""}の職員アカウントです。`}
         ログインIDを選ぶと、役割の変更・無効化・パスワードや2段階認証のリセットができます。
       </p>
-      <div className="overflow-x-auto">
-        <table className="w-full border-collapse text-left text-std-16N-170 text-solid-gray-800">
-          <caption className="sr-only">職員アカウントの一覧</caption>
-          <thead>
-            <tr className="border-b-2 border-solid-gray-536">
-              <th scope="col" className="px-3 py-2">ログインID</th>
-              <th scope="col" className="px-3 py-2">氏名</th>
-              <th scope="col" className="px-3 py-2">役割</th>
-              {isOperator ? <th scope="col" className="px-3 py-2">所属</th> : null}
-              <th scope="col" className="px-3 py-2">2段階認証</th>
-              <th scope="col" className="px-3 py-2">最終ログイン</th>
-              <th scope="col" className="px-3 py-2">状態</th>
-            </tr>
-          </thead>
-          <tbody>
-            {users.map((u) => (
-              <tr key={u.id} className="border-b border-solid-gray-420">
-                <th scope="row" className="px-3 py-2 font-normal">
-                  <Link href={`/staff/${u.id}`} className="text-blue-900 underline underline-offset-[calc(3/16*1rem)] hover:text-blue-1000">
-                    {u.loginId}
-                  </Link>
-                  {u.isSelf ? "（本人）" : ""}
-                </th>
-                <td className="px-3 py-2">{u.displayName}</td>
-                <td className="px-3 py-2">{ROLE_LABELS[u.role]}</td>
-                {isOperator ? <td className="px-3 py-2">{u.municipality?.name ?? "全自治体"}</td> : null}
-                <td className="px-3 py-2">{u.mfaEnrolled ? "設定済み" : "未設定"}</td>
-                <td className="px-3 py-2">{formatJstShort(u.lastSignInAt)}</td>
-                <td className="px-3 py-2">{u.status === "active" ? "有効" : "無効"}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        regionClassName="overflow-x-auto"
+        tableClassName="w-full border-collapse text-left text-std-16N-170 text-solid-gray-800"
+        theadClassName=""
+        headRowClassName="border-b-2 border-solid-gray-536"
+        headerClassName="px-3 py-2"
+        caption="職員アカウントの一覧"
+        rows={users}
+        rowKey={(u) => u.id}
+        rowClassName="border-b border-solid-gray-420"
+        columns={[
+          {
+            header: "ログインID",
+            rowHeader: true,
+            className: "px-3 py-2 font-normal",
+            cell: (u) => (
+              <>
+                <Link href={`/staff/${u.id}`} className="text-blue-900 underline underline-offset-[calc(3/16*1rem)] hover:text-blue-1000">
+                  {u.loginId}
+                </Link>
+                {u.isSelf ? "（本人）" : ""}
+              </>
+            ),
+          },
+          { header: "氏名", className: "px-3 py-2", cell: (u) => u.displayName },
+          { header: "役割", className: "px-3 py-2", cell: (u) => ROLE_LABELS[u.role] },
+          isOperator && { header: "所属", className: "px-3 py-2", cell: (u) => u.municipality?.name ?? "全自治体" },
+          { header: "2段階認証", className: "px-3 py-2", cell: (u) => (u.mfaEnrolled ? "設定済み" : "未設定") },
+          { header: "最終ログイン", className: "px-3 py-2", cell: (u) => formatJstShort(u.lastSignInAt) },
+          { header: "状態", className: "px-3 py-2", cell: (u) => (u.status === "active" ? "有効" : "無効") },
+        ]}
+      />
     </div>
   );
 }

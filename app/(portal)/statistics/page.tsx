@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { DataTable } from "@/components/ui/data-table";
 import { monthLabel } from "@/lib/months";
 import { getUsageStatistics, type Totals } from "@/server/stats/get-usage-statistics";
-import { loadStatsPage } from "./_components/load-stats-page";
+import { requireStaffTarget } from "@/server/auth/target-municipality";
+import { statsMonth } from "./stats-filters";
 import { StatsHeader } from "./_components/stats-header";
 import { UsageChart } from "./_components/usage-chart";
 
@@ -11,42 +13,33 @@ export const metadata: Metadata = { title: "利用統計" };
 const number = new Intl.NumberFormat("ja-JP");
 const ratio = (cur: number, base: number) => (base === 0 ? "—" : `${((cur / base) * 100).toFixed(1)}%`);
 
+const TH = "whitespace-nowrap border-b border-solid-gray-420 px-3 py-2 text-dns-16B-130";
+const TD = "px-3 py-2 text-right tabular-nums";
+
 function CompareTable({ rows }: { rows: Array<{ label: string; t: Totals; base?: Totals }> }) {
   return (
-    <div className="overflow-x-auto rounded-8 border border-solid-gray-420" role="region" aria-label="前月・前年同月との比較の表" tabIndex={0}>
-      <table className="w-full border-collapse text-left text-dns-16N-130">
-        <caption className="sr-only">当月・前月・前年同月の発行件数、通数、手数料と当月の比率</caption>
-        <thead className="bg-solid-gray-50">
-          <tr>
-            {["", "発行件数", "発行通数", "手数料", "当月の比率（件数）"].map((h) => (
-              <th key={h} scope="col" className="whitespace-nowrap border-b border-solid-gray-420 px-3 py-2 text-dns-16B-130">
-                {h}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.label} className="border-b border-solid-gray-200">
-              <th scope="row" className="whitespace-nowrap px-3 py-2 font-normal">
-                {r.label}
-              </th>
-              <td className="px-3 py-2 text-right tabular-nums">{number.format(r.t.count)}件</td>
-              <td className="px-3 py-2 text-right tabular-nums">{number.format(r.t.copies)}通</td>
-              <td className="px-3 py-2 text-right tabular-nums">{number.format(r.t.feeTotal)}円</td>
-              <td className="px-3 py-2 text-right tabular-nums">{r.base ? ratio(r.base.count, r.t.count) : "—"}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      label="前月・前年同月との比較の表"
+      caption="当月・前月・前年同月の発行件数、通数、手数料と当月の比率"
+      headerClassName={TH}
+      rows={rows}
+      rowKey={(r) => r.label}
+      columns={[
+        { header: "", rowHeader: true, className: "whitespace-nowrap px-3 py-2 font-normal", cell: (r) => r.label },
+        { header: "発行件数", className: TD, cell: (r) => `${number.format(r.t.count)}件` },
+        { header: "発行通数", className: TD, cell: (r) => `${number.format(r.t.copies)}通` },
+        { header: "手数料", className: TD, cell: (r) => `${number.format(r.t.feeTotal)}円` },
+        { header: "当月の比率（件数）", className: TD, cell: (r) => (r.base ? ratio(r.base.count, r.t.count) : "—") },
+      ]}
+    />
   );
 }
 
 export default async function StatisticsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const { staff, municipalities, target, month } = await loadStatsPage(await searchParams);
-  const isOperator = staff.role === "operator";
-  const stats = await getUsageStatistics({ ctx: staff.ctx, input: { month, ...(isOperator && target ? { municipalityId: target.id } : {}) } });
+  const params = await searchParams;
+  const { staff, municipalities, target, choosesMunicipality } = await requireStaffTarget(params, { read: "stats:read", edit: "stats:edit" });
+  const month = statsMonth(params);
+  const stats = await getUsageStatistics({ ctx: staff.ctx, input: { month, ...(choosesMunicipality && target ? { municipalityId: target.id } : {}) } });
   const cards: Array<[string, string]> = [
     ["発行件数", `${number.format(stats.totals.count)}件`],
     ["発行通数", `${number.format(stats.totals.copies)}通`],
@@ -56,7 +49,7 @@ export default async function StatisticsPage({ searchParams }: { searchParams: P
 
   return (
     <div className="flex flex-col gap-10">
-      <StatsHeader current="/statistics" title="利用統計" allowAll {...{ isOperator, municipalities, target, month }} />
+      <StatsHeader current="/statistics" title="利用統計" allowAll {...{ choosesMunicipality, municipalities, target, month }} />
       <p className="text-std-16N-170 text-solid-gray-800">印刷が完了した発行のみを集計しています（キャンセル・印刷失敗は含みません）。日・時間帯は印刷完了の日時（日本時間）です。</p>
 
       <section aria-labelledby="summary-heading" className="flex flex-col gap-4">
@@ -85,37 +78,31 @@ export default async function StatisticsPage({ searchParams }: { searchParams: P
           <h2 id="comparison-heading" className="text-std-24B-150 text-solid-gray-900">
             自治体ごとの比較
           </h2>
-          <div className="overflow-x-auto rounded-8 border border-solid-gray-420" role="region" aria-label="自治体ごとの比較の表" tabIndex={0}>
-            <table className="w-full border-collapse text-left text-dns-16N-130">
-              <caption className="sr-only">自治体ごとの当月の発行件数、通数、手数料、前月の発行件数、前月比、市区町村外での利用の割合</caption>
-              <thead className="bg-solid-gray-50">
-                <tr>
-                  {["自治体", "発行件数", "発行通数", "手数料", "前月の件数", "前月比", "市区町村外"].map((h) => (
-                    <th key={h} scope="col" className="whitespace-nowrap border-b border-solid-gray-420 px-3 py-2 text-dns-16B-130">
-                      {h}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {stats.comparison.map((c) => (
-                  <tr key={c.municipality.id} className="border-b border-solid-gray-200">
-                    <th scope="row" className="px-3 py-2 font-normal">
-                      <Link href={`/statistics?municipality=${c.municipality.code}&month=${month}`} className="text-blue-900 underline underline-offset-[calc(3/16*1rem)]">
-                        {c.municipality.name}（{c.municipality.code}）
-                      </Link>
-                    </th>
-                    <td className="px-3 py-2 text-right tabular-nums">{number.format(c.totals.count)}</td>
-                    <td className="px-3 py-2 text-right tabular-nums">{number.format(c.totals.copies)}</td>
-                    <td className="px-3 py-2 text-right tabular-nums">{number.format(c.totals.feeTotal)}円</td>
-                    <td className="px-3 py-2 text-right tabular-nums">{number.format(c.previousMonth.count)}</td>
-                    <td className="px-3 py-2 text-right tabular-nums">{ratio(c.totals.count, c.previousMonth.count)}</td>
-                    <td className="px-3 py-2 text-right tabular-nums">{ratio(c.outOfTownCount, c.totals.count)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            label="自治体ごとの比較の表"
+            caption="自治体ごとの当月の発行件数、通数、手数料、前月の発行件数、前月比、市区町村外での利用の割合"
+            headerClassName={TH}
+            rows={stats.comparison}
+            rowKey={(c) => c.municipality.id}
+            columns={[
+              {
+                header: "自治体",
+                rowHeader: true,
+                className: "px-3 py-2 font-normal",
+                cell: (c) => (
+                  <Link href={`/statistics?municipality=${c.municipality.code}&month=${month}`} className="text-blue-900 underline underline-offset-[calc(3/16*1rem)]">
+                    {c.municipality.name}（{c.municipality.code}）
+                  </Link>
+                ),
+              },
+              { header: "発行件数", className: TD, cell: (c) => number.format(c.totals.count) },
+              { header: "発行通数", className: TD, cell: (c) => number.format(c.totals.copies) },
+              { header: "手数料", className: TD, cell: (c) => `${number.format(c.totals.feeTotal)}円` },
+              { header: "前月の件数", className: TD, cell: (c) => number.format(c.previousMonth.count) },
+              { header: "前月比", className: TD, cell: (c) => ratio(c.totals.count, c.previousMonth.count) },
+              { header: "市区町村外", className: TD, cell: (c) => ratio(c.outOfTownCount, c.totals.count) },
+            ]}
+          />
         </section>
       ) : null}
 

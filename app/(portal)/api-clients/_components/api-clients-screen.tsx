@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { useFormAction, useFormAlert } from "@/components/form/use-form-action";
+import { DataTable } from "@/components/ui/data-table";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
@@ -29,7 +30,6 @@ export type ApiClientRow = {
   lastUsedAt: string | null;
 };
 
-const th = "whitespace-nowrap border-b border-solid-gray-420 px-3 py-3 text-dns-16B-130";
 
 export function ApiClientsScreen({ clients, municipalities }: { clients: ApiClientRow[]; municipalities: { code: string; name: string }[] }) {
   const router = useRouter();
@@ -100,81 +100,75 @@ export function ApiClientsScreen({ clients, municipalities }: { clients: ApiClie
         <h2 id="list-heading" className="text-std-24B-150 text-solid-gray-900">
           登録済みのAPIクライアント
         </h2>
-        {clients.length === 0 ? (
-          <p className="text-std-16N-170">APIクライアントはまだありません。</p>
-        ) : (
-          <div className="overflow-x-auto rounded-8 border border-solid-gray-420" role="region" aria-label="APIクライアントの一覧" tabIndex={0}>
-            <table className="w-full border-collapse text-left text-dns-16N-130">
-              <caption className="sr-only">APIクライアントの名称、キーID、対象自治体、権限、状態、作成日時、秘密鍵の再発行日時、最終利用日時と操作</caption>
-              <thead className="bg-solid-gray-50">
-                <tr>
-                  <th scope="col" className={th}>名称</th>
-                  <th scope="col" className={th}>キーID</th>
-                  <th scope="col" className={th}>対象自治体</th>
-                  <th scope="col" className={th}>権限</th>
-                  <th scope="col" className={th}>状態</th>
-                  <th scope="col" className={th}>作成</th>
-                  <th scope="col" className={th}>再発行</th>
-                  <th scope="col" className={th}>最終利用</th>
-                  <th scope="col" className={th}>操作</th>
-                </tr>
-              </thead>
-              <tbody>
-                {clients.map((c) => (
-                  <tr key={c.id} className="border-b border-solid-gray-200 last:border-b-0">
-                    <th scope="row" className="px-3 py-3 font-normal">{c.name}</th>
-                    <td className="px-3 py-3 font-mono">{c.keyId}</td>
-                    <td className="whitespace-nowrap px-3 py-3">{c.municipalityName ?? "すべて"}</td>
-                    <td className="px-3 py-3">
-                      {c.scopes.length ? (
-                        <ul className="flex flex-col gap-1">
-                          {c.scopes.map((s) => (
-                            <li key={s} className="whitespace-nowrap">{API_CLIENT_SCOPE_LABELS[s]}</li>
-                          ))}
-                        </ul>
-                      ) : (
-                        "なし"
-                      )}
-                    </td>
-                    <td className="whitespace-nowrap px-3 py-3">{API_CLIENT_STATUS_LABELS[c.status]}</td>
-                    <td className="whitespace-nowrap px-3 py-3">{formatJstShort(c.createdAt)}</td>
-                    <td className="px-3 py-3">
-                      {formatJstShort(c.rotatedAt)}
-                      {c.previousValidUntil && new Date(c.previousValidUntil) > new Date() ? <span className="block text-solid-gray-700">旧鍵の期限 {formatJstShort(c.previousValidUntil)}</span> : null}
-                    </td>
-                    <td className="whitespace-nowrap px-3 py-3">{formatJstShort(c.lastUsedAt)}</td>
-                    <td className="px-3 py-3">
-                      {c.status === "active" ? (
-                        <div className="flex flex-wrap gap-2">
-                          <Button
-                            size="sm"
-                            variant="outline"
-                            disabled={busyId === c.id}
-                            onClick={() => {
-                              setDone(null);
-                              setEditingId(c.id);
-                            }}
-                            aria-label={`${c.name}の権限を変更`}
-                          >
-                            権限を変更
-                          </Button>
-                          <Button size="sm" variant="outline" disabled={busyId === c.id} onClick={() => void rotate(c)} aria-label={`${c.name}の秘密鍵を再発行`}>
-                            再発行
-                          </Button>
-                          <Button size="sm" variant="outline" disabled={busyId === c.id} onClick={() => void revoke(c)} aria-label={`${c.name}を失効`}>
-                            失効
-                          </Button>
-                        </div>
-                      ) : (
-                        "—"
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <DataTable
+          label="APIクライアントの一覧"
+          caption="APIクライアントの名称、キーID、対象自治体、権限、状態、作成日時、秘密鍵の再発行日時、最終利用日時と操作"
+          rows={clients}
+          rowKey={(c) => c.id}
+          rowClassName="border-b border-solid-gray-200 last:border-b-0"
+          empty={<p className="text-std-16N-170">APIクライアントはまだありません。</p>}
+          columns={[
+            { header: "名称", rowHeader: true, className: "px-3 py-3 font-normal", cell: (c) => c.name },
+            { header: "キーID", className: "px-3 py-3 font-mono", cell: (c) => c.keyId },
+            { header: "対象自治体", className: "whitespace-nowrap px-3 py-3", cell: (c) => c.municipalityName ?? "すべて" },
+            {
+              header: "権限",
+              className: "px-3 py-3",
+              cell: (c) =>
+                c.scopes.length ? (
+                  <ul className="flex flex-col gap-1">
+                    {c.scopes.map((s) => (
+                      <li key={s} className="whitespace-nowrap">{API_CLIENT_SCOPE_LABELS[s]}</li>
+                    ))}
+                  </ul>
+                ) : (
+                  "なし"
+                ),
+            },
+            { header: "状態", className: "whitespace-nowrap px-3 py-3", cell: (c) => API_CLIENT_STATUS_LABELS[c.status] },
+            { header: "作成", className: "whitespace-nowrap px-3 py-3", cell: (c) => formatJstShort(c.createdAt) },
+            {
+              header: "再発行",
+              className: "px-3 py-3",
+              cell: (c) => (
+                <>
+                  {formatJstShort(c.rotatedAt)}
+                  {c.previousValidUntil && new Date(c.previousValidUntil) > new Date() ? <span className="block text-solid-gray-700">旧鍵の期限 {formatJstShort(c.previousValidUntil)}</span> : null}
+                </>
+              ),
+            },
+            { header: "最終利用", className: "whitespace-nowrap px-3 py-3", cell: (c) => formatJstShort(c.lastUsedAt) },
+            {
+              header: "操作",
+              className: "px-3 py-3",
+              cell: (c) =>
+                c.status === "active" ? (
+                  <div className="flex flex-wrap gap-2">
+                    <Button
+                      size="sm"
+                      variant="outline"
+                      disabled={busyId === c.id}
+                      onClick={() => {
+                        setDone(null);
+                        setEditingId(c.id);
+                      }}
+                      aria-label={`${c.name}の権限を変更`}
+                    >
+                      権限を変更
+                    </Button>
+                    <Button size="sm" variant="outline" disabled={busyId === c.id} onClick={() => void rotate(c)} aria-label={`${c.name}の秘密鍵を再発行`}>
+                      再発行
+                    </Button>
+                    <Button size="sm" variant="outline" disabled={busyId === c.id} onClick={() => void revoke(c)} aria-label={`${c.name}を失効`}>
+                      失効
+                    </Button>
+                  </div>
+                ) : (
+                  "—"
+                ),
+            },
+          ]}
+        />
       </section>
 
       {editing ? (

@@ -4,16 +4,17 @@ import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
 import { formatJstDateTime } from "@/lib/jst";
 import { INCIDENT_KIND_LABELS, INCIDENT_SEVERITY_LABELS, INCIDENT_STATUS_LABELS } from "@/lib/schemas/logs";
+import { TEXT_LINK_CLASS } from "@/components/ui/text-link";
+import { can, rolesWith } from "@/lib/permissions";
 import { requireStaff } from "@/server/auth/require-staff";
 import { isAppError } from "@/server/errors";
 import { getIncident, type IncidentDetail } from "@/server/incidents/get-incident";
-import { tableLinkClass } from "../../issuances/_components/pagination";
 import { IncidentActions } from "./_components/incident-actions";
 
 export const metadata: Metadata = { title: "インシデントの詳細" };
 
 export default async function IncidentDetailPage({ params }: { params: Promise<{ id: string }> }) {
-  const staff = await requireStaff("operator", "municipal_admin", "clerk", "auditor");
+  const staff = await requireStaff(...rolesWith("incidents:read"));
   const { id } = await params;
   let d: IncidentDetail;
   try {
@@ -23,7 +24,7 @@ export default async function IncidentDetailPage({ params }: { params: Promise<{
     throw e;
   }
   // Auditors read only; the verbs refuse them again.
-  const mayAct = staff.role !== "auditor" && d.status !== "closed";
+  const mayAct = can(staff.role, "incidents:handle") && d.status !== "closed";
 
   const rows: Array<[string, ReactNode]> = [
     ["概要", d.summary],
@@ -34,7 +35,7 @@ export default async function IncidentDetailPage({ params }: { params: Promise<{
     [
       "発行番号",
       d.issuance ? (
-        <Link key="i" href={`/issuances/${d.issuance.id}`} className={`${tableLinkClass} font-mono`}>
+        <Link key="i" href={`/issuances/${d.issuance.id}`} className={`${TEXT_LINK_CLASS} font-mono`}>
           {d.issuance.issuanceNo}
         </Link>
       ) : (
@@ -50,7 +51,7 @@ export default async function IncidentDetailPage({ params }: { params: Promise<{
   return (
     <div className="flex flex-col gap-8">
       <p>
-        <Link href="/incidents" className={tableLinkClass}>
+        <Link href="/incidents" className={TEXT_LINK_CLASS}>
           インシデントの一覧に戻る
         </Link>
       </p>

@@ -2,13 +2,14 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
+import { TEXT_LINK_CLASS } from "@/components/ui/text-link";
 import { CERTIFICATE_NAMES } from "@/lib/certificate-types";
 import { formatJstDateTime } from "@/lib/jst";
 import { INCIDENT_KIND_LABELS, INCIDENT_STATUS_LABELS, ISSUANCE_STATUS_LABELS } from "@/lib/schemas/logs";
+import { can, rolesWith } from "@/lib/permissions";
 import { requireStaff } from "@/server/auth/require-staff";
 import { isAppError } from "@/server/errors";
 import { getIssuanceDetail, type IssuanceDetail } from "@/server/logs/get-issuance-detail";
-import { tableLinkClass } from "../_components/pagination";
 
 export const metadata: Metadata = { title: "発行記録の詳細" };
 
@@ -24,7 +25,7 @@ function requesterText(r: IssuanceDetail["requester"]): string {
 // Each view is audited by the verb (issuance.view; the requester's name, for the roles that see it, also
 // as issuance.read_detail).
 export default async function IssuanceDetailPage({ params }: { params: Promise<{ id: string }> }) {
-  const staff = await requireStaff("operator", "municipal_admin", "clerk", "auditor");
+  const staff = await requireStaff(...rolesWith("issuances:read"));
   const { id } = await params;
   let d: IssuanceDetail;
   try {
@@ -36,7 +37,7 @@ export default async function IssuanceDetailPage({ params }: { params: Promise<{
 
   const rows: Array<[string, ReactNode]> = [
     ["発行番号", <span key="no" className="font-mono tabular-nums">{d.issuanceNo}</span>],
-    ...(staff.role === "operator" ? ([["自治体", `${d.municipality.name}（${d.municipality.code}）`]] as Array<[string, ReactNode]>) : []),
+    ...(can(staff.role, "all-municipalities") ? ([["自治体", `${d.municipality.name}（${d.municipality.code}）`]] as Array<[string, ReactNode]>) : []),
     ["証明書の種類", CERTIFICATE_NAMES[d.certificateType]],
     ["請求の区分", PURPOSE_LABELS[d.purpose]],
     ["状態", ISSUANCE_STATUS_LABELS[d.status]],
@@ -57,7 +58,7 @@ export default async function IssuanceDetailPage({ params }: { params: Promise<{
   return (
     <div className="flex flex-col gap-8">
       <p>
-        <Link href="/issuances" className={tableLinkClass}>
+        <Link href="/issuances" className={TEXT_LINK_CLASS}>
           発行履歴に戻る
         </Link>
       </p>
@@ -82,7 +83,7 @@ export default async function IssuanceDetailPage({ params }: { params: Promise<{
           <ul className="flex flex-col gap-2 text-std-16N-170">
             {d.incidents.map((i) => (
               <li key={i.id}>
-                <Link href={`/incidents/${i.id}`} className={tableLinkClass}>
+                <Link href={`/incidents/${i.id}`} className={TEXT_LINK_CLASS}>
                   {INCIDENT_KIND_LABELS[i.kind]}（{INCIDENT_STATUS_LABELS[i.status]}・{formatJstDateTime(i.openedAt)}）
                 </Link>
               </li>

@@ -1,15 +1,16 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { DataTable, TABLE_CELL_CLASS } from "@/components/ui/data-table";
 import { Alert } from "@/components/ui/alert";
 import { REGISTRATION_STATUS_LABELS, REJECT_REASONS, REREGISTRATION_REASONS } from "@/lib/schemas/koseki-registration";
 import { formatJstDateTime } from "@/lib/jst";
 import { formatWareki } from "@/lib/wareki";
+import { rolesWith } from "@/lib/permissions";
 import { requireStaff } from "@/server/auth/require-staff";
 import { isAppError } from "@/server/errors";
 import { getRegistrationReview, type RegistrationReview } from "@/server/koseki-registration/get-registration-review";
 import { MATCH_FIELD_LABELS } from "@/server/koseki-registration/match-koseki";
-import { tdClass, thClass } from "../../issuances/_components/pagination";
 import { NOTICE_KIND_LABELS, NOTICE_STATUS_LABELS, SOURCE_LABELS } from "../labels";
 import { DecisionForms } from "./_components/decision-forms";
 
@@ -18,7 +19,7 @@ export const metadata: Metadata = { title: "利用登録の審査" };
 const show = (field: string, value: string) => (field === "dateOfBirth" ? formatWareki(value) : value);
 
 export default async function KosekiRegistrationPage({ params }: { params: Promise<{ id: string }> }) {
-  const staff = await requireStaff("municipal_admin", "clerk", "auditor");
+  const staff = await requireStaff(...rolesWith("registrations:read"));
   const { id } = await params;
   let r: RegistrationReview;
   try {
@@ -114,32 +115,30 @@ export default async function KosekiRegistrationPage({ params }: { params: Promi
           </Alert>
         ) : (
           r.candidates.map((c, index) => (
-            <div key={c.memberId} className="overflow-x-auto rounded-8 border border-solid-gray-420" role="region" aria-label={`候補${index + 1}（戸籍番号 ${c.recordNo}）`} tabIndex={0}>
-              <table className="w-full border-collapse text-left text-dns-16N-130">
-                <caption className="px-3 py-2 text-left text-std-16B-170">
+            <DataTable
+              key={c.memberId}
+              label={`候補${index + 1}（戸籍番号 ${c.recordNo}）`}
+              captionClassName="px-3 py-2 text-left text-std-16B-170"
+              caption={
+                <>
                   候補{index + 1}：戸籍番号 {c.recordNo}（{c.relationship}）— {c.match.complete ? "すべて一致" : `${c.match.fields.length}項目中${c.match.matched}項目が一致`}
                   {r.approvedMemberId === c.memberId ? "（承認時に照合した記録）" : ""}
-                </caption>
-                <thead className="bg-solid-gray-50">
-                  <tr>
-                    <th scope="col" className={thClass}>項目</th>
-                    <th scope="col" className={thClass}>申請内容</th>
-                    <th scope="col" className={thClass}>戸籍の記載</th>
-                    <th scope="col" className={thClass}>照合結果</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {c.match.fields.map((f) => (
-                    <tr key={f.field} className={`border-b border-solid-gray-200 last:border-b-0 ${f.matches ? "" : "bg-red-50"}`}>
-                      <th scope="row" className={`${tdClass} whitespace-nowrap`}>{MATCH_FIELD_LABELS[f.field]}</th>
-                      <td className={tdClass}>{show(f.field, f.applicant)}</td>
-                      <td className={tdClass}>{show(f.field, f.record)}</td>
-                      <td className={`${tdClass} whitespace-nowrap font-bold ${f.matches ? "text-solid-gray-800" : "text-error-1"}`}>{f.matches ? "一致" : "不一致"}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+                </>
+              }
+              rows={c.match.fields}
+              rowKey={(f) => f.field}
+              rowClassName={(f) => `border-b border-solid-gray-200 last:border-b-0 ${f.matches ? "" : "bg-red-50"}`}
+              columns={[
+                { header: "項目", rowHeader: true, className: `${TABLE_CELL_CLASS} whitespace-nowrap`, cell: (f) => MATCH_FIELD_LABELS[f.field] },
+                { header: "申請内容", className: TABLE_CELL_CLASS, cell: (f) => show(f.field, f.applicant) },
+                { header: "戸籍の記載", className: TABLE_CELL_CLASS, cell: (f) => show(f.field, f.record) },
+                {
+                  header: "照合結果",
+                  className: (f) => `${TABLE_CELL_CLASS} whitespace-nowrap font-bold ${f.matches ? "text-solid-gray-800" : "text-error-1"}`,
+                  cell: (f) => (f.matches ? "一致" : "不一致"),
+                },
+              ]}
+            />
           ))
         )}
       </section>

@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { TEXT_LINK_CLASS } from "@/components/ui/text-link";
 import { Alert } from "@/components/ui/alert";
 import { isValidMunicipalityCode } from "@/lib/municipality-code";
 import { MUNICIPALITY_KIND_LABELS, MUNICIPALITY_STATUS_LABELS, type MunicipalityFormInput } from "@/lib/schemas/municipality";
+import { rolesWith } from "@/lib/permissions";
 import { requireStaff } from "@/server/auth/require-staff";
 import { isAppError } from "@/server/errors";
 import { getMunicipality } from "@/server/municipalities/get-municipality";
@@ -13,12 +15,10 @@ import { StatusForm } from "../_components/status-form";
 
 export const metadata: Metadata = { title: "自治体の詳細" };
 
-const linkClass = "text-blue-900 underline underline-offset-[calc(3/16*1rem)] hover:text-blue-1000 hover:decoration-[calc(3/16*1rem)]";
-
 type Props = { params: Promise<{ code: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function MunicipalityPage({ params, searchParams }: Props) {
-  const staff = await requireStaff("operator");
+  const staff = await requireStaff(...rolesWith("municipalities:manage"));
   const { code } = await params;
   if (!isValidMunicipalityCode(code)) notFound();
   const m = await getMunicipality({ ctx: staff.ctx, input: { code } }).catch((e: unknown) => {
@@ -42,7 +42,7 @@ export default async function MunicipalityPage({ params, searchParams }: Props) 
     <div className="flex flex-col gap-10">
       <div className="flex flex-col gap-4">
         <p className="text-std-16N-170">
-          <Link href="/municipalities" className={linkClass}>
+          <Link href="/municipalities" className={TEXT_LINK_CLASS}>
             自治体の管理
           </Link>
           <span aria-hidden="true"> ＞ </span>

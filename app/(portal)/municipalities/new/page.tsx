@@ -1,18 +1,18 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { TEXT_LINK_CLASS } from "@/components/ui/text-link";
+import { rolesWith } from "@/lib/permissions";
 import { requireStaff } from "@/server/auth/require-staff";
 import { MunicipalityForm } from "../_components/municipality-form";
 
 export const metadata: Metadata = { title: "自治体の登録" };
 
-const linkClass = "text-blue-900 underline underline-offset-[calc(3/16*1rem)] hover:text-blue-1000 hover:decoration-[calc(3/16*1rem)]";
-
 export default async function NewMunicipalityPage() {
-  await requireStaff("operator");
+  await requireStaff(...rolesWith("municipalities:manage"));
   return (
     <div className="flex flex-col gap-8">
       <p className="text-std-16N-170">
-        <Link href="/municipalities" className={linkClass}>
+        <Link href="/municipalities" className={TEXT_LINK_CLASS}>
           自治体の管理
         </Link>
         <span aria-hidden="true"> ＞ </span>自治体の登録

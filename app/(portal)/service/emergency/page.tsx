@@ -1,22 +1,21 @@
 import type { Metadata } from "next";
+import { ActionButton } from "@/components/ui/action-button";
+import { ChooseMunicipality } from "@/components/layout/choose-municipality";
 import { CERTIFICATE_NAMES } from "@/lib/certificate-types";
 import { formatJstMinute } from "@/lib/jst";
 import { getServiceConfig } from "@/server/service-config/get-service-config";
+import { requireStaffTarget } from "@/server/auth/target-municipality";
 import { endEmergencyStopAction } from "../actions";
-import { ActionButton } from "../_components/action-button";
-import { ChooseMunicipality } from "../_components/choose-municipality";
 import { EmergencyForm } from "../_components/emergency-form";
-import { loadServiceTarget } from "../_components/load-target";
 import { ServiceHeader } from "../_components/service-header";
 
 export const metadata: Metadata = { title: "緊急停止" };
 
 export default async function EmergencyPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const { staff, municipalities, target, canEdit } = await loadServiceTarget(await searchParams);
-  const isOperator = staff.role === "operator";
-  const header = <ServiceHeader current="/service/emergency" title="緊急停止" {...{ isOperator, municipalities, target, canEdit }} />;
+  const { staff, municipalities, target, canEdit, choosesMunicipality } = await requireStaffTarget(await searchParams, { read: "service:read", edit: "service:edit" });
+  const header = <ServiceHeader current="/service/emergency" title="緊急停止" {...{ choosesMunicipality, municipalities, target, canEdit }} />;
   if (!target) return <div className="flex flex-col gap-8">{header}<ChooseMunicipality /></div>;
-  const municipalityId = isOperator ? target.id : undefined;
+  const municipalityId = choosesMunicipality ? target.id : undefined;
   const config = await getServiceConfig({ ctx: staff.ctx, input: municipalityId ? { municipalityId } : {} });
   const active = config.emergencyStops.filter((e) => e.endedAt === null);
   const ended = config.emergencyStops.filter((e) => e.endedAt !== null);

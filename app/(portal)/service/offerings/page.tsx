@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
+import { ChooseMunicipality } from "@/components/layout/choose-municipality";
+import { DataTable } from "@/components/ui/data-table";
 import { CERTIFICATE_NAMES } from "@/lib/certificate-types";
 import { getServiceConfig } from "@/server/service-config/get-service-config";
-import { ChooseMunicipality } from "../_components/choose-municipality";
-import { loadServiceTarget } from "../_components/load-target";
+import { requireStaffTarget } from "@/server/auth/target-municipality";
 import { OfferingForm } from "../_components/offering-form";
 import { ServiceHeader } from "../_components/service-header";
 import { TaxPolicyForm } from "../_components/tax-policy-form";
@@ -12,12 +13,11 @@ export const metadata: Metadata = { title: "提供する証明書" };
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function OfferingsPage({ searchParams }: Props) {
-  const { staff, municipalities, target, canEdit } = await loadServiceTarget(await searchParams);
-  const isOperator = staff.role === "operator";
-  const header = <ServiceHeader current="/service/offerings" title="提供する証明書" {...{ isOperator, municipalities, target, canEdit }} />;
+  const { staff, municipalities, target, canEdit, choosesMunicipality } = await requireStaffTarget(await searchParams, { read: "service:read", edit: "service:edit" });
+  const header = <ServiceHeader current="/service/offerings" title="提供する証明書" {...{ choosesMunicipality, municipalities, target, canEdit }} />;
   if (!target) return <div className="flex flex-col gap-8">{header}<ChooseMunicipality /></div>;
-  const config = await getServiceConfig({ ctx: staff.ctx, input: isOperator ? { municipalityId: target.id } : {} });
-  const municipalityId = isOperator ? target.id : undefined;
+  const config = await getServiceConfig({ ctx: staff.ctx, input: choosesMunicipality ? { municipalityId: target.id } : {} });
+  const municipalityId = choosesMunicipality ? target.id : undefined;
   const yes = (b: boolean) => (b ? "可" : "不可");
 
   return (
@@ -35,29 +35,20 @@ export default async function OfferingsPage({ searchParams }: Props) {
             ))}
           </div>
         ) : (
-          <div className="overflow-x-auto rounded-8 border border-solid-gray-420" role="region" aria-label="証明書ごとの設定の表" tabIndex={0}>
-            <table className="w-full border-collapse text-left text-dns-16N-130">
-              <thead className="bg-solid-gray-50">
-                <tr>
-                  {["証明書", "提供", "上限通数", "個人番号", "除籍", "改製原戸籍"].map((h) => (
-                    <th key={h} scope="col" className="border-b border-solid-gray-420 px-3 py-3 text-dns-16B-130">{h}</th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {config.offerings.map((o) => (
-                  <tr key={o.certificateType} className="border-b border-solid-gray-200">
-                    <th scope="row" className="px-3 py-3 font-normal">{CERTIFICATE_NAMES[o.certificateType]}</th>
-                    <td className="px-3 py-3">{o.enabled ? "提供中" : "提供なし"}</td>
-                    <td className="px-3 py-3">{o.copyLimit}通</td>
-                    <td className="px-3 py-3">{yes(o.allowMyNumber)}</td>
-                    <td className="px-3 py-3">{yes(o.allowJoseki)}</td>
-                    <td className="px-3 py-3">{yes(o.allowKaiseiGenkoseki)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            label="証明書ごとの設定の表"
+            headerClassName="border-b border-solid-gray-420 px-3 py-3 text-dns-16B-130"
+            rows={config.offerings}
+            rowKey={(o) => o.certificateType}
+            columns={[
+              { header: "証明書", rowHeader: true, className: "px-3 py-3 font-normal", cell: (o) => CERTIFICATE_NAMES[o.certificateType] },
+              { header: "提供", className: "px-3 py-3", cell: (o) => (o.enabled ? "提供中" : "提供なし") },
+              { header: "上限通数", className: "px-3 py-3", cell: (o) => `${o.copyLimit}通` },
+              { header: "個人番号", className: "px-3 py-3", cell: (o) => yes(o.allowMyNumber) },
+              { header: "除籍", className: "px-3 py-3", cell: (o) => yes(o.allowJoseki) },
+              { header: "改製原戸籍", className: "px-3 py-3", cell: (o) => yes(o.allowKaiseiGenkoseki) },
+            ]}
+          />
         )}
       </section>
       <section aria-labelledby="tax-heading" className="flex flex-col gap-4">

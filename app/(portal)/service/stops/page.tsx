@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
+import { ActionButton } from "@/components/ui/action-button";
+import { ChooseMunicipality } from "@/components/layout/choose-municipality";
 import { STOP_SCOPE_LABELS } from "@/lib/schemas/service-config";
 import { formatJstMinute } from "@/lib/jst";
 import { getServiceConfig } from "@/server/service-config/get-service-config";
+import { requireStaffTarget } from "@/server/auth/target-municipality";
 import { cancelPlannedStopAction } from "../actions";
-import { ActionButton } from "../_components/action-button";
-import { ChooseMunicipality } from "../_components/choose-municipality";
-import { loadServiceTarget } from "../_components/load-target";
 import { ServiceHeader } from "../_components/service-header";
 import { StopForm } from "../_components/stop-form";
 
@@ -14,11 +14,10 @@ export const metadata: Metadata = { title: "計画停止" };
 const STATE_LABELS = { scheduled: "予定", running: "停止中", ended: "終了" } as const;
 
 export default async function StopsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const { staff, municipalities, target, canEdit } = await loadServiceTarget(await searchParams);
-  const isOperator = staff.role === "operator";
-  const header = <ServiceHeader current="/service/stops" title="計画停止" {...{ isOperator, municipalities, target, canEdit }} />;
+  const { staff, municipalities, target, canEdit, choosesMunicipality } = await requireStaffTarget(await searchParams, { read: "service:read", edit: "service:edit" });
+  const header = <ServiceHeader current="/service/stops" title="計画停止" {...{ choosesMunicipality, municipalities, target, canEdit }} />;
   if (!target) return <div className="flex flex-col gap-8">{header}<ChooseMunicipality /></div>;
-  const municipalityId = isOperator ? target.id : undefined;
+  const municipalityId = choosesMunicipality ? target.id : undefined;
   const config = await getServiceConfig({ ctx: staff.ctx, input: municipalityId ? { municipalityId } : {} });
 
   return (

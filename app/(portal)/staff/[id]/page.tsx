@@ -2,8 +2,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { formatJstShort } from "@/lib/jst";
+import { TEXT_LINK_CLASS } from "@/components/ui/text-link";
 import { ROLE_LABELS } from "@/lib/roles";
 import { ZStaffUserRef } from "@/lib/schemas/staff";
+import { rolesWith } from "@/lib/permissions";
 import { requireStaff } from "@/server/auth/require-staff";
 import { isAppError } from "@/server/errors";
 import { getStaffUser } from "@/server/staff/get-staff-user";
@@ -12,12 +14,11 @@ import { StaffUserActions } from "./_components/staff-user-actions";
 
 export const metadata: Metadata = { title: "職員アカウントの詳細" };
 
-const linkClass = "text-blue-900 underline underline-offset-[calc(3/16*1rem)] hover:text-blue-1000 hover:decoration-[calc(3/16*1rem)]";
 
 type Props = { params: Promise<{ id: string }> };
 
 export default async function StaffUserPage({ params }: Props) {
-  const staff = await requireStaff("operator", "municipal_admin");
+  const staff = await requireStaff(...rolesWith("staff:manage"));
   const { id } = await params;
   if (!ZStaffUserRef.safeParse({ staffUserId: id }).success) notFound();
   // Users of another municipality (and operators, for an administrator) are "not found", like unknown ids.
@@ -29,7 +30,7 @@ export default async function StaffUserPage({ params }: Props) {
   return (
     <div className="flex max-w-3xl flex-col gap-8">
       <p>
-        <Link href="/staff" className={linkClass}>
+        <Link href="/staff" className={TEXT_LINK_CLASS}>
           職員アカウントの一覧へ戻る
         </Link>
       </p>
@@ -66,7 +67,7 @@ export default async function StaffUserPage({ params }: Props) {
       {user.isSelf ? (
         <p className="text-std-16N-170 text-solid-gray-800">
           自分自身の役割・状態・パスワードのリセット・2段階認証のリセットはここでは変更できません。パスワードの変更は
-          <Link href="/account" className={linkClass}>
+          <Link href="/account" className={TEXT_LINK_CLASS}>
             アカウント設定
           </Link>
           から行ってください。

@@ -1,9 +1,7 @@
-import { SectionTabs } from "@/components/layout/section-tabs";
-import { Button } from "@/components/ui/button";
+import { SectionHeader } from "@/components/layout/section-header";
 import type { TargetMunicipality } from "@/server/service-config/target-municipality";
 import { monthLabel } from "@/lib/months";
-import { pageQuery } from "./load-stats-page";
-import { SelectField } from "@/components/ui/select-field";
+import { pageQuery } from "../stats-filters";
 
 const TABS = [
   { href: "/statistics", label: "利用統計" },
@@ -14,7 +12,7 @@ const TABS = [
 type Props = {
   current: (typeof TABS)[number]["href"];
   title: string;
-  isOperator: boolean;
+  choosesMunicipality: boolean;
   municipalities: TargetMunicipality[];
   target: TargetMunicipality | null;
   month: string;
@@ -22,29 +20,20 @@ type Props = {
   allowAll: boolean;
 };
 
-/** Heading, sub-navigation and the filters (kept in the URL: a GET form). */
-export function StatsHeader({ current, title, isOperator, municipalities, target, month, allowAll }: Props) {
-  const query = pageQuery(target, month, isOperator);
+/** The statistics pages' section header: their tabs and the filters (municipality for the operator, month). */
+export function StatsHeader({ current, title, choosesMunicipality, municipalities, target, month, allowAll }: Props) {
   return (
-    <div className="flex flex-col gap-6">
-      <div className="flex flex-col gap-2">
-        <h1 className="text-std-32B-150 text-solid-gray-900">{title}</h1>
-        <p className="text-std-16N-170 text-solid-gray-700">
-          {target ? `${target.name}（団体コード ${target.code}）` : "すべての自治体"}・{monthLabel(month)}
-        </p>
-      </div>
-      <SectionTabs label="利用統計のメニュー" tabs={TABS} current={current} query={query} />
-      <form method="get" className="flex flex-wrap items-end gap-3" aria-label="表示条件">
-        {isOperator ? (
-          <SelectField
-            id="stats-municipality"
-            label="自治体"
-            name="municipality"
-            defaultValue={target?.code ?? ""}
-            placeholder={allowAll ? "すべての自治体（比較）" : "選んでください"}
-            options={municipalities.map((m) => ({ value: m.code, label: `${m.name}（${m.code}）` }))}
-          />
-        ) : null}
+    <SectionHeader
+      title={title}
+      context={`${target ? `${target.name}（団体コード ${target.code}）` : "すべての自治体"}・${monthLabel(month)}`}
+      tabs={{ label: "利用統計のメニュー", items: TABS, current, query: pageQuery(target, month, choosesMunicipality) }}
+      chooser={
+        choosesMunicipality
+          ? { id: "stats-municipality", label: "自治体", placeholder: allowAll ? "すべての自治体（比較）" : "選んでください", municipalities, selected: target?.code ?? null }
+          : null
+      }
+      filtersLabel="表示条件"
+      filters={
         <div className="flex flex-col gap-2">
           <label htmlFor="stats-month" className="text-std-17B-170 text-solid-gray-800">
             対象月
@@ -58,10 +47,7 @@ export function StatsHeader({ current, title, isOperator, municipalities, target
             className="min-h-12 rounded-8 border border-solid-gray-600 bg-white px-4 py-2 text-std-16N-170"
           />
         </div>
-        <Button type="submit" variant="outline">
-          表示
-        </Button>
-      </form>
-    </div>
+      }
+    />
   );
 }

@@ -2,6 +2,7 @@
 
 import { useSyncExternalStore } from "react";
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { DataTable } from "@/components/ui/data-table";
 
 export type ChartRow = { key: string; label: string; count: number; copies: number; feeTotal: number };
 
@@ -56,41 +57,21 @@ export function UsageChart({ id, title, rows, layout = "vertical", showFees = tr
             <p className="p-4 text-std-16N-170 text-solid-gray-700">この月の発行はありません。</p>
           )}
         </div>
-        <div className="max-h-96 overflow-auto rounded-8 border border-solid-gray-420" role="region" aria-label={`${title}の表`} tabIndex={0}>
-          <table className="w-full border-collapse text-left text-dns-16N-130">
-            <caption className="sr-only">{title}（発行件数・通数{showFees ? "・手数料" : ""}）</caption>
-            <thead className="sticky top-0 bg-solid-gray-50">
-              <tr>
-                <th scope="col" className="border-b border-solid-gray-420 px-3 py-2 text-dns-16B-130">
-                  項目
-                </th>
-                <th scope="col" className="border-b border-solid-gray-420 px-3 py-2 text-right text-dns-16B-130">
-                  件数
-                </th>
-                <th scope="col" className="border-b border-solid-gray-420 px-3 py-2 text-right text-dns-16B-130">
-                  通数
-                </th>
-                {showFees ? (
-                  <th scope="col" className="border-b border-solid-gray-420 px-3 py-2 text-right text-dns-16B-130">
-                    手数料
-                  </th>
-                ) : null}
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr key={r.key} className="border-b border-solid-gray-200">
-                  <th scope="row" className="px-3 py-2 font-normal">
-                    {r.label}
-                  </th>
-                  <td className="px-3 py-2 text-right tabular-nums">{number.format(r.count)}</td>
-                  <td className="px-3 py-2 text-right tabular-nums">{number.format(r.copies)}</td>
-                  {showFees ? <td className="px-3 py-2 text-right tabular-nums">{number.format(r.feeTotal)}円</td> : null}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          label={`${title}の表`}
+          caption={`${title}（発行件数・通数${showFees ? "・手数料" : ""}）`}
+          regionClassName="max-h-96 overflow-auto rounded-8 border border-solid-gray-420"
+          theadClassName="sticky top-0 bg-solid-gray-50"
+          headerClassName="border-b border-solid-gray-420 px-3 py-2 text-right text-dns-16B-130"
+          rows={rows}
+          rowKey={(r) => r.key}
+          columns={[
+            { header: "項目", headerClassName: "border-b border-solid-gray-420 px-3 py-2 text-dns-16B-130", rowHeader: true, className: "px-3 py-2 font-normal", cell: (r) => r.label },
+            { header: "件数", className: "px-3 py-2 text-right tabular-nums", cell: (r) => number.format(r.count) },
+            { header: "通数", className: "px-3 py-2 text-right tabular-nums", cell: (r) => number.format(r.copies) },
+            showFees && { header: "手数料", className: "px-3 py-2 text-right tabular-nums", cell: (r) => `${number.format(r.feeTotal)}円` },
+          ]}
+        />
       </div>
     </section>
   );

@@ -3,9 +3,11 @@
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
-import type { FormResult } from "@/lib/form-result";
 
-type Props = { action: (input: unknown) => Promise<FormResult>; input: unknown; label: string; pendingLabel: string; confirm?: string };
+/** What the button needs of a server action's FormResult: success, or the message to show. */
+type ActionOutcome = { ok: true } | { ok: false; message: string };
+
+type Props = { action: (input: unknown) => Promise<ActionOutcome>; input: unknown; label: string; pendingLabel: string; confirm?: string };
 
 /** A one-click mutation (cancel a stop, end an emergency stop) with its error shown beside it. */
 export function ActionButton({ action, input, label, pendingLabel, confirm }: Props) {

@@ -39,12 +39,3 @@ export function Pagination({ basePath, params, page, pageCount, total }: { baseP
     </nav>
   );
 }
-
-/** The first value of a search parameter (Next gives string[] for repeated keys). */
-export function firstParam(v: string | string[] | undefined): string | undefined {
-  return Array.isArray(v) ? v[0] : v;
-}
-
-export const tableLinkClass = "text-blue-900 underline underline-offset-[calc(3/16*1rem)] hover:text-blue-1000 hover:decoration-[calc(3/16*1rem)]";
-export const thClass = "whitespace-nowrap border-b border-solid-gray-420 px-3 py-3 text-dns-16B-130";
-export const tdClass = "px-3 py-3 align-top";
