@@ -24,7 +24,7 @@ async function problem(res: Response, status: number, code: string) {
 }
 
 const ok = vi.fn(async () => new Response("ok"));
-const upload = withStaffRoute({ roles: ["municipal_admin", "operator"], sameOrigin: true, uploadHeader: true, body: { maxBytes: 8 } }, async ({ body }) => {
+const upload = withStaffRoute({ permission: "imports:run", sameOrigin: true, uploadHeader: true, body: { maxBytes: 8 } }, async ({ body }) => {
   const file = await body.spool();
   await file.cleanup();
   return Response.json({ bytes: file.bytes });

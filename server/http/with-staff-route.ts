@@ -1,9 +1,9 @@
 import "server-only";
+import { can, type Permission } from "@/lib/permissions";
 import type { z } from "zod";
 import { getStaffSession, type StaffSession } from "../auth/require-staff";
 import { getEnv } from "../env";
 import { AppError } from "../errors";
-import type { StaffRole } from "../generated/prisma/enums";
 import { problemResponse } from "./problem-response";
 import { readRequestBody, receiveUpload, refuseDeclaredOversize, type BodyLimit, type ReceivedUpload } from "./read-request-body";
 
@@ -11,8 +11,8 @@ import { readRequestBody, receiveUpload, refuseDeclaredOversize, type BodyLimit,
 export const UPLOAD_HEADER = "x-konbini-upload";
 
 export type StaffRouteOptions<Q extends z.ZodType | undefined> = {
-  /** The roles that may call the route (403 `forbidden` for any other); absent: every staff role. */
-  roles?: readonly StaffRole[];
+  /** What the caller's role must be allowed (lib/permissions.ts; 403 `forbidden` otherwise); absent: every staff role. */
+  permission?: Permission;
   /** Refuse a request from another origin (403 `forbidden`): session cookies ride along on cross-site requests. */
   sameOrigin?: boolean;
   /** Also require `X-Konbini-Upload: 1` (403 `forbidden` without it): the portal's upload script sets it. */
@@ -79,7 +79,7 @@ export function withStaffRoute<Q extends z.ZodType | undefined = undefined>(opti
       }
       const staff = await getStaffSession();
       if (!staff) throw new AppError("unauthenticated", "sign in first", { status: 401 });
-      if (options.roles && !options.roles.includes(staff.role)) throw new AppError("forbidden", "this role may not use this route", { status: 403 });
+      if (options.permission && !can(staff.role, options.permission)) throw new AppError("forbidden", "this role may not use this route", { status: 403 });
       const query = parseQuery(req, options.query);
       const params = route ? await route.params : {};
       const limit = options.body ?? { maxBytes: 0 };

@@ -11,7 +11,7 @@ export const runtime = "nodejs";
 export const maxDuration = 900;
 
 export const POST = withStaffRoute(
-  { roles: ["municipal_admin", "operator"], sameOrigin: true, uploadHeader: true, body: { maxBytes: MAX_IMPORT_BYTES } },
+  { permission: "imports:run", sameOrigin: true, uploadHeader: true, body: { maxBytes: MAX_IMPORT_BYTES } },
   async ({ staff, query, body, instance }) => {
     const file = await body.spool();
     return uploadProgressResponse(file, instance, (onProgress) => importFromPortal({ ctx: staff.ctx, query, filePath: file.path, onProgress }));
