@@ -121,11 +121,7 @@ if (!process.env.DATABASE_URL) {
   await ensureDatabase(embedded.url(), "konbini_bench");
   process.env.DATABASE_URL = embedded.url("konbini_bench");
   log(`[bench] embedded PostgreSQL on port ${embedded.port} under ${tmpDir}`);
-  try {
-    postmasterPid = Number(fs.readFileSync(path.join(tmpDir, "data", "postmaster.pid"), "utf8").split("\n")[0]) || null;
-  } catch {
-    postmasterPid = null;
-  }
+  postmasterPid = embedded.pid();
 } else {
   log("[bench] using DATABASE_URL");
 }
