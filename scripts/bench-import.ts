@@ -14,6 +14,7 @@ import os from "node:os";
 import path from "node:path";
 import { once } from "node:events";
 import readline from "node:readline";
+import { throughput } from "./lib/bench-stats";
 import { enableAppLogin, ensureDatabase, ROOT } from "./lib/database";
 import { startEmbeddedPostgres, type RunningPostgres } from "./lib/embedded-postgres";
 import { defaultEnv, getEnv, setEnv } from "../server/env";
@@ -121,11 +122,7 @@ if (!getEnv().DATABASE_URL) {
   await ensureDatabase(embedded.url(), "konbini_bench");
   setEnv("DATABASE_URL", embedded.url("konbini_bench"));
   log(`[bench] embedded PostgreSQL on port ${embedded.port} under ${tmpDir}`);
-  try {
-    postmasterPid = Number(fs.readFileSync(path.join(tmpDir, "data", "postmaster.pid"), "utf8").split("\n")[0]) || null;
-  } catch {
-    postmasterPid = null;
-  }
+  postmasterPid = embedded.pid();
 } else {
   log("[bench] using DATABASE_URL");
 }
@@ -194,7 +191,7 @@ async function main() {
       checkS: secs((marks.applying ?? totalMs) - (marks.checking ?? 0)),
       applyAndCommitS: secs((marks.done ?? totalMs) - (marks.applying ?? 0)),
     };
-    const out = { label, rows: result.rowsTotal, inserted: result.rowsInserted, updated: result.rowsUpdated, removed: result.rowsRemoved, seconds: secs(totalMs), rowsPerSecond: Math.round(result.rowsTotal / (totalMs / 1000)), ...phases, rowsLockedS: result.lockedMs === null ? null : secs(result.lockedMs), cpu };
+    const out = { label, rows: result.rowsTotal, inserted: result.rowsInserted, updated: result.rowsUpdated, removed: result.rowsRemoved, seconds: secs(totalMs), rowsPerSecond: throughput(result.rowsTotal, totalMs / 1000, 0), ...phases, rowsLockedS: result.lockedMs === null ? null : secs(result.lockedMs), cpu };
     log(`[bench] ${label}: ${JSON.stringify(out)}`);
     return out;
   }

@@ -26,6 +26,7 @@ import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import { decryptBytes, FieldContext } from "../server/crypto/field-encryption";
 import { benchIssueBody, createBenchData, MAX_RESIDENTS, type BenchPerson } from "./lib/bench-data";
+import { round, summarize, table, throughput } from "./lib/bench-stats";
 import { enableAppLogin, ensureDatabase, migrateDeploy, ROOT } from "./lib/database";
 import { startEmbeddedPostgres, type RunningPostgres } from "./lib/embedded-postgres";
 import { defaultEnv, getEnv, setEnv } from "../server/env";
@@ -108,20 +109,6 @@ const log = (s: string) => console.error(s);
 // ───────────────────────────── helpers ─────────────────────────────
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
-
-function percentile(sorted: number[], p: number): number {
-  if (!sorted.length) return NaN;
-  const rank = Math.ceil((p / 100) * sorted.length);
-  return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1];
-}
-
-function summarize(values: number[]) {
-  const s = [...values].sort((a, b) => a - b);
-  const mean = s.reduce((a, b) => a + b, 0) / (s.length || 1);
-  return { n: s.length, mean: round(mean), p50: round(percentile(s, 50)), p95: round(percentile(s, 95)), p99: round(percentile(s, 99)), max: round(s[s.length - 1] ?? NaN) };
-}
-
 /** Runs fn(0..count-1) with at most `concurrency` in flight. */
 async function runPool(count: number, concurrency: number, fn: (i: number) => Promise<void>): Promise<void> {
   let next = 0;
@@ -134,13 +121,6 @@ async function runPool(count: number, concurrency: number, fn: (i: number) => Pr
       }
     }),
   );
-}
-
-function table(header: string[], rows: Array<Array<string | number>>): string {
-  const cells = [header, ...rows.map((r) => r.map(String))];
-  const widths = header.map((_, c) => Math.max(...cells.map((r) => r[c].length)));
-  const line = (r: string[]) => `| ${r.map((v, c) => v.padStart(widths[c])).join(" | ")} |`;
-  return [line(header), `|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`, ...cells.slice(1).map(line)].join("\n");
 }
 
 function errorCode(e: unknown): string {
@@ -340,11 +320,7 @@ if (!getEnv().DATABASE_URL) {
   await orStop(() => ensureDatabase(embedded!.url(), "konbini_bench"));
   setEnv("DATABASE_URL", embedded.url("konbini_bench"));
   log(`[bench] embedded PostgreSQL on port ${embedded.port} under ${tmpDir} (${Date.now() - started} ms)`);
-  try {
-    postmasterPid = Number(fs.readFileSync(path.join(tmpDir, "data", "postmaster.pid"), "utf8").split("\n")[0]) || null;
-  } catch {
-    postmasterPid = null;
-  }
+  postmasterPid = embedded.pid();
 } else {
   log("[bench] using DATABASE_URL");
 }
@@ -478,7 +454,7 @@ try {
         errors,
         latencyMs: summarize(latencies),
         durationS: round(wall, 2),
-        throughput: round(latencies.length / wall, 2),
+        throughput: throughput(latencies.length, wall),
         stepMeanMs: Object.fromEntries(Object.entries(steps).map(([s, v]) => [s, round(v.reduce((a, b) => a + b, 0) / v.length)])),
         renderInWorker: renderByType,
         cpuPercentOfOneCore: cpu,
@@ -548,7 +524,7 @@ try {
       const now = cpuSample(postmasterPid);
       const cpu = cpuShare(cpuTick, now);
       cpuTick = now;
-      log(`[proof] ${issued}/${n} issued, ${verified} verified, errors ${Object.values(errors).reduce((a, b) => a + b, 0)}, cross ${crossDeliveries}, ${round(issued / s)}/s, rss ${Math.round(process.memoryUsage.rss() / 2 ** 20)} MiB, cpu ${JSON.stringify(cpu)}`);
+      log(`[proof] ${issued}/${n} issued, ${verified} verified, errors ${Object.values(errors).reduce((a, b) => a + b, 0)}, cross ${crossDeliveries}, ${throughput(issued, s, 1)}/s, rss ${Math.round(process.memoryUsage.rss() / 2 ** 20)} MiB, cpu ${JSON.stringify(cpu)}`);
     }, 10_000);
 
     await runPool(n, c, async (i) => {
@@ -648,7 +624,7 @@ try {
       injectedDelaysMs: "0–25 at eligibility, number, render, record, audit",
       durationS: round(durationS, 1),
       issuancePhaseS: round((issuanceDoneAt - started) / 1000, 1),
-      throughput: round(n / durationS, 2),
+      throughput: throughput(n, durationS),
       ok: issued,
       errors: totalErrors,
       errorCodes: errors,

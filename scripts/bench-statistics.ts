@@ -21,6 +21,7 @@ import path from "node:path";
 import pg from "pg";
 import { addMonths, monthDays } from "../lib/months";
 import { municipalityCheckDigit } from "../lib/municipality-code";
+import { percentile, round } from "./lib/bench-stats";
 import { enableAppLogin, ensureDatabase, migrateAll, ROOT } from "./lib/database";
 import { installJobSchema } from "./lib/job-schema";
 import { startEmbeddedPostgres, type RunningPostgres } from "./lib/embedded-postgres";
@@ -206,8 +207,7 @@ try {
       ms.push(Number(process.hrtime.bigint() - s) / 1e6);
     }
     ms.sort((a, b) => a - b);
-    const at = (p: number) => ms[Math.min(ms.length - 1, Math.floor(p * ms.length))];
-    const r = { name, p50: +at(0.5).toFixed(1), p95: +at(0.95).toFixed(1), max: +ms[ms.length - 1].toFixed(1) };
+    const r = { name, p50: round(percentile(ms, 50)), p95: round(percentile(ms, 95)), max: round(ms[ms.length - 1]) };
     log(`[bench] ${name.padEnd(52)} p50 ${r.p50} ms  p95 ${r.p95} ms  max ${r.max} ms`);
     return r;
   }

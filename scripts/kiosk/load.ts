@@ -4,15 +4,11 @@
 // endpoint, throughput and errors.
 import crypto from "node:crypto";
 import { DEMO_WALLET } from "../../lib/simulator/demo-wallet";
+import { percentile } from "../lib/bench-stats";
 import { baseRequest, KioskClient } from "./client";
 import { checkPdf } from "./pdf-checks";
 
 type Person = { serial: string; code: string; name: string; types: Array<"residence" | "seal"> };
-
-function percentile(sorted: number[], p: number): number {
-  if (!sorted.length) return 0;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
 
 export async function runLoad(opts: { baseUrl: string; keyId: string; secret: string; concurrency: number; durationSeconds: number; clockOverride?: string; log?: (s: string) => void }) {
   const log = opts.log ?? console.log;
@@ -80,7 +76,8 @@ export async function runLoad(opts: { baseUrl: string; keyId: string; secret: st
   log("endpoint      count    p50 ms   p95 ms   p99 ms   max ms");
   for (const [name, values] of Object.entries(lat)) {
     const s = [...values].sort((x, y) => x - y);
-    log(`${name.padEnd(12)} ${String(s.length).padStart(6)} ${percentile(s, 50).toFixed(0).padStart(8)} ${percentile(s, 95).toFixed(0).padStart(8)} ${percentile(s, 99).toFixed(0).padStart(8)} ${(s.at(-1) ?? 0).toFixed(0).padStart(8)}`);
+    const at = (p: number) => (s.length ? percentile(s, p) : 0);
+    log(`${name.padEnd(12)} ${String(s.length).padStart(6)} ${at(50).toFixed(0).padStart(8)} ${at(95).toFixed(0).padStart(8)} ${at(99).toFixed(0).padStart(8)} ${(s.at(-1) ?? 0).toFixed(0).padStart(8)}`);
   }
   log("");
   log(`issued ${issued} certificates in ${seconds.toFixed(1)} s = ${(issued / seconds).toFixed(1)} issuances/s`);

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Db } from "../db";
-import { auditHash, GENESIS_HASH } from "./write-audit-event";
+import { auditHash, GENESIS_HASH } from "./audit-chain";
 
 export type ChainVerification =
   | { ok: true; chain: string; checked: number; headHash: string }

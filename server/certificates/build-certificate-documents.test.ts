@@ -6,7 +6,7 @@ import { buildFuhyoDocument } from "./build-fuhyo-document";
 import { buildKosekiDocument } from "./build-koseki-document";
 import { buildTaxDocument } from "./build-tax-document";
 import { subjectDigest } from "./subject-digest";
-import { ISSUANCE, kosekiRecord, memberId, municipality, NON_TAXABLE, NOW, resident, taxRecord, YAMAKAWA } from "./test-rows";
+import { ISSUANCE, kosekiRecord, memberId, municipality, NON_TAXABLE, NOW, resident, taxRecord, YAMAKAWA } from "@/tests/factories/certificate-rows";
 
 const taxArgs = (over: Parameters<typeof taxRecord>[0] = {}, variant: "income" | "assessment" | "income-assessment" = "income-assessment") => ({
   municipality,

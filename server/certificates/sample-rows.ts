@@ -128,24 +128,7 @@ export function sampleRows(municipality: Municipality, today: string): SampleRow
     municipalityId,
     residentId: requester.id,
     fiscalYear,
-    residentOnJan1: true,
-    nonTaxable: false,
-    details: {
-      incomeYear: fiscalYear - 1,
-      income: [{ label: "給与収入", revenue: 4_500_000, amount: 3_160_000 }],
-      deductions: [
-        { label: "社会保険料控除", amount: 652_500 },
-        { label: "配偶者控除", amount: 330_000 },
-        { label: "基礎控除", amount: 430_000 },
-      ],
-      taxes: { municipal: { incomeLevy: 104_700, perCapita: 3_000 }, prefectural: { incomeLevy: 69_800, perCapita: 1_000 } },
-    },
-    totalIncome: 3_160_000,
-    totalDeductions: 1_412_500,
-    taxableIncome: 1_747_000,
-    municipalTax: 107_700,
-    prefecturalTax: 70_800,
-    dependents: 1,
+    ...sampleTaxFigures(fiscalYear),
     createdAt: CREATED,
     updatedAt: CREATED,
   };
@@ -240,6 +223,30 @@ export function sampleRows(municipality: Municipality, today: string): SampleRow
 }
 
 // ─── the sample 印影: a red double ring on a transparent background, encoded with node:zlib ───
+
+/** The figures of the sample tax record (see the sample's taxRecord); the unit tests' one (tests/factories/certificate-rows.ts) has them too. */
+export function sampleTaxFigures(fiscalYear: number) {
+  return {
+    residentOnJan1: true,
+    nonTaxable: false,
+    details: {
+      incomeYear: fiscalYear - 1,
+      income: [{ label: "給与収入", revenue: 4_500_000, amount: 3_160_000 }],
+      deductions: [
+        { label: "社会保険料控除", amount: 652_500 },
+        { label: "配偶者控除", amount: 330_000 },
+        { label: "基礎控除", amount: 430_000 },
+      ],
+      taxes: { municipal: { incomeLevy: 104_700, perCapita: 3_000 }, prefectural: { incomeLevy: 69_800, perCapita: 1_000 } },
+    },
+    totalIncome: 3_160_000,
+    totalDeductions: 1_412_500,
+    taxableIncome: 1_747_000,
+    municipalTax: 107_700,
+    prefecturalTax: 70_800,
+    dependents: 1,
+  } satisfies Partial<TaxRecord>;
+}
 
 let sealPng: Uint8Array<ArrayBuffer> | null = null;
 

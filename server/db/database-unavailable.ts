@@ -1,6 +1,7 @@
 import "server-only";
 import { AppError } from "../errors";
 import { logger } from "../logger";
+import { classifyPgError } from "./pg-errors";
 
 // A database outage (PostgreSQL stopped, restarting, unreachable, or closing our connections) is not a bug of
 // the request: it is answered `503 database_unavailable` with Retry-After, like `server_busy`, and logged
@@ -13,41 +14,15 @@ import { logger } from "../logger";
 // - a reset socket: kind "ConnectionClosed" (P1017); a socket timeout: "SocketTimeout" (P1008); PostgreSQL
 //   starting up or in recovery: {kind: "postgres", code: "57P03"}; a full server: "TooManyConnections" (P2037).
 // Errors the adapter cannot convert (pg's "Connection terminated unexpectedly", node socket errors) may
-// surface unwrapped, so their codes and messages are recognised too. Anything else is not an outage.
+// surface unwrapped, so their codes and messages are recognised too. Anything else is not an outage. The
+// codes are read by the one classifier of database errors, server/db/pg-errors.ts.
 
 /** Seconds a client is told to wait before retrying (a restart of PostgreSQL takes a few seconds). */
 export const DATABASE_RETRY_AFTER_SECONDS = 5;
 
-// P2028 (transaction API): no connection within maxWait, or the transaction outlived its timeout while a query
-// waited — the database did not answer in time (a stalled connection or host, an exhausted pool). Seen in the
-// fault harness's stall scenario (tests/faults), where it was a 500.
-const PRISMA_CODES = new Set(["P1001", "P1002", "P1008", "P1017", "P2024", "P2028", "P2037"]);
-const ADAPTER_KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout", "TooManyConnections"]);
-// 57P01 admin_shutdown, 57P02 crash_shutdown, 57P03 cannot_connect_now, 53300 too_many_connections;
-// class 08 is "connection exception".
-const SQLSTATE = /^(08[0-9A-Z]{3}|57P0[123]|53300)$/;
-const SOCKET_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ENOTFOUND", "EAI_AGAIN", "ETIMEDOUT", "EPIPE", "EHOSTUNREACH", "ENETUNREACH"]);
-const PG_MESSAGES = /^(Connection terminated( unexpectedly| due to connection timeout)?|timeout exceeded when trying to connect|Client has encountered a connection error and is not queryable)$/;
-
-type Shape = { code?: unknown; message?: unknown; kind?: unknown; cause?: unknown; meta?: { driverAdapterError?: unknown } };
-
 /** True when `e` (or what it wraps) says the database cannot be reached or dropped the connection. */
 export function isDatabaseUnavailable(e: unknown): boolean {
-  const seen = new Set<unknown>();
-  const queue: unknown[] = [e];
-  while (queue.length) {
-    const x = queue.shift();
-    if (!x || typeof x !== "object" || seen.has(x) || seen.size > 8) continue;
-    seen.add(x);
-    const s = x as Shape;
-    const code = typeof s.code === "string" ? s.code : null;
-    if (code && (PRISMA_CODES.has(code) || SQLSTATE.test(code) || SOCKET_CODES.has(code))) return true;
-    if (typeof s.kind === "string" && ADAPTER_KINDS.has(s.kind)) return true;
-    // The adapter's { kind: "postgres", code } cause, and pg's own errors that carry no code.
-    if (typeof s.message === "string" && code === null && PG_MESSAGES.test(s.message)) return true;
-    queue.push(s.cause, s.meta?.driverAdapterError);
-  }
-  return false;
+  return classifyPgError(e)?.kind === "unavailable";
 }
 
 type OutageState = { since: Date | null };

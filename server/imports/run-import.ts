@@ -19,6 +19,7 @@ import {
 import { writeAuditEvent } from "../audit/write-audit-event";
 import type { RequestContext } from "../context";
 import { keyringFromEnv } from "../crypto/field-encryption";
+import { isLockConflict } from "../db/pg-errors";
 import { withTenant } from "../db/tenant";
 import { requireEnv } from "../env";
 import { AppError } from "../errors";
@@ -384,12 +385,6 @@ function errorForLog(e: unknown) {
     return { name: "DatabaseError", code: pgError.code, constraint: pgError.constraint, table: pgError.table, routine: pgError.routine };
   }
   return e instanceof Error ? { name: e.name, message: e.message } : { name: typeof e };
-}
-
-function isLockConflict(e: unknown): boolean {
-  const code = (e as { code?: string } | null)?.code;
-  // lock_not_available (lock_timeout), deadlock_detected, serialization_failure
-  return code === "55P03" || code === "40P01" || code === "40001";
 }
 
 async function finishJob(f: {

@@ -10,7 +10,7 @@ import { buildResidenceDocument, type BuiltDocument } from "../certificates/buil
 import { buildSealDocument } from "../certificates/build-seal-document";
 import { buildTaxDocument } from "../certificates/build-tax-document";
 import { samplePersonalSeal } from "../certificates/sample-rows";
-import { ISSUANCE, kosekiRecord, memberId, municipality, NOW, resident, taxRecord, YAMAKAWA } from "../certificates/test-rows";
+import { ISSUANCE, kosekiRecord, memberId, municipality, NOW, resident, taxRecord, YAMAKAWA } from "@/tests/factories/certificate-rows";
 import type { Resident, SealRegistration } from "../generated/prisma/client";
 import { bindingKeywords } from "../pdf/document-model";
 import { extractPdf, renderCertificate } from "../pdf/render-certificate";
@@ -41,7 +41,7 @@ const residentSubject = (persons: SubjectPerson[], over: Partial<IndependentSubj
   ...over,
 });
 
-/** The 山川 register (test-rows): every entry may appear; 一郎 is the requester. */
+/** The 山川 register (tests/factories/certificate-rows.ts): every entry may appear; 一郎 is the requester. */
 const YAMAKAWA_SUBJECT: IndependentSubject = {
   layout: "koseki",
   unresolved: null,

@@ -17,6 +17,7 @@ import type { Household, Municipality, Resident } from "../generated/prisma/clie
 import { isKosekiType } from "@/lib/certificate-types";
 import type { RequestContext } from "../context";
 import type { Tx } from "../db";
+import { classifyPgError } from "../db/pg-errors";
 import { withTenant } from "../db/tenant";
 import { evaluateEligibility } from "../eligibility/evaluate-eligibility";
 import { loadEligibilityFacts } from "../eligibility/load-eligibility-facts";
@@ -234,21 +235,11 @@ export async function issueCertificate(args: {
     if (isAppError(e)) throw e;
     if (deadline.aborted) throw issuanceTimeout("the issuance did not finish before the deadline", e);
     // lock_timeout (5 s): an import of this municipality holds its rows; nothing was done, retry shortly.
-    if (isLockTimeout(e)) throw new AppError("server_busy", "the municipality's data is being updated; retry with the same Idempotency-Key", { status: 503, details: { retryAfterSeconds: 5 }, cause: e });
+    if (classifyPgError(e)?.kind === "lock_timeout") throw new AppError("server_busy", "the municipality's data is being updated; retry with the same Idempotency-Key", { status: 503, details: { retryAfterSeconds: 5 }, cause: e });
     throw e;
   } finally {
     release();
   }
-}
-
-/** PostgreSQL's lock_not_available (55P03), however the driver adapter wrapped it. */
-function isLockTimeout(e: unknown): boolean {
-  for (let c: unknown = e, depth = 0; c && depth < 5; c = (c as { cause?: unknown }).cause, depth++) {
-    const o = c as { code?: unknown; originalCode?: unknown; message?: unknown };
-    if (o.code === "55P03" || o.originalCode === "55P03") return true;
-    if (typeof o.message === "string" && /lock timeout|lock_not_available/i.test(o.message)) return true;
-  }
-  return false;
 }
 
 type BuildArgs = {

@@ -1,6 +1,6 @@
 import "server-only";
 import { SYSTEM_CHAIN_KEY } from "@/lib/schemas/logs";
-import { SYSTEM_CHAIN } from "../audit/write-audit-event";
+import { SYSTEM_CHAIN } from "../audit/audit-chain";
 import type { RequestContext } from "../context";
 import type { Tx } from "../db";
 

@@ -11,7 +11,7 @@ import { buildFuhyoDocument } from "../certificates/build-fuhyo-document";
 import { buildKosekiDocument } from "../certificates/build-koseki-document";
 import type { BuiltDocument } from "../certificates/build-residence-document";
 import { buildTaxDocument } from "../certificates/build-tax-document";
-import { ISSUANCE, kosekiRecord, memberId, municipality, NON_TAXABLE, NOW, resident, taxRecord, YAMAKAWA, type MemberSpec } from "../certificates/test-rows";
+import { ISSUANCE, kosekiRecord, memberId, municipality, NON_TAXABLE, NOW, resident, taxRecord, YAMAKAWA, type MemberSpec } from "@/tests/factories/certificate-rows";
 import { verifyRenderedPdf } from "../issuance/verify-rendered-pdf";
 import type { CertificateDocument } from "./document-model";
 import { DEFAULT_FALLBACK_FONT, FONT_CHAIN, FONT_FILES, fallbackFontFiles, printableCodePoint, unprintableCharacters } from "./fonts";

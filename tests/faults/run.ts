@@ -13,6 +13,7 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import pg from "pg";
+import { percentile } from "../../scripts/lib/bench-stats";
 import { encryptField, FieldContext, keyringFromEnv } from "../../server/crypto/field-encryption";
 import { signRequest } from "../../server/kiosk-protocol/http-signatures";
 import { checkInvariants, type InvariantReport } from "./invariants";
@@ -47,7 +48,7 @@ const results: ScenarioResult[] = [];
 
 function summarise(attempts: Attempt[]): Record<string, number> {
   const ms = attempts.filter((a) => a.outcome === "answered").map((a) => a.ms).sort((x, y) => x - y);
-  const f: Record<string, number> = { requests: attempts.length, "answered p50 ms": Math.round(ms[Math.floor(ms.length / 2)] ?? 0) };
+  const f: Record<string, number> = { requests: attempts.length, "answered p50 ms": Math.round(ms.length ? percentile(ms, 50) : 0) };
   for (const a of attempts) {
     const k = a.outcome === "answered" ? "answered" : a.outcome === "no_answer" ? `no answer (${a.error})` : `${a.status} ${a.code ?? ""}`.trim();
     f[k] = (f[k] ?? 0) + 1;
@@ -132,7 +133,7 @@ try {
     stop = true;
     await load;
     figures["kills survived"] = survived;
-    figures["restart p50 ms"] = restartMs.sort((a, b) => a - b)[Math.floor(restartMs.length / 2)] ?? 0;
+    figures["restart p50 ms"] = restartMs.length ? percentile(restartMs.sort((a, b) => a - b), 50) : 0;
   });
 
   // 2. Immediate shutdown of PostgreSQL (SIGQUIT to the postmaster: what `pg_ctl stop -m immediate` sends) during

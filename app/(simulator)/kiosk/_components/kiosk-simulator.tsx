@@ -6,8 +6,9 @@ import type { DemoCard } from "@/lib/simulator/demo-wallet";
 import { applyForRegistration, checkEligibility, complete, enterPin, insertCard, issue, resetPin, type ActionFailure, type ApiTrace } from "../actions";
 import { CardPicker, type Municipality, type PlacedCard } from "./card-picker";
 import { DemoPanel, type LogEntry } from "./demo-panel";
-import { KioskScreens, type Flow, type Screen } from "./kiosk-screens";
-import { EMPTY_REGISTRATION, normalizeReceiptNo, registrationCode, type RegistrationDraft } from "./registration-screens";
+import type { Flow, Screen } from "./kiosk-flow";
+import { KioskScreens } from "./kiosk-screens";
+import { EMPTY_REGISTRATION, normalizeReceiptNo, registrationCode, type RegistrationDraft } from "./registration-draft";
 import { EMPTY_OPTIONS, buildChoice, draftProblem, hasOptions, initialDraft, type Available, type OptionsDraft } from "./options-form";
 
 // The kiosk half of the simulator: a state machine over the screens of a real multi-copy machine. It talks

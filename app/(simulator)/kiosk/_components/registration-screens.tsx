@@ -6,56 +6,11 @@ import type { KosekiRegistrationResponseWire } from "@/lib/schemas/kiosk-respons
 import type { Municipality } from "./card-picker";
 import { ChoiceGroup, KioskButton, KioskMessage, KioskScreen } from "./kiosk-ui";
 import { REGISTRATION_AFTER, REGISTRATION_CONSENT, REGISTRATION_DONE, REGISTRATION_STATUS, registrationRefusalMessage } from "./labels";
+import { OTHER, normalizeReceiptNo, registrationCode, registrationDraftErrors, type DraftErrors, type RegistrationDraft, type RegistrationRefused } from "./registration-draft";
 
 // The 本籍地 利用登録 at the kiosk (DOMAIN.md §4): after the card and the PIN, the resident names the 本籍地,
 // gives the receipt number of a web pre-registration or the 本籍 and the 筆頭者, agrees to the terms and gets
 // a receipt number. The 本籍地 municipality reviews the application later (a few business days).
-
-/** What the resident entered for the application. */
-export type RegistrationDraft = {
-  /** A demo municipality's code, or "other" with the code typed in `otherCode`. */
-  choice: string;
-  otherCode: string;
-  receiptNo: string;
-  honsekiAddress: string;
-  kosekiHeadName: string;
-};
-
-export const EMPTY_REGISTRATION: RegistrationDraft = { choice: "", otherCode: "", receiptNo: "", honsekiAddress: "", kosekiHeadName: "" };
-
-/** The refusal screen's content (codes of POST /koseki-registrations). */
-export type RegistrationRefused = { code: string; receiptNo?: string; registrationStatus?: "pending" | "approved"; notice?: string | null };
-
-const OTHER = "other";
-const RECEIPT_NO = /^[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/;
-
-export const normalizeReceiptNo = (value: string) =>
-  value
-    .trim()
-    .toUpperCase()
-    .replace(/[Ａ-Ｚ０-９－]/g, (ch) => (ch === "－" ? "-" : String.fromCharCode(ch.charCodeAt(0) - 0xfee0)));
-
-export function registrationCode(d: RegistrationDraft): string {
-  return d.choice === OTHER ? d.otherCode.trim() : d.choice;
-}
-
-type DraftErrors = Partial<Record<"choice" | "otherCode" | "receiptNo" | "honsekiAddress" | "kosekiHeadName", string>>;
-
-export function registrationDraftErrors(d: RegistrationDraft): DraftErrors {
-  const errors: DraftErrors = {};
-  if (!d.choice) errors.choice = "本籍地の市区町村を選んでください。";
-  else if (d.choice === OTHER && !/^\d{6}$/.test(d.otherCode.trim())) errors.otherCode = "団体コードを半角数字6桁で入力してください。";
-  const receipt = normalizeReceiptNo(d.receiptNo);
-  if (receipt) {
-    if (!RECEIPT_NO.test(receipt)) errors.receiptNo = "受付番号は「XXXX-XXXX-XXXX」の形（英数字12桁）で入力してください。";
-  } else {
-    if (!d.honsekiAddress.trim()) errors.honsekiAddress = "本籍（町名・番地）を入力してください。";
-    else if (d.honsekiAddress.trim().length > 80) errors.honsekiAddress = "本籍は80文字以内で入力してください。";
-    if (!d.kosekiHeadName.trim()) errors.kosekiHeadName = "筆頭者の氏名を入力してください。";
-    else if (d.kosekiHeadName.trim().length > 40) errors.kosekiHeadName = "筆頭者の氏名は40文字以内で入力してください。";
-  }
-  return errors;
-}
 
 function municipalityLabel(code: string, municipalities: readonly Municipality[]): string {
   const m = municipalities.find((x) => x.code === code);

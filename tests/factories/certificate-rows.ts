@@ -1,8 +1,8 @@
 // Plain objects shaped as the Prisma rows the certificate builders read, for unit tests (no database).
-// Names, places and figures are fictional (DOMAIN.md §9).
-import "server-only";
-import type { FuhyoEntry, KosekiEvent, KosekiMember, KosekiRecord, Municipality, Resident, TaxRecord } from "../generated/prisma/client";
-import { samplePersonalSeal } from "./sample-rows";
+// Names, places and figures are fictional (DOMAIN.md §9). The staff preview's sample rows stay in production
+// code (server/certificates/sample-rows.ts); these are for tests only.
+import { samplePersonalSeal, sampleTaxFigures } from "@/server/certificates/sample-rows";
+import type { FuhyoEntry, KosekiEvent, KosekiMember, KosekiRecord, Municipality, Resident, TaxRecord } from "@/server/generated/prisma/client";
 
 const d = (ymd: string) => new Date(`${ymd}T00:00:00Z`);
 const at = d("2026-01-01");
@@ -83,24 +83,7 @@ export function taxRecord(over: Partial<TaxRecord> = {}): TaxRecord {
     municipalityId: MUNICIPALITY_ID,
     residentId: "00000000-0000-7000-8000-0000000000r1",
     fiscalYear: 2026,
-    residentOnJan1: true,
-    nonTaxable: false,
-    details: {
-      incomeYear: 2025,
-      income: [{ label: "給与収入", revenue: 4_500_000, amount: 3_160_000 }],
-      deductions: [
-        { label: "社会保険料控除", amount: 652_500 },
-        { label: "配偶者控除", amount: 330_000 },
-        { label: "基礎控除", amount: 430_000 },
-      ],
-      taxes: { municipal: { incomeLevy: 104_700, perCapita: 3_000 }, prefectural: { incomeLevy: 69_800, perCapita: 1_000 } },
-    },
-    totalIncome: 3_160_000,
-    totalDeductions: 1_412_500,
-    taxableIncome: 1_747_000,
-    municipalTax: 107_700,
-    prefecturalTax: 70_800,
-    dependents: 1,
+    ...sampleTaxFigures(2026),
     createdAt: at,
     updatedAt: at,
     ...over,

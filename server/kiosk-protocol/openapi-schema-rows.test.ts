@@ -1,0 +1,31 @@
+import { describe, expect, it } from "vitest";
+import { schemaRows, type Schema, type Schemas } from "@/lib/openapi-schema-walker";
+import { buildOpenApiDocument } from "./openapi";
+
+// The API reference page (app/api-docs/page.tsx) renders the published document through lib/openapi-schema-walker.ts:
+// the real schemas must come out as the page shows them.
+const doc = buildOpenApiDocument() as unknown as {
+  paths: Record<string, { post: { requestBody?: { content: Record<string, { schema: Schema }> } } }>;
+  components: { schemas: Schemas };
+};
+const requestRows = (path: string) => schemaRows(doc.paths[path].post.requestBody!.content["application/json"].schema, doc.components.schemas);
+
+describe("the kiosk API's request bodies as field rows", () => {
+  it("lists the issuance request's certificate types once, with each type's options under its condition", () => {
+    const rows = requestRows("/api/kiosk/v1/issuances");
+    const type = rows.find((r) => r.path === "certificateType");
+    expect(type).toMatchObject({ required: true, condition: null });
+    expect(type?.type).toContain('"residence" | "residence-entry"');
+    expect(rows.filter((r) => r.path === "certificateType")).toHaveLength(1);
+    expect(rows.find((r) => r.path === "card.serial")).toMatchObject({ type: "string", required: true, constraints: ["1〜128文字"], condition: null });
+    expect(rows.find((r) => r.path === "options.fiscalYear" && r.condition === 'certificateType = "tax-income"')).toMatchObject({ type: "integer", required: true, constraints: ["2000〜2100"] });
+    expect(rows.find((r) => r.path === "options.members" && r.condition === 'certificateType = "residence"')?.type).toBe('"all" または string（uuid） の配列');
+  });
+
+  it("lists the completion request's fields", () => {
+    expect(requestRows("/api/kiosk/v1/issuances/{id}/completion").map((r) => [r.path, r.type, r.required])).toEqual([
+      ["outcome", '"printed" | "cancelled" | "failed"', true],
+      ["reason", "string", false],
+    ]);
+  });
+});
