@@ -1,6 +1,8 @@
 import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
 
+const testImports = ["@/tests/*", "**/tests/*", "**/tests/**"];
+const testImportMessage = "Production code does not import tests/ (factories and harnesses are for tests only).";
 const prismaImports = ["@/server/generated/*", "**/server/generated/*", "@prisma/client", "@prisma/client/*"];
 
 // Settings are read through server/env.ts (getEnv/requireEnv; rawEnv for the run-mode and readiness checks that
@@ -60,9 +62,18 @@ const config = [
           patterns: [
             { group: prismaImports, message: "Only server/** may import the Prisma client; call a server verb." },
             { group: ["@/server/db", "@/server/db/*"], message: "Only server/** may import the database; call a server verb." },
+            { group: testImports, message: testImportMessage },
           ],
         },
       ],
+    },
+  },
+  // Production code never imports the tests' factories and harnesses (tests/): test data stays out of what ships.
+  {
+    files: ["server/**", "scripts/**", "prisma/**", "proxy.ts", "instrumentation.ts"],
+    ignores: ["**/*.test.ts"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: [{ group: testImports, message: testImportMessage }] }],
     },
   },
   // Shared UI and client-safe helpers never import server code at all.
@@ -71,7 +82,12 @@ const config = [
     rules: {
       "no-restricted-imports": [
         "error",
-        { patterns: [{ group: ["@/server/*", "**/server/*"], message: "components/ and lib/ are client-safe: no server imports." }] },
+        {
+          patterns: [
+            { group: ["@/server/*", "**/server/*"], message: "components/ and lib/ are client-safe: no server imports." },
+            { group: testImports, message: testImportMessage },
+          ],
+        },
       ],
     },
   },
