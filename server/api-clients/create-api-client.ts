@@ -23,7 +23,7 @@ export async function createApiClient({ ctx, input }: { ctx: RequestContext; inp
     let municipalityId: string | null = null;
     if (municipalityCode) {
       const m = await tx.municipality.findUnique({ where: { code: municipalityCode }, select: { id: true } });
-      if (!m) throw new AppError("municipality_not_found", "no municipality has this code", { status: 422 });
+      if (!m) throw new AppError("municipality_not_found", "no municipality has this code");
       municipalityId = m.id;
     }
     const client = await tx.apiClient.create({

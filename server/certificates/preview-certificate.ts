@@ -42,7 +42,6 @@ function parse<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
   const parsed = schema.safeParse(input);
   if (!parsed.success) {
     throw new AppError("validation_failed", "the preview request is not valid", {
-      status: 422,
       details: { errors: parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })) },
     });
   }
@@ -121,7 +120,7 @@ export function buildSampleDocument(municipality: Municipality, type: Certificat
       break;
     default:
       (type) satisfies never;
-      throw new AppError("internal_error", "no builder for this certificate type", { status: 500 });
+      throw new AppError("internal_error", "no builder for this certificate type");
   }
   return { ...built.document, sample: true };
 }

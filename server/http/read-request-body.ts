@@ -1,4 +1,5 @@
 import "server-only";
+import type { ErrorCodeWithStatus } from "@/lib/error-codes";
 import { AppError } from "../errors";
 
 // The one bounded reader of request bodies: every route that reads a body goes through here (in memory:
@@ -12,22 +13,25 @@ function sizeText(bytes: number): string {
   return `${bytes} bytes`;
 }
 
+/** The 413 codes: `payload_too_large`, or a route's own (the 公印 upload's `seal_too_large`). */
+type TooLarge = ErrorCodeWithStatus<413>;
+
 /** 413 with the limit in `details.maxBytes`. */
-export function payloadTooLarge(maxBytes: number, code = "payload_too_large"): AppError {
-  return new AppError(code, `the request body is larger than ${sizeText(maxBytes)}`, { status: 413, details: { maxBytes } });
+export function payloadTooLarge(maxBytes: number, code: TooLarge = "payload_too_large"): AppError {
+  return new AppError(code, `the request body is larger than ${sizeText(maxBytes)}`, { details: { maxBytes } });
 }
 
 /**
  * Refuses a body whose declared Content-Length is over the limit: cheap, so callers run it before any
  * authentication or database work. A missing length passes (the streamed count still applies).
  */
-export function refuseDeclaredOversize(req: Request, maxBytes: number, code = "payload_too_large"): void {
+export function refuseDeclaredOversize(req: Request, maxBytes: number, code: TooLarge = "payload_too_large"): void {
   const declared = req.headers.get("content-length");
   if (declared !== null && Number(declared) > maxBytes) throw payloadTooLarge(maxBytes, code);
 }
 
 /** The body's chunks, at most `maxBytes` in all: one byte more cancels the stream and throws 413. */
-export async function* boundedBodyChunks(req: Request, maxBytes: number, code = "payload_too_large"): AsyncGenerator<Uint8Array> {
+export async function* boundedBodyChunks(req: Request, maxBytes: number, code: TooLarge = "payload_too_large"): AsyncGenerator<Uint8Array> {
   refuseDeclaredOversize(req, maxBytes, code);
   if (!req.body) return;
   const reader = req.body.getReader();
@@ -39,7 +43,7 @@ export async function* boundedBodyChunks(req: Request, maxBytes: number, code = 
       try {
         next = await reader.read();
       } catch (e) {
-        throw new AppError("bad_request", "the request body could not be read", { status: 400, cause: e });
+        throw new AppError("bad_request", "the request body could not be read", { cause: e });
       }
       if (next.done) {
         done = true;
@@ -56,7 +60,7 @@ export async function* boundedBodyChunks(req: Request, maxBytes: number, code = 
 }
 
 /** Reads a request body of at most `maxBytes` into memory (never more than the limit plus one chunk). */
-export async function readRequestBody(req: Request, maxBytes: number, code = "payload_too_large"): Promise<Uint8Array> {
+export async function readRequestBody(req: Request, maxBytes: number, code: TooLarge = "payload_too_large"): Promise<Uint8Array> {
   const chunks: Uint8Array[] = [];
   let total = 0;
   for await (const chunk of boundedBodyChunks(req, maxBytes, code)) {

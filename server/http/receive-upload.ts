@@ -44,7 +44,7 @@ export async function receiveUpload(req: Request, opts: { maxBytes: number }): P
   } catch (e) {
     await cleanup();
     if (e instanceof AppError) throw e;
-    throw new AppError("bad_request", "the request body could not be read", { status: 400, cause: e });
+    throw new AppError("bad_request", "the request body could not be read", { cause: e });
   }
   return { path: file, bytes, sha256Base64: hash.digest("base64"), cleanup };
 }

@@ -37,9 +37,9 @@ export function withStaffUpload(run: Run) {
     try {
       refuseDeclaredOversize(req, MAX_IMPORT_BYTES);
       staff = await getStaffSession();
-      if (!staff) throw new AppError("unauthenticated", "sign in first", { status: 401 });
-      if (staff.role !== "municipal_admin" && staff.role !== "operator") throw new AppError("forbidden", "this role may not import data", { status: 403 });
-      if (req.headers.get(UPLOAD_HEADER) !== "1" || !sameOrigin(req)) throw new AppError("forbidden", "uploads are accepted from the portal only", { status: 403 });
+      if (!staff) throw new AppError("unauthenticated", "sign in first");
+      if (staff.role !== "municipal_admin" && staff.role !== "operator") throw new AppError("forbidden", "this role may not import data");
+      if (req.headers.get(UPLOAD_HEADER) !== "1" || !sameOrigin(req)) throw new AppError("forbidden", "uploads are accepted from the portal only");
       file = await receiveUpload(req, { maxBytes: MAX_IMPORT_BYTES });
     } catch (e) {
       await file?.cleanup();

@@ -12,7 +12,6 @@ function confirmRemovalsParam(query: URLSearchParams): boolean {
   if (v === null || v === "" || v === "0" || v === "false") return false;
   if (v === "1" || v === "true") return true;
   throw new AppError("validation_failed", "confirmRemovals は 1（削除を承認する）または 0 を指定してください。", {
-    status: 422,
     details: { errors: [{ path: "confirmRemovals", message: "confirmRemovals は 1（削除を承認する）または 0 を指定してください。" }] },
   });
 }
@@ -27,7 +26,6 @@ export function uploadOptions(query: URLSearchParams, feed: string | null) {
   });
   if (!parsed.success) {
     throw new AppError("validation_failed", parsed.error.issues.map((i) => i.message).join(" "), {
-      status: 422,
       details: { errors: parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })) },
     });
   }

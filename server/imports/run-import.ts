@@ -74,7 +74,7 @@ export function authorizeImport(ctx: RequestContext, municipalityId: string): vo
     (a.type === "staff" && ((a.role === "municipal_admin" && a.municipalityId === municipalityId) || a.role === "operator")) ||
     (a.type === "api_client" && a.municipalityId !== null && a.municipalityId === municipalityId) ||
     a.type === "system";
-  if (!ok) throw new AppError("forbidden", "this actor may not import data into this municipality", { status: 403 });
+  if (!ok) throw new AppError("forbidden", "this actor may not import data into this municipality");
 }
 
 class RowErrors {
@@ -99,7 +99,6 @@ export async function runImport(args: RunImportArgs): Promise<ImportResult> {
   const parsedOptions = ZImportOptions.safeParse({ feed: args.feed, mode: args.mode, format: args.format, encoding: args.encoding });
   if (!parsedOptions.success) {
     throw new AppError("validation_failed", parsedOptions.error.issues.map((i) => i.message).join(" "), {
-      status: 422,
       details: { errors: parsedOptions.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })) },
     });
   }
@@ -128,7 +127,7 @@ async function importAsJob({ args, options, client, jobId }: { args: RunImportAr
   const startedAt = new Date();
   const job = await withTenant(tenantCtx, async (tx) => {
     const municipality = await tx.municipality.findUnique({ where: { id: args.municipalityId }, select: { id: true } });
-    if (!municipality) throw new AppError("not_found", "no such municipality", { status: 404 });
+    if (!municipality) throw new AppError("not_found", "no such municipality");
     return tx.importJob.create({
       data: {
         id: jobId,
@@ -241,7 +240,7 @@ async function importAsJob({ args, options, client, jobId }: { args: RunImportAr
     });
     log.error({ err: errorForLog(e) }, "import aborted");
     const failed = await finishJob({ args, jobId: job.id, status: "failed", rowsTotal, counts, errors, fileSha256, feedName: options.feed, mode: options.mode, refusal: null });
-    if (!conflict) throw new AppError("import_failed", "the import failed and nothing was imported", { status: 500, cause: e, details: { jobId: job.id } });
+    if (!conflict) throw new AppError("import_failed", "the import failed and nothing was imported", { cause: e, details: { jobId: job.id } });
     return { ...failed, committedAt: null, lockedMs: null };
   }
 

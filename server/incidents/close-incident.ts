@@ -20,7 +20,7 @@ export async function closeIncident({ ctx, input, now = new Date() }: { ctx: Req
   return withTenant(ctx, async (tx) => {
     const incident = await lockIncident(tx, ctx, incidentId);
     if (incident.status === "closed") {
-      throw new AppError("incident_state_conflict", "the incident is already closed", { status: 409, details: { currentStatus: incident.status } });
+      throw new AppError("incident_state_conflict", "the incident is already closed", { details: { currentStatus: incident.status } });
     }
     await tx.incident.update({ where: { id: incident.id }, data: { status: "closed", closedAt: now, closedById: ctx.actor.id, closeReason: reason } });
     await writeAuditEvent(tx, ctx, {

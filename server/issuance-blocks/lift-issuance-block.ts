@@ -23,7 +23,7 @@ export async function liftIssuanceBlock({ ctx, input, now = new Date() }: { ctx:
       where: { id: block.id, liftedAt: null },
       data: { liftedAt: now, liftedById: ctx.actor.type === "staff" ? ctx.actor.id : null },
     });
-    if (lifted.count === 0) throw new AppError("issuance_block_lifted", "the block was already lifted", { status: 409 });
+    if (lifted.count === 0) throw new AppError("issuance_block_lifted", "the block was already lifted");
     await tx.resident.update({ where: { id: block.residentId }, data: { updatedAt: now } });
     await writeAuditEvent(tx, ctx, { action: "issuance_block.lift", targetType: "Resident", targetId: block.residentId, details: { blockId: block.id } });
   });

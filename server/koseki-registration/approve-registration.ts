@@ -18,15 +18,15 @@ export async function approveRegistration({ ctx, input, now = new Date() }: { ct
   requireRole(ctx, "municipal_admin", "clerk");
   const municipalityId = requireMunicipality(ctx);
   const parsed = ZApproveRegistration.safeParse(input);
-  if (!parsed.success) throw new AppError("validation_failed", "the decision is incomplete", { status: 422 });
+  if (!parsed.success) throw new AppError("validation_failed", "the decision is incomplete");
   const result = await withTenant(ctx, async (tx) => {
     const r = await lockRegistration(tx, municipalityId, parsed.data.registrationId);
-    if (!r.cardIssuer || !r.cardSerial) throw new AppError("registration_card_missing", "a web pre-registration without a card certificate cannot be approved", { status: 409 });
+    if (!r.cardIssuer || !r.cardSerial) throw new AppError("registration_card_missing", "a web pre-registration without a card certificate cannot be approved");
     const member = await tx.kosekiMember.findFirst({
       where: { id: parsed.data.kosekiMemberId, municipalityId, removed: false, kosekiRecord: { kind: "current" } },
       include: { kosekiRecord: { select: { honseki: true, headFamilyName: true, headGivenName: true } } },
     });
-    if (!member) throw new AppError("koseki_member_invalid", "the chosen member is not in a current register of this municipality", { status: 422 });
+    if (!member) throw new AppError("koseki_member_invalid", "the chosen member is not in a current register of this municipality");
     const match = matchApplication(
       { honseki: r.honseki, kosekiHeadName: r.kosekiHeadName, familyName: r.applicantFamilyName, givenName: r.applicantGivenName, dateOfBirth: ymdOf(r.applicantDateOfBirth) },
       { ...member.kosekiRecord, familyName: member.familyName, givenName: member.givenName, dateOfBirth: ymdOf(member.dateOfBirth) },

@@ -38,12 +38,12 @@ export type RegistrationStatusView = {
  */
 export async function lookupRegistrationStatus({ input, clientKey, now = new Date() }: { input: RegistrationStatusLookupInput; clientKey: string; now?: Date }): Promise<RegistrationStatusView> {
   const parsed = ZRegistrationStatusLookup.safeParse(input);
-  if (!parsed.success) throw new AppError("validation_failed", "the form has errors", { status: 422, details: { fieldErrors: fieldErrorsOf(parsed.error.issues) } });
+  if (!parsed.success) throw new AppError("validation_failed", "the form has errors", { details: { fieldErrors: fieldErrorsOf(parsed.error.issues) } });
   const { receiptNo } = parsed.data;
   await enforceRateLimit(RATE_LIMITS.statusLookupPerClient, clientKey, now);
   await enforceRateLimit(RATE_LIMITS.statusLookupPerReceipt, receiptNo, now);
 
-  const notFound = () => new AppError("registration_not_found", "no application matches this receipt number and date of birth", { status: 404 });
+  const notFound = () => new AppError("registration_not_found", "no application matches this receipt number and date of birth");
   const located = await withTenant(systemContext("koseki-status"), (tx) => tx.kosekiRegistration.findUnique({ where: { receiptNo }, select: { municipalityId: true } }));
   if (!located) throw notFound();
 

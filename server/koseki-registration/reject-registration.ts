@@ -12,7 +12,7 @@ export async function rejectRegistration({ ctx, input, now = new Date() }: { ctx
   requireRole(ctx, "municipal_admin", "clerk");
   const municipalityId = requireMunicipality(ctx);
   const parsed = ZRejectRegistration.safeParse(input);
-  if (!parsed.success) throw new AppError("validation_failed", "the decision is incomplete", { status: 422 });
+  if (!parsed.success) throw new AppError("validation_failed", "the decision is incomplete");
   const result = await withTenant(ctx, async (tx) => {
     const r = await lockRegistration(tx, municipalityId, parsed.data.registrationId);
     await tx.kosekiRegistration.update({

@@ -30,12 +30,12 @@ export function fieldErrorsOf(issues: ReadonlyArray<{ path: PropertyKey[]; messa
  */
 export async function submitPreRegistration({ input, clientKey, now = new Date() }: { input: PreRegistrationFormInput; clientKey: string; now?: Date }): Promise<PreRegistrationReceipt> {
   const parsed = ZPreRegistrationForm.safeParse(input);
-  if (!parsed.success) throw new AppError("validation_failed", "the form has errors", { status: 422, details: { fieldErrors: fieldErrorsOf(parsed.error.issues) } });
+  if (!parsed.success) throw new AppError("validation_failed", "the form has errors", { details: { fieldErrors: fieldErrorsOf(parsed.error.issues) } });
   const v = parsed.data;
   await enforceRateLimit(RATE_LIMITS.preRegistrationPerClient, clientKey, now);
 
   const municipality = await withTenant(systemContext("koseki-intake"), (tx) => tx.municipality.findUnique({ where: { code: v.honsekiMunicipalityCode }, select: INTAKE_MUNICIPALITY_SELECT }));
-  if (!municipality) throw new AppError("municipality_unknown", "no municipality with this code is served here", { status: 404, details: { fieldErrors: { honsekiMunicipalityCode: "この市区町村は受け付けていません。" } } });
+  if (!municipality) throw new AppError("municipality_unknown", "no municipality with this code is served here", { details: { fieldErrors: { honsekiMunicipalityCode: "この市区町村は受け付けていません。" } } });
 
   const ctx: RequestContext = { actor: { type: "resident", id: null }, municipalityId: municipality.id, requestId: crypto.randomUUID() };
   return withTenant(ctx, async (tx) => {

@@ -23,7 +23,7 @@ const sha256 = (b: Uint8Array) => crypto.createHash("sha256").update(b).digest("
  */
 export async function generateMonthlyReport({ ctx, input, now = new Date() }: { ctx: RequestContext; input: unknown; now?: Date }): Promise<GeneratedReport> {
   const q = ZReportRequest.parse(input);
-  if (q.month > monthOf(now)) throw new AppError("report_month_in_future", "the month has not started yet", { status: 422 });
+  if (q.month > monthOf(now)) throw new AppError("report_month_in_future", "the month has not started yet");
   let tctx: RequestContext;
   let municipality: StatsMunicipality;
   let generatedByName: string;

@@ -38,7 +38,7 @@ export async function getReportFile({ ctx, input }: { ctx: RequestContext; input
         csvSjisSha256: true,
       },
     });
-    if (!r) throw new AppError("report_not_found", "no such report", { status: 404 });
+    if (!r) throw new AppError("report_not_found", "no such report");
     const base = `monthly-report-${r.municipality.code}-${r.month}`;
     const file: ReportFile =
       q.format === "pdf"

@@ -12,7 +12,7 @@ export async function createPlannedStop({ ctx, input, now = new Date() }: { ctx:
   const tctx = await targetContext(ctx, v.municipalityId, CONFIG_EDITORS);
   const startsAt = jstInstant(v.startsAt);
   const endsAt = jstInstant(v.endsAt);
-  if (startsAt <= now) throw new AppError("stop_in_past", "a planned stop must start in the future", { status: 422 });
+  if (startsAt <= now) throw new AppError("stop_in_past", "a planned stop must start in the future");
   return withTenant(tctx, async (tx) => {
     const row = await tx.serviceStop.create({
       data: { municipalityId: tctx.municipalityId!, scope: v.scope, startsAt, endsAt, notice: v.notice, createdById: ctx.actor.type === "staff" ? ctx.actor.id : null },

@@ -18,7 +18,7 @@ export async function scheduleFee({ ctx, input, now = new Date() }: { ctx: Reque
   const v = ZScheduleFeeForm.parse(input);
   const tctx = await targetContext(ctx, v.municipalityId, CONFIG_EDITORS);
   const effectiveFrom = jstInstant(v.effectiveFrom);
-  if (effectiveFrom <= now) throw new AppError("fee_in_past", "a fee can only be scheduled from a future day", { status: 422 });
+  if (effectiveFrom <= now) throw new AppError("fee_in_past", "a fee can only be scheduled from a future day");
   const effectiveUntil = v.kind === "campaign" ? new Date(jstInstant(v.effectiveUntil!).getTime() + DAY_MS) : null;
   return withTenant(tctx, async (tx) => {
     const row = await tx.fee.create({

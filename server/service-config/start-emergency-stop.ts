@@ -30,7 +30,7 @@ export async function startEmergencyStop({ ctx, input, now = new Date() }: { ctx
   const certificateType = v.certificateType === "all" ? null : toDbCertificateType(v.certificateType);
   return withTenant(tctx, async (tx) => {
     const running = await runningEmergencyStop(tx, municipalityId, certificateType);
-    if (running) throw new AppError("emergency_stop_running", "an emergency stop of this scope is already running", { status: 409 });
+    if (running) throw new AppError("emergency_stop_running", "an emergency stop of this scope is already running");
     const row = await tx.emergencyStop.create({
       data: { municipalityId, certificateType, reason: v.reason, startedAt: now, startedById: ctx.actor.type === "staff" ? ctx.actor.id : null },
     });

@@ -11,7 +11,7 @@ import { actorId, assertNotLastAdmin, findManagedUser, requireStaffManager } fro
 export async function disableStaffUser({ ctx, input }: { ctx: RequestContext; input: unknown }): Promise<void> {
   requireStaffManager(ctx);
   const { staffUserId } = parseInput(ZDisableStaffUser, input);
-  if (staffUserId === actorId(ctx)) throw new AppError("cannot_change_self", "nobody disables themselves", { status: 409 });
+  if (staffUserId === actorId(ctx)) throw new AppError("cannot_change_self", "nobody disables themselves");
   await withTenant(ctx, async (tx) => {
     const user = await findManagedUser(tx, ctx, staffUserId);
     if (user.status === "disabled") return;

@@ -7,7 +7,6 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.ou
   const parsed = schema.safeParse(input);
   if (!parsed.success) {
     throw new AppError("validation_failed", "the input is not valid", {
-      status: 422,
       details: { errors: parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })) },
     });
   }

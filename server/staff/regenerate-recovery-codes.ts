@@ -24,7 +24,7 @@ export async function regenerateRecoveryCodes({ ctx, input, now = new Date() }: 
 
   const outcome = await withTenant(ctx, async (tx): Promise<MfaFailure | { ok: true }> => {
     const user = await loadMfaUser(tx, id);
-    if (!user.mfaEnrolledAt || !user.mfaSecretCipher) throw new AppError("mfa_not_enrolled", "MFA is not set up", { status: 409 });
+    if (!user.mfaEnrolledAt || !user.mfaSecretCipher) throw new AppError("mfa_not_enrolled", "MFA is not set up");
     const secret = decryptField(user.mfaSecretCipher, FieldContext.mfaSecret);
     const failure = await judgeTotp(tx, ctx, user, { secret, code, now, method: "recovery_code_regeneration" });
     if (failure) return failure;

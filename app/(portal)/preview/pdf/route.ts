@@ -21,7 +21,7 @@ export const GET = withProblemJson(async (req: Request) => {
   const query = ZQuery.safeParse(Object.fromEntries(new URL(req.url).searchParams));
   if (!query.success) {
     const errors = query.error.issues.map((i) => ({ path: i.path.join("."), message: i.message }));
-    throw new AppError("validation_failed", "municipality (6-digit code) and type (certificate type) are required", { status: 422, details: { errors } });
+    throw new AppError("validation_failed", "municipality (6-digit code) and type (certificate type) are required", { details: { errors } });
   }
   const { pdf, fileName } = await previewCertificate({ ctx: staff.ctx, municipalityCode: query.data.municipality, type: query.data.type });
   return new Response(new Uint8Array(pdf), {

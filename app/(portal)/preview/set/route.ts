@@ -20,7 +20,7 @@ export const GET = withProblemJson(async (req: Request) => {
   const query = ZQuery.safeParse(Object.fromEntries(new URL(req.url).searchParams));
   if (!query.success) {
     const errors = query.error.issues.map((i) => ({ path: i.path.join("."), message: i.message }));
-    throw new AppError("validation_failed", "municipality (6-digit code) is required", { status: 422, details: { errors } });
+    throw new AppError("validation_failed", "municipality (6-digit code) is required", { details: { errors } });
   }
   const { zip, fileName } = await previewCertificateSet({ ctx: staff.ctx, municipalityCode: query.data.municipality });
   return new Response(new Uint8Array(zip), {

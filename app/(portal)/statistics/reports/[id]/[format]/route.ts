@@ -11,7 +11,7 @@ export const GET = withProblemJson(async (_req: Request, { params }: { params: P
   const staff = await getStaffSession();
   if (!staff) throw new AppError("unauthenticated", "sign in to download reports");
   const { id, format } = await params;
-  if (!/^[0-9a-f-]{36}$/i.test(id) || !(REPORT_FORMATS as readonly string[]).includes(format)) throw new AppError("report_not_found", "no such report file", { status: 404 });
+  if (!/^[0-9a-f-]{36}$/i.test(id) || !(REPORT_FORMATS as readonly string[]).includes(format)) throw new AppError("report_not_found", "no such report file");
   const file = await getReportFile({ ctx: staff.ctx, input: { reportId: id, format } });
   return new Response(new Uint8Array(file.bytes), {
     headers: {
