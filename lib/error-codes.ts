@@ -77,6 +77,7 @@ const APP_ERROR_CODES = {
 
   // Sign-in throttle, staff accounts, own account and MFA
   throttled: { status: 429, kind: "unavailable" },
+  password_change_required: { status: 403, kind: "auth" },
   login_id_taken: { status: 409, kind: "conflict" },
   municipality_required: { status: 422, kind: "client" },
   municipality_not_found: { status: 422, kind: "client" },

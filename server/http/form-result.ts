@@ -4,17 +4,17 @@ import { ZodError } from "zod";
 import { errorMessage } from "@/lib/error-messages";
 import { getStaffSessionForPasswordChange } from "../auth/require-staff";
 import type { RequestContext } from "../context";
-import { isAppError } from "../errors";
+import { isAppError, type ErrorCode } from "../errors";
 
 // The one mapping from a verb's AppError to what a react-hook-form form shows: the Japanese text of the code
 // (lib/error-messages.ts), the schema's messages at their fields, and codes that concern one field of the
 // form at that field too. Unexpected errors are rethrown (Next shows its error page and logs them).
 
-export type FormFailure = { ok: false; code: string; message: string; fieldErrors?: Record<string, string> };
+export type FormFailure = { ok: false; code: ErrorCode; message: string; fieldErrors?: Record<string, string> };
 export type FormResult<T = undefined> = { ok: true; data: T } | FormFailure;
 
 /** `fields` ties codes to the form field they concern, e.g. `{ login_id_taken: "loginId" }`. */
-export function formFailure(e: unknown, fields: Readonly<Record<string, string>> = {}): FormFailure {
+export function formFailure(e: unknown, fields: Readonly<Partial<Record<ErrorCode, string>>> = {}): FormFailure {
   // A schema's own parse error (a verb that calls `.parse`): its messages at their fields.
   if (e instanceof ZodError) {
     return { ok: false, code: "validation_failed", message: errorMessage("validation_failed"), fieldErrors: Object.fromEntries(e.issues.map((i) => [i.path.join("."), i.message])) };
@@ -30,7 +30,7 @@ export function formFailure(e: unknown, fields: Readonly<Record<string, string>>
 
 /** The refusal of an action whose session is missing, or must change its password first. */
 export function sessionFailure(mustChangePassword = false): FormFailure {
-  const code = mustChangePassword ? "password_change_required" : "unauthenticated";
+  const code: ErrorCode = mustChangePassword ? "password_change_required" : "unauthenticated";
   return { ok: false, code, message: errorMessage(code) };
 }
 
@@ -41,7 +41,7 @@ export function sessionFailure(mustChangePassword = false): FormFailure {
  */
 export async function runStaffAction<T>(
   fn: (ctx: RequestContext) => Promise<T>,
-  opts: { revalidate: string; layout?: boolean; fields?: Readonly<Record<string, string>> },
+  opts: { revalidate: string; layout?: boolean; fields?: Readonly<Partial<Record<ErrorCode, string>>> },
 ): Promise<FormResult<T>> {
   const staff = await getStaffSessionForPasswordChange();
   if (!staff || staff.mustChangePassword) return sessionFailure(staff?.mustChangePassword);
