@@ -6,7 +6,7 @@ import { requireRole, type RequestContext } from "../context";
 import { encryptField, FieldContext } from "../crypto/field-encryption";
 import { withTenant } from "../db/tenant";
 import { AppError } from "../errors";
-import { parseInput } from "../municipalities/parse-input";
+import { parseInput } from "../parse-input";
 import { apiClientDtoSelect, generateApiSecret, toApiClientDto, type ApiClientDto } from "./api-client-dto";
 
 /**

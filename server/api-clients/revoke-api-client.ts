@@ -5,7 +5,7 @@ import { requireRole, type RequestContext } from "../context";
 import { withTenant } from "../db/tenant";
 import { forgetApiClient } from "./api-client-cache";
 import { AppError } from "../errors";
-import { parseInput } from "../municipalities/parse-input";
+import { parseInput } from "../parse-input";
 import { apiClientDtoSelect, toApiClientDto, type ApiClientDto } from "./api-client-dto";
 
 /**

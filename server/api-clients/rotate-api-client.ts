@@ -6,7 +6,7 @@ import { encryptField, FieldContext } from "../crypto/field-encryption";
 import { withTenant } from "../db/tenant";
 import { forgetApiClient } from "./api-client-cache";
 import { AppError } from "../errors";
-import { parseInput } from "../municipalities/parse-input";
+import { parseInput } from "../parse-input";
 import { apiClientDtoSelect, generateApiSecret, toApiClientDto, type ApiClientDto } from "./api-client-dto";
 
 /**

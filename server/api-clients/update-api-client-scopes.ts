@@ -4,7 +4,7 @@ import { writeAuditEvent } from "../audit/write-audit-event";
 import { requireRole, type RequestContext } from "../context";
 import { withTenant } from "../db/tenant";
 import { AppError } from "../errors";
-import { parseInput } from "../municipalities/parse-input";
+import { parseInput } from "../parse-input";
 import { forgetApiClient } from "./api-client-cache";
 import { apiClientDtoSelect, toApiClientDto, type ApiClientDto } from "./api-client-dto";
 

@@ -5,6 +5,7 @@ import { errorMessage } from "@/lib/error-messages";
 import { getStaffSessionForPasswordChange } from "../auth/require-staff";
 import type { RequestContext } from "../context";
 import { isAppError, type ErrorCode } from "../errors";
+import { validationErrors, type ValidationError } from "../parse-input";
 
 // The one mapping from a verb's AppError to what a react-hook-form form shows: the Japanese text of the code
 // (lib/error-messages.ts), the schema's messages at their fields, and codes that concern one field of the
@@ -13,15 +14,24 @@ import { isAppError, type ErrorCode } from "../errors";
 export type FormFailure = { ok: false; code: ErrorCode; message: string; fieldErrors?: Record<string, string> };
 export type FormResult<T = undefined> = { ok: true; data: T } | FormFailure;
 
+/**
+ * The violations of a `validation_failed` (`details.errors`, server/parse-input.ts) as a form shows them: the
+ * first message of each field path (as the browser's zodResolver does).
+ */
+export function fieldErrorsOf(errors: unknown): Record<string, string> {
+  const first = new Map<string, string>();
+  for (const x of Array.isArray(errors) ? (errors as ValidationError[]) : []) if (!first.has(x.path)) first.set(x.path, x.message);
+  return Object.fromEntries(first);
+}
+
 /** `fields` ties codes to the form field they concern, e.g. `{ login_id_taken: "loginId" }`. */
 export function formFailure(e: unknown, fields: Readonly<Partial<Record<ErrorCode, string>>> = {}): FormFailure {
-  // A schema's own parse error (a verb that calls `.parse`): its messages at their fields.
+  // A schema's own parse error (code that calls `.parse` instead of parseInput): the same as a validation_failed.
   if (e instanceof ZodError) {
-    return { ok: false, code: "validation_failed", message: errorMessage("validation_failed"), fieldErrors: Object.fromEntries(e.issues.map((i) => [i.path.join("."), i.message])) };
+    return { ok: false, code: "validation_failed", message: errorMessage("validation_failed"), fieldErrors: fieldErrorsOf(validationErrors(e.issues)) };
   }
   if (!isAppError(e)) throw e;
-  const errors = (e.details?.errors ?? []) as { path: string; message: string }[];
-  const fieldErrors: Record<string, string> = Object.fromEntries(errors.map((x) => [x.path, x.message]));
+  const fieldErrors = fieldErrorsOf(e.details?.errors);
   const message = errorMessage(e.code);
   const field = Object.hasOwn(fields, e.code) ? fields[e.code] : undefined;
   if (field) fieldErrors[field] = message;

@@ -5,6 +5,7 @@ import { requireScope, type RequestContext } from "../context";
 import type { ApiClientScope } from "../generated/prisma/enums";
 import { ZClockOverride } from "@/lib/schemas/kiosk";
 import { AppError } from "../errors";
+import { parseInput } from "../parse-input";
 import { beforeDeadline } from "@/lib/before-deadline";
 import { problemResponse } from "./problem-response";
 import { readRequestBody } from "./read-request-body";
@@ -98,15 +99,10 @@ export function withKioskClient<S extends z.ZodType, P = Record<string, never>>(
       } catch {
         throw new AppError("malformed_json", "the body is not valid UTF-8 JSON");
       }
-      const parsed = schema.safeParse(json);
-      if (!parsed.success) {
-        throw new AppError("validation_failed", "the request body does not match the schema", {
-          details: { errors: parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })) },
-        });
-      }
+      const body = parseInput(schema, json, "the request body does not match the schema");
       const params = route ? await route.params : ({} as P);
       const now = requestNow(req);
-      return await handler({ ctx, body: parsed.data, req, params, now, receivedAt });
+      return await handler({ ctx, body, req, params, now, receivedAt });
     } catch (e) {
       return problemResponse(e, instance);
     }

@@ -4,7 +4,8 @@ import { ZImportOptions, type ImportJobSummary } from "@/lib/import-feeds";
 import type { RequestContext } from "../context";
 import { AppError } from "../errors";
 import type { ImportSource } from "../generated/prisma/enums";
-import { runImport, type ImportProgress } from "./run-import";
+import { parseInput } from "../parse-input";
+import { joinedMessages, runImport, type ImportProgress } from "./run-import";
 
 /** `confirmRemovals=1|true` (or 0/false/absent): the operator confirms a full load's removals over the limit. */
 function confirmRemovalsParam(query: URLSearchParams): boolean {
@@ -18,18 +19,12 @@ function confirmRemovalsParam(query: URLSearchParams): boolean {
 
 /** The import options of an HTTP upload, from its query string (`?mode=…&format=…&encoding=…&confirmRemovals=1`). */
 export function uploadOptions(query: URLSearchParams, feed: string | null) {
-  const parsed = ZImportOptions.safeParse({
-    feed: feed ?? query.get("feed") ?? undefined,
-    mode: query.get("mode") ?? undefined,
-    format: query.get("format") ?? undefined,
-    encoding: query.get("encoding") ?? undefined,
-  });
-  if (!parsed.success) {
-    throw new AppError("validation_failed", parsed.error.issues.map((i) => i.message).join(" "), {
-      details: { errors: parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })) },
-    });
-  }
-  return { ...parsed.data, confirmRemovals: confirmRemovalsParam(query) };
+  const options = parseInput(
+    ZImportOptions,
+    { feed: feed ?? query.get("feed") ?? undefined, mode: query.get("mode") ?? undefined, format: query.get("format") ?? undefined, encoding: query.get("encoding") ?? undefined },
+    joinedMessages,
+  );
+  return { ...options, confirmRemovals: confirmRemovalsParam(query) };
 }
 
 /** Runs the import of a spooled upload and answers with the job (also when it failed validation). */

@@ -21,6 +21,7 @@ import { keyringFromEnv } from "../crypto/field-encryption";
 import { withTenant } from "../db/tenant";
 import { getEnv } from "../env";
 import { AppError } from "../errors";
+import { parseInput, type ValidationError } from "../parse-input";
 import type { ImportSource } from "../generated/prisma/enums";
 import { logger } from "../logger";
 import { flagReregistrations } from "../koseki-registration/flag-reregistrations";
@@ -86,6 +87,9 @@ class RowErrors {
   }
 }
 
+/** A bad import option's `detail`: the schema's messages (lib/import-feeds.ts), as the import API documents it. */
+export const joinedMessages = (errors: ValidationError[]): string => errors.map((e) => e.message).join(" ");
+
 /**
  * Imports one back-office file into one municipality, all or nothing, recorded as an ImportJob:
  * 1. stream the file (decode, parse, validate each row with line-numbered Japanese messages) into a
@@ -96,13 +100,7 @@ class RowErrors {
  *    locking the Resident rows whose eligibility changes first (docs/decisions/0004), audit, commit.
  */
 export async function runImport(args: RunImportArgs): Promise<ImportResult> {
-  const parsedOptions = ZImportOptions.safeParse({ feed: args.feed, mode: args.mode, format: args.format, encoding: args.encoding });
-  if (!parsedOptions.success) {
-    throw new AppError("validation_failed", parsedOptions.error.issues.map((i) => i.message).join(" "), {
-      details: { errors: parsedOptions.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })) },
-    });
-  }
-  const options = parsedOptions.data;
+  const options = parseInput(ZImportOptions, { feed: args.feed, mode: args.mode, format: args.format, encoding: args.encoding }, joinedMessages);
   authorizeImport(args.ctx, args.municipalityId);
   // The import's dedicated connection. Before the job row exists, it takes the job's session-level advisory
   // lock and holds it until the job is closed: while this process lives the lock says "running"; when the

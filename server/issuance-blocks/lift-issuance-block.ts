@@ -4,7 +4,7 @@ import { writeAuditEvent } from "../audit/write-audit-event";
 import { requireMunicipality, requireRole, type RequestContext } from "../context";
 import { withTenant } from "../db/tenant";
 import { AppError } from "../errors";
-import { parseInput } from "../municipalities/parse-input";
+import { parseInput } from "../parse-input";
 
 /** Lifts a 交付停止: municipal administrators only (a clerk sets one at the counter but cannot undo it). */
 export async function liftIssuanceBlock({ ctx, input, now = new Date() }: { ctx: RequestContext; input: unknown; now?: Date }): Promise<void> {

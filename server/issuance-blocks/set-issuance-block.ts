@@ -5,7 +5,7 @@ import { requireMunicipality, requireRole, type RequestContext } from "../contex
 import { encryptField, FieldContext } from "../crypto/field-encryption";
 import { withTenant } from "../db/tenant";
 import { AppError } from "../errors";
-import { parseInput } from "../municipalities/parse-input";
+import { parseInput } from "../parse-input";
 
 /** Clerks and administrators of the municipality set a block; the operator does not act for a counter. */
 export const BLOCK_SETTERS = ["municipal_admin", "clerk"] as const;

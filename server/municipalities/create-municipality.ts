@@ -6,7 +6,7 @@ import { withTenant } from "../db/tenant";
 import { AppError } from "../errors";
 import { CertificateType } from "../generated/prisma/enums";
 import { municipalityDtoSelect, toMunicipalityDto, type MunicipalityDto } from "./municipality-dto";
-import { parseInput } from "./parse-input";
+import { parseInput } from "../parse-input";
 
 /**
  * Registers a municipality (status 準備中) together with one CertificateOffering per certificate type, all

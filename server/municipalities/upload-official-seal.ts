@@ -7,7 +7,7 @@ import { requireRole, type RequestContext } from "../context";
 import { withTenant } from "../db/tenant";
 import { AppError } from "../errors";
 import { municipalityDtoSelect, toMunicipalityDto, type MunicipalityDto } from "./municipality-dto";
-import { parseInput } from "./parse-input";
+import { parseInput } from "../parse-input";
 import { readPngSize } from "./read-png-size";
 
 const ZInput = z.object({ code: ZMunicipalityCode, image: z.instanceof(Uint8Array) });

@@ -9,6 +9,7 @@ import type { CertificateType } from "../generated/prisma/enums";
 import { AppError } from "../errors";
 import { openIncident } from "../incidents/open-incident";
 import { CONFIG_EDITORS, targetContext } from "./target-municipality";
+import { parseInput } from "../parse-input";
 
 /**
  * The emergency stop of this scope running now, read under a per-municipality lock held until commit, so
@@ -24,7 +25,7 @@ export async function runningEmergencyStop(tx: Tx, municipalityId: string, certi
  * request, so it takes effect with the commit. The stop also opens an incident for the dashboard.
  */
 export async function startEmergencyStop({ ctx, input, now = new Date() }: { ctx: RequestContext; input: unknown; now?: Date }): Promise<{ id: string; incidentId: string }> {
-  const v = ZEmergencyStopForm.parse(input);
+  const v = parseInput(ZEmergencyStopForm, input);
   const tctx = await targetContext(ctx, v.municipalityId, CONFIG_EDITORS);
   const municipalityId = tctx.municipalityId!;
   const certificateType = v.certificateType === "all" ? null : toDbCertificateType(v.certificateType);

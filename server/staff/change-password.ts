@@ -6,7 +6,7 @@ import { isThrottled, recordSignInFailure, retryAfterSeconds, throttleOffAt } fr
 import type { RequestContext } from "../context";
 import { withTenant } from "../db/tenant";
 import { AppError } from "../errors";
-import { parseInput } from "./parse-input";
+import { parseInput } from "../parse-input";
 import { actorId } from "./staff-scope";
 
 /**

@@ -6,7 +6,7 @@ import type { RequestContext } from "../context";
 import { decryptField, FieldContext } from "../crypto/field-encryption";
 import { withTenant } from "../db/tenant";
 import { AppError } from "../errors";
-import { parseInput } from "./parse-input";
+import { parseInput } from "../parse-input";
 import { clearFailures, judgeTotp, loadMfaUser, mfaError, type MfaFailure } from "./mfa-attempts";
 import { generateRecoveryCode, RECOVERY_CODE_COUNT } from "./recovery-codes";
 import { actorId } from "./staff-scope";

@@ -5,7 +5,7 @@ import { writeAuditEvent } from "../audit/write-audit-event";
 import type { RequestContext } from "../context";
 import { withTenant } from "../db/tenant";
 import { AppError } from "../errors";
-import { parseInput } from "./parse-input";
+import { parseInput } from "../parse-input";
 import { assignableRoles, requireStaffManager } from "./staff-scope";
 
 /**

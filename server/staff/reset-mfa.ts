@@ -4,7 +4,7 @@ import { writeAuditEvent } from "../audit/write-audit-event";
 import type { RequestContext } from "../context";
 import { withTenant } from "../db/tenant";
 import { AppError } from "../errors";
-import { parseInput } from "./parse-input";
+import { parseInput } from "../parse-input";
 import { actorId, findManagedUser, requireStaffManager } from "./staff-scope";
 
 /**

@@ -5,6 +5,7 @@ import { getStaffSession } from "@/server/auth/require-staff";
 import { previewCertificate } from "@/server/certificates/preview-certificate";
 import { AppError } from "@/server/errors";
 import { withProblemJson } from "@/server/http/problem-response";
+import { parseInput } from "@/server/parse-input";
 
 // GET /preview/pdf?municipality=CODE&type=TYPE → one sample PDF, inline (the preview page's iframe).
 // Authorized like the page: a staff session, and the verb checks the municipality against the session.
@@ -18,17 +19,13 @@ const rfc5987 = (s: string) => encodeURIComponent(s).replace(/['()*]/g, (c) => `
 export const GET = withProblemJson(async (req: Request) => {
   const staff = await getStaffSession();
   if (!staff) throw new AppError("unauthenticated", "sign in to preview certificates");
-  const query = ZQuery.safeParse(Object.fromEntries(new URL(req.url).searchParams));
-  if (!query.success) {
-    const errors = query.error.issues.map((i) => ({ path: i.path.join("."), message: i.message }));
-    throw new AppError("validation_failed", "municipality (6-digit code) and type (certificate type) are required", { details: { errors } });
-  }
-  const { pdf, fileName } = await previewCertificate({ ctx: staff.ctx, municipalityCode: query.data.municipality, type: query.data.type });
+  const query = parseInput(ZQuery, Object.fromEntries(new URL(req.url).searchParams), "municipality (6-digit code) and type (certificate type) are required");
+  const { pdf, fileName } = await previewCertificate({ ctx: staff.ctx, municipalityCode: query.municipality, type: query.type });
   return new Response(new Uint8Array(pdf), {
     headers: {
       "Content-Type": "application/pdf",
       // RFC 6266 / 5987: an ASCII fallback, then the Japanese name in UTF-8.
-      "Content-Disposition": `inline; filename="${query.data.municipality}_${query.data.type}_sample.pdf"; filename*=UTF-8''${rfc5987(fileName)}`,
+      "Content-Disposition": `inline; filename="${query.municipality}_${query.type}_sample.pdf"; filename*=UTF-8''${rfc5987(fileName)}`,
       "Cache-Control": "private, no-store",
       // The portal's own page frames this response; frame-ancestors takes precedence over X-Frame-Options: DENY.
       "Content-Security-Policy": "frame-ancestors 'self'",
