@@ -22,7 +22,7 @@ export async function setIssuanceBlock({ ctx, input, now = new Date() }: { ctx: 
   const v = parseInput(ZIssuanceBlockForm, input);
   return withTenant(ctx, async (tx) => {
     const resident = await tx.resident.findUnique({ where: { municipalityId_residentNo: { municipalityId, residentNo: v.residentNo } }, select: { id: true } });
-    if (!resident) throw new AppError("block_resident_not_found", "no resident with this number in the municipality", { details: { errors: [{ path: "residentNo", message: "この住民番号の住民は登録されていません。" }] } });
+    if (!resident) throw new AppError("block_resident_not_found", "no resident with this number in the municipality");
     // Fair queueing with issuances, as imports do (docs/decisions/0005): issuances of the municipality hold the
     // eligibility gate shared until they commit; taking it exclusively waits for those in flight and queues new
     // ones behind this block, where a row lock alone could starve behind a stream of FOR SHARE readers.

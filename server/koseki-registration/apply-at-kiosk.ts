@@ -49,7 +49,7 @@ export async function applyForRegistrationAtKiosk({ ctx, input, now = new Date()
     const holder = await tx.resident.findUnique({ where: { id: card.residentId }, include: { household: { select: { address: true } } } });
     if (!holder || holder.status !== "active") throw refuse("resident_not_found", "the cardholder is not an active resident");
     if (card.municipalityId === municipality.id) {
-      throw new AppError("registration_not_needed", "residents of the 本籍地 municipality need no registration");
+      throw new AppError("registration_not_needed", "residents of the honseki municipality need no registration");
     }
 
     const existing = await tx.kosekiRegistration.findFirst({
