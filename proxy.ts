@@ -22,8 +22,8 @@ export function proxy(request: NextRequest): NextResponse {
   // tries to route it. RFC 9110 §9.1: "unrecognized or not implemented" is 501, not 405.
   const unrouted = unroutedMethod(request.method, request.headers.get(ORIGINAL_METHOD_HEADER));
   if (unrouted) {
-    const problem = problemDetails({ code: "method_not_implemented", status: 501, detail: `the ${unrouted} method is not implemented by this server`, instance: request.nextUrl.pathname });
-    const response = new NextResponse(JSON.stringify(problem), { status: 501, headers: { "Content-Type": PROBLEM_CONTENT_TYPE, "Cache-Control": "no-store" } });
+    const problem = problemDetails({ code: "method_not_implemented", detail: `the ${unrouted} method is not implemented by this server`, instance: request.nextUrl.pathname });
+    const response = new NextResponse(JSON.stringify(problem), { status: problem.status, headers: { "Content-Type": PROBLEM_CONTENT_TYPE, "Cache-Control": "no-store" } });
     for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
     return response;
   }

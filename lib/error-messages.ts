@@ -1,6 +1,21 @@
-// Japanese text for error codes (AppError codes from server/errors.ts and the sign-in codes thrown by
-// server/auth/auth-options.ts). The server returns codes only; the UI picks the text here. Add one line per code.
-export const ERROR_MESSAGES: Record<string, string> = {
+import type { ErrorCode } from "./error-codes";
+import type { IMPORT_INTERRUPTED } from "./import-feeds";
+import { REFUSAL_MESSAGES, type RefusalCode } from "./refusal-reasons";
+
+// Japanese text for every error code (the closed table of lib/error-codes.ts) and for the sign-in codes that
+// server/auth/verify-credentials.ts and next-auth put in the sign-in page's URL. The server returns codes only
+// (its messages are English, for logs); the UI picks the text here. A code without text here does not compile.
+
+/** Codes of the sign-in page that are not AppErrors: verifyCredentials' refusals and next-auth's own. */
+export type SignInCode = "invalid_credentials" | "disabled" | "CredentialsSignin" | "SessionRequired";
+
+/** Every code a screen may have to show: errors, sign-in refusals, and an import job's end without an error. */
+export type MessageCode = ErrorCode | SignInCode | typeof IMPORT_INTERRUPTED;
+
+export type ErrorMessages = Readonly<Record<MessageCode, string>>;
+
+// Refusal reasons show the kiosk's message (lib/refusal-reasons.ts) unless a line here says otherwise.
+const MESSAGES: Record<Exclude<MessageCode, RefusalCode>, string> & Partial<Record<RefusalCode, string>> = {
   // Sign-in
   // One answer for an unknown id, a wrong password and an account resting after repeated failures, so the
   // answer never tells which login ids exist (server/auth/verify-credentials.ts); hence the hint to wait.
@@ -30,14 +45,23 @@ export const ERROR_MESSAGES: Record<string, string> = {
   // Back-office imports (the line-numbered messages come with the job; these are the job-level codes)
   removal_share_exceeded: "全件取込で削除（転出・失効）になる件数が上限の割合を超えるため、何も取り込んでいません。ファイルを確認し、削除を承認して再実行してください。",
   import_interrupted: "取込の処理が途中で停止したため、何も取り込んでいません。もう一度取り込んでください。",
+  import_rejected: "ファイルに誤りがあるため、何も取り込んでいません。表示された行の誤りを直してから、もう一度取り込んでください。",
+  import_failed: "取込中にシステムエラーが発生したため、何も取り込んでいません。時間をおいて再度お試しください。",
 
   // Municipalities, API clients, service configuration, incidents
   municipality_code_taken: "この団体コードの自治体はすでに登録されています。",
   official_seal_required: "公印の画像が登録されていないため、「稼働中」にできません。先に公印の画像を登録してください。",
+  // 公印 upload (the seal route)
+  seal_missing: "画像ファイルを選択してください。",
+  seal_too_large: "公印の画像は1MB以下のPNGファイルにしてください。",
+  seal_not_png: "PNG形式の画像ファイルを選択してください。",
+  seal_bad_dimensions: "公印の画像は縦横32〜2000ピクセルにしてください。",
   api_client_revoked: "このAPIクライアントはすでに失効しています。",
   scope_requires_municipality: "取込の権限は、対象自治体を1つに限定したクライアントにだけ付与できます。",
   // Machine API (kiosk, imports): the client's key is valid but not granted this operation.
   scope_not_granted: "このAPIクライアントには、この操作の権限がありません。",
+  client_not_allowed: "このAPIクライアントは、この市区町村を取り扱えません。",
+  client_not_confined: "取込には、対象自治体を1つに限定したAPIクライアントが必要です。",
   fee_in_past: "適用開始日は明日以降の日付を入力してください。",
   stop_in_past: "開始日時は現在より後の日時を入力してください。",
   emergency_stop_running: "この対象の緊急停止はすでに実施中です。",
@@ -55,6 +79,36 @@ export const ERROR_MESSAGES: Record<string, string> = {
   // The database is down or restarting (503 with Retry-After): nothing to fix on the caller's side but waiting.
   database_unavailable: "ただいまシステムに接続できません。しばらく時間をおいてから再度お試しください。",
   internal_error: "エラーが発生しました。しばらく時間をおいてから再度お試しください。",
+  method_not_allowed: "この操作はこの画面では行えません。",
+  method_not_implemented: "この操作には対応していません。",
+
+  // Request edge of the signed APIs (kiosk, imports): seen by a developer of a client, or in the simulator
+  payload_too_large: "送信したデータが大きすぎます。",
+  unsupported_media_type: "送信したデータの形式に対応していません。",
+  malformed_json: "送信したデータを読み取れません。",
+  content_digest_mismatch: "送信したデータが署名の内容と一致しません。",
+  signature_parameter_too_long: "リクエストの署名が長すぎます。",
+  signature_missing: "リクエストに署名がありません。",
+  unknown_client: "このAPIクライアントは登録されていません。",
+  client_revoked: "このAPIクライアントは失効しています。",
+  signature_algorithm_unsupported: "リクエストの署名方式に対応していません。",
+  signature_components_missing: "リクエストの署名の対象が不足しています。",
+  signature_expired: "リクエストの署名の有効時間が過ぎています。端末の時刻を確認してください。",
+  signature_invalid: "リクエストの署名が正しくありません。",
+  signature_replayed: "このリクエストはすでに受け付けています。",
+
+  // Kiosk issuance and completion
+  idempotency_key_required: "発行の要求に識別キーがありません。",
+  idempotency_key_in_progress: "前の発行処理がまだ終わっていません。しばらくしてからもう一度お試しください。",
+  idempotency_key_conflict: "発行の要求が重複しました。最初からやり直してください。",
+  my_number_missing: "個人番号の記録がないため、個人番号入りの証明書は発行できません。窓口にお問い合わせください。",
+  pdf_no_longer_available: "この証明書はもう印刷できません。最初からやり直してください。",
+  issuance_timeout: "証明書の作成に時間がかかったため、中止しました。もう一度お試しください。",
+  server_busy: "ただいま混み合っています。しばらくしてからもう一度お試しください。",
+  certificate_data_invalid: "証明書のもととなるデータに不整合があるため、発行できません。窓口にお問い合わせください。",
+  pdf_self_check_failed: "証明書の作成中に問題が見つかったため、発行を中止しました。手数料はかかりません。",
+  issuance_not_found: "発行の記録が見つかりません。最初からやり直してください。",
+  completion_conflict: "この証明書の処理はすでに完了しています。",
 
   // 本籍地 利用登録 (public form, status page, staff review)
   municipality_unknown: "選択された市区町村では受け付けていません。",
@@ -64,6 +118,9 @@ export const ERROR_MESSAGES: Record<string, string> = {
   registration_already_decided: "この申請は既に処理されています。画面を再読み込みしてください。",
   registration_card_missing: "マイナンバーカードによる申請がまだないため、承認できません。",
   koseki_member_invalid: "選択された戸籍の記録は、この市区町村の現在の戸籍にありません。",
+  registration_not_needed: "お住まいの市区町村が本籍地のため、利用登録は必要ありません。",
+  koseki_registration_exists: "このカードでは、この市区町村への利用登録をすでに申請済み、または登録済みです。",
+  pre_registration_not_found: "入力された受付番号の事前申請が見つかりません。受付番号を確認してください。",
   // 交付停止 (counter block)
   block_resident_not_found: "この住民番号の住民は登録されていません。",
   issuance_block_exists: "この住民にはすでに交付停止が設定されています。",
@@ -73,9 +130,14 @@ export const ERROR_MESSAGES: Record<string, string> = {
   report_month_in_future: "まだ始まっていない月の報告は作成できません。",
 };
 
+export const ERROR_MESSAGES: ErrorMessages = { ...REFUSAL_MESSAGES, ...MESSAGES };
+
 const FALLBACK = "エラーが発生しました。しばらく時間をおいてから再度お試しください。";
 
-/** The Japanese message for a code; unknown codes get a generic message (never the raw code). */
+/**
+ * The Japanese message for a code. Takes any string, since codes also arrive from outside the type system (a
+ * problem+json answer, the sign-in page's URL): one not in the table gets a generic message, never the raw code.
+ */
 export function errorMessage(code: string): string {
-  return Object.hasOwn(ERROR_MESSAGES, code) ? ERROR_MESSAGES[code] : FALLBACK;
+  return Object.hasOwn(ERROR_MESSAGES, code) ? ERROR_MESSAGES[code as MessageCode] : FALLBACK;
 }

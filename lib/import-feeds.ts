@@ -93,6 +93,14 @@ export const ZImportOptions = z
 export type ImportOptions = z.infer<typeof ZImportOptions>;
 
 /** The portal's confirmation of a full load refused by the removal guard (re-run with confirmRemovals=1). */
+/** The `confirmRemovals` query parameter of an upload (API or portal): `1`/`true` confirms, `0`/`false`/absent does not. */
+export const ZConfirmRemovalsParam = z.object({
+  confirmRemovals: z
+    .enum(["", "0", "false", "1", "true"], { error: "confirmRemovals は 1（削除を承認する）または 0 を指定してください。" })
+    .optional()
+    .transform((v) => v === "1" || v === "true"),
+});
+
 export const ZConfirmRemovals = z.object({
   confirm: z.boolean({ message: "削除を承認する場合は、確認のチェックを入れてください。" }).refine((v) => v === true, { message: "削除を承認する場合は、確認のチェックを入れてください。" }),
 });

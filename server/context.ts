@@ -36,6 +36,6 @@ export function requireRole(ctx: RequestContext, ...roles: StaffRole[]): void {
 /** The machine API's authorisation: the signed-in API client must hold the route's scope (403 otherwise). */
 export function requireScope(ctx: RequestContext, scope: ApiClientScope): void {
   if (ctx.actor.type !== "api_client" || !ctx.actor.scopes?.includes(scope)) {
-    throw new AppError("scope_not_granted", `this API client is not granted the ${scope} scope`, { status: 403, details: { requiredScope: scope } });
+    throw new AppError("scope_not_granted", `this API client is not granted the ${scope} scope`, { details: { requiredScope: scope } });
   }
 }

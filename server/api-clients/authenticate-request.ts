@@ -13,7 +13,7 @@ import { authenticateUploadRequest } from "./authenticate-upload-request";
 export async function authenticateKioskRequest(req: { method: string; targetUri: string; headers: Headers; body: Uint8Array }, now = new Date()): Promise<RequestContext> {
   const ctx = await authenticateUploadRequest(req, now);
   if (!verifyContentDigest(req.headers.get("content-digest"), req.body)) {
-    throw new AppError("content_digest_mismatch", "Content-Digest is missing or does not match the body", { status: 400 });
+    throw new AppError("content_digest_mismatch", "Content-Digest is missing or does not match the body");
   }
   return ctx;
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import type { ErrorCodeWithStatus } from "@/lib/error-codes";
 import type { RequestContext } from "../context";
 import { decryptField, FieldContext } from "../crypto/field-encryption";
 import { withSystemScope } from "../db/tenant";
@@ -8,7 +9,7 @@ import { parseSignatureHeaders, SignatureFormatError, SignatureTooLongError, ver
 import { findApiClientByKeyId, peekApiClient } from "./api-client-cache";
 import { authFailureLimited, authFailureWait, recordAuthFailure, requestSource } from "./source-failure-limit";
 
-const unauthorized = (code: string, message: string) => new AppError(code, message, { status: 401 });
+const unauthorized = (code: ErrorCodeWithStatus<401>, message: string) => new AppError(code, message);
 
 /**
  * The kiosk API's request signing (RFC 9421, hmac-sha256 over method, target URI and Content-Digest) for
@@ -31,13 +32,13 @@ export async function authenticateUploadRequest(req: { method: string; targetUri
     parsed = parseSignatureHeaders(req.headers.get("signature-input"), req.headers.get("signature"));
   } catch (e) {
     // Too long is a client bug to fix, not a credential to retry with: 400, before any lookup or nonce write.
-    if (e instanceof SignatureTooLongError) throw failed(new AppError("signature_parameter_too_long", e.message, { status: 400 }));
+    if (e instanceof SignatureTooLongError) throw failed(new AppError("signature_parameter_too_long", e.message));
     if (e instanceof SignatureFormatError) throw failed(unauthorized("signature_missing", e.message));
     throw e;
   }
   const contentDigest = req.headers.get("content-digest");
   if (!contentDigest || !/(^|,)\s*sha-256=:[A-Za-z0-9+/]{43}=:/.test(contentDigest)) {
-    throw failed(new AppError("content_digest_mismatch", "a Content-Digest header with a sha-256 member is required", { status: 400 }));
+    throw failed(new AppError("content_digest_mismatch", "a Content-Digest header with a sha-256 member is required"));
   }
   const cached = peekApiClient(parsed.params.keyid);
   const knownClient = cached.hit ? cached.client !== null : cached.knownClient;

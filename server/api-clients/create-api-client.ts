@@ -6,7 +6,7 @@ import { requireRole, type RequestContext } from "../context";
 import { encryptField, FieldContext } from "../crypto/field-encryption";
 import { withTenant } from "../db/tenant";
 import { AppError } from "../errors";
-import { parseInput } from "../municipalities/parse-input";
+import { parseInput } from "../parse-input";
 import { apiClientDtoSelect, generateApiSecret, toApiClientDto, type ApiClientDto } from "./api-client-dto";
 
 /**
@@ -23,7 +23,7 @@ export async function createApiClient({ ctx, input }: { ctx: RequestContext; inp
     let municipalityId: string | null = null;
     if (municipalityCode) {
       const m = await tx.municipality.findUnique({ where: { code: municipalityCode }, select: { id: true } });
-      if (!m) throw new AppError("municipality_not_found", "no municipality has this code", { status: 422 });
+      if (!m) throw new AppError("municipality_not_found", "no municipality has this code");
       municipalityId = m.id;
     }
     const client = await tx.apiClient.create({

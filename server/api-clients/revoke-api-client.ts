@@ -5,7 +5,7 @@ import { requireRole, type RequestContext } from "../context";
 import { withTenant } from "../db/tenant";
 import { forgetApiClient } from "./api-client-cache";
 import { AppError } from "../errors";
-import { parseInput } from "../municipalities/parse-input";
+import { parseInput } from "../parse-input";
 import { apiClientDtoSelect, toApiClientDto, type ApiClientDto } from "./api-client-dto";
 
 /**
@@ -18,7 +18,7 @@ export async function revokeApiClient({ ctx, input, now = new Date() }: { ctx: R
   const revoked = await withTenant(ctx, async (tx) => {
     const before = await tx.apiClient.findUnique({ where: { id }, select: { status: true, keyId: true } });
     if (!before) throw new AppError("not_found", "no API client with this id");
-    if (before.status === "revoked") throw new AppError("api_client_revoked", "this client is already revoked", { status: 409 });
+    if (before.status === "revoked") throw new AppError("api_client_revoked", "this client is already revoked");
     const client = await tx.apiClient.update({
       where: { id },
       data: { status: "revoked", revokedAt: now, previousSecretCipher: null, previousValidUntil: null },

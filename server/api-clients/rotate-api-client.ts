@@ -6,7 +6,7 @@ import { encryptField, FieldContext } from "../crypto/field-encryption";
 import { withTenant } from "../db/tenant";
 import { forgetApiClient } from "./api-client-cache";
 import { AppError } from "../errors";
-import { parseInput } from "../municipalities/parse-input";
+import { parseInput } from "../parse-input";
 import { apiClientDtoSelect, generateApiSecret, toApiClientDto, type ApiClientDto } from "./api-client-dto";
 
 /**
@@ -20,7 +20,7 @@ export async function rotateApiClient({ ctx, input, now = new Date() }: { ctx: R
   const rotated = await withTenant(ctx, async (tx) => {
     const before = await tx.apiClient.findUnique({ where: { id }, select: { id: true, status: true, secretCipher: true, keyId: true } });
     if (!before) throw new AppError("not_found", "no API client with this id");
-    if (before.status !== "active") throw new AppError("api_client_revoked", "a revoked client cannot be rotated", { status: 409 });
+    if (before.status !== "active") throw new AppError("api_client_revoked", "a revoked client cannot be rotated");
     const previousValidUntil = new Date(now.getTime() + PREVIOUS_SECRET_GRACE_HOURS * 3_600_000);
     const client = await tx.apiClient.update({
       where: { id },

@@ -67,7 +67,7 @@ export function recordAuthFailure(source: string, now = monotonicNow()): void {
 
 /** The 429 a source over its limit gets (problemResponse turns retryAfterSeconds into Retry-After). */
 export function authFailureLimited(retryAfterSeconds: number): AppError {
-  return new AppError("rate_limited", "too many failed authentications from this address; try again later", { status: 429, details: { retryAfterSeconds } });
+  return new AppError("rate_limited", "too many failed authentications from this address; try again later", { details: { retryAfterSeconds } });
 }
 
 /** Forgets every count (tests). */

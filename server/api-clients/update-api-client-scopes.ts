@@ -4,7 +4,7 @@ import { writeAuditEvent } from "../audit/write-audit-event";
 import { requireRole, type RequestContext } from "../context";
 import { withTenant } from "../db/tenant";
 import { AppError } from "../errors";
-import { parseInput } from "../municipalities/parse-input";
+import { parseInput } from "../parse-input";
 import { forgetApiClient } from "./api-client-cache";
 import { apiClientDtoSelect, toApiClientDto, type ApiClientDto } from "./api-client-dto";
 
@@ -21,9 +21,9 @@ export async function updateApiClientScopes({ ctx, input }: { ctx: RequestContex
   const client = await withTenant(ctx, async (tx) => {
     const before = await tx.apiClient.findUnique({ where: { id }, select: { status: true, keyId: true, municipalityId: true, scopes: true } });
     if (!before) throw new AppError("not_found", "no API client with this id");
-    if (before.status === "revoked") throw new AppError("api_client_revoked", "a revoked client cannot be changed", { status: 409 });
+    if (before.status === "revoked") throw new AppError("api_client_revoked", "a revoked client cannot be changed");
     if (scopes.includes("imports") && before.municipalityId === null) {
-      throw new AppError("scope_requires_municipality", "the imports scope needs a client confined to one municipality", { status: 422 });
+      throw new AppError("scope_requires_municipality", "the imports scope needs a client confined to one municipality");
     }
     if (before.scopes.length === scopes.length && scopes.every((s) => before.scopes.includes(s))) {
       return toApiClientDto(await tx.apiClient.findUniqueOrThrow({ where: { id }, select: apiClientDtoSelect }));

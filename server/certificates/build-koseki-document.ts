@@ -37,8 +37,8 @@ const RECORD_EVENT_KIND: Record<string, string> = { 編製: "戸籍編製", 消�
 
 const ZFields = z.array(z.object({ label: z.string().min(1), value: z.string(), type: z.enum(["date", "text"]).optional() }));
 
-export const dataMismatch = (what: string) => new AppError("certificate_data_invalid", `${what} does not belong to the register being certified`, { status: 500 });
-const invalid = (message: string) => new AppError("certificate_data_invalid", `koseki record: ${message}`, { status: 500 });
+export const dataMismatch = (what: string) => new AppError("certificate_data_invalid", `${what} does not belong to the register being certified`);
+const invalid = (message: string) => new AppError("certificate_data_invalid", `koseki record: ${message}`);
 
 /** Date-typed values ("YYYY-MM-DD") print in 和暦; empty values are not printed. */
 export function eventBlock(e: Pick<KosekiEvent, "kind" | "fields">, kind = e.kind): KosekiEventBlock {

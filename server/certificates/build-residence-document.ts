@@ -102,7 +102,7 @@ export function buildResidenceDocument(c: Common & { options: ResidenceOptions; 
       f.push(["本籍", r.honseki ?? ""], ["筆頭者", r.kosekiHeadName ?? ""]);
     }
     if (o.includeMyNumber) {
-      if (!r.myNumberCipher) throw new AppError("my_number_missing", "個人番号 is not on record", { status: 409 });
+      if (!r.myNumberCipher) throw new AppError("my_number_missing", "the individual number (My Number) is not on record");
       f.push(["個人番号", decryptField(r.myNumberCipher, FieldContext.myNumber)]);
       sensitiveReads.add("my_number");
     }

@@ -39,7 +39,7 @@ export function warekiYear(year: number): string {
 /** "給与収入" → "給与" (the income kind, shown in a 所得の種類 column beside 収入金額 and 所得金額). */
 const incomeKind = (label: string) => label.replace(/(収入|所得)$/, "") || label;
 
-const invalid = (message: string) => new AppError("certificate_data_invalid", `tax record: ${message}`, { status: 500 });
+const invalid = (message: string) => new AppError("certificate_data_invalid", `tax record: ${message}`);
 
 /**
  * 所得証明書 / 課税(非課税)証明書 / 所得・課税証明書 of the requester (本人 only) for the record's fiscal year.
@@ -58,7 +58,7 @@ export function buildTaxDocument(c: {
   const { record: t, requester: r } = c;
   // The record must be this person's, in this municipality: the certificate is bound to its request.
   if (t.residentId !== r.id || t.municipalityId !== c.municipality.id) {
-    throw new AppError("certificate_data_invalid", "the tax record does not belong to the requester", { status: 500 });
+    throw new AppError("certificate_data_invalid", "the tax record does not belong to the requester");
   }
   // Not resident on 1 January: the former municipality taxed this year (賦課期日), it cannot certify here.
   if (!t.residentOnJan1) throw refusalError("tax_not_resident_on_jan1");

@@ -10,6 +10,7 @@ import { writeAuditEvent } from "../audit/write-audit-event";
 import type { RequestContext } from "../context";
 import { withTenant } from "../db/tenant";
 import { AppError } from "../errors";
+import { parseInput } from "../parse-input";
 import type { Municipality } from "../generated/prisma/client";
 import type { CertificateDocument } from "../pdf/document-model";
 import { renderInWorker } from "../pdf/render-pool";
@@ -39,16 +40,7 @@ export type PreviewMunicipality = { code: string; name: string; prefecture: stri
 export const sampleIssuanceNo = (municipalityCode: string) => `${municipalityCode}-SAMPLE-00000000`;
 export const previewFileName = (municipalityCode: string, type: CertificateTypeId) => `${municipalityCode}_${CERTIFICATE_NAMES[type]}_見本.pdf`;
 
-function parse<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
-  const parsed = schema.safeParse(input);
-  if (!parsed.success) {
-    throw new AppError("validation_failed", "the preview request is not valid", {
-      status: 422,
-      details: { errors: parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })) },
-    });
-  }
-  return parsed.data;
-}
+const PREVIEW_INVALID = "the preview request is not valid";
 
 /**
  * The municipality the staff member may preview: the operator any (by code), everyone else only the one of
@@ -122,7 +114,7 @@ export function buildSampleDocument(municipality: Municipality, type: Certificat
       break;
     default:
       (type) satisfies never;
-      throw new AppError("internal_error", "no builder for this certificate type", { status: 500 });
+      throw new AppError("internal_error", "no builder for this certificate type");
   }
   return { ...built.document, sample: true };
 }
@@ -144,7 +136,7 @@ async function auditPreviews(ctx: RequestContext, municipality: Municipality, re
 
 /** One sample PDF, shown inline in the staff portal. */
 export async function previewCertificate(args: { ctx: RequestContext; municipalityCode: string; type: string; now?: Date }): Promise<PreviewPdf> {
-  const input = parse(ZPreviewInput, { municipalityCode: args.municipalityCode, type: args.type });
+  const input = parseInput(ZPreviewInput, { municipalityCode: args.municipalityCode, type: args.type }, PREVIEW_INVALID);
   const municipality = await authorizedMunicipality(args.ctx, input.municipalityCode);
   const doc = buildSampleDocument(municipality, input.type, args.now ?? new Date());
   const rendered = await renderInWorker(doc, AbortSignal.timeout(RENDER_TIMEOUT_MS));
@@ -154,7 +146,7 @@ export async function previewCertificate(args: { ctx: RequestContext; municipali
 
 /** A ZIP of one sample PDF per certificate type, for publication on the municipality's web site. */
 export async function previewCertificateSet(args: { ctx: RequestContext; municipalityCode: string; now?: Date }): Promise<PreviewSet> {
-  const input = parse(ZPreviewSetInput, { municipalityCode: args.municipalityCode });
+  const input = parseInput(ZPreviewSetInput, { municipalityCode: args.municipalityCode }, PREVIEW_INVALID);
   const municipality = await authorizedMunicipality(args.ctx, input.municipalityCode);
   const now = args.now ?? new Date();
   const signal = AbortSignal.timeout(SET_TIMEOUT_MS);

@@ -53,7 +53,6 @@ export function asDatabaseUnavailable(e: unknown): AppError | null {
   if (!isDatabaseUnavailable(e)) return null;
   noteDatabaseUnavailable(e);
   return new AppError("database_unavailable", "the database is temporarily unavailable; retry after Retry-After seconds", {
-    status: 503,
     details: { retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS },
     cause: e,
   });

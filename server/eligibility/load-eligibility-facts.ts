@@ -49,9 +49,9 @@ const codePoints = (s: string | null | undefined) => (s ? Array.from(s).length :
 
 export async function loadEligibilityFacts(tx: Tx, req: EligibilityRequest): Promise<LoadedFacts> {
   const municipality = await tx.municipality.findUnique({ where: { code: req.municipalityCode } });
-  if (!municipality) throw new AppError("municipality_unknown", "no municipality with this code is served here", { status: 404 });
+  if (!municipality) throw new AppError("municipality_unknown", "no municipality with this code is served here");
   if (req.clientMunicipalityId && req.clientMunicipalityId !== municipality.id) {
-    throw new AppError("client_not_allowed", "this API client may not serve this municipality", { status: 403 });
+    throw new AppError("client_not_allowed", "this API client may not serve this municipality");
   }
 
   let card = await tx.cardCertificate.findUnique({ where: { issuer_serial: { issuer: req.card.issuer, serial: req.card.serial } } });

@@ -5,7 +5,6 @@ import { AppError } from "../errors";
 /** A refusal as the API answers it: 403, the reason code, and the message a resident sees at the kiosk. */
 export function refusalError(reason: RefusalCode, reasons?: RefusalCode[]): AppError {
   return new AppError(reason, refusalMessage(reason), {
-    status: 403,
     details: { reason, message: refusalMessage(reason), ...(reasons ? { reasons } : {}) },
   });
 }

@@ -22,7 +22,7 @@ export function otherMethods(served: readonly Method[]): Record<Method | "OPTION
   if (allowed.has("GET")) allowed.add("HEAD");
   const allow = [...allowed].sort().join(", ");
   const notAllowed: RouteHandler = (req) => {
-    const res = problemResponse(new AppError("method_not_allowed", `${req.method} is not allowed on this resource; allowed: ${allow}`, { status: 405 }), new URL(req.url).pathname);
+    const res = problemResponse(new AppError("method_not_allowed", `${req.method} is not allowed on this resource; allowed: ${allow}`), new URL(req.url).pathname);
     res.headers.set("Allow", allow);
     return res;
   };

@@ -23,7 +23,7 @@ describe("problem+json at the edge", () => {
 
   it("uses an explicit status for a domain code", async () => {
     const route = withProblemJson(async () => {
-      throw new AppError("idempotency_key_in_progress", "in flight", { status: 409 });
+      throw new AppError("idempotency_key_in_progress", "in flight");
     });
     const res = await route(new Request("http://localhost/x"));
     expect(res.status).toBe(409);
@@ -43,7 +43,7 @@ describe("problem+json at the edge", () => {
 
   it("never lets an extension overwrite a standard member", async () => {
     const route = withProblemJson(async () => {
-      throw new AppError("completion_conflict", "already printed", { status: 409, details: { status: "printed", code: "x" } });
+      throw new AppError("completion_conflict", "already printed", { details: { status: "printed", code: "x" } });
     });
     const res = await route(new Request("http://localhost/x"));
     expect(res.status).toBe(409);

@@ -5,6 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import { Readable, Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
+import type { ErrorCodeWithStatus } from "@/lib/error-codes";
 import { AppError } from "../errors";
 
 // The one bounded reader of request bodies: every route that reads a body goes through boundedBodyChunks, with
@@ -13,23 +14,26 @@ import { AppError } from "../errors";
 // again while streaming (a chunked body has no length), as soon as one byte more than the limit has arrived;
 // the rest is never pulled.
 
-/** The limit and the code of its 413 (`payload_too_large` unless the route has its own, e.g. `seal_too_large`). */
-export type BodyLimit = { maxBytes: number; code?: string };
-
 function sizeText(bytes: number): string {
   if (bytes >= 1024 * 1024 && bytes % (1024 * 1024) === 0) return `${bytes / 1024 / 1024} MB`;
   if (bytes >= 1024 && bytes % 1024 === 0) return `${bytes / 1024} KiB`;
   return `${bytes} bytes`;
 }
 
+/** The 413 codes: `payload_too_large`, or a route's own (the 公印 upload's `seal_too_large`). */
+type TooLarge = ErrorCodeWithStatus<413>;
+
+/** The limit and the code of its 413 (`payload_too_large` unless the route has its own, e.g. `seal_too_large`). */
+export type BodyLimit = { maxBytes: number; code?: TooLarge };
+
 /** 413 with the limit in `details.maxBytes`. */
 export function payloadTooLarge({ maxBytes, code = "payload_too_large" }: BodyLimit): AppError {
-  return new AppError(code, `the request body is larger than ${sizeText(maxBytes)}`, { status: 413, details: { maxBytes } });
+  return new AppError(code, `the request body is larger than ${sizeText(maxBytes)}`, { details: { maxBytes } });
 }
 
 /** 400: the sender's stream broke off (or the spool file could not be written). */
 function unreadableBody(cause: unknown): AppError {
-  return new AppError("bad_request", "the request body could not be read", { status: 400, cause });
+  return new AppError("bad_request", "the request body could not be read", { cause });
 }
 
 /**

@@ -57,7 +57,7 @@ describe("runStaffAction", () => {
     session.current = staff();
     const r = await runStaffAction(
       async () => {
-        throw new AppError("login_id_taken", "the login id is in use", { status: 409 });
+        throw new AppError("login_id_taken", "the login id is in use");
       },
       { revalidate: "/staff", fields: { login_id_taken: "loginId" } },
     );
@@ -88,7 +88,7 @@ describe("runMfaStepAction", () => {
       "enrol",
       async (s) => {
         proof.mockImplementation(s.proof);
-        throw new AppError("invalid_code", "wrong code", { status: 400 });
+        throw new AppError("invalid_code", "wrong code");
       },
       { fields: { invalid_code: "code" } },
     );
@@ -106,7 +106,7 @@ describe("runPublicAction", () => {
 
   it("shows a municipality's notice after the message, and a code at its field", async () => {
     const closed = await runPublicAction(async () => {
-      throw new AppError("registration_intake_closed", "planned stop", { status: 503, details: { notice: "庁舎の停電のため" } });
+      throw new AppError("registration_intake_closed", "planned stop", { details: { notice: "庁舎の停電のため" } });
     });
     expect(closed).toEqual({
       ok: false,
@@ -115,7 +115,7 @@ describe("runPublicAction", () => {
     });
     const unknown = await runPublicAction(
       async () => {
-        throw new AppError("municipality_unknown", "no such municipality", { status: 404 });
+        throw new AppError("municipality_unknown", "no such municipality");
       },
       { fields: { municipality_unknown: "honsekiMunicipalityCode" } },
     );

@@ -7,7 +7,7 @@ import type { FormResult } from "@/lib/form-result";
 import { signMfaProof } from "../auth/mfa-proof";
 import { getSignedInStaff, getStaffSessionForPasswordChange } from "../auth/require-staff";
 import type { RequestContext } from "../context";
-import { isAppError } from "../errors";
+import { isAppError, type ErrorCode } from "../errors";
 import { formFailure, sessionFailure } from "./form-result";
 
 // The one family of server-action wrappers. Each takes the caller (staff session, the session at the MFA step,
@@ -18,7 +18,7 @@ import { formFailure, sessionFailure } from "./form-result";
 // The verbs parse their input with the shared zod schema and authorize.
 
 /** Codes tied to the form field they concern, e.g. `{ login_id_taken: "loginId" }` (see formFailure). */
-type Fields = Readonly<Record<string, string>>;
+type Fields = Readonly<Partial<Record<ErrorCode, string>>>;
 
 export type StaffActionOptions = {
   /** The area whose pages show what the action changes; none for an action that changes nothing shown. */

@@ -6,6 +6,7 @@ import type { ApiClientScope } from "../generated/prisma/enums";
 import { ZClockOverride } from "@/lib/schemas/kiosk";
 import { getEnv } from "../env";
 import { AppError } from "../errors";
+import { parseInput } from "../parse-input";
 import { beforeDeadline } from "@/lib/before-deadline";
 import { problemResponse } from "./problem-response";
 import { readRequestBody } from "./read-request-body";
@@ -53,7 +54,7 @@ export function requestNow(req: Request): Date {
   const override = req.headers.get("x-clock-override");
   if (!override || !getEnv().ALLOW_CLOCK_OVERRIDE) return new Date();
   if (!ZClockOverride.safeParse(override).success) {
-    throw new AppError("bad_request", "X-Clock-Override is not an ISO 8601 instant with date, time and offset (e.g. 2026-11-27T10:00:00+09:00)", { status: 400 });
+    throw new AppError("bad_request", "X-Clock-Override is not an ISO 8601 instant with date, time and offset (e.g. 2026-11-27T10:00:00+09:00)");
   }
   return new Date(override);
 }
@@ -89,7 +90,7 @@ export function withKioskClient<S extends z.ZodType, P = Record<string, never>>(
       // Before authentication: the media type needs no identity and no database work, a request with another one
       // can never succeed, and refusing it here does not burn the client's nonce (the body is bounded above).
       if (!isJsonContentType(req.headers.get("content-type"))) {
-        throw new AppError("unsupported_media_type", "the body must be sent as Content-Type: application/json (UTF-8)", { status: 415 });
+        throw new AppError("unsupported_media_type", "the body must be sent as Content-Type: application/json (UTF-8)");
       }
       const ctx = await authenticateKioskRequest({ method: req.method, targetUri: targetUriOf(req), headers: req.headers, body: raw });
       requireScope(ctx, scope);
@@ -97,18 +98,12 @@ export function withKioskClient<S extends z.ZodType, P = Record<string, never>>(
       try {
         json = raw.byteLength ? JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(raw)) : {};
       } catch {
-        throw new AppError("malformed_json", "the body is not valid UTF-8 JSON", { status: 400 });
+        throw new AppError("malformed_json", "the body is not valid UTF-8 JSON");
       }
-      const parsed = schema.safeParse(json);
-      if (!parsed.success) {
-        throw new AppError("validation_failed", "the request body does not match the schema", {
-          status: 422,
-          details: { errors: parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })) },
-        });
-      }
+      const body = parseInput(schema, json, "the request body does not match the schema");
       const params = route ? await route.params : ({} as P);
       const now = requestNow(req);
-      return await handler({ ctx, body: parsed.data, req, params, now, receivedAt });
+      return await handler({ ctx, body, req, params, now, receivedAt });
     } catch (e) {
       return problemResponse(e, instance);
     }

@@ -28,7 +28,7 @@ export function withSignedUpload<P = Record<string, never>>(scope: ApiClientScop
       requireScope(ctx, scope);
       file = await receiveUpload(req, { maxBytes: MAX_IMPORT_BYTES });
       if (!contentDigestMatches(req.headers.get("content-digest"), file.sha256Base64)) {
-        throw new AppError("content_digest_mismatch", "Content-Digest does not match the body", { status: 400 });
+        throw new AppError("content_digest_mismatch", "Content-Digest does not match the body");
       }
       const params = route ? await route.params : ({} as P);
       return await handler({ ctx, file, req, params });

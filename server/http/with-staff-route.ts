@@ -4,6 +4,7 @@ import type { z } from "zod";
 import { getStaffSession, type StaffSession } from "../auth/require-staff";
 import { getEnv } from "../env";
 import { AppError } from "../errors";
+import { parseInput } from "../parse-input";
 import { problemResponse } from "./problem-response";
 import { readRequestBody, receiveUpload, refuseDeclaredOversize, type BodyLimit, type ReceivedUpload } from "./read-request-body";
 
@@ -75,11 +76,11 @@ export function withStaffRoute<Q extends z.ZodType | undefined = undefined>(opti
       // Cheap checks first: no database work for a request that cannot succeed.
       if (options.body) refuseDeclaredOversize(req, options.body);
       if ((options.sameOrigin && !isSameOrigin(req)) || (options.uploadHeader && req.headers.get(UPLOAD_HEADER) !== "1")) {
-        throw new AppError("forbidden", "requests are accepted from the portal only", { status: 403 });
+        throw new AppError("forbidden", "requests are accepted from the portal only");
       }
       const staff = await getStaffSession();
-      if (!staff) throw new AppError("unauthenticated", "sign in first", { status: 401 });
-      if (options.permission && !can(staff.role, options.permission)) throw new AppError("forbidden", "this role may not use this route", { status: 403 });
+      if (!staff) throw new AppError("unauthenticated", "sign in first");
+      if (options.permission && !can(staff.role, options.permission)) throw new AppError("forbidden", "this role may not use this route");
       const query = parseQuery(req, options.query);
       const params = route ? await route.params : {};
       const limit = options.body ?? { maxBytes: 0 };
@@ -98,8 +99,5 @@ export function withStaffRoute<Q extends z.ZodType | undefined = undefined>(opti
 function parseQuery(req: Request, schema: z.ZodType | undefined): unknown {
   const searchParams = new URL(req.url).searchParams;
   if (!schema) return searchParams;
-  const parsed = schema.safeParse(Object.fromEntries(searchParams));
-  if (parsed.success) return parsed.data;
-  const errors = parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message }));
-  throw new AppError("validation_failed", "the query string does not match the route's parameters", { status: 422, details: { errors } });
+  return parseInput(schema, Object.fromEntries(searchParams), "the query string does not match the route's parameters");
 }

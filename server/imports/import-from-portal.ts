@@ -24,13 +24,13 @@ export async function importFromPortal(a: {
   let municipalityId: string;
   if (ctx.actor.type === "staff" && can(ctx.actor.role, "all-municipalities")) {
     const id = z.string().uuid().safeParse(named);
-    if (!id.success) throw new AppError("municipality_required", "an operator must choose the municipality to import into", { status: 422 });
+    if (!id.success) throw new AppError("municipality_required", "an operator must choose the municipality to import into");
     const exists = await withTenant(ctx, (tx) => tx.municipality.findUnique({ where: { id: id.data }, select: { id: true } }));
-    if (!exists) throw new AppError("not_found", "no such municipality", { status: 404 });
+    if (!exists) throw new AppError("not_found", "no such municipality");
     municipalityId = id.data;
   } else {
-    if (!ctx.municipalityId) throw new AppError("forbidden", "this account belongs to no municipality", { status: 403 });
-    if (named && named !== ctx.municipalityId) throw new AppError("forbidden", "a municipal administrator imports into their own municipality only", { status: 403 });
+    if (!ctx.municipalityId) throw new AppError("forbidden", "this account belongs to no municipality");
+    if (named && named !== ctx.municipalityId) throw new AppError("forbidden", "a municipal administrator imports into their own municipality only");
     municipalityId = ctx.municipalityId;
   }
   const options = uploadOptions(query, null);

@@ -1,37 +1,20 @@
 import "server-only";
 import fs from "node:fs";
-import { ZImportOptions, type ImportJobSummary } from "@/lib/import-feeds";
+import { ZConfirmRemovalsParam, ZImportOptions, type ImportJobSummary } from "@/lib/import-feeds";
 import type { RequestContext } from "../context";
-import { AppError } from "../errors";
 import type { ImportSource } from "../generated/prisma/enums";
-import { runImport, type ImportProgress } from "./run-import";
-
-/** `confirmRemovals=1|true` (or 0/false/absent): the operator confirms a full load's removals over the limit. */
-function confirmRemovalsParam(query: URLSearchParams): boolean {
-  const v = query.get("confirmRemovals");
-  if (v === null || v === "" || v === "0" || v === "false") return false;
-  if (v === "1" || v === "true") return true;
-  throw new AppError("validation_failed", "confirmRemovals は 1（削除を承認する）または 0 を指定してください。", {
-    status: 422,
-    details: { errors: [{ path: "confirmRemovals", message: "confirmRemovals は 1（削除を承認する）または 0 を指定してください。" }] },
-  });
-}
+import { parseInput } from "../parse-input";
+import { joinedMessages, runImport, type ImportProgress } from "./run-import";
 
 /** The import options of an HTTP upload, from its query string (`?mode=…&format=…&encoding=…&confirmRemovals=1`). */
 export function uploadOptions(query: URLSearchParams, feed: string | null) {
-  const parsed = ZImportOptions.safeParse({
-    feed: feed ?? query.get("feed") ?? undefined,
-    mode: query.get("mode") ?? undefined,
-    format: query.get("format") ?? undefined,
-    encoding: query.get("encoding") ?? undefined,
-  });
-  if (!parsed.success) {
-    throw new AppError("validation_failed", parsed.error.issues.map((i) => i.message).join(" "), {
-      status: 422,
-      details: { errors: parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })) },
-    });
-  }
-  return { ...parsed.data, confirmRemovals: confirmRemovalsParam(query) };
+  const options = parseInput(
+    ZImportOptions,
+    { feed: feed ?? query.get("feed") ?? undefined, mode: query.get("mode") ?? undefined, format: query.get("format") ?? undefined, encoding: query.get("encoding") ?? undefined },
+    joinedMessages,
+  );
+  const { confirmRemovals } = parseInput(ZConfirmRemovalsParam, { confirmRemovals: query.get("confirmRemovals") ?? undefined }, joinedMessages);
+  return { ...options, confirmRemovals };
 }
 
 /** Runs the import of a spooled upload and answers with the job (also when it failed validation). */

@@ -29,7 +29,7 @@ export async function listImportJobs(a: { ctx: RequestContext; municipalityCode?
       const code = z.string().regex(/^\d{6}$/).safeParse(a.municipalityCode);
       selected = code.success ? await db.municipality.findUnique({ where: { code: code.data }, select }) : null;
     } else {
-      if (!ctx.municipalityId) throw new AppError("forbidden", "this account belongs to no municipality", { status: 403 });
+      if (!ctx.municipalityId) throw new AppError("forbidden", "this account belongs to no municipality");
       selected = await db.municipality.findUnique({ where: { id: ctx.municipalityId }, select });
     }
     const municipalities = isOperator ? await db.municipality.findMany({ select, orderBy: { code: "asc" } }) : [];

@@ -23,6 +23,7 @@ import { isLockConflict } from "../db/pg-errors";
 import { withTenant } from "../db/tenant";
 import { requireEnv } from "../env";
 import { AppError } from "../errors";
+import { parseInput, type ValidationError } from "../parse-input";
 import type { ImportSource } from "../generated/prisma/enums";
 import { logger } from "../logger";
 import { flagReregistrations } from "../koseki-registration/flag-reregistrations";
@@ -76,7 +77,7 @@ export function authorizeImport(ctx: RequestContext, municipalityId: string): vo
     (a.type === "staff" && can(a.role, "imports:run") && (can(a.role, "all-municipalities") || a.municipalityId === municipalityId)) ||
     (a.type === "api_client" && a.municipalityId !== null && a.municipalityId === municipalityId) ||
     a.type === "system";
-  if (!ok) throw new AppError("forbidden", "this actor may not import data into this municipality", { status: 403 });
+  if (!ok) throw new AppError("forbidden", "this actor may not import data into this municipality");
 }
 
 class RowErrors {
@@ -88,6 +89,9 @@ class RowErrors {
   }
 }
 
+/** A bad import option's `detail`: the schema's messages (lib/import-feeds.ts), as the import API documents it. */
+export const joinedMessages = (errors: ValidationError[]): string => errors.map((e) => e.message).join(" ");
+
 /**
  * Imports one back-office file into one municipality, all or nothing, recorded as an ImportJob:
  * 1. stream the file (decode, parse, validate each row with line-numbered Japanese messages) into a
@@ -98,14 +102,7 @@ class RowErrors {
  *    locking the Resident rows whose eligibility changes first (docs/decisions/0004), audit, commit.
  */
 export async function runImport(args: RunImportArgs): Promise<ImportResult> {
-  const parsedOptions = ZImportOptions.safeParse({ feed: args.feed, mode: args.mode, format: args.format, encoding: args.encoding });
-  if (!parsedOptions.success) {
-    throw new AppError("validation_failed", parsedOptions.error.issues.map((i) => i.message).join(" "), {
-      status: 422,
-      details: { errors: parsedOptions.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })) },
-    });
-  }
-  const options = parsedOptions.data;
+  const options = parseInput(ZImportOptions, { feed: args.feed, mode: args.mode, format: args.format, encoding: args.encoding }, joinedMessages);
   authorizeImport(args.ctx, args.municipalityId);
   // The import's dedicated connection. Before the job row exists, it takes the job's session-level advisory
   // lock and holds it until the job is closed: while this process lives the lock says "running"; when the
@@ -130,7 +127,7 @@ async function importAsJob({ args, options, client, jobId }: { args: RunImportAr
   const startedAt = new Date();
   const job = await withTenant(tenantCtx, async (tx) => {
     const municipality = await tx.municipality.findUnique({ where: { id: args.municipalityId }, select: { id: true } });
-    if (!municipality) throw new AppError("not_found", "no such municipality", { status: 404 });
+    if (!municipality) throw new AppError("not_found", "no such municipality");
     return tx.importJob.create({
       data: {
         id: jobId,
@@ -243,7 +240,7 @@ async function importAsJob({ args, options, client, jobId }: { args: RunImportAr
     });
     log.error({ err: errorForLog(e) }, "import aborted");
     const failed = await finishJob({ args, jobId: job.id, status: "failed", rowsTotal, counts, errors, fileSha256, feedName: options.feed, mode: options.mode, refusal: null });
-    if (!conflict) throw new AppError("import_failed", "the import failed and nothing was imported", { status: 500, cause: e, details: { jobId: job.id } });
+    if (!conflict) throw new AppError("import_failed", "the import failed and nothing was imported", { cause: e, details: { jobId: job.id } });
     return { ...failed, committedAt: null, lockedMs: null };
   }
 

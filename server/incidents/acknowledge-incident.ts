@@ -14,7 +14,7 @@ export async function acknowledgeIncident({ ctx, input, now = new Date() }: { ct
   return withTenant(ctx, async (tx) => {
     const incident = await lockIncident(tx, ctx, parsed.data.incidentId);
     if (incident.status !== "open") {
-      throw new AppError("incident_state_conflict", `an incident in status ${incident.status} cannot be acknowledged`, { status: 409, details: { currentStatus: incident.status } });
+      throw new AppError("incident_state_conflict", `an incident in status ${incident.status} cannot be acknowledged`, { details: { currentStatus: incident.status } });
     }
     await tx.incident.update({ where: { id: incident.id }, data: { status: "acknowledged", acknowledgedAt: now, acknowledgedById: ctx.actor.id } });
     await writeAuditEvent(tx, ctx, {

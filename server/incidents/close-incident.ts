@@ -4,6 +4,7 @@ import { writeAuditEvent } from "../audit/write-audit-event";
 import { requireRole, type RequestContext } from "../context";
 import { withTenant } from "../db/tenant";
 import { AppError } from "../errors";
+import { parseInput } from "../parse-input";
 import { lockIncident } from "./lock-incident";
 
 /**
@@ -12,15 +13,11 @@ import { lockIncident } from "./lock-incident";
  */
 export async function closeIncident({ ctx, input, now = new Date() }: { ctx: RequestContext; input: IncidentCloseInput; now?: Date }): Promise<{ id: string; status: "closed" }> {
   requireRole(ctx, "operator", "municipal_admin", "clerk");
-  const parsed = ZIncidentClose.safeParse(input);
-  if (!parsed.success) {
-    throw new AppError("validation_failed", "invalid close request", { details: { fieldErrors: parsed.error.flatten().fieldErrors } });
-  }
-  const { incidentId, reason } = parsed.data;
+  const { incidentId, reason } = parseInput(ZIncidentClose, input, "invalid close request");
   return withTenant(ctx, async (tx) => {
     const incident = await lockIncident(tx, ctx, incidentId);
     if (incident.status === "closed") {
-      throw new AppError("incident_state_conflict", "the incident is already closed", { status: 409, details: { currentStatus: incident.status } });
+      throw new AppError("incident_state_conflict", "the incident is already closed", { details: { currentStatus: incident.status } });
     }
     await tx.incident.update({ where: { id: incident.id }, data: { status: "closed", closedAt: now, closedById: ctx.actor.id, closeReason: reason } });
     await writeAuditEvent(tx, ctx, {

@@ -4,6 +4,7 @@ import { requireRole, type RequestContext } from "../context";
 import { withTenant } from "../db/tenant";
 import type { Prisma } from "../generated/prisma/client";
 import type { IncidentSeverity } from "../generated/prisma/enums";
+import { parseInput } from "../parse-input";
 
 export type IncidentListItem = {
   id: string;
@@ -22,7 +23,7 @@ export type IncidentList = { items: IncidentListItem[]; total: number; page: num
 /** Incidents newest first, filtered by status and kind. Staff see their municipality's; the operator all. */
 export async function listIncidents({ ctx, input }: { ctx: RequestContext; input: IncidentListInput }): Promise<IncidentList> {
   requireRole(ctx, "operator", "municipal_admin", "clerk", "auditor");
-  const q = ZIncidentList.parse(input);
+  const q = parseInput(ZIncidentList, input);
   return withTenant(ctx, async (tx) => {
     const where: Prisma.IncidentWhereInput = {};
     if (ctx.municipalityId) {

@@ -4,7 +4,7 @@ import { writeAuditEvent } from "../audit/write-audit-event";
 import { requireMunicipality, requireRole, type RequestContext } from "../context";
 import { withTenant } from "../db/tenant";
 import { AppError } from "../errors";
-import { parseInput } from "../municipalities/parse-input";
+import { parseInput } from "../parse-input";
 
 /** Lifts a 交付停止: municipal administrators only (a clerk sets one at the counter but cannot undo it). */
 export async function liftIssuanceBlock({ ctx, input, now = new Date() }: { ctx: RequestContext; input: unknown; now?: Date }): Promise<void> {
@@ -23,7 +23,7 @@ export async function liftIssuanceBlock({ ctx, input, now = new Date() }: { ctx:
       where: { id: block.id, liftedAt: null },
       data: { liftedAt: now, liftedById: ctx.actor.type === "staff" ? ctx.actor.id : null },
     });
-    if (lifted.count === 0) throw new AppError("issuance_block_lifted", "the block was already lifted", { status: 409 });
+    if (lifted.count === 0) throw new AppError("issuance_block_lifted", "the block was already lifted");
     await tx.resident.update({ where: { id: block.residentId }, data: { updatedAt: now } });
     await writeAuditEvent(tx, ctx, { action: "issuance_block.lift", targetType: "Resident", targetId: block.residentId, details: { blockId: block.id } });
   });

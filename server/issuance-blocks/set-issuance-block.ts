@@ -5,7 +5,7 @@ import { requireMunicipality, requireRole, type RequestContext } from "../contex
 import { encryptField, FieldContext } from "../crypto/field-encryption";
 import { withTenant } from "../db/tenant";
 import { AppError } from "../errors";
-import { parseInput } from "../municipalities/parse-input";
+import { parseInput } from "../parse-input";
 
 /** Clerks and administrators of the municipality set a block; the operator does not act for a counter. */
 export const BLOCK_SETTERS = ["municipal_admin", "clerk"] as const;
@@ -22,14 +22,14 @@ export async function setIssuanceBlock({ ctx, input, now = new Date() }: { ctx: 
   const v = parseInput(ZIssuanceBlockForm, input);
   return withTenant(ctx, async (tx) => {
     const resident = await tx.resident.findUnique({ where: { municipalityId_residentNo: { municipalityId, residentNo: v.residentNo } }, select: { id: true } });
-    if (!resident) throw new AppError("block_resident_not_found", "no resident with this number in the municipality", { status: 404, details: { errors: [{ path: "residentNo", message: "この住民番号の住民は登録されていません。" }] } });
+    if (!resident) throw new AppError("block_resident_not_found", "no resident with this number in the municipality");
     // Fair queueing with issuances, as imports do (docs/decisions/0005): issuances of the municipality hold the
     // eligibility gate shared until they commit; taking it exclusively waits for those in flight and queues new
     // ones behind this block, where a row lock alone could starve behind a stream of FOR SHARE readers.
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`eligibility:${municipalityId}`}, 0))`;
     await tx.$queryRaw`SELECT 1 FROM "Resident" WHERE id = ${resident.id}::uuid FOR UPDATE`;
     const running = await tx.issuanceBlock.findFirst({ where: { residentId: resident.id, liftedAt: null }, select: { id: true } });
-    if (running) throw new AppError("issuance_block_exists", "a block is already in force for this resident", { status: 409 });
+    if (running) throw new AppError("issuance_block_exists", "a block is already in force for this resident");
     const note = v.note ? encryptField(v.note, FieldContext.issuanceBlockNote) : null;
     const block = await tx.issuanceBlock.create({
       data: {

@@ -37,7 +37,7 @@ export class AdmissionGate {
       return this.releaser();
     }
     if (this.waiting.length >= this.maxQueue) {
-      throw new AppError("server_busy", "too many issuances are in progress; retry with the same Idempotency-Key", { status: 503, details: { retryAfterSeconds: 1 } });
+      throw new AppError("server_busy", "too many issuances are in progress; retry with the same Idempotency-Key", { details: { retryAfterSeconds: 1 } });
     }
     return new Promise<() => void>((resolve, reject) => {
       const entry = {

@@ -34,13 +34,13 @@ export async function completeIssuance({
   return withTenant(ctx, async (tx) => {
     // Lock the row: two completions for one issuance are applied one after the other.
     const rows = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "Issuance" WHERE id = ${issuanceId}::uuid AND "apiClientId" = ${apiClientId}::uuid FOR UPDATE`;
-    if (!rows.length) throw new AppError("issuance_not_found", "no issuance with this id for this client", { status: 404 });
+    if (!rows.length) throw new AppError("issuance_not_found", "no issuance with this id for this client");
     const current = await tx.issuance.findUniqueOrThrow({ where: { id: issuanceId } });
     if (current.status !== "rendered") {
       if (current.status === input.outcome) {
         return { issuanceId, issuanceNo: current.issuanceNo, status: current.status, completedAt: current.completedAt!.toISOString() };
       }
-      throw new AppError("completion_conflict", `the issuance was already completed as ${current.status}`, { status: 409, details: { currentStatus: current.status } });
+      throw new AppError("completion_conflict", `the issuance was already completed as ${current.status}`, { details: { currentStatus: current.status } });
     }
     // Never dated before the issuance: a demo clock override (or the clocks of two app nodes) could say otherwise.
     const completedAt = notBeforeIssuance && now < current.renderedAt ? current.renderedAt : now;

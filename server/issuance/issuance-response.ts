@@ -26,7 +26,6 @@ export type IssuanceResponse = {
 export function issuanceResponse(row: Issuance): IssuanceResponse {
   if (!row.pdf) {
     throw new AppError("pdf_no_longer_available", "the PDF of this issuance was deleted at completion or expiry", {
-      status: 410,
       details: { issuanceId: row.id, issuanceNo: row.issuanceNo, issuanceStatus: row.status },
     });
   }

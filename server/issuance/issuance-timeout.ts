@@ -10,5 +10,5 @@ export const ISSUANCE_TIMEOUT_RETRY_AFTER_SECONDS = 5;
  * server_busy and database_unavailable.
  */
 export function issuanceTimeout(message: string, cause?: unknown): AppError {
-  return new AppError("issuance_timeout", message, { status: 503, details: { retryAfterSeconds: ISSUANCE_TIMEOUT_RETRY_AFTER_SECONDS }, cause });
+  return new AppError("issuance_timeout", message, { details: { retryAfterSeconds: ISSUANCE_TIMEOUT_RETRY_AFTER_SECONDS }, cause });
 }

@@ -111,11 +111,11 @@ export async function issueCertificate(args: {
         await step("claim");
         const [{ claimed }] = await tx.$queryRaw<{ claimed: boolean }[]>`
           SELECT pg_try_advisory_xact_lock(hashtextextended(${`idem:${apiClientId}:${idempotencyKey}`}, 0)) AS claimed`;
-        if (!claimed) throw new AppError("idempotency_key_in_progress", "a request with this Idempotency-Key is being processed", { status: 409 });
+        if (!claimed) throw new AppError("idempotency_key_in_progress", "a request with this Idempotency-Key is being processed");
         const existing = await tx.issuance.findUnique({ where: { apiClientId_idempotencyKey: { apiClientId, idempotencyKey } } });
         if (existing) {
           if (existing.requestHash !== hash) {
-            throw new AppError("idempotency_key_conflict", "this Idempotency-Key was used with another request body", { status: 422 });
+            throw new AppError("idempotency_key_conflict", "this Idempotency-Key was used with another request body");
           }
           return { response: issuanceResponse(existing), replayed: true };
         }
@@ -165,7 +165,7 @@ export async function issueCertificate(args: {
         const check = independent.ok ? verifyRenderedPdf(built.document, rendered.pdf, rendered) : independent;
         if (!check.ok) {
           selfCheck = { municipalityId: municipality.id, failure: check.failure, issuanceId: issuance.id, now };
-          throw new AppError("pdf_self_check_failed", "the rendered PDF did not pass the post-render check; nothing was issued", { status: 500 });
+          throw new AppError("pdf_self_check_failed", "the rendered PDF did not pass the post-render check; nothing was issued");
         }
 
         await step("record");
@@ -235,7 +235,7 @@ export async function issueCertificate(args: {
     if (isAppError(e)) throw e;
     if (deadline.aborted) throw issuanceTimeout("the issuance did not finish before the deadline", e);
     // lock_timeout (5 s): an import of this municipality holds its rows; nothing was done, retry shortly.
-    if (classifyPgError(e)?.kind === "lock_timeout") throw new AppError("server_busy", "the municipality's data is being updated; retry with the same Idempotency-Key", { status: 503, details: { retryAfterSeconds: 5 }, cause: e });
+    if (classifyPgError(e)?.kind === "lock_timeout") throw new AppError("server_busy", "the municipality's data is being updated; retry with the same Idempotency-Key", { details: { retryAfterSeconds: 5 }, cause: e });
     throw e;
   } finally {
     release();
@@ -299,5 +299,5 @@ async function buildDocument(tx: Tx, a: BuildArgs): Promise<BuiltDocument> {
       return buildTaxDocument({ municipality, requester, address: requester.household.address, record, variant, issuance, now });
     }
   }
-  throw new AppError("internal_error", "no builder for this certificate type", { status: 500 });
+  throw new AppError("internal_error", "no builder for this certificate type");
 }

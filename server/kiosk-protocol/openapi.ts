@@ -1,6 +1,7 @@
 import "server-only";
 import { extendZodWithOpenApi, OpenAPIRegistry, OpenApiGeneratorV31 } from "@asteasolutions/zod-to-openapi";
 import { z } from "zod";
+import { ERROR_CODES as CODE_TABLE, type ErrorCode } from "@/lib/error-codes";
 import { REFUSAL_MESSAGES, type RefusalCode } from "@/lib/refusal-reasons";
 import { ZClockOverride, ZCompletionRequest, ZEligibilityRequest, ZIdempotencyKey, ZIssueRequest, ZKosekiRegistrationRequest } from "@/lib/schemas/kiosk";
 import {
@@ -22,7 +23,8 @@ import { IDEMPOTENCY_KEY_COMPONENT, REQUIRED_COMPONENTS, SIGNATURE_LABEL, SIGNAT
 
 // The OpenAPI 3.1 document of the kiosk API, generated from the zod schemas the routes parse with
 // (lib/schemas/kiosk.ts) and the answer schemas (lib/schemas/kiosk-responses.ts). The error catalogue below
-// is the single list of stable codes; docs/api.md and the /api-docs page are checked against it.
+// describes the codes of the kiosk API (their statuses come from the closed table, lib/error-codes.ts);
+// docs/api.md and the /api-docs page are checked against it.
 
 // zod 4 copies methods onto each instance when it is built, so schemas built before this call (those of
 // lib/schemas) have no `.openapi()`: `openapiable` clones them (keeping their metadata). Registering a clone
@@ -47,7 +49,8 @@ void _answersFit;
 export type KioskOperation = "eligibility" | "issuance" | "completion" | "registration";
 
 export type ErrorCodeEntry = {
-  code: string;
+  code: ErrorCode;
+  /** From the code (lib/error-codes.ts). */
   status: number;
   /** The kiosk operations that can answer with it; empty for codes the kiosk API never sends. */
   operations: KioskOperation[];
@@ -59,52 +62,52 @@ export type ErrorCodeEntry = {
 
 const ALL: KioskOperation[] = ["eligibility", "issuance", "completion", "registration"];
 
-const PROTOCOL_ERRORS: ErrorCodeEntry[] = [
-  { code: "payload_too_large", status: 413, operations: ALL, meaning: "The body is larger than 64 KiB.", meaningJa: "リクエスト本文が64KiBを超えています。" },
-  { code: "unsupported_media_type", status: 415, operations: ALL, meaning: "Content-Type is not application/json (parameters allowed; a charset must be utf-8). Checked before the signature, so the nonce is not spent.", meaningJa: "Content-Typeがapplication/jsonではありません（charsetはutf-8のみ）。署名の検証前に判定するため、nonceは消費されません。" },
-  { code: "signature_parameter_too_long", status: 400, operations: ALL, meaning: `A signature header or parameter exceeds its maximum: Signature-Input and Signature ${SIGNATURE_LIMITS.headerChars} characters each, keyid ${SIGNATURE_LIMITS.keyidChars}, nonce ${SIGNATURE_LIMITS.nonceChars}, alg ${SIGNATURE_LIMITS.algChars}, the signature value ${SIGNATURE_LIMITS.signatureChars}.`, meaningJa: "署名ヘッダーまたは署名パラメーターが上限の長さを超えています。" },
-  { code: "signature_missing", status: 401, operations: ALL, meaning: "Signature-Input or Signature is missing or malformed, has no `sig1` member, or lacks one of created, keyid, nonce, alg.", meaningJa: "署名ヘッダーがない、形式が誤っている、または必須の署名パラメーターが不足しています。" },
-  { code: "content_digest_mismatch", status: 400, operations: ALL, meaning: "Content-Digest is missing or has no sha-256 member equal to the digest of the body bytes received.", meaningJa: "Content-Digestがない、または本文のダイジェストと一致しません。" },
-  { code: "unknown_client", status: 401, operations: ALL, meaning: "No API client has this keyid.", meaningJa: "keyidに該当するAPIクライアントがありません。" },
-  { code: "client_revoked", status: 401, operations: ALL, meaning: "The API client has been revoked.", meaningJa: "APIクライアントが失効しています。" },
-  { code: "signature_algorithm_unsupported", status: 401, operations: ALL, meaning: 'alg is not "hmac-sha256".', meaningJa: "署名アルゴリズムがhmac-sha256ではありません。" },
-  { code: "signature_components_missing", status: 401, operations: ALL, meaning: 'The covered components do not include all of "@method", "@target-uri" and "content-digest", or the request carries an Idempotency-Key that is not covered ("idempotency-key").', meaningJa: "署名対象に@method、@target-uri、content-digestのいずれかが含まれていない、または送ったIdempotency-Keyが署名対象（idempotency-key）に含まれていません。" },
-  { code: "signature_expired", status: 401, operations: ALL, meaning: `created is more than ${SIGNATURE_WINDOW_SECONDS} seconds before or after the server's clock.`, meaningJa: `署名の作成時刻（created）がサーバー時刻の前後${SIGNATURE_WINDOW_SECONDS / 60}分を超えています。` },
-  { code: "signature_invalid", status: 401, operations: ALL, meaning: "The HMAC does not match: wrong secret, method, target URI, Content-Digest or parameters.", meaningJa: "署名値が一致しません（シークレット、メソッド、URL、ダイジェストまたはパラメーターの誤り）。" },
-  { code: "signature_replayed", status: 401, operations: ALL, meaning: "This client already used this nonce (even if that request failed).", meaningJa: "このnonceは使用済みです（失敗したリクエストで使ったものを含む）。" },
-  { code: "scope_not_granted", status: 403, operations: ALL, meaning: "The API client is authenticated but not granted this operation's scope (kiosk_issuance for eligibility, issuances and completion; koseki_intake for koseki registrations); `requiredScope` names it.", meaningJa: "APIクライアントにこの操作の権限（スコープ）が付与されていません（requiredScopeに必要な権限）。" },
-  { code: "malformed_json", status: 400, operations: ALL, meaning: "The body is not valid UTF-8 JSON.", meaningJa: "本文がUTF-8のJSONとして読み取れません。" },
-  { code: "validation_failed", status: 422, operations: ALL, meaning: "The body does not match the request schema; `errors` lists each violation.", meaningJa: "本文がスキーマに合致しません（errorsに違反箇所を列挙）。" },
-  { code: "bad_request", status: 400, operations: ["eligibility", "issuance", "completion", "registration"], meaning: "X-Clock-Override is not a full ISO 8601 instant with date, time and offset or Z (only when the override is enabled).", meaningJa: "X-Clock-OverrideがISO 8601の日時ではありません（時刻上書きが有効な場合のみ）。" },
-  { code: "idempotency_key_required", status: 400, operations: ["issuance"], meaning: "The Idempotency-Key header is missing or not 8–128 printable ASCII characters.", meaningJa: "Idempotency-Keyヘッダーがない、または8〜128文字の印字可能ASCIIではありません。" },
-  { code: "municipality_unknown", status: 404, operations: ["eligibility", "issuance", "registration"], meaning: "No municipality with this code is served here.", meaningJa: "この団体コードの市区町村は本サーバーで取り扱っていません。" },
-  { code: "client_not_allowed", status: 403, operations: ["eligibility", "issuance", "registration"], meaning: "The API client is confined to another municipality.", meaningJa: "このAPIクライアントは指定の市区町村を取り扱えません。" },
-  { code: "idempotency_key_in_progress", status: 409, operations: ["issuance"], meaning: "A request with this Idempotency-Key is being processed; retry later (re-signed).", meaningJa: "同じIdempotency-Keyのリクエストを処理中です。時間をおいて再署名して再送してください。" },
-  { code: "idempotency_key_conflict", status: 422, operations: ["issuance"], meaning: "This Idempotency-Key was used with another request body.", meaningJa: "このIdempotency-Keyは別の内容のリクエストで使用済みです。" },
-  { code: "my_number_missing", status: 409, operations: ["issuance"], meaning: "個人番号 was requested but is not on record for a person shown.", meaningJa: "個人番号の記載が求められましたが、記録がありません。" },
-  { code: "pdf_no_longer_available", status: 410, operations: ["issuance"], meaning: "A replay of an issuance whose PDF was deleted at completion or expiry.", meaningJa: "再送されたリクエストの証明書PDFは、完了報告または保存期限切れにより削除済みです。" },
-  { code: "issuance_timeout", status: 503, operations: ["issuance"], meaning: "The issuance did not finish before the deadline; nothing was issued and the same key may be retried.", meaningJa: "発行処理が制限時間内に終わりませんでした。何も発行されておらず、同じキーで再試行できます。" },
-  { code: "server_busy", status: 503, operations: ["issuance"], meaning: "Too many issuances are in progress on this server (ISSUANCE_CONCURRENCY running, ISSUANCE_QUEUE_MAX waiting), or an import held the municipality's data past the 5 s lock timeout; nothing was issued; retry after Retry-After seconds with the same key.", meaningJa: "発行処理が混み合っています。何も開始しておらず、Retry-After秒後に同じキーで再試行できます。" },
-  { code: "certificate_data_invalid", status: 500, operations: ["issuance"], meaning: "The back-office data of this certificate is inconsistent (a row of another register or person, tax amounts that do not add up); nothing was issued.", meaningJa: "証明書のもととなるデータに不整合があるため発行しませんでした。" },
-  { code: "pdf_self_check_failed", status: 500, operations: ["issuance"], meaning: "The rendered PDF failed the post-render check; nothing was issued (an incident is opened).", meaningJa: "描画後のPDF検査で不一致を検出したため発行を中止しました（インシデントを記録）。" },
-  { code: "issuance_not_found", status: 404, operations: ["completion"], meaning: "No issuance with this id for this API client (or the id is not a UUID).", meaningJa: "このAPIクライアントの発行に該当するIDがありません。" },
-  { code: "completion_conflict", status: 409, operations: ["completion"], meaning: "The issuance was already completed with another outcome.", meaningJa: "この発行は別の結果で完了報告済みです。" },
-  { code: "registration_intake_closed", status: 503, operations: ["registration"], meaning: "The 本籍地 municipality does not accept koseki registrations now (a planned stop of scope all or registration_intake); `notice` carries the stop's notice.", meaningJa: "本籍地の市区町村が利用登録の受付を停止しています（noticeに停止のお知らせ）。" },
-  { code: "registration_not_needed", status: 409, operations: ["registration"], meaning: "The cardholder lives in the 本籍地 municipality: 本籍地 services need no registration there.", meaningJa: "本籍地の市区町村に住民登録があるため、利用登録は不要です。" },
-  { code: "koseki_registration_exists", status: 409, operations: ["registration"], meaning: "This card certificate already has a pending application or an approved registration at this municipality; `receiptNo` and `registrationStatus` tell which.", meaningJa: "この電子証明書には、審査中の申請または登録済みの利用登録があります。" },
-  { code: "pre_registration_not_found", status: 404, operations: ["registration"], meaning: "No open web pre-registration with this receipt number belongs to this cardholder at this municipality (unknown, already completed, or name or date of birth differ).", meaningJa: "この受付番号の、この方の事前登録（未完了）が見つかりません。" },
-  { code: "database_unavailable", status: 503, operations: ALL, meaning: "The database is temporarily unreachable (stopped, restarting, or closing connections); retry after Retry-After seconds (`retryAfterSeconds`), re-signed; an issuance with the same Idempotency-Key (safe whether or not the failed attempt reached its commit).", meaningJa: "データベースに一時的に接続できません。Retry-After秒後に再署名して（発行は同じキーで）再試行できます。" },
-  { code: "internal_error", status: 500, operations: ALL, meaning: "An unexpected error; no internals are shown.", meaningJa: "予期しないエラーが発生しました。" },
+const PROTOCOL_ERRORS: Omit<ErrorCodeEntry, "status">[] = [
+  { code: "payload_too_large", operations: ALL, meaning: "The body is larger than 64 KiB.", meaningJa: "リクエスト本文が64KiBを超えています。" },
+  { code: "unsupported_media_type", operations: ALL, meaning: "Content-Type is not application/json (parameters allowed; a charset must be utf-8). Checked before the signature, so the nonce is not spent.", meaningJa: "Content-Typeがapplication/jsonではありません（charsetはutf-8のみ）。署名の検証前に判定するため、nonceは消費されません。" },
+  { code: "signature_parameter_too_long", operations: ALL, meaning: `A signature header or parameter exceeds its maximum: Signature-Input and Signature ${SIGNATURE_LIMITS.headerChars} characters each, keyid ${SIGNATURE_LIMITS.keyidChars}, nonce ${SIGNATURE_LIMITS.nonceChars}, alg ${SIGNATURE_LIMITS.algChars}, the signature value ${SIGNATURE_LIMITS.signatureChars}.`, meaningJa: "署名ヘッダーまたは署名パラメーターが上限の長さを超えています。" },
+  { code: "signature_missing", operations: ALL, meaning: "Signature-Input or Signature is missing or malformed, has no `sig1` member, or lacks one of created, keyid, nonce, alg.", meaningJa: "署名ヘッダーがない、形式が誤っている、または必須の署名パラメーターが不足しています。" },
+  { code: "content_digest_mismatch", operations: ALL, meaning: "Content-Digest is missing or has no sha-256 member equal to the digest of the body bytes received.", meaningJa: "Content-Digestがない、または本文のダイジェストと一致しません。" },
+  { code: "unknown_client", operations: ALL, meaning: "No API client has this keyid.", meaningJa: "keyidに該当するAPIクライアントがありません。" },
+  { code: "client_revoked", operations: ALL, meaning: "The API client has been revoked.", meaningJa: "APIクライアントが失効しています。" },
+  { code: "signature_algorithm_unsupported", operations: ALL, meaning: 'alg is not "hmac-sha256".', meaningJa: "署名アルゴリズムがhmac-sha256ではありません。" },
+  { code: "signature_components_missing", operations: ALL, meaning: 'The covered components do not include all of "@method", "@target-uri" and "content-digest", or the request carries an Idempotency-Key that is not covered ("idempotency-key").', meaningJa: "署名対象に@method、@target-uri、content-digestのいずれかが含まれていない、または送ったIdempotency-Keyが署名対象（idempotency-key）に含まれていません。" },
+  { code: "signature_expired", operations: ALL, meaning: `created is more than ${SIGNATURE_WINDOW_SECONDS} seconds before or after the server's clock.`, meaningJa: `署名の作成時刻（created）がサーバー時刻の前後${SIGNATURE_WINDOW_SECONDS / 60}分を超えています。` },
+  { code: "signature_invalid", operations: ALL, meaning: "The HMAC does not match: wrong secret, method, target URI, Content-Digest or parameters.", meaningJa: "署名値が一致しません（シークレット、メソッド、URL、ダイジェストまたはパラメーターの誤り）。" },
+  { code: "signature_replayed", operations: ALL, meaning: "This client already used this nonce (even if that request failed).", meaningJa: "このnonceは使用済みです（失敗したリクエストで使ったものを含む）。" },
+  { code: "scope_not_granted", operations: ALL, meaning: "The API client is authenticated but not granted this operation's scope (kiosk_issuance for eligibility, issuances and completion; koseki_intake for koseki registrations); `requiredScope` names it.", meaningJa: "APIクライアントにこの操作の権限（スコープ）が付与されていません（requiredScopeに必要な権限）。" },
+  { code: "malformed_json", operations: ALL, meaning: "The body is not valid UTF-8 JSON.", meaningJa: "本文がUTF-8のJSONとして読み取れません。" },
+  { code: "validation_failed", operations: ALL, meaning: "The body does not match the request schema; `errors` lists each violation.", meaningJa: "本文がスキーマに合致しません（errorsに違反箇所を列挙）。" },
+  { code: "bad_request", operations: ["eligibility", "issuance", "completion", "registration"], meaning: "X-Clock-Override is not a full ISO 8601 instant with date, time and offset or Z (only when the override is enabled).", meaningJa: "X-Clock-OverrideがISO 8601の日時ではありません（時刻上書きが有効な場合のみ）。" },
+  { code: "idempotency_key_required", operations: ["issuance"], meaning: "The Idempotency-Key header is missing or not 8–128 printable ASCII characters.", meaningJa: "Idempotency-Keyヘッダーがない、または8〜128文字の印字可能ASCIIではありません。" },
+  { code: "municipality_unknown", operations: ["eligibility", "issuance", "registration"], meaning: "No municipality with this code is served here.", meaningJa: "この団体コードの市区町村は本サーバーで取り扱っていません。" },
+  { code: "client_not_allowed", operations: ["eligibility", "issuance", "registration"], meaning: "The API client is confined to another municipality.", meaningJa: "このAPIクライアントは指定の市区町村を取り扱えません。" },
+  { code: "idempotency_key_in_progress", operations: ["issuance"], meaning: "A request with this Idempotency-Key is being processed; retry later (re-signed).", meaningJa: "同じIdempotency-Keyのリクエストを処理中です。時間をおいて再署名して再送してください。" },
+  { code: "idempotency_key_conflict", operations: ["issuance"], meaning: "This Idempotency-Key was used with another request body.", meaningJa: "このIdempotency-Keyは別の内容のリクエストで使用済みです。" },
+  { code: "my_number_missing", operations: ["issuance"], meaning: "個人番号 was requested but is not on record for a person shown.", meaningJa: "個人番号の記載が求められましたが、記録がありません。" },
+  { code: "pdf_no_longer_available", operations: ["issuance"], meaning: "A replay of an issuance whose PDF was deleted at completion or expiry.", meaningJa: "再送されたリクエストの証明書PDFは、完了報告または保存期限切れにより削除済みです。" },
+  { code: "issuance_timeout", operations: ["issuance"], meaning: "The issuance did not finish before the deadline; nothing was issued and the same key may be retried.", meaningJa: "発行処理が制限時間内に終わりませんでした。何も発行されておらず、同じキーで再試行できます。" },
+  { code: "server_busy", operations: ["issuance"], meaning: "Too many issuances are in progress on this server (ISSUANCE_CONCURRENCY running, ISSUANCE_QUEUE_MAX waiting), or an import held the municipality's data past the 5 s lock timeout; nothing was issued; retry after Retry-After seconds with the same key.", meaningJa: "発行処理が混み合っています。何も開始しておらず、Retry-After秒後に同じキーで再試行できます。" },
+  { code: "certificate_data_invalid", operations: ["issuance"], meaning: "The back-office data of this certificate is inconsistent (a row of another register or person, tax amounts that do not add up); nothing was issued.", meaningJa: "証明書のもととなるデータに不整合があるため発行しませんでした。" },
+  { code: "pdf_self_check_failed", operations: ["issuance"], meaning: "The rendered PDF failed the post-render check; nothing was issued (an incident is opened).", meaningJa: "描画後のPDF検査で不一致を検出したため発行を中止しました（インシデントを記録）。" },
+  { code: "issuance_not_found", operations: ["completion"], meaning: "No issuance with this id for this API client (or the id is not a UUID).", meaningJa: "このAPIクライアントの発行に該当するIDがありません。" },
+  { code: "completion_conflict", operations: ["completion"], meaning: "The issuance was already completed with another outcome.", meaningJa: "この発行は別の結果で完了報告済みです。" },
+  { code: "registration_intake_closed", operations: ["registration"], meaning: "The 本籍地 municipality does not accept koseki registrations now (a planned stop of scope all or registration_intake); `notice` carries the stop's notice.", meaningJa: "本籍地の市区町村が利用登録の受付を停止しています（noticeに停止のお知らせ）。" },
+  { code: "registration_not_needed", operations: ["registration"], meaning: "The cardholder lives in the 本籍地 municipality: 本籍地 services need no registration there.", meaningJa: "本籍地の市区町村に住民登録があるため、利用登録は不要です。" },
+  { code: "koseki_registration_exists", operations: ["registration"], meaning: "This card certificate already has a pending application or an approved registration at this municipality; `receiptNo` and `registrationStatus` tell which.", meaningJa: "この電子証明書には、審査中の申請または登録済みの利用登録があります。" },
+  { code: "pre_registration_not_found", operations: ["registration"], meaning: "No open web pre-registration with this receipt number belongs to this cardholder at this municipality (unknown, already completed, or name or date of birth differ).", meaningJa: "この受付番号の、この方の事前登録（未完了）が見つかりません。" },
+  { code: "database_unavailable", operations: ALL, meaning: "The database is temporarily unreachable (stopped, restarting, or closing connections); retry after Retry-After seconds (`retryAfterSeconds`), re-signed; an issuance with the same Idempotency-Key (safe whether or not the failed attempt reached its commit).", meaningJa: "データベースに一時的に接続できません。Retry-After秒後に再署名して（発行は同じキーで）再試行できます。" },
+  { code: "internal_error", operations: ALL, meaning: "An unexpected error; no internals are shown.", meaningJa: "予期しないエラーが発生しました。" },
   // Generic codes of server/errors.ts that the kiosk API does not send (staff screens use them).
-  { code: "unauthenticated", status: 401, operations: [], meaning: "Not signed in (staff screens).", meaningJa: "ログインしていません（職員画面）。" },
-  { code: "forbidden", status: 403, operations: [], meaning: "The actor may not do this (staff screens; verbs called by the wrong kind of actor).", meaningJa: "この操作を行う権限がありません（職員画面）。" },
-  { code: "not_found", status: 404, operations: [], meaning: "The resource does not exist (staff screens).", meaningJa: "対象が見つかりません（職員画面）。" },
-  { code: "conflict", status: 409, operations: [], meaning: "Conflicting concurrent change (staff screens).", meaningJa: "ほかの操作と競合しました（職員画面）。" },
-  { code: "rate_limited", status: 429, operations: [], meaning: "Too many attempts (staff sign-in).", meaningJa: "試行回数が多すぎます（職員ログイン）。" },
+  { code: "unauthenticated", operations: [], meaning: "Not signed in (staff screens).", meaningJa: "ログインしていません（職員画面）。" },
+  { code: "forbidden", operations: [], meaning: "The actor may not do this (staff screens; verbs called by the wrong kind of actor).", meaningJa: "この操作を行う権限がありません（職員画面）。" },
+  { code: "not_found", operations: [], meaning: "The resource does not exist (staff screens).", meaningJa: "対象が見つかりません（職員画面）。" },
+  { code: "conflict", operations: [], meaning: "Conflicting concurrent change (staff screens).", meaningJa: "ほかの操作と競合しました（職員画面）。" },
+  { code: "rate_limited", operations: [], meaning: "Too many attempts (staff sign-in).", meaningJa: "試行回数が多すぎます（職員ログイン）。" },
   // Any route, any method (not sent by the operations themselves): the edge's answers to other methods.
-  { code: "method_not_allowed", status: 405, operations: [], meaning: "The route does not serve this method (e.g. GET on a signed POST operation); the Allow header lists the methods it serves.", meaningJa: "このURLではこのメソッドは使えません（Allowヘッダーに使えるメソッド）。" },
-  { code: "method_not_implemented", status: 501, operations: [], meaning: "No route of this server serves this method (TRACE, TRACK, WebDAV methods, …).", meaningJa: "このサーバーはこのメソッドに対応していません。" },
-  { code: "service_unavailable", status: 503, operations: [], meaning: "The service is temporarily unavailable.", meaningJa: "サービスを一時的に利用できません。" },
+  { code: "method_not_allowed", operations: [], meaning: "The route does not serve this method (e.g. GET on a signed POST operation); the Allow header lists the methods it serves.", meaningJa: "このURLではこのメソッドは使えません（Allowヘッダーに使えるメソッド）。" },
+  { code: "method_not_implemented", operations: [], meaning: "No route of this server serves this method (TRACE, TRACK, WebDAV methods, …).", meaningJa: "このサーバーはこのメソッドに対応していません。" },
+  { code: "service_unavailable", operations: [], meaning: "The service is temporarily unavailable.", meaningJa: "サービスを一時的に利用できません。" },
 ];
 
 /** What each refusal means, in English (for the OpenAPI document) and Japanese (for the /api-docs page). */
@@ -160,12 +163,12 @@ const REFUSAL_MEANINGS: Record<RefusalCode, [string, string]> = {
 /** Refusals the koseki registration intake answers with (403, with `reason` and `message`). */
 const REGISTRATION_REFUSALS = new Set<RefusalCode>(["card_unknown", "card_revoked", "card_suspended", "card_expired", "card_not_yet_valid", "resident_not_found", "municipality_not_active"]);
 
-/** Every stable code the server sends, with its HTTP status. Refusals are 403 at issuance (200 entries at eligibility). */
+/** Every code the kiosk API documents, with its HTTP status (lib/error-codes.ts). Refusals are 403 at issuance (200 entries at eligibility). */
 export const ERROR_CODES: readonly ErrorCodeEntry[] = [
-  ...PROTOCOL_ERRORS,
+  ...PROTOCOL_ERRORS.map((e) => ({ ...e, status: CODE_TABLE[e.code].status })),
   ...(Object.keys(REFUSAL_MESSAGES) as RefusalCode[]).map((code) => ({
     code,
-    status: 403,
+    status: CODE_TABLE[code].status,
     operations: (REGISTRATION_REFUSALS.has(code) ? ["issuance", "registration"] : ["issuance"]) as KioskOperation[],
     meaning: REFUSAL_MEANINGS[code][0],
     meaningJa: REFUSAL_MEANINGS[code][1],

@@ -19,7 +19,7 @@ export type KosekiRegistrationResponse = {
   preRegistrationLinked: boolean;
 };
 
-const refuse = (code: RefusalCode, message: string) => new AppError(code, message, { status: 403, details: { reason: code, message: refusalMessage(code) } });
+const refuse = (code: RefusalCode, message: string) => new AppError(code, message, { details: { reason: code, message: refusalMessage(code) } });
 
 /**
  * The kiosk-side 本籍地 利用登録 (POST /api/kiosk/v1/koseki-registrations). The card certificate selects
@@ -34,8 +34,8 @@ export async function applyForRegistrationAtKiosk({ ctx, input, now = new Date()
   const clientMunicipalityId = ctx.actor.municipalityId;
   return withTenant(systemContext("koseki-intake"), async (tx) => {
     const municipality = await tx.municipality.findUnique({ where: { code: input.municipalityCode }, select: INTAKE_MUNICIPALITY_SELECT });
-    if (!municipality) throw new AppError("municipality_unknown", "no municipality with this code is served here", { status: 404 });
-    if (clientMunicipalityId && clientMunicipalityId !== municipality.id) throw new AppError("client_not_allowed", "this API client may not serve this municipality", { status: 403 });
+    if (!municipality) throw new AppError("municipality_unknown", "no municipality with this code is served here");
+    if (clientMunicipalityId && clientMunicipalityId !== municipality.id) throw new AppError("client_not_allowed", "this API client may not serve this municipality");
     await assertIntakeOpen(tx, municipality, now);
 
     // One application at a time per certificate: concurrent kiosks cannot create two.
@@ -49,7 +49,7 @@ export async function applyForRegistrationAtKiosk({ ctx, input, now = new Date()
     const holder = await tx.resident.findUnique({ where: { id: card.residentId }, include: { household: { select: { address: true } } } });
     if (!holder || holder.status !== "active") throw refuse("resident_not_found", "the cardholder is not an active resident");
     if (card.municipalityId === municipality.id) {
-      throw new AppError("registration_not_needed", "residents of the 本籍地 municipality need no registration", { status: 409 });
+      throw new AppError("registration_not_needed", "residents of the honseki municipality need no registration");
     }
 
     const existing = await tx.kosekiRegistration.findFirst({
@@ -57,7 +57,7 @@ export async function applyForRegistrationAtKiosk({ ctx, input, now = new Date()
       select: { receiptNo: true, status: true },
     });
     if (existing) {
-      throw new AppError("koseki_registration_exists", "this card certificate already has an application or a registration here", { status: 409, details: { receiptNo: existing.receiptNo, registrationStatus: existing.status } });
+      throw new AppError("koseki_registration_exists", "this card certificate already has an application or a registration here", { details: { receiptNo: existing.receiptNo, registrationStatus: existing.status } });
     }
 
     let pre: { id: string; honseki: string; kosekiHeadName: string; emailCipher: string | null } | null = null;
@@ -69,7 +69,7 @@ export async function applyForRegistrationAtKiosk({ ctx, input, now = new Date()
         candidate &&
         ymdOf(candidate.applicantDateOfBirth) === ymdOf(holder.dateOfBirth) &&
         normalizeForMatch(candidate.applicantFamilyName + candidate.applicantGivenName) === normalizeForMatch(holder.familyName + holder.givenName);
-      if (!candidate || !samePerson) throw new AppError("pre_registration_not_found", "no open pre-registration of this cardholder has this receipt number", { status: 404 });
+      if (!candidate || !samePerson) throw new AppError("pre_registration_not_found", "no open pre-registration of this cardholder has this receipt number");
       pre = candidate;
     }
 

@@ -4,6 +4,7 @@ import { writeAuditEvent } from "../audit/write-audit-event";
 import { requireMunicipality, requireRole, type RequestContext } from "../context";
 import { withTenant } from "../db/tenant";
 import { AppError } from "../errors";
+import { parseInput } from "../parse-input";
 import { deliverAfterCommit } from "../notices/deliver-notices";
 import { ymdOf } from "./intake";
 import { lockRegistration } from "./lock-registration";
@@ -17,16 +18,15 @@ import { matchApplication } from "./match-koseki";
 export async function approveRegistration({ ctx, input, now = new Date() }: { ctx: RequestContext; input: ApproveRegistrationInput; now?: Date }): Promise<{ id: string; status: "approved"; noticeId: string | null }> {
   requireRole(ctx, "municipal_admin", "clerk");
   const municipalityId = requireMunicipality(ctx);
-  const parsed = ZApproveRegistration.safeParse(input);
-  if (!parsed.success) throw new AppError("validation_failed", "the decision is incomplete", { status: 422 });
+  const decision = parseInput(ZApproveRegistration, input, "the decision is incomplete");
   const result = await withTenant(ctx, async (tx) => {
-    const r = await lockRegistration(tx, municipalityId, parsed.data.registrationId);
-    if (!r.cardIssuer || !r.cardSerial) throw new AppError("registration_card_missing", "a web pre-registration without a card certificate cannot be approved", { status: 409 });
+    const r = await lockRegistration(tx, municipalityId, decision.registrationId);
+    if (!r.cardIssuer || !r.cardSerial) throw new AppError("registration_card_missing", "a web pre-registration without a card certificate cannot be approved");
     const member = await tx.kosekiMember.findFirst({
-      where: { id: parsed.data.kosekiMemberId, municipalityId, removed: false, kosekiRecord: { kind: "current" } },
+      where: { id: decision.kosekiMemberId, municipalityId, removed: false, kosekiRecord: { kind: "current" } },
       include: { kosekiRecord: { select: { honseki: true, headFamilyName: true, headGivenName: true } } },
     });
-    if (!member) throw new AppError("koseki_member_invalid", "the chosen member is not in a current register of this municipality", { status: 422 });
+    if (!member) throw new AppError("koseki_member_invalid", "the chosen member is not in a current register of this municipality");
     const match = matchApplication(
       { honseki: r.honseki, kosekiHeadName: r.kosekiHeadName, familyName: r.applicantFamilyName, givenName: r.applicantGivenName, dateOfBirth: ymdOf(r.applicantDateOfBirth) },
       { ...member.kosekiRecord, familyName: member.familyName, givenName: member.givenName, dateOfBirth: ymdOf(member.dateOfBirth) },

@@ -46,13 +46,13 @@ export async function getRegistrationReview({ ctx, input, now = new Date() }: { 
   requireRole(ctx, "municipal_admin", "clerk", "auditor");
   const municipalityId = requireMunicipality(ctx);
   const parsed = ZRegistrationRef.safeParse(input);
-  if (!parsed.success) throw new AppError("not_found", "no such registration", { status: 404 });
+  if (!parsed.success) throw new AppError("not_found", "no such registration");
   return withTenant(ctx, async (tx) => {
     const r = await tx.kosekiRegistration.findFirst({
       where: { id: parsed.data.registrationId, municipalityId },
       include: { notices: { orderBy: { createdAt: "asc" } } },
     });
-    if (!r) throw new AppError("not_found", "no such registration", { status: 404 });
+    if (!r) throw new AppError("not_found", "no such registration");
     const members = await tx.kosekiMember.findMany({
       where: {
         municipalityId,

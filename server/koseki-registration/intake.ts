@@ -18,11 +18,11 @@ export const INTAKE_MUNICIPALITY_SELECT = { id: true, code: true, name: true, pr
 /** Refuses when the municipality does not take applications now. */
 export async function assertIntakeOpen(tx: Tx, m: IntakeMunicipality, now: Date): Promise<void> {
   if (m.status !== "active") {
-    throw new AppError("municipality_not_active", "the municipality's service is not active", { status: 403, details: { reason: "municipality_not_active", message: refusalMessage("municipality_not_active") } });
+    throw new AppError("municipality_not_active", "the municipality's service is not active", { details: { reason: "municipality_not_active", message: refusalMessage("municipality_not_active") } });
   }
   const intake = checkRegistrationIntake(await loadCalendar(tx, m.id, now), now);
   if (!intake.open) {
-    throw new AppError("registration_intake_closed", "the municipality does not accept koseki registrations now (planned stop)", { status: 503, details: { notice: intake.notice ?? null } });
+    throw new AppError("registration_intake_closed", "the municipality does not accept koseki registrations now (planned stop)", { details: { notice: intake.notice ?? null } });
   }
 }
 

@@ -7,6 +7,7 @@ import type { Prisma } from "../generated/prisma/client";
 import type { NoticeStatus } from "../generated/prisma/enums";
 import { isOverdue } from "./business-days";
 import { ymdOf } from "./intake";
+import { parseInput } from "../parse-input";
 
 export const QUEUE_PAGE_SIZE = 20;
 
@@ -39,7 +40,7 @@ export type RegistrationQueue = {
 export async function listRegistrationQueue({ ctx, input, now = new Date() }: { ctx: RequestContext; input: RegistrationQueueInput; now?: Date }): Promise<RegistrationQueue> {
   requireRole(ctx, "municipal_admin", "clerk", "auditor");
   const municipalityId = requireMunicipality(ctx);
-  const q = ZRegistrationQueue.parse(input);
+  const q = parseInput(ZRegistrationQueue, input);
   const today = jstDateString(now);
   const todayDate = new Date(`${today}T00:00:00Z`);
   return withTenant(ctx, async (tx) => {

@@ -12,8 +12,8 @@ import { systemContext, type RequestContext } from "../context";
 import { writeAuditEvent } from "../audit/write-audit-event";
 import { withTenant } from "../db/tenant";
 import { AppError } from "../errors";
+import { parseInput } from "../parse-input";
 import { enforceRateLimit, RATE_LIMITS } from "../public/rate-limit";
-import { fieldErrorsOf } from "./submit-pre-registration";
 import { ymdOf } from "./intake";
 
 export type RegistrationStatusView = {
@@ -37,20 +37,19 @@ export type RegistrationStatusView = {
  * page cannot be used to enumerate applications or guess a birth date.
  */
 export async function lookupRegistrationStatus({ input, clientKey, now = new Date() }: { input: RegistrationStatusLookupInput; clientKey: string; now?: Date }): Promise<RegistrationStatusView> {
-  const parsed = ZRegistrationStatusLookup.safeParse(input);
-  if (!parsed.success) throw new AppError("validation_failed", "the form has errors", { status: 422, details: { fieldErrors: fieldErrorsOf(parsed.error.issues) } });
-  const { receiptNo } = parsed.data;
+  const lookup = parseInput(ZRegistrationStatusLookup, input, "the form has errors");
+  const { receiptNo } = lookup;
   await enforceRateLimit(RATE_LIMITS.statusLookupPerClient, clientKey, now);
   await enforceRateLimit(RATE_LIMITS.statusLookupPerReceipt, receiptNo, now);
 
-  const notFound = () => new AppError("registration_not_found", "no application matches this receipt number and date of birth", { status: 404 });
+  const notFound = () => new AppError("registration_not_found", "no application matches this receipt number and date of birth");
   const located = await withTenant(systemContext("koseki-status"), (tx) => tx.kosekiRegistration.findUnique({ where: { receiptNo }, select: { municipalityId: true } }));
   if (!located) throw notFound();
 
   const ctx: RequestContext = { actor: { type: "resident", id: null }, municipalityId: located.municipalityId, requestId: crypto.randomUUID() };
   return withTenant(ctx, async (tx) => {
     const row = await tx.kosekiRegistration.findUnique({ where: { receiptNo }, include: { municipality: { select: { name: true, prefecture: true } } } });
-    if (!row || row.municipalityId !== located.municipalityId || ymdOf(row.applicantDateOfBirth) !== birthDateOf(parsed.data)) throw notFound();
+    if (!row || row.municipalityId !== located.municipalityId || ymdOf(row.applicantDateOfBirth) !== birthDateOf(lookup)) throw notFound();
     const successor = row.status === "withdrawn" ? await tx.kosekiRegistration.findFirst({ where: { preRegistrationId: row.id, municipalityId: row.municipalityId }, orderBy: { createdAt: "desc" } }) : null;
     const shown = successor ?? row;
     // A resident read of an application: audited like the staff views (ids and the status only).

@@ -3,7 +3,7 @@ import { ZRejectRegistration, type RejectRegistrationInput } from "@/lib/schemas
 import { writeAuditEvent } from "../audit/write-audit-event";
 import { requireMunicipality, requireRole, type RequestContext } from "../context";
 import { withTenant } from "../db/tenant";
-import { AppError } from "../errors";
+import { parseInput } from "../parse-input";
 import { deliverAfterCommit } from "../notices/deliver-notices";
 import { lockRegistration } from "./lock-registration";
 
@@ -11,13 +11,12 @@ import { lockRegistration } from "./lock-registration";
 export async function rejectRegistration({ ctx, input, now = new Date() }: { ctx: RequestContext; input: RejectRegistrationInput; now?: Date }): Promise<{ id: string; status: "rejected"; noticeId: string | null }> {
   requireRole(ctx, "municipal_admin", "clerk");
   const municipalityId = requireMunicipality(ctx);
-  const parsed = ZRejectRegistration.safeParse(input);
-  if (!parsed.success) throw new AppError("validation_failed", "the decision is incomplete", { status: 422 });
+  const decision = parseInput(ZRejectRegistration, input, "the decision is incomplete");
   const result = await withTenant(ctx, async (tx) => {
-    const r = await lockRegistration(tx, municipalityId, parsed.data.registrationId);
+    const r = await lockRegistration(tx, municipalityId, decision.registrationId);
     await tx.kosekiRegistration.update({
       where: { id: r.id },
-      data: { status: "rejected", rejectReasonCode: parsed.data.reasonCode, decisionNote: parsed.data.note || null, decidedAt: now, decidedById: ctx.actor.id, kosekiMemberId: null },
+      data: { status: "rejected", rejectReasonCode: decision.reasonCode, decisionNote: decision.note || null, decidedAt: now, decidedById: ctx.actor.id, kosekiMemberId: null },
     });
     const notice = r.emailCipher ? await tx.registrationNotice.create({ data: { municipalityId, registrationId: r.id, kind: "registration_rejected", nextAttemptAt: now }, select: { id: true } }) : null;
     // The note is free text and may name people: it stays on the row, never in the audit details.
@@ -25,7 +24,7 @@ export async function rejectRegistration({ ctx, input, now = new Date() }: { ctx
       action: "koseki_registration.reject",
       targetType: "KosekiRegistration",
       targetId: r.id,
-      details: { reasonCode: parsed.data.reasonCode, withNote: Boolean(parsed.data.note), noticeId: notice?.id ?? null },
+      details: { reasonCode: decision.reasonCode, withNote: Boolean(decision.note), noticeId: notice?.id ?? null },
     });
     return { id: r.id, status: "rejected" as const, noticeId: notice?.id ?? null };
   });

@@ -8,21 +8,12 @@ import { withTenant } from "../db/tenant";
 import { AppError } from "../errors";
 import { getEnv } from "../env";
 import { enforceRateLimit, RATE_LIMITS, rateLimited } from "../public/rate-limit";
+import { parseInput } from "../parse-input";
 import { jstMidnight, jstParts } from "../service-calendar/jst";
 import { assertIntakeOpen, fullHonseki, INTAKE_MUNICIPALITY_SELECT, reviewDueOn, ymdOf } from "./intake";
 import { newReceiptNo } from "./receipt-number";
 
 export type PreRegistrationReceipt = { receiptNo: string; municipalityName: string; receivedAt: string };
-
-/** Field errors (Japanese) keyed by form field, for the form to show next to each input. */
-export function fieldErrorsOf(issues: ReadonlyArray<{ path: PropertyKey[]; message: string }>): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const i of issues) {
-    const key = String(i.path[0] ?? "form");
-    out[key] ??= i.message;
-  }
-  return out;
-}
 
 /**
  * The public web pre-registration (no sign-in). Stored at the 本籍地 municipality as a pending application
@@ -30,13 +21,11 @@ export function fieldErrorsOf(issues: ReadonlyArray<{ path: PropertyKey[]; messa
  * certificate (docs/decisions/0006). `clientKey` identifies the caller for the throttle (client address).
  */
 export async function submitPreRegistration({ input, clientKey, now = new Date() }: { input: PreRegistrationFormInput; clientKey: string; now?: Date }): Promise<PreRegistrationReceipt> {
-  const parsed = ZPreRegistrationForm.safeParse(input);
-  if (!parsed.success) throw new AppError("validation_failed", "the form has errors", { status: 422, details: { fieldErrors: fieldErrorsOf(parsed.error.issues) } });
-  const v = parsed.data;
+  const v = parseInput(ZPreRegistrationForm, input, "the form has errors");
   await enforceRateLimit(RATE_LIMITS.preRegistrationPerClient, clientKey, now);
 
   const municipality = await withTenant(systemContext("koseki-intake"), (tx) => tx.municipality.findUnique({ where: { code: v.honsekiMunicipalityCode }, select: INTAKE_MUNICIPALITY_SELECT }));
-  if (!municipality) throw new AppError("municipality_unknown", "no municipality with this code is served here", { status: 404, details: { fieldErrors: { honsekiMunicipalityCode: "この市区町村は受け付けていません。" } } });
+  if (!municipality) throw new AppError("municipality_unknown", "no municipality with this code is served here");
 
   const ctx: RequestContext = { actor: { type: "resident", id: null }, municipalityId: municipality.id, requestId: crypto.randomUUID() };
   return withTenant(ctx, async (tx) => {

@@ -4,6 +4,7 @@ import { requireRole, type RequestContext } from "../context";
 import { withTenant } from "../db/tenant";
 import type { Prisma } from "../generated/prisma/client";
 import { resolveAuditChain, type AuditChainScope } from "./audit-chain-scope";
+import { parseInput } from "../parse-input";
 
 export type AuditEventItem = {
   seq: number;
@@ -29,7 +30,7 @@ export type AuditEventList = {
 /** One chain's audit events, newest first, 50 a page, for auditors, municipal admins and the operator. */
 export async function listAuditEvents({ ctx, input }: { ctx: RequestContext; input: AuditEventListInput }): Promise<AuditEventList> {
   requireRole(ctx, "operator", "municipal_admin", "auditor");
-  const q = ZAuditEventList.parse(input);
+  const q = parseInput(ZAuditEventList, input);
   return withTenant(ctx, async (tx) => {
     const scope = await resolveAuditChain(tx, ctx, q.chain);
     if (!scope) return { scope, items: [], total: 0, page: 1, pageCount: 0 };

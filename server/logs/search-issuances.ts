@@ -5,6 +5,7 @@ import { requireRole, type RequestContext } from "../context";
 import { withTenant } from "../db/tenant";
 import type { Prisma } from "../generated/prisma/client";
 import { jstMidnight } from "../service-calendar/jst";
+import { parseInput } from "../parse-input";
 
 export type IssuanceListItem = {
   id: string;
@@ -37,7 +38,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  */
 export async function searchIssuances({ ctx, input }: { ctx: RequestContext; input: IssuanceSearchInput }): Promise<IssuanceSearchResult> {
   requireRole(ctx, "operator", "municipal_admin", "clerk", "auditor");
-  const q = ZIssuanceSearch.parse(input);
+  const q = parseInput(ZIssuanceSearch, input);
   return withTenant(ctx, async (tx) => {
     const where: Prisma.IssuanceWhereInput = {};
     if (ctx.municipalityId) {

@@ -5,6 +5,7 @@ import { requireRole, type RequestContext } from "../context";
 import type { Db } from "../db";
 import { withTenant } from "../db/tenant";
 import { resolveAuditChain, type AuditChainScope } from "./audit-chain-scope";
+import { parseInput } from "../parse-input";
 
 export type ChainCheck = { scope: AuditChainScope; result: ChainVerification };
 
@@ -14,7 +15,7 @@ export type ChainCheck = { scope: AuditChainScope; result: ChainVerification };
  */
 export async function verifyAuditChains({ ctx, input }: { ctx: RequestContext; input: AuditEventListInput }): Promise<ChainCheck | null> {
   requireRole(ctx, "operator", "municipal_admin", "auditor");
-  const q = ZAuditEventList.parse(input);
+  const q = parseInput(ZAuditEventList, input);
   return withTenant(
     ctx,
     async (tx) => {

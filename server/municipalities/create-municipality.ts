@@ -6,7 +6,7 @@ import { withTenant } from "../db/tenant";
 import { AppError } from "../errors";
 import { CertificateType } from "../generated/prisma/enums";
 import { municipalityDtoSelect, toMunicipalityDto, type MunicipalityDto } from "./municipality-dto";
-import { parseInput } from "./parse-input";
+import { parseInput } from "../parse-input";
 
 /**
  * Registers a municipality (status 準備中) together with one CertificateOffering per certificate type, all
@@ -17,7 +17,7 @@ export async function createMunicipality({ ctx, input }: { ctx: RequestContext; 
   const data = parseInput(ZMunicipalityForm, input);
   return withTenant(ctx, async (tx) => {
     const existing = await tx.municipality.findUnique({ where: { code: data.code }, select: { id: true } });
-    if (existing) throw new AppError("municipality_code_taken", "a municipality with this code exists", { status: 409 });
+    if (existing) throw new AppError("municipality_code_taken", "a municipality with this code exists");
     const m = await tx.municipality.create({ data: { ...data, status: "preparing" }, select: municipalityDtoSelect });
     await tx.certificateOffering.createMany({
       data: Object.values(CertificateType).map((certificateType) => ({ municipalityId: m.id, certificateType, enabled: false })),

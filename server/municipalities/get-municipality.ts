@@ -5,7 +5,7 @@ import { requireRole, type RequestContext } from "../context";
 import { withTenant } from "../db/tenant";
 import { AppError } from "../errors";
 import { municipalityDtoSelect, toMunicipalityDto, type MunicipalityDto } from "./municipality-dto";
-import { parseInput } from "./parse-input";
+import { parseInput } from "../parse-input";
 
 const ZInput = z.object({ code: ZMunicipalityCode });
 

@@ -5,7 +5,7 @@ import { ZMunicipalityCode } from "@/lib/schemas/identifiers";
 import type { RequestContext } from "../context";
 import { withTenant } from "../db/tenant";
 import { AppError } from "../errors";
-import { parseInput } from "./parse-input";
+import { parseInput } from "../parse-input";
 
 const ZInput = z.object({ code: ZMunicipalityCode });
 

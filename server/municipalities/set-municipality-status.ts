@@ -5,7 +5,7 @@ import { requireRole, type RequestContext } from "../context";
 import { withTenant } from "../db/tenant";
 import { AppError } from "../errors";
 import { municipalityDtoSelect, toMunicipalityDto, type MunicipalityDto } from "./municipality-dto";
-import { parseInput } from "./parse-input";
+import { parseInput } from "../parse-input";
 
 /**
  * Moves a municipality between 準備中, 稼働中 and 停止中. Operator only. Every certificate prints the 公印
@@ -19,7 +19,7 @@ export async function setMunicipalityStatus({ ctx, input }: { ctx: RequestContex
     const before = await tx.municipality.findUnique({ where: { code }, select: { id: true, status: true, sealImage: true } });
     if (!before) throw new AppError("not_found", "no municipality has this code");
     if (status === "active" && !before.sealImage?.byteLength) {
-      throw new AppError("official_seal_required", "a municipality without an official seal image cannot be set active", { status: 409 });
+      throw new AppError("official_seal_required", "a municipality without an official seal image cannot be set active");
     }
     const m = await tx.municipality.update({ where: { id: before.id }, data: { status }, select: municipalityDtoSelect });
     await writeAuditEvent(tx, ctx, {

@@ -7,7 +7,7 @@ import { requireRole, type RequestContext } from "../context";
 import { withTenant } from "../db/tenant";
 import { AppError } from "../errors";
 import { municipalityDtoSelect, toMunicipalityDto, type MunicipalityDto } from "./municipality-dto";
-import { parseInput } from "./parse-input";
+import { parseInput } from "../parse-input";
 import { readPngSize } from "./read-png-size";
 
 const ZInput = z.object({ code: ZMunicipalityCode, image: z.instanceof(Uint8Array) });
@@ -21,13 +21,13 @@ const ZInput = z.object({ code: ZMunicipalityCode, image: z.instanceof(Uint8Arra
 export async function uploadOfficialSeal({ ctx, input }: { ctx: RequestContext; input: { code: string; image: Uint8Array } }): Promise<MunicipalityDto> {
   requireRole(ctx, "operator");
   const { code, image } = parseInput(ZInput, input);
-  if (image.byteLength === 0) throw new AppError("seal_missing", "no image was sent", { status: 422 });
-  if (image.byteLength > SEAL_MAX_BYTES) throw new AppError("seal_too_large", "the seal image exceeds 1 MB", { status: 413 });
+  if (image.byteLength === 0) throw new AppError("seal_missing", "no image was sent");
+  if (image.byteLength > SEAL_MAX_BYTES) throw new AppError("seal_too_large", "the seal image exceeds 1 MB");
   const size = readPngSize(image);
-  if (!size) throw new AppError("seal_not_png", "the seal image is not a PNG", { status: 422 });
+  if (!size) throw new AppError("seal_not_png", "the seal image is not a PNG");
   const { width, height } = size;
   if (Math.min(width, height) < SEAL_MIN_PIXELS || Math.max(width, height) > SEAL_MAX_PIXELS) {
-    throw new AppError("seal_bad_dimensions", "the seal image dimensions are out of range", { status: 422, details: { width, height } });
+    throw new AppError("seal_bad_dimensions", "the seal image dimensions are out of range", { details: { width, height } });
   }
   return withTenant(ctx, async (tx) => {
     const before = await tx.municipality.findUnique({ where: { code }, select: { id: true } });

@@ -34,7 +34,7 @@ export const RATE_LIMITS = {
 export const SIGN_IN_GLOBAL_SUBJECT = "all";
 
 /** The throttles' one refusal (rate_limited, 429; the form shows lib/error-messages.ts's text). */
-export const rateLimited = () => new AppError("rate_limited", "too many attempts; try again later", { status: 429 });
+export const rateLimited = () => new AppError("rate_limited", "too many attempts; try again later");
 
 const keyOf = (scope: string, subject: string) => crypto.createHash("sha256").update(`${scope}\n${subject}`).digest("base64url");
 

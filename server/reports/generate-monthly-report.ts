@@ -10,6 +10,7 @@ import { STATS_EDITORS, statsTarget, type StatsMunicipality } from "../stats/sta
 import { encodeCsv, reportCsvRows } from "./report-csv";
 import { loadReportData } from "./report-data";
 import { renderMonthlyReportPdf } from "./report-pdf";
+import { parseInput } from "../parse-input";
 
 export type GeneratedReport = { id: string; month: string; pdfSha256: string; csvUtf8Sha256: string; csvSjisSha256: string };
 
@@ -22,8 +23,8 @@ const sha256 = (b: Uint8Array) => crypto.createHash("sha256").update(b).digest("
  * scheduled job passes a system context scoped to the municipality.
  */
 export async function generateMonthlyReport({ ctx, input, now = new Date() }: { ctx: RequestContext; input: unknown; now?: Date }): Promise<GeneratedReport> {
-  const q = ZReportRequest.parse(input);
-  if (q.month > monthOf(now)) throw new AppError("report_month_in_future", "the month has not started yet", { status: 422 });
+  const q = parseInput(ZReportRequest, input);
+  if (q.month > monthOf(now)) throw new AppError("report_month_in_future", "the month has not started yet");
   let tctx: RequestContext;
   let municipality: StatsMunicipality;
   let generatedByName: string;

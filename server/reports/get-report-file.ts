@@ -6,6 +6,7 @@ import { withTenant } from "../db/tenant";
 import { AppError } from "../errors";
 import { STATS_READERS } from "../stats/stats-target";
 import { requireRole } from "../context";
+import { parseInput } from "../parse-input";
 
 export const REPORT_FORMATS = ["pdf", "csv-utf8", "csv-sjis"] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
@@ -19,7 +20,7 @@ export type ReportFile = { bytes: Uint8Array; sha256: string; fileName: string; 
  * (row-level security and the where clause both confine it). The download is audited.
  */
 export async function getReportFile({ ctx, input }: { ctx: RequestContext; input: unknown }): Promise<ReportFile> {
-  const q = ZGet.parse(input);
+  const q = parseInput(ZGet, input);
   requireRole(ctx, ...STATS_READERS);
   return withTenant(ctx, async (tx) => {
     const r = await tx.monthlyReport.findFirst({
@@ -38,7 +39,7 @@ export async function getReportFile({ ctx, input }: { ctx: RequestContext; input
         csvSjisSha256: true,
       },
     });
-    if (!r) throw new AppError("report_not_found", "no such report", { status: 404 });
+    if (!r) throw new AppError("report_not_found", "no such report");
     const base = `monthly-report-${r.municipality.code}-${r.month}`;
     const file: ReportFile =
       q.format === "pdf"

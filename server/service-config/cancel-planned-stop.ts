@@ -5,13 +5,14 @@ import type { RequestContext } from "../context";
 import { withTenant } from "../db/tenant";
 import { AppError } from "../errors";
 import { CONFIG_EDITORS, targetContext } from "./target-municipality";
+import { parseInput } from "../parse-input";
 
 /**
  * Cancels a planned stop: a future one is removed; a running one ends now (its past part stays on record,
  * it explains refusals already given). An ended stop cannot be cancelled.
  */
 export async function cancelPlannedStop({ ctx, input, now = new Date() }: { ctx: RequestContext; input: unknown; now?: Date }): Promise<{ outcome: "removed" | "ended" }> {
-  const v = ZCancelPlannedStop.parse(input);
+  const v = parseInput(ZCancelPlannedStop, input);
   const tctx = await targetContext(ctx, v.municipalityId, CONFIG_EDITORS);
   return withTenant(tctx, async (tx) => {
     const stop = await tx.serviceStop.findFirst({ where: { id: v.stopId, municipalityId: tctx.municipalityId! } });

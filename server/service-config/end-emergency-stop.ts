@@ -5,10 +5,11 @@ import type { RequestContext } from "../context";
 import { withTenant } from "../db/tenant";
 import { AppError } from "../errors";
 import { CONFIG_EDITORS, targetContext } from "./target-municipality";
+import { parseInput } from "../parse-input";
 
 /** Ends an emergency stop: issuance resumes with the commit. The incident stays open for its own follow-up. */
 export async function endEmergencyStop({ ctx, input, now = new Date() }: { ctx: RequestContext; input: unknown; now?: Date }): Promise<void> {
-  const v = ZEndEmergencyStop.parse(input);
+  const v = parseInput(ZEndEmergencyStop, input);
   const tctx = await targetContext(ctx, v.municipalityId, CONFIG_EDITORS);
   await withTenant(tctx, async (tx) => {
     const ended = await tx.emergencyStop.updateMany({

@@ -6,6 +6,7 @@ import type { RequestContext } from "../context";
 import { withTenant } from "../db/tenant";
 import { AppError } from "../errors";
 import { CONFIG_EDITORS, CONFIG_READERS, targetContext } from "./target-municipality";
+import { parseInput } from "../parse-input";
 
 const ZGetServiceConfig = z.object({ municipalityId: z.string().uuid().optional() });
 
@@ -34,7 +35,7 @@ export type ServiceConfigDto = {
 
 /** The service configuration of one municipality (read by every staff role of it; edited by admins only). */
 export async function getServiceConfig({ ctx, input, now = new Date() }: { ctx: RequestContext; input: unknown; now?: Date }): Promise<ServiceConfigDto> {
-  const { municipalityId } = ZGetServiceConfig.parse(input ?? {});
+  const { municipalityId } = parseInput(ZGetServiceConfig, input ?? {});
   const tctx = await targetContext(ctx, municipalityId, CONFIG_READERS);
   const id = tctx.municipalityId!;
   const since = new Date(now.getTime() - 30 * 24 * 60 * 60 * 1000);

@@ -7,6 +7,7 @@ import type { RequestContext } from "../context";
 import { withTenant } from "../db/tenant";
 import { AppError } from "../errors";
 import { CONFIG_EDITORS, targetContext } from "./target-municipality";
+import { parseInput } from "../parse-input";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -16,10 +17,10 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  * campaign runs until the end (24:00 JST) of its last day and overrides the standard fee meanwhile.
  */
 export async function scheduleFee({ ctx, input, now = new Date() }: { ctx: RequestContext; input: unknown; now?: Date }): Promise<{ id: string }> {
-  const v = ZScheduleFeeForm.parse(input);
+  const v = parseInput(ZScheduleFeeForm, input);
   const tctx = await targetContext(ctx, v.municipalityId, CONFIG_EDITORS);
   const effectiveFrom = jstInstant(v.effectiveFrom);
-  if (effectiveFrom <= now) throw new AppError("fee_in_past", "a fee can only be scheduled from a future day", { status: 422 });
+  if (effectiveFrom <= now) throw new AppError("fee_in_past", "a fee can only be scheduled from a future day");
   const effectiveUntil = v.kind === "campaign" ? new Date(jstInstant(v.effectiveUntil!).getTime() + DAY_MS) : null;
   return withTenant(tctx, async (tx) => {
     const row = await tx.fee.create({

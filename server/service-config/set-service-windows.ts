@@ -5,6 +5,7 @@ import { writeAuditEvent } from "../audit/write-audit-event";
 import type { RequestContext } from "../context";
 import { withTenant } from "../db/tenant";
 import { CONFIG_EDITORS, targetContext } from "./target-municipality";
+import { parseInput } from "../parse-input";
 
 /**
  * Replaces the windows of one type (or all types) on one day class. "closed" stores no row for the day class
@@ -12,7 +13,7 @@ import { CONFIG_EDITORS, targetContext } from "./target-municipality";
  * without one, which is how 戸籍 on weekdays only is expressed.
  */
 export async function setServiceWindows({ ctx, input }: { ctx: RequestContext; input: unknown }): Promise<void> {
-  const v = ZServiceWindowForm.parse(input);
+  const v = parseInput(ZServiceWindowForm, input);
   const tctx = await targetContext(ctx, v.municipalityId, CONFIG_EDITORS);
   const municipalityId = tctx.municipalityId!;
   const certificateType = v.certificateType === "all" ? null : toDbCertificateType(v.certificateType);

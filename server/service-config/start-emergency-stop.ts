@@ -9,6 +9,7 @@ import type { CertificateType } from "../generated/prisma/enums";
 import { AppError } from "../errors";
 import { openIncident } from "../incidents/open-incident";
 import { CONFIG_EDITORS, targetContext } from "./target-municipality";
+import { parseInput } from "../parse-input";
 
 /**
  * The emergency stop of this scope running now, read under a per-municipality lock held until commit, so
@@ -24,13 +25,13 @@ export async function runningEmergencyStop(tx: Tx, municipalityId: string, certi
  * request, so it takes effect with the commit. The stop also opens an incident for the dashboard.
  */
 export async function startEmergencyStop({ ctx, input, now = new Date() }: { ctx: RequestContext; input: unknown; now?: Date }): Promise<{ id: string; incidentId: string }> {
-  const v = ZEmergencyStopForm.parse(input);
+  const v = parseInput(ZEmergencyStopForm, input);
   const tctx = await targetContext(ctx, v.municipalityId, CONFIG_EDITORS);
   const municipalityId = tctx.municipalityId!;
   const certificateType = v.certificateType === "all" ? null : toDbCertificateType(v.certificateType);
   return withTenant(tctx, async (tx) => {
     const running = await runningEmergencyStop(tx, municipalityId, certificateType);
-    if (running) throw new AppError("emergency_stop_running", "an emergency stop of this scope is already running", { status: 409 });
+    if (running) throw new AppError("emergency_stop_running", "an emergency stop of this scope is already running");
     const row = await tx.emergencyStop.create({
       data: { municipalityId, certificateType, reason: v.reason, startedAt: now, startedById: ctx.actor.type === "staff" ? ctx.actor.id : null },
     });

@@ -5,10 +5,11 @@ import { writeAuditEvent } from "../audit/write-audit-event";
 import type { RequestContext } from "../context";
 import { withTenant } from "../db/tenant";
 import { CONFIG_EDITORS, targetContext } from "./target-municipality";
+import { parseInput } from "../parse-input";
 
 /** Enables or disables a certificate type and sets its copy limit and options; read live by issuance. */
 export async function updateOffering({ ctx, input }: { ctx: RequestContext; input: unknown }): Promise<{ id: string }> {
-  const v = ZOfferingForm.parse(input);
+  const v = parseInput(ZOfferingForm, input);
   const tctx = await targetContext(ctx, v.municipalityId, CONFIG_EDITORS);
   const municipalityId = tctx.municipalityId!;
   const certificateType = toDbCertificateType(v.certificateType);

@@ -4,10 +4,11 @@ import { writeAuditEvent } from "../audit/write-audit-event";
 import type { RequestContext } from "../context";
 import { withTenant } from "../db/tenant";
 import { CONFIG_EDITORS, targetContext } from "./target-municipality";
+import { parseInput } from "../parse-input";
 
 /** The fiscal-year policy of tax certificates: the MM-DD the new 年度 appears and how many 年度 are offered. */
 export async function updateTaxYearPolicy({ ctx, input }: { ctx: RequestContext; input: unknown }): Promise<void> {
-  const v = ZTaxYearPolicyForm.parse(input);
+  const v = parseInput(ZTaxYearPolicyForm, input);
   const tctx = await targetContext(ctx, v.municipalityId, CONFIG_EDITORS);
   await withTenant(tctx, async (tx) => {
     await tx.municipality.update({

@@ -4,6 +4,7 @@ import { writeAuditEvent } from "../audit/write-audit-event";
 import type { RequestContext } from "../context";
 import { withTenant } from "../db/tenant";
 import { STATS_EDITORS, statsTarget } from "../stats/stats-target";
+import { parseInput } from "../parse-input";
 
 /**
  * Adds a commission rate from a JST day, for one store chain or (empty chain) as the default. Rates are never
@@ -11,7 +12,7 @@ import { STATS_EDITORS, statsTarget } from "../stats/stats-target";
  * settlement (the newest row of a date wins).
  */
 export async function addCommissionRate({ ctx, input }: { ctx: RequestContext; input: unknown }): Promise<{ id: string }> {
-  const v = ZCommissionRateForm.parse(input);
+  const v = parseInput(ZCommissionRateForm, input);
   const target = await statsTarget(ctx, v.municipalityId, STATS_EDITORS, { required: true });
   return withTenant(target.ctx, async (tx) => {
     const row = await tx.commissionRate.create({

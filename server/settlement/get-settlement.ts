@@ -6,6 +6,7 @@ import { withTenant } from "../db/tenant";
 import { monthDays } from "@/lib/months";
 import { STATS_READERS, statsTarget, type StatsMunicipality } from "../stats/stats-target";
 import { computeSettlement, type Settlement } from "./compute-settlement";
+import { parseInput } from "../parse-input";
 
 export type CommissionRateDto = { id: string; storeChain: string | null; amount: number; effectiveFrom: string; note: string | null; createdAt: string };
 export type SettlementView = Settlement & {
@@ -38,7 +39,7 @@ export async function loadSettlement(tx: Tx, municipality: StatsMunicipality, mo
 
 /** Settlement of one municipality and month: its own staff, or the operator naming the municipality. */
 export async function getSettlement({ ctx, input }: { ctx: RequestContext; input: unknown }): Promise<SettlementView> {
-  const q = ZSettlementQuery.parse(input);
+  const q = parseInput(ZSettlementQuery, input);
   const target = await statsTarget(ctx, q.municipalityId, STATS_READERS, { required: true });
   return withTenant(target.ctx, (tx) => loadSettlement(tx, target.municipality!, q.month));
 }

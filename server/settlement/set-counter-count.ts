@@ -4,10 +4,11 @@ import { writeAuditEvent } from "../audit/write-audit-event";
 import type { RequestContext } from "../context";
 import { withTenant } from "../db/tenant";
 import { STATS_EDITORS, statsTarget } from "../stats/stats-target";
+import { parseInput } from "../parse-input";
 
 /** Records (or corrects) the copies issued at the municipality's counters in a month. */
 export async function setCounterCount({ ctx, input }: { ctx: RequestContext; input: unknown }): Promise<void> {
-  const v = ZCounterCountForm.parse(input);
+  const v = parseInput(ZCounterCountForm, input);
   const target = await statsTarget(ctx, v.municipalityId, STATS_EDITORS, { required: true });
   const municipalityId = target.municipality!.id;
   const updatedById = ctx.actor.type === "staff" ? ctx.actor.id : null;

@@ -27,7 +27,7 @@ export async function beginMfaEnrolment({ ctx }: { ctx: RequestContext }): Promi
   const id = actorId(ctx);
   const started = await withTenant(ctx, async (tx) => {
     const user = await loadMfaUser(tx, id);
-    if (user.mfaEnrolledAt) throw new AppError("mfa_already_enrolled", "MFA is already set up", { status: 409 });
+    if (user.mfaEnrolledAt) throw new AppError("mfa_already_enrolled", "MFA is already set up");
     const secret = generateTotpSecret();
     const { cipher } = encryptField(secret, FieldContext.mfaSecret);
     await tx.staffUser.update({ where: { id }, data: { mfaSecretCipher: cipher } });

@@ -6,7 +6,7 @@ import { isThrottled, recordSignInFailure, retryAfterSeconds, throttleOffAt } fr
 import type { RequestContext } from "../context";
 import { withTenant } from "../db/tenant";
 import { AppError } from "../errors";
-import { parseInput } from "./parse-input";
+import { parseInput } from "../parse-input";
 import { actorId } from "./staff-scope";
 
 /**
@@ -22,7 +22,7 @@ export async function changePassword({ ctx, input, now = new Date() }: { ctx: Re
     tx.staffUser.findUnique({ where: { id }, select: { id: true, loginId: true, passwordHash: true, status: true, throttledUntil: true } }),
   );
   if (!user || user.status !== "active") throw new AppError("unauthenticated", "no active user");
-  if (data.newPassword === user.loginId) throw new AppError("password_equals_login_id", "the password equals the login id", { status: 422 });
+  if (data.newPassword === user.loginId) throw new AppError("password_equals_login_id", "the password equals the login id");
   const currentOk = await verify(user.passwordHash, data.currentPassword).catch(() => false);
   const throttled = isThrottled(user.throttledUntil, now);
   if (!currentOk) {
@@ -31,7 +31,7 @@ export async function changePassword({ ctx, input, now = new Date() }: { ctx: Re
       await writeAuditEvent(tx, ctx, { action: "staff.password_change_refused", targetType: "StaffUser", targetId: id, details: { reason: "current_password", failedCount, throttled } });
     });
     if (throttled) throw throttledError(user.throttledUntil!, now);
-    throw new AppError("invalid_current_password", "the current password is wrong", { status: 422 });
+    throw new AppError("invalid_current_password", "the current password is wrong");
   }
   if (throttled) throw throttledError(user.throttledUntil!, now);
   const passwordHash = await hash(data.newPassword);
@@ -45,9 +45,9 @@ export async function changePassword({ ctx, input, now = new Date() }: { ctx: Re
     await writeAuditEvent(tx, ctx, { action: "staff.password_changed", targetType: "StaffUser", targetId: id });
     return true;
   });
-  if (!changed) throw new AppError("throttled", "too many attempts; wait", { status: 429 });
+  if (!changed) throw new AppError("throttled", "too many attempts; wait");
 }
 
 function throttledError(until: Date, now: Date): AppError {
-  return new AppError("throttled", "too many attempts; wait", { status: 429, details: { retryAfterSeconds: retryAfterSeconds(until, now) } });
+  return new AppError("throttled", "too many attempts; wait", { details: { retryAfterSeconds: retryAfterSeconds(until, now) } });
 }

@@ -4,7 +4,7 @@ import { writeAuditEvent } from "../audit/write-audit-event";
 import type { RequestContext } from "../context";
 import { withTenant } from "../db/tenant";
 import { AppError } from "../errors";
-import { parseInput } from "./parse-input";
+import { parseInput } from "../parse-input";
 import { actorId, assertNotLastAdmin, assignableRoles, findManagedUser, requireStaffManager } from "./staff-scope";
 
 /**
@@ -14,13 +14,13 @@ import { actorId, assertNotLastAdmin, assignableRoles, findManagedUser, requireS
 export async function changeRole({ ctx, input }: { ctx: RequestContext; input: unknown }): Promise<void> {
   requireStaffManager(ctx);
   const { staffUserId, role } = parseInput(ZChangeRole, input);
-  if (staffUserId === actorId(ctx)) throw new AppError("cannot_change_self", "nobody changes their own role", { status: 409 });
+  if (staffUserId === actorId(ctx)) throw new AppError("cannot_change_self", "nobody changes their own role");
   if (!assignableRoles(ctx).includes(role)) throw new AppError("forbidden", "this role cannot be assigned by the actor");
   await withTenant(ctx, async (tx) => {
     const user = await findManagedUser(tx, ctx, staffUserId);
     if (user.role === role) return;
     if ((user.role === "operator") !== (role === "operator")) {
-      throw new AppError("role_scope_mismatch", "operator and municipal roles are not interchangeable", { status: 422 });
+      throw new AppError("role_scope_mismatch", "operator and municipal roles are not interchangeable");
     }
     await assertNotLastAdmin(tx, user);
     await tx.staffUser.update({ where: { id: user.id }, data: { role } });

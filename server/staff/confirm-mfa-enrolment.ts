@@ -6,7 +6,7 @@ import type { RequestContext } from "../context";
 import { decryptField, FieldContext } from "../crypto/field-encryption";
 import { withTenant } from "../db/tenant";
 import { AppError } from "../errors";
-import { parseInput } from "./parse-input";
+import { parseInput } from "../parse-input";
 import { clearFailures, judgeTotp, loadMfaUser, mfaError, type MfaFailure } from "./mfa-attempts";
 import { generateRecoveryCode, RECOVERY_CODE_COUNT } from "./recovery-codes";
 import { actorId } from "./staff-scope";
@@ -23,8 +23,8 @@ export async function confirmMfaEnrolment({ ctx, input, now = new Date() }: { ct
 
   const outcome = await withTenant(ctx, async (tx): Promise<MfaFailure | { ok: true }> => {
     const user = await loadMfaUser(tx, id);
-    if (user.mfaEnrolledAt) throw new AppError("mfa_already_enrolled", "MFA is already set up", { status: 409 });
-    if (!user.mfaSecretCipher) throw new AppError("mfa_enrolment_not_started", "begin the enrolment first", { status: 409 });
+    if (user.mfaEnrolledAt) throw new AppError("mfa_already_enrolled", "MFA is already set up");
+    if (!user.mfaSecretCipher) throw new AppError("mfa_enrolment_not_started", "begin the enrolment first");
     const secret = decryptField(user.mfaSecretCipher, FieldContext.mfaSecret);
     const failure = await judgeTotp(tx, ctx, user, { secret, code, now, method: "enrolment" });
     if (failure) return failure;

@@ -5,7 +5,7 @@ import { writeAuditEvent } from "../audit/write-audit-event";
 import type { RequestContext } from "../context";
 import { withTenant } from "../db/tenant";
 import { AppError } from "../errors";
-import { parseInput } from "./parse-input";
+import { parseInput } from "../parse-input";
 import { assignableRoles, requireStaffManager } from "./staff-scope";
 
 /**
@@ -26,13 +26,13 @@ export async function createStaffUser({ ctx, input }: { ctx: RequestContext; inp
     } else if (data.role === "operator") {
       municipalityId = null;
     } else {
-      if (!data.municipalityCode) throw new AppError("municipality_required", "a municipal role needs a municipality", { status: 422 });
+      if (!data.municipalityCode) throw new AppError("municipality_required", "a municipal role needs a municipality");
       const m = await tx.municipality.findUnique({ where: { code: data.municipalityCode }, select: { id: true } });
-      if (!m) throw new AppError("municipality_not_found", "no municipality with this code", { status: 422 });
+      if (!m) throw new AppError("municipality_not_found", "no municipality with this code");
       municipalityId = m.id;
     }
     const taken = await tx.staffUser.findUnique({ where: { loginId: data.loginId }, select: { id: true } });
-    if (taken) throw new AppError("login_id_taken", "the login id is in use", { status: 409 });
+    if (taken) throw new AppError("login_id_taken", "the login id is in use");
     const user = await tx.staffUser.create({
       data: {
         loginId: data.loginId,

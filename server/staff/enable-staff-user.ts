@@ -3,7 +3,7 @@ import { ZStaffUserRef } from "@/lib/schemas/staff";
 import { writeAuditEvent } from "../audit/write-audit-event";
 import type { RequestContext } from "../context";
 import { withTenant } from "../db/tenant";
-import { parseInput } from "./parse-input";
+import { parseInput } from "../parse-input";
 import { findManagedUser, requireStaffManager } from "./staff-scope";
 
 /** Re-enables a disabled user; the throttle is cleared so they can sign in straight away. */

@@ -3,7 +3,7 @@ import { ZStaffUserRef } from "@/lib/schemas/staff";
 import type { RequestContext } from "../context";
 import { withTenant } from "../db/tenant";
 import type { StaffRole, StaffStatus } from "../generated/prisma/enums";
-import { parseInput } from "./parse-input";
+import { parseInput } from "../parse-input";
 import { actorId, assignableRoles, findManagedUser, MUNICIPAL_ROLES, requireStaffManager } from "./staff-scope";
 
 export type StaffUserDetail = {

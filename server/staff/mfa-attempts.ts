@@ -100,6 +100,6 @@ export async function clearFailures(tx: Tx, user: MfaUserRow): Promise<void> {
 /** Turns a failure returned from a committed transaction into the error the edge maps to Japanese. */
 export function mfaError(failure: MfaFailure): AppError {
   return failure.error === "throttled"
-    ? new AppError("throttled", "too many attempts; wait", { status: 429, details: { retryAfterSeconds: failure.retryAfterSeconds } })
-    : new AppError("invalid_code", "the code is not valid", { status: 422 });
+    ? new AppError("throttled", "too many attempts; wait", { details: { retryAfterSeconds: failure.retryAfterSeconds } })
+    : new AppError("invalid_code", "the code is not valid");
 }

@@ -5,7 +5,7 @@ import { writeAuditEvent } from "../audit/write-audit-event";
 import type { RequestContext } from "../context";
 import { withTenant } from "../db/tenant";
 import { AppError } from "../errors";
-import { parseInput } from "./parse-input";
+import { parseInput } from "../parse-input";
 import { clearFailures, loadMfaUser, mfaError, recordMfaFailure, throttleRefusal, type MfaFailure } from "./mfa-attempts";
 import { actorId } from "./staff-scope";
 
@@ -19,7 +19,7 @@ export async function redeemRecoveryCode({ ctx, input, now = new Date() }: { ctx
   const id = actorId(ctx);
   const outcome = await withTenant(ctx, async (tx): Promise<MfaFailure | { ok: true; remaining: number }> => {
     const user = await loadMfaUser(tx, id);
-    if (!user.mfaEnrolledAt) throw new AppError("mfa_not_enrolled", "MFA is not set up", { status: 409 });
+    if (!user.mfaEnrolledAt) throw new AppError("mfa_not_enrolled", "MFA is not set up");
     const refused = throttleRefusal(user, now);
     if (refused) return refused;
     const unused = await tx.mfaRecoveryCode.findMany({ where: { staffUserId: id, usedAt: null }, select: { id: true, codeHash: true } });

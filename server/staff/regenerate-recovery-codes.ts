@@ -6,7 +6,7 @@ import type { RequestContext } from "../context";
 import { decryptField, FieldContext } from "../crypto/field-encryption";
 import { withTenant } from "../db/tenant";
 import { AppError } from "../errors";
-import { parseInput } from "./parse-input";
+import { parseInput } from "../parse-input";
 import { clearFailures, judgeTotp, loadMfaUser, mfaError, type MfaFailure } from "./mfa-attempts";
 import { generateRecoveryCode, RECOVERY_CODE_COUNT } from "./recovery-codes";
 import { actorId } from "./staff-scope";
@@ -24,7 +24,7 @@ export async function regenerateRecoveryCodes({ ctx, input, now = new Date() }: 
 
   const outcome = await withTenant(ctx, async (tx): Promise<MfaFailure | { ok: true }> => {
     const user = await loadMfaUser(tx, id);
-    if (!user.mfaEnrolledAt || !user.mfaSecretCipher) throw new AppError("mfa_not_enrolled", "MFA is not set up", { status: 409 });
+    if (!user.mfaEnrolledAt || !user.mfaSecretCipher) throw new AppError("mfa_not_enrolled", "MFA is not set up");
     const secret = decryptField(user.mfaSecretCipher, FieldContext.mfaSecret);
     const failure = await judgeTotp(tx, ctx, user, { secret, code, now, method: "recovery_code_regeneration" });
     if (failure) return failure;

@@ -4,7 +4,7 @@ import { writeAuditEvent } from "../audit/write-audit-event";
 import type { RequestContext } from "../context";
 import { withTenant } from "../db/tenant";
 import { AppError } from "../errors";
-import { parseInput } from "./parse-input";
+import { parseInput } from "../parse-input";
 import { actorId, findManagedUser, requireStaffManager } from "./staff-scope";
 
 /**
@@ -15,7 +15,7 @@ import { actorId, findManagedUser, requireStaffManager } from "./staff-scope";
 export async function resetMfa({ ctx, input }: { ctx: RequestContext; input: unknown }): Promise<void> {
   requireStaffManager(ctx);
   const { staffUserId } = parseInput(ZResetMfa, input);
-  if (staffUserId === actorId(ctx)) throw new AppError("cannot_change_self", "nobody resets their own MFA", { status: 409 });
+  if (staffUserId === actorId(ctx)) throw new AppError("cannot_change_self", "nobody resets their own MFA");
   await withTenant(ctx, async (tx) => {
     const user = await findManagedUser(tx, ctx, staffUserId);
     await tx.mfaRecoveryCode.deleteMany({ where: { staffUserId: user.id } });

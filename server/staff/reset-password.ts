@@ -5,7 +5,7 @@ import { writeAuditEvent } from "../audit/write-audit-event";
 import type { RequestContext } from "../context";
 import { withTenant } from "../db/tenant";
 import { AppError } from "../errors";
-import { parseInput } from "./parse-input";
+import { parseInput } from "../parse-input";
 import { actorId, findManagedUser, requireStaffManager } from "./staff-scope";
 import { generateTemporaryPassword } from "./temporary-password";
 
@@ -17,7 +17,7 @@ import { generateTemporaryPassword } from "./temporary-password";
 export async function resetPassword({ ctx, input }: { ctx: RequestContext; input: unknown }): Promise<{ temporaryPassword: string }> {
   requireStaffManager(ctx);
   const { staffUserId } = parseInput(ZResetPassword, input);
-  if (staffUserId === actorId(ctx)) throw new AppError("cannot_change_self", "use the own password change instead", { status: 409 });
+  if (staffUserId === actorId(ctx)) throw new AppError("cannot_change_self", "use the own password change instead");
   const temporaryPassword = generateTemporaryPassword();
   const passwordHash = await hash(temporaryPassword);
   await withTenant(ctx, async (tx) => {

@@ -58,5 +58,5 @@ export async function assertNotLastAdmin(tx: Tx, user: ManagedUser): Promise<voi
     user.role === "operator"
       ? await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "StaffUser" WHERE role = 'operator' AND status = 'active' AND id <> ${user.id}::uuid FOR UPDATE`
       : await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "StaffUser" WHERE role = 'municipal_admin' AND status = 'active' AND "municipalityId" = ${user.municipalityId}::uuid AND id <> ${user.id}::uuid FOR UPDATE`;
-  if (others.length === 0) throw new AppError("last_admin", "this would remove the last administrator", { status: 409 });
+  if (others.length === 0) throw new AppError("last_admin", "this would remove the last administrator");
 }

@@ -5,7 +5,7 @@ import type { RequestContext } from "../context";
 import { decryptField, FieldContext } from "../crypto/field-encryption";
 import { withTenant } from "../db/tenant";
 import { AppError } from "../errors";
-import { parseInput } from "./parse-input";
+import { parseInput } from "../parse-input";
 import { clearFailures, judgeTotp, loadMfaUser, mfaError, type MfaFailure } from "./mfa-attempts";
 import { actorId } from "./staff-scope";
 
@@ -15,7 +15,7 @@ export async function verifyMfa({ ctx, input, now = new Date() }: { ctx: Request
   const id = actorId(ctx);
   const outcome = await withTenant(ctx, async (tx): Promise<MfaFailure | { ok: true }> => {
     const user = await loadMfaUser(tx, id);
-    if (!user.mfaEnrolledAt || !user.mfaSecretCipher) throw new AppError("mfa_not_enrolled", "MFA is not set up", { status: 409 });
+    if (!user.mfaEnrolledAt || !user.mfaSecretCipher) throw new AppError("mfa_not_enrolled", "MFA is not set up");
     const secret = decryptField(user.mfaSecretCipher, FieldContext.mfaSecret);
     const failure = await judgeTotp(tx, ctx, user, { secret, code, now, method: "totp" });
     if (failure) return failure;

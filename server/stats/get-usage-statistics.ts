@@ -8,6 +8,7 @@ import { withTenant } from "../db/tenant";
 import { Prisma } from "../generated/prisma/client";
 import { addMonths, monthDays } from "@/lib/months";
 import { STATS_READERS, statsTarget, type StatsMunicipality } from "./stats-target";
+import { parseInput } from "../parse-input";
 
 export type Totals = { count: number; copies: number; feeTotal: number };
 export type StatRow = Totals & { key: string; label: string };
@@ -59,7 +60,7 @@ type GroupRow = { g: number; t: CertificateTypeDb | null; c: string | null; d: s
  * with the issuance table. Cancelled and failed issuances are never in the rollups.
  */
 export async function getUsageStatistics({ ctx, input }: { ctx: RequestContext; input: unknown }): Promise<UsageStatistics> {
-  const q = ZStatisticsQuery.parse(input);
+  const q = parseInput(ZStatisticsQuery, input);
   const target = await statsTarget(ctx, q.municipalityId, STATS_READERS);
   return withTenant(target.ctx, (tx) => loadUsageStatistics(tx, target.municipality, q.month));
 }

@@ -7,6 +7,7 @@ import { withTenant } from "../db/tenant";
 import { AppError } from "../errors";
 import { Prisma } from "../generated/prisma/client";
 import { MONTH_RE, monthDays } from "@/lib/months";
+import { parseInput } from "../parse-input";
 
 const ZRebuild = z.object({ month: z.string().regex(MONTH_RE) });
 
@@ -20,7 +21,7 @@ export type RebuildResult = { month: string; dailyRows: number; hourlyRows: numb
  * by the DELETE, and an advisory lock keeps two rebuilds apart.
  */
 export async function rebuildUsageRollups({ ctx, input }: { ctx: RequestContext; input: unknown }): Promise<RebuildResult> {
-  const { month } = ZRebuild.parse(input);
+  const { month } = parseInput(ZRebuild, input);
   if (ctx.actor.type !== "system" && !(ctx.actor.type === "staff" && can(ctx.actor.role, "stats:rebuild"))) throw new AppError("forbidden", "rollup rebuilds are for the operator");
   const { first, next } = monthDays(month);
   const m = ctx.municipalityId;

@@ -61,7 +61,14 @@ describe("the web pre-registration", () => {
     const bad = preRegistrationForm(town.code, { familyNameKana: "かわむら", birthCalendar: "heisei", birthYear: "32", email: "not-an-address", consent: false });
     await expect(submitPreRegistration({ input: bad, clientKey: client(), now: OPEN_AT })).rejects.toMatchObject({
       code: "validation_failed",
-      details: { fieldErrors: { familyNameKana: expect.stringContaining("カタカナ"), birthDay: expect.stringContaining("生年月日"), email: expect.any(String), consent: expect.any(String) } },
+      details: {
+        errors: expect.arrayContaining([
+          { path: "familyNameKana", message: expect.stringContaining("カタカナ") },
+          { path: "birthDay", message: expect.stringContaining("生年月日") },
+          { path: "email", message: expect.any(String) },
+          { path: "consent", message: expect.any(String) },
+        ]),
+      },
     });
     expect(await ownerDb().kosekiRegistration.count()).toBe(before);
   });

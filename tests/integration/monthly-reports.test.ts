@@ -74,7 +74,8 @@ describe("settlement", () => {
     const b = await createServedMunicipality();
     const admin = await staffCtx(a.id);
     await expect(setCounterCount({ ctx: admin, input: { month: "2026-13", copies: -1 } })).rejects.toMatchObject({
-      issues: expect.arrayContaining([expect.objectContaining({ path: ["month"] }), expect.objectContaining({ path: ["copies"] })]),
+      code: "validation_failed",
+      details: { errors: expect.arrayContaining([expect.objectContaining({ path: "month" }), expect.objectContaining({ path: "copies" })]) },
     });
     await expect(setCounterCount({ ctx: await staffCtx(a.id, "clerk"), input: { month: "2026-11", copies: 1 } })).rejects.toMatchObject({ code: "forbidden" });
     await expect(addCommissionRate({ ctx: admin, input: { municipalityId: b.id, storeChain: "", amount: 1, effectiveFrom: "2026-11-01" } })).rejects.toMatchObject({ code: "forbidden" });

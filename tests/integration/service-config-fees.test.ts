@@ -3,7 +3,7 @@ import { ownerDb } from "@/tests/setup/owner-db";
 import { feeInForce } from "@/server/fees/fee-in-force";
 import { listFees } from "@/server/service-config/list-fees";
 import { scheduleFee } from "@/server/service-config/schedule-fee";
-import { auditActions, twoTenants } from "./service-config-helpers";
+import { auditActions, invalidWith, twoTenants } from "./service-config-helpers";
 
 // 2026-11-27 15:00 JST; "tomorrow" is 2026-11-28.
 const NOW = new Date("2026-11-27T15:00:00+09:00");
@@ -51,9 +51,9 @@ describe("scheduleFee", () => {
     const base = { certificateType: "residence", kind: "standard", amount: 200 };
     await expect(scheduleFee({ ctx: adminA, input: { ...base, effectiveFrom: "2026-11-27" }, now: NOW })).rejects.toMatchObject({ code: "fee_in_past" });
     await expect(scheduleFee({ ctx: adminA, input: { ...base, effectiveFrom: "2025-04-01" }, now: NOW })).rejects.toMatchObject({ code: "fee_in_past" });
-    await expect(scheduleFee({ ctx: adminA, input: { ...base, kind: "campaign", effectiveFrom: "2026-12-10", effectiveUntil: "2026-12-01" }, now: NOW })).rejects.toThrow(/適用開始日以降/);
-    await expect(scheduleFee({ ctx: adminA, input: { ...base, kind: "campaign", effectiveFrom: "2026-12-10" }, now: NOW })).rejects.toThrow(/終了日を入力/);
-    await expect(scheduleFee({ ctx: adminA, input: { ...base, amount: 10000, effectiveFrom: "2026-12-10" }, now: NOW })).rejects.toThrow(/0〜9999/);
+    await expect(scheduleFee({ ctx: adminA, input: { ...base, kind: "campaign", effectiveFrom: "2026-12-10", effectiveUntil: "2026-12-01" }, now: NOW })).rejects.toMatchObject(invalidWith(/適用開始日以降/));
+    await expect(scheduleFee({ ctx: adminA, input: { ...base, kind: "campaign", effectiveFrom: "2026-12-10" }, now: NOW })).rejects.toMatchObject(invalidWith(/終了日を入力/));
+    await expect(scheduleFee({ ctx: adminA, input: { ...base, amount: 10000, effectiveFrom: "2026-12-10" }, now: NOW })).rejects.toMatchObject(invalidWith(/0〜9999/));
     expect(await ownerDb().fee.count({ where: { municipalityId: a.id } })).toBe(0);
   });
 

@@ -1,4 +1,5 @@
 // Shared setup for the service-configuration tests (not a test file itself).
+import { expect } from "vitest";
 import type { RequestContext } from "@/server/context";
 import { ownerDb } from "@/tests/setup/owner-db";
 import type { StaffRole } from "@/server/generated/prisma/enums";
@@ -18,3 +19,9 @@ export async function twoTenants() {
 
 export const auditActions = async (municipalityId: string) =>
   (await ownerDb().auditEvent.findMany({ where: { municipalityId }, orderBy: { seq: "asc" }, select: { action: true } })).map((e) => e.action);
+
+/** A `validation_failed` whose violations (`details.errors`, server/parse-input.ts) include a message matching `message`. */
+export const invalidWith = (message: RegExp) => ({
+  code: "validation_failed",
+  details: { errors: expect.arrayContaining([expect.objectContaining({ message: expect.stringMatching(message) })]) },
+});

@@ -4,7 +4,7 @@ import { getServiceConfig } from "@/server/service-config/get-service-config";
 import { listTargetMunicipalities } from "@/server/service-config/target-municipality";
 import { updateOffering } from "@/server/service-config/update-offering";
 import { updateTaxYearPolicy } from "@/server/service-config/update-tax-year-policy";
-import { auditActions, staffCtx, twoTenants } from "./service-config-helpers";
+import { auditActions, invalidWith, staffCtx, twoTenants } from "./service-config-helpers";
 
 const residence = { certificateType: "residence", enabled: true, copyLimit: 3, allowMyNumber: true, allowJoseki: false, allowKaiseiGenkoseki: false };
 
@@ -24,10 +24,10 @@ describe("updateOffering", () => {
 
   it("validates the options per type and the copy limit", async () => {
     const { adminA } = await twoTenants();
-    await expect(updateOffering({ ctx: adminA, input: { ...residence, certificateType: "seal" } })).rejects.toThrow(/住民票の写しでのみ/);
-    await expect(updateOffering({ ctx: adminA, input: { ...residence, allowMyNumber: false, allowJoseki: true } })).rejects.toThrow(/戸籍の証明書でのみ/);
-    await expect(updateOffering({ ctx: adminA, input: { ...residence, copyLimit: 21 } })).rejects.toThrow(/1〜20/);
-    await expect(updateOffering({ ctx: adminA, input: { ...residence, copyLimit: 0 } })).rejects.toThrow(/1〜20/);
+    await expect(updateOffering({ ctx: adminA, input: { ...residence, certificateType: "seal" } })).rejects.toMatchObject(invalidWith(/住民票の写しでのみ/));
+    await expect(updateOffering({ ctx: adminA, input: { ...residence, allowMyNumber: false, allowJoseki: true } })).rejects.toMatchObject(invalidWith(/戸籍の証明書でのみ/));
+    await expect(updateOffering({ ctx: adminA, input: { ...residence, copyLimit: 21 } })).rejects.toMatchObject(invalidWith(/1〜20/));
+    await expect(updateOffering({ ctx: adminA, input: { ...residence, copyLimit: 0 } })).rejects.toMatchObject(invalidWith(/1〜20/));
     await updateOffering({ ctx: adminA, input: { ...residence, certificateType: "koseki-full", allowMyNumber: false, allowJoseki: true, allowKaiseiGenkoseki: true } });
   });
 
@@ -65,8 +65,8 @@ describe("updateTaxYearPolicy", () => {
     await updateTaxYearPolicy({ ctx: adminA, input: { taxYearSwitchDate: "06-15", taxYearsOffered: 3 } });
     expect(await ownerDb().municipality.findUniqueOrThrow({ where: { id: a.id } })).toMatchObject({ taxYearSwitchDate: "06-15", taxYearsOffered: 3 });
     expect(await auditActions(a.id)).toEqual(["service_config.tax_year_policy_update"]);
-    await expect(updateTaxYearPolicy({ ctx: adminA, input: { taxYearSwitchDate: "02-30", taxYearsOffered: 1 } })).rejects.toThrow(/正しい日付/);
-    await expect(updateTaxYearPolicy({ ctx: adminA, input: { taxYearSwitchDate: "06-01", taxYearsOffered: 6 } })).rejects.toThrow(/1〜5/);
+    await expect(updateTaxYearPolicy({ ctx: adminA, input: { taxYearSwitchDate: "02-30", taxYearsOffered: 1 } })).rejects.toMatchObject(invalidWith(/正しい日付/));
+    await expect(updateTaxYearPolicy({ ctx: adminA, input: { taxYearSwitchDate: "06-01", taxYearsOffered: 6 } })).rejects.toMatchObject(invalidWith(/1〜5/));
     await expect(updateTaxYearPolicy({ ctx: adminA, input: { municipalityId: b.id, taxYearSwitchDate: "07-01", taxYearsOffered: 2 } })).rejects.toMatchObject({ code: "forbidden" });
     expect(await ownerDb().municipality.findUniqueOrThrow({ where: { id: b.id } })).toMatchObject({ taxYearSwitchDate: "06-01", taxYearsOffered: 1 });
   });

@@ -10,7 +10,7 @@ import { endEmergencyStop } from "@/server/service-config/end-emergency-stop";
 import { getMonthAvailability } from "@/server/service-config/get-month-availability";
 import { setServiceWindows } from "@/server/service-config/set-service-windows";
 import { startEmergencyStop } from "@/server/service-config/start-emergency-stop";
-import { auditActions, staffCtx, twoTenants } from "./service-config-helpers";
+import { auditActions, invalidWith, staffCtx, twoTenants } from "./service-config-helpers";
 
 const NOW = new Date("2026-11-27T15:00:00+09:00");
 const jst = (s: string) => new Date(`${s}+09:00`);
@@ -35,9 +35,9 @@ describe("setServiceWindows / clearServiceWindows", () => {
     expect(await ownerDb().serviceWindow.findMany({ where: { municipalityId: a.id }, select: { startMinute: true, endMinute: true } })).toEqual([{ startMinute: 510, endMinute: 1035 }]);
 
     const bad = { certificateType: "koseki-full", dayClass: "weekday", closed: false };
-    await expect(setServiceWindows({ ctx: adminA, input: { ...bad, start: "17:00", end: "09:00" } })).rejects.toThrow(/終了時刻は開始時刻より後/);
-    await expect(setServiceWindows({ ctx: adminA, input: { ...bad, start: "06:00", end: "09:00" } })).rejects.toThrow(/06:30〜23:00/);
-    await expect(setServiceWindows({ ctx: adminA, input: { ...bad, start: "9時", end: "17:00" } })).rejects.toThrow(/「09:00」の形式/);
+    await expect(setServiceWindows({ ctx: adminA, input: { ...bad, start: "17:00", end: "09:00" } })).rejects.toMatchObject(invalidWith(/終了時刻は開始時刻より後/));
+    await expect(setServiceWindows({ ctx: adminA, input: { ...bad, start: "06:00", end: "09:00" } })).rejects.toMatchObject(invalidWith(/06:30〜23:00/));
+    await expect(setServiceWindows({ ctx: adminA, input: { ...bad, start: "9時", end: "17:00" } })).rejects.toMatchObject(invalidWith(/「09:00」の形式/));
 
     await clearServiceWindows({ ctx: adminA, input: { certificateType: "koseki-full", dayClass: "weekday" } });
     expect(await ownerDb().serviceWindow.count({ where: { municipalityId: a.id } })).toBe(0);
@@ -79,9 +79,9 @@ describe("planned stops", () => {
   it("validates the period and the notice", async () => {
     const { adminA } = await twoTenants();
     await expect(createPlannedStop({ ctx: adminA, input: { ...stop, startsAt: "2026-11-27T14:00" }, now: NOW })).rejects.toMatchObject({ code: "stop_in_past" });
-    await expect(createPlannedStop({ ctx: adminA, input: { ...stop, endsAt: "2026-12-10T10:00" }, now: NOW })).rejects.toThrow(/終了日時は開始日時より後/);
-    await expect(createPlannedStop({ ctx: adminA, input: { ...stop, notice: "" }, now: NOW })).rejects.toThrow(/お知らせ文を入力/);
-    await expect(createPlannedStop({ ctx: adminA, input: { ...stop, notice: "あ".repeat(501) }, now: NOW })).rejects.toThrow(/500文字以内/);
+    await expect(createPlannedStop({ ctx: adminA, input: { ...stop, endsAt: "2026-12-10T10:00" }, now: NOW })).rejects.toMatchObject(invalidWith(/終了日時は開始日時より後/));
+    await expect(createPlannedStop({ ctx: adminA, input: { ...stop, notice: "" }, now: NOW })).rejects.toMatchObject(invalidWith(/お知らせ文を入力/));
+    await expect(createPlannedStop({ ctx: adminA, input: { ...stop, notice: "あ".repeat(501) }, now: NOW })).rejects.toMatchObject(invalidWith(/500文字以内/));
   });
 
   it("never creates or cancels across tenants", async () => {

@@ -44,11 +44,10 @@ const PHASE_LABELS: Record<string, string> = {
   done: "完了しました。",
 };
 
-// Codes the upload route answers before processing; the rest go through lib/error-messages.
+// Codes whose text on this form says more than lib/error-messages (the size limit, the operator's choice).
 const UPLOAD_ERRORS: Record<string, string> = {
   payload_too_large: `ファイルが大きすぎます（${MAX_IMPORT_BYTES / 1024 / 1024}MBまで）。`,
   municipality_required: "取り込む自治体を選んでください。",
-  import_failed: "取込中にシステムエラーが発生したため、何も取り込んでいません。時間をおいて再度お試しください。",
 };
 
 function problemMessage(problem: { code?: string; detail?: string } | null): string {

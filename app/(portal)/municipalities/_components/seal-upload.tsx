@@ -4,17 +4,10 @@ import { useRouter } from "next/navigation";
 import { useId, useRef, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { errorMessage } from "@/lib/error-messages";
 import { SEAL_MAX_BYTES } from "@/lib/schemas/municipality";
 
-const MESSAGES: Record<string, string> = {
-  seal_missing: "画像ファイルを選択してください。",
-  seal_too_large: "公印の画像は1MB以下のPNGファイルにしてください。",
-  seal_not_png: "PNG形式の画像ファイルを選択してください。",
-  seal_bad_dimensions: "公印の画像は縦横32〜2000ピクセルにしてください。",
-  forbidden: "この操作を行う権限がありません。",
-  unauthenticated: "ログインしてください。",
-  not_found: "対象の自治体が見つかりません。",
-};
+// When the route gives no problem code (the network failed, or a proxy answered).
 const FALLBACK = "アップロードできませんでした。しばらく時間をおいてから再度お試しください。";
 
 /** Uploads the 公印 PNG to the seal route (a route handler: server actions cap bodies at 1 MB in total). */
@@ -31,8 +24,8 @@ export function SealUpload({ code }: { code: string }) {
     setError(null);
     setDone(false);
     const file = fileRef.current?.files?.[0];
-    if (!file) return setError(MESSAGES.seal_missing);
-    if (file.size > SEAL_MAX_BYTES) return setError(MESSAGES.seal_too_large);
+    if (!file) return setError(errorMessage("seal_missing"));
+    if (file.size > SEAL_MAX_BYTES) return setError(errorMessage("seal_too_large"));
     setBusy(true);
     try {
       const res = await fetch(`/municipalities/${code}/seal`, { method: "POST", headers: { "Content-Type": "image/png" }, body: file });
@@ -42,7 +35,7 @@ export function SealUpload({ code }: { code: string }) {
         router.refresh();
       } else {
         const problem = (await res.json().catch(() => null)) as { code?: string } | null;
-        setError((problem?.code && MESSAGES[problem.code]) || FALLBACK);
+        setError(problem?.code ? errorMessage(problem.code) : FALLBACK);
       }
     } catch {
       setError(FALLBACK);

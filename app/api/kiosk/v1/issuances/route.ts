@@ -14,7 +14,7 @@ export const POST = withKioskClient(
   ZIssueRequest,
   async ({ ctx, body, req, now, receivedAt }) => {
     const key = ZIdempotencyKey.safeParse(req.headers.get("idempotency-key") ?? "");
-    if (!key.success) throw new AppError("idempotency_key_required", "an Idempotency-Key header (8–128 printable ASCII characters) is required", { status: 400 });
+    if (!key.success) throw new AppError("idempotency_key_required", "an Idempotency-Key header (8–128 printable ASCII characters) is required");
     const { response, replayed } = await issueCertificate({ ctx, input: body, idempotencyKey: key.data, now, receivedAt });
     return jsonResponse(response, 200, replayed ? { "Idempotent-Replayed": "true" } : {});
   },

@@ -7,7 +7,7 @@ import { getReportFile, REPORT_FORMATS } from "@/server/reports/get-report-file"
 export const dynamic = "force-dynamic";
 
 export const GET = withStaffRoute({}, async ({ staff, params: { id, format } }) => {
-  if (!/^[0-9a-f-]{36}$/i.test(id) || !(REPORT_FORMATS as readonly string[]).includes(format)) throw new AppError("report_not_found", "no such report file", { status: 404 });
+  if (!/^[0-9a-f-]{36}$/i.test(id) || !(REPORT_FORMATS as readonly string[]).includes(format)) throw new AppError("report_not_found", "no such report file");
   const file = await getReportFile({ ctx: staff.ctx, input: { reportId: id, format } });
   return new Response(new Uint8Array(file.bytes), {
     headers: {

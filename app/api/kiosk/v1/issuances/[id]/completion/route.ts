@@ -11,7 +11,7 @@ export const dynamic = "force-dynamic";
 // lands in the month it is judged in), but completeIssuance never dates it before its issuance.
 export const POST = withKioskClient<typeof ZCompletionRequest, { id: string }>("kiosk_issuance", ZCompletionRequest, async ({ ctx, body, params, now }) => {
   const id = z.string().uuid().safeParse(params.id);
-  if (!id.success) throw new AppError("issuance_not_found", "no issuance with this id", { status: 404 });
+  if (!id.success) throw new AppError("issuance_not_found", "no issuance with this id");
   return jsonResponse(await completeIssuance({ ctx, issuanceId: id.data, input: body, now, notBeforeIssuance: true }));
 });
 
