@@ -62,9 +62,17 @@ export async function createE2eMunicipality(opts: { koseki?: boolean; kind?: Kin
   return opts.koseki ? createKosekiMunicipality(fields) : createServedMunicipality(fields);
 }
 
-/** A whole tenant of the spec's own (tests/factories/tenant.ts): staff, a cardholder, a 戸籍, an incident, stops. */
+/**
+ * A whole tenant of the spec's own (tests/factories/tenant.ts): staff, a cardholder, a 戸籍, an incident, stops.
+ * Its emergency stop is a past one here, so that the kiosk issues for its other cardholders.
+ */
 export async function createE2eTenant(kind?: Kind) {
-  return createTenant(await ownMunicipalityFields(kind));
+  const tenant = await createTenant(await ownMunicipalityFields(kind));
+  const emergencyStop = await ownerDb().emergencyStop.update({
+    where: { id: tenant.emergencyStop.id },
+    data: { startedAt: new Date("2026-11-01T00:00:00Z"), endedAt: new Date("2026-11-01T01:00:00Z") },
+  });
+  return { ...tenant, emergencyStop };
 }
 
 /** A staff account of `municipalityId` (null: an operator) with a password and no MFA yet: the first sign-in enrols. */
