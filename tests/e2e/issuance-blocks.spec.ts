@@ -1,14 +1,13 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { buildPlan } from "../../prisma/seed-data/plan";
-import { baseRequest, KioskClient } from "../../scripts/kiosk/client";
-import { account, signIn } from "./helpers/sign-in";
+import { baseRequest } from "../../scripts/kiosk/client";
+import { createCardholder } from "../factories/issuance";
+import { createE2eKioskClient, createE2eMunicipality, createE2eStaff, factories } from "./helpers/fixtures";
+import { signIn } from "./helpers/sign-in";
 
-// 交付停止 at the counter (issue 17): a clerk of 小布施町 stops kiosk issuance for one resident, the kiosk API
-// refuses that resident from the next request, and only an administrator lifts it. The e2e server seeds the
-// demo data for 2026-11-27 (playwright.config.ts), so the plan of that day names the same people.
-
-const OBUSE = "205419";
+// 交付停止 at the counter (issue 17): a clerk stops kiosk issuance for one resident, the kiosk API refuses that
+// resident from the next request, and only an administrator lifts it. The municipality, its cardholder, its
+// clerk and administrator and the kiosk key are this spec's own (helpers/fixtures.ts).
 
 async function expectNoSeriousViolations(page: Page) {
   const results = await new AxeBuilder({ page }).analyze();
@@ -16,26 +15,22 @@ async function expectNoSeriousViolations(page: Page) {
   expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
 }
 
-/** An ordinary 小布施町 cardholder no other spec uses: no demo role, an active card. */
-function ordinaryResident() {
-  const plan = buildPlan("2026-11-27");
-  const r = plan.residents.filter((p) => p.muni === "obuse" && !p.demo && p.status === "active" && p.card?.status === "active").at(-1);
-  if (!r?.card) throw new Error("no ordinary 小布施町 cardholder in the demo plan");
-  return { residentNo: r.residentNo, serial: r.card.serial, name: `${r.person.familyName} ${r.person.givenName}` };
-}
-
 test("a clerk sets a 交付停止, the kiosk refuses the person at once, and only an administrator lifts it", async ({ page, baseURL }, testInfo) => {
   test.setTimeout(180_000);
-  const person = ordinaryResident();
-  const kiosk = new KioskClient({ baseUrl: baseURL!, keyId: "demo-simulator", secret: "demo-simulator-secret-0123456789abcdef", clockOverride: "2026-11-27T01:00:00.000Z" });
+  const municipality = await createE2eMunicipality({ kind: "町" });
+  const clerk = await createE2eStaff(municipality.id, "clerk");
+  const admin = await createE2eStaff(municipality.id, "municipal_admin");
+  const { head, card } = await factories(() => createCardholder(municipality.id));
+  const person = { residentNo: head.residentNo, serial: card.serial };
+  const kiosk = await createE2eKioskClient(baseURL!, municipality.id, "2026-11-27T01:00:00.000Z");
   const reasons = async () => {
-    const e = await kiosk.post<{ certificates: Array<{ available: boolean; reason?: string }> }>("/eligibility", baseRequest(person.serial, OBUSE));
+    const e = await kiosk.post<{ certificates: Array<{ available: boolean; reason?: string }> }>("/eligibility", baseRequest(person.serial, municipality.code));
     expect(e.status, e.raw.slice(0, 300)).toBe(200);
     return e.body.certificates.map((c) => (c.available ? "ok" : c.reason));
   };
   expect(await reasons()).not.toContain("resident_issuance_stopped");
 
-  await signIn(page, testInfo, account("obuse-clerk"));
+  await signIn(page, testInfo, clerk);
   await page.getByRole("navigation", { name: "メインメニュー" }).getByRole("link", { name: "交付停止" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "交付停止" })).toBeVisible();
   await expectNoSeriousViolations(page);
@@ -58,7 +53,7 @@ test("a clerk sets a 交付停止, the kiosk refuses the person at once, and onl
   expect(new Set(await reasons())).toEqual(new Set(["resident_issuance_stopped"]));
 
   await page.context().clearCookies();
-  await signIn(page, testInfo, account("obuse-admin"));
+  await signIn(page, testInfo, admin);
   await page.goto("/issuance-blocks");
   page.once("dialog", (d) => void d.accept());
   await page.getByRole("button", { name: /交付停止を解除/ }).click();

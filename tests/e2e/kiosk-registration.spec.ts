@@ -5,10 +5,10 @@ import { expect, test, type Page } from "@playwright/test";
 // pre-registration's receipt number) → consent → receipt number, and the refusals of the intake. The e2e
 // server runs on a fresh database with the demo seed (docs/demo-data.md) and ALLOW_CLOCK_OVERRIDE=true.
 //
-// The card is JPKI-131121-000007 (小林 直樹, lives in 世田谷区, 本籍 小布施町, whose registration was bound to
-// his replaced certificate). Not 木村 亮's JPKI-131121-000006 with RDEM-2026-0005: koseki-registration.spec.ts
-// (which runs after this file) needs that pre-registration still open, and an application takes it over.
-// RDEM-2026-0005 is used here only where it is refused (another person's receipt number), which leaves it open.
+// The simulator offers the demo wallet's cards only (lib/simulator/demo-wallet.ts), so this spec uses demo
+// people: JPKI-131121-000007 (小林 直樹, lives in 世田谷区, 本籍 小布施町, whose registration was bound to his
+// replaced certificate) applies; 木村 亮's pre-registration RDEM-2026-0005 is used only where it is refused
+// (another person's receipt number), which leaves it open.
 
 const CLOCK_LABEL = "判定時刻（サーバが ALLOW_CLOCK_OVERRIDE=true のときのみ有効）";
 const OPEN_HOURS = "2026-11-27T10:00"; // a Friday, 10:00 JST

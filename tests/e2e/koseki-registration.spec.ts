@@ -1,12 +1,23 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { baseRequest, KioskClient } from "../../scripts/kiosk/client";
-import { account, signIn } from "./helpers/sign-in";
+import { baseRequest } from "../../scripts/kiosk/client";
+import { nonResidentWithKoseki } from "../factories/koseki-registration";
+import { createE2eKioskClient, createE2eMunicipality, createE2eStaff, factories } from "./helpers/fixtures";
+import { signIn, type Account } from "./helpers/sign-in";
 
 // 本籍地 利用登録: the public form → receipt → status page, and the 本籍地 clerk's review (approve one,
-// reject one). Uses the demo seed of the fresh e2e database (docs/demo-data.md): 松本市 (202029) holds the
-// web pre-registration RDEM-2026-0005 of 木村 亮 (card JPKI-131121-000006), whose 本籍 is 松本市.
-const MATSUMOTO = "202029";
+// reject one). The 本籍地 (a town), its clerk, and a resident of another municipality whose 戸籍 the town
+// holds (川村 一郎, born 昭和55年4月1日) are this spec's own (helpers/fixtures.ts, tests/factories).
+let TOWN: { id: string; code: string; name: string; prefecture: string };
+let HOME: { id: string };
+let CLERK: Account;
+
+test.beforeAll(async () => {
+  TOWN = await createE2eMunicipality({ koseki: true, kind: "町" });
+  HOME = await createE2eMunicipality({ koseki: true });
+  CLERK = await createE2eStaff(TOWN.id, "clerk");
+});
+
 const RECEIPT = /^[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/;
 
 async function expectNoSeriousViolations(page: Page) {
@@ -23,17 +34,19 @@ async function fillBirthDate(page: Page, calendar: string, y: string, m: string,
   await group.getByLabel("日", { exact: true }).fill(d);
 }
 
-/** Fills and sends the public pre-registration form; returns the receipt number shown. */
-async function preRegister(page: Page, person: { family: string; given: string; familyKana: string; givenKana: string }) {
+type Applicant = { family: string; given: string; familyKana: string; givenKana: string; birth?: [string, string, string]; honsekiAddress?: string };
+
+/** Fills and sends the public pre-registration form for the town; returns the receipt number shown. */
+async function preRegister(page: Page, person: Applicant) {
   await page.goto("/koseki-registration");
-  await page.getByLabel("本籍地の市区町村").selectOption(MATSUMOTO);
-  await page.getByLabel("本籍（町名・番地）").fill("中央一丁目1番地");
+  await page.getByLabel("本籍地の市区町村").selectOption(TOWN.code);
+  await page.getByLabel("本籍（町名・番地）").fill(person.honsekiAddress ?? "中央一丁目1番地");
   await page.getByLabel("筆頭者の氏名").fill(`${person.family} ${person.given}`);
   await page.getByRole("textbox", { name: /^氏\s*必須$/ }).fill(person.family);
   await page.getByRole("textbox", { name: /^名\s*必須$/ }).fill(person.given);
   await page.getByLabel("氏（フリガナ）").fill(person.familyKana);
   await page.getByLabel("名（フリガナ）").fill(person.givenKana);
-  await fillBirthDate(page, "昭和", "60", "7", "15");
+  await fillBirthDate(page, "昭和", ...(person.birth ?? ["60", "7", "15"]));
   await page.getByLabel("現住所").fill("東京都世田谷区太子堂一丁目1番1号");
   await page.getByLabel("メールアドレス").fill("e2e@example.jp");
   await page.getByLabel(/上記の内容に同意します/).check();
@@ -71,22 +84,24 @@ test("a resident pre-registers on the web, gets a receipt number and checks the 
   await fillBirthDate(page, "西暦", "1985", "7", "15"); // 昭和60年7月15日
   await page.getByRole("button", { name: "確認する" }).click();
   await expect(page.getByTestId("registration-status")).toHaveText("カードによる申請待ち");
-  await expect(page.getByText("長野県松本市")).toBeVisible();
+  await expect(page.getByText(`${TOWN.prefecture}${TOWN.name}`)).toBeVisible();
   await expectNoSeriousViolations(page);
 });
 
 test("the 本籍地 clerk approves a kiosk application matched against the 戸籍 and rejects a pre-registration", async ({ page, baseURL }, testInfo) => {
   test.setTimeout(120_000);
-  // The kiosk application of 木村 亮 completing his web pre-registration RDEM-2026-0005.
-  const client = new KioskClient({ baseUrl: baseURL!, keyId: "demo-simulator", secret: "demo-simulator-secret-0123456789abcdef" });
-  const { purpose: _purpose, ...base } = baseRequest("JPKI-131121-000006", MATSUMOTO);
-  const applied = await client.post<{ receiptNo: string; preRegistrationLinked: boolean }>("/koseki-registrations", { ...base, preRegistrationReceiptNo: "RDEM-2026-0005", consent: true });
+  // 川村 一郎 pre-registers on the web, then completes it at a kiosk with his card.
+  const person = await factories(() => nonResidentWithKoseki(HOME, TOWN));
+  const preReceipt = await preRegister(page, { family: "川村", given: "一郎", familyKana: "カワムラ", givenKana: "イチロウ", birth: ["55", "4", "1"], honsekiAddress: "本町七番地" });
+  const client = await createE2eKioskClient(baseURL!, null);
+  const { purpose: _purpose, ...base } = baseRequest(person.card.serial, TOWN.code);
+  const applied = await client.post<{ receiptNo: string; preRegistrationLinked: boolean }>("/koseki-registrations", { ...base, preRegistrationReceiptNo: preReceipt, consent: true });
   expect(applied.status, applied.raw.slice(0, 300)).toBe(200);
   expect(applied.body.preRegistrationLinked).toBe(true);
   const kioskReceipt = applied.body.receiptNo;
   const webReceipt = await preRegister(page, { family: "佐藤", given: "次郎", familyKana: "サトウ", givenKana: "ジロウ" });
 
-  await signIn(page, testInfo, account("matsumoto-clerk"));
+  await signIn(page, testInfo, CLERK);
   await page.getByRole("navigation", { name: "メインメニュー" }).getByRole("link", { name: "利用登録の審査" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "本籍地の利用登録の審査" })).toBeVisible();
   await expectNoSeriousViolations(page);
@@ -111,8 +126,8 @@ test("the 本籍地 clerk approves a kiosk application matched against the 戸�
   await expect(page.getByText(/登録不可のお知らせ：送信待ち/)).toBeVisible();
   await expectNoSeriousViolations(page);
 
-  // The registration no longer stands in the way of 松本市's 戸籍 for this card (service hours may still).
-  const eligibility = await client.post<{ certificates: Array<{ available: boolean; reason?: string }> }>("/eligibility", baseRequest("JPKI-131121-000006", MATSUMOTO, "honseki"));
+  // The registration no longer stands in the way of the town's 戸籍 for this card (service hours may still).
+  const eligibility = await client.post<{ certificates: Array<{ available: boolean; reason?: string }> }>("/eligibility", baseRequest(person.card.serial, TOWN.code, "honseki"));
   expect(eligibility.status).toBe(200);
   expect(eligibility.body.certificates.map((c) => c.reason ?? "available").filter((r) => r.startsWith("koseki_registration"))).toEqual([]);
 });

@@ -1,11 +1,24 @@
 import crypto from "node:crypto";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { baseRequest, KioskClient } from "../../scripts/kiosk/client";
-import { account, signIn } from "./helpers/sign-in";
+import { baseRequest } from "../../scripts/kiosk/client";
+import { createCardholder } from "../factories/issuance";
+import { createE2eKioskClient, createE2eMunicipality, createE2eStaff, factories } from "./helpers/fixtures";
+import { signIn, type Account } from "./helpers/sign-in";
 
-// Demo accounts and the demo simulator key come from the seed of the fresh e2e database.
-const SETAGAYA = "131121";
+// A municipality of this spec's own with a cardholder, a kiosk key, a clerk and an auditor (helpers/fixtures.ts):
+// the incident acknowledged and closed here is of its own issuance.
+let MUNICIPALITY: { id: string; code: string };
+let CLERK: Account;
+let AUDITOR: Account;
+let CARD_SERIAL: string;
+
+test.beforeAll(async () => {
+  MUNICIPALITY = await createE2eMunicipality();
+  CLERK = await createE2eStaff(MUNICIPALITY.id, "clerk");
+  AUDITOR = await createE2eStaff(MUNICIPALITY.id, "auditor");
+  CARD_SERIAL = (await factories(() => createCardholder(MUNICIPALITY.id))).card.serial;
+});
 
 async function expectNoSeriousViolations(page: Page) {
   const results = await new AxeBuilder({ page }).analyze();
@@ -13,10 +26,10 @@ async function expectNoSeriousViolations(page: Page) {
   expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
 }
 
-/** A residence certificate for the demo cardholder, reported back as failed: an issuance and an incident. */
+/** A residence certificate for the cardholder, reported back as failed: an issuance and an incident. */
 async function failedIssuance(baseURL: string): Promise<string> {
-  const client = new KioskClient({ baseUrl: baseURL, keyId: "demo-simulator", secret: "demo-simulator-secret-0123456789abcdef", clockOverride: "2026-11-27T01:00:00.000Z" });
-  const body = { ...baseRequest(`JPKI-${SETAGAYA}-000001`, SETAGAYA), certificateType: "residence", copies: 1, options: { members: "all" } };
+  const client = await createE2eKioskClient(baseURL, MUNICIPALITY.id, "2026-11-27T01:00:00.000Z");
+  const body = { ...baseRequest(CARD_SERIAL, MUNICIPALITY.code), certificateType: "residence", copies: 1, options: { members: "all" } };
   const issued = await client.post<{ issuanceId: string; issuanceNo: string }>("/issuances", body, { idempotencyKey: `e2e-logs-${crypto.randomUUID()}` });
   expect(issued.status, issued.raw.slice(0, 300)).toBe(200);
   const done = await client.post(`/issuances/${issued.body.issuanceId}/completion`, { outcome: "failed", reason: "printer_error" });
@@ -28,7 +41,7 @@ test("a clerk searches the issuance log, opens a detail, and acknowledges and cl
   test.setTimeout(120_000);
   const issuanceNo = await failedIssuance(baseURL!);
 
-  await signIn(page, testInfo, account("setagaya-clerk"));
+  await signIn(page, testInfo, CLERK);
   await page.goto("/issuances");
   await expect(page.getByRole("heading", { name: "発行履歴", level: 1 })).toBeVisible();
   await expectNoSeriousViolations(page);
@@ -80,7 +93,7 @@ test("a clerk searches the issuance log, opens a detail, and acknowledges and cl
   await page.getByRole("button", { name: "ログアウト" }).click();
   await expect(page).toHaveURL(/\/login/);
 
-  await signIn(page, testInfo, account("setagaya-auditor"));
+  await signIn(page, testInfo, AUDITOR);
   await page.goto("/audit");
   await expect(page.getByRole("heading", { name: "監査記録", level: 1 })).toBeVisible();
   await expect(page.getByText("検証OK")).toBeVisible();

@@ -2,6 +2,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { solidPng } from "../factories/png";
 
+import { createE2eMunicipality } from "./helpers/fixtures";
 import { account, signIn } from "./helpers/sign-in";
 
 // Demo accounts come from the seed that `npm start` loads into the fresh e2e database (docs/demo-data.md);
@@ -76,6 +77,8 @@ test("the operator registers a municipality, uploads its 公印 and sees it", as
 });
 
 test("the operator creates an API client and sees its secret once", async ({ page }, testInfo) => {
+  // The client is confined to a municipality of this spec's own (helpers/fixtures.ts).
+  const target = await createE2eMunicipality();
   await signIn(page, testInfo, OPERATOR);
   await page.goto("/api-clients");
   await expect(page.getByRole("heading", { name: "APIクライアントの管理" })).toBeVisible();
@@ -88,7 +91,7 @@ test("the operator creates an API client and sees its secret once", async ({ pag
   const name = `e2eセンター${Date.now() % 100000}`;
   const create = page.getByRole("region", { name: "APIクライアントを作成する" });
   await create.getByLabel("名称").fill(name);
-  await create.getByLabel("対象自治体").selectOption({ label: "世田谷区（131121）" });
+  await create.getByLabel("対象自治体").selectOption({ label: `${target.name}（${target.code}）` });
   // An import job's key: only the import scope.
   await create.getByLabel("住民データ等の取込").check();
   await create.getByRole("button", { name: "作成する" }).click();

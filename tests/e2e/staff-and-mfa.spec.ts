@@ -1,11 +1,24 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { account, completeEnrolment, completeTotpStep, signIn, signInPassword } from "./helpers/sign-in";
+import crypto from "node:crypto";
+import { createE2eMunicipality, createE2eStaff } from "./helpers/fixtures";
+import { completeEnrolment, completeTotpStep, signIn, signInPassword, type Account } from "./helpers/sign-in";
 
-// An account no other spec signs in with, so this spec sees its first sign-in (obuse-admin is also used by
-// the cross-tenant probe, which may run first), and the administrator whose staff list is shown.
-const FIRST = account("obuse-auditor");
-const ADMIN = account("obuse-admin");
+// A municipality of this spec's own (helpers/fixtures.ts): an auditor who has never signed in, so this spec
+// sees the first sign-in; the administrator whose staff list is shown, with a clerk on it; and a clerk of
+// another municipality, who must not be on it.
+let FIRST: Account;
+let ADMIN: Account;
+let CLERK: Account;
+let OTHER_CLERK: Account;
+
+test.beforeAll(async () => {
+  const own = await createE2eMunicipality();
+  FIRST = await createE2eStaff(own.id, "auditor");
+  ADMIN = await createE2eStaff(own.id, "municipal_admin");
+  CLERK = await createE2eStaff(own.id, "clerk");
+  OTHER_CLERK = await createE2eStaff((await createE2eMunicipality()).id, "clerk");
+});
 
 async function expectNoSeriousViolations(page: Page) {
   const results = await new AxeBuilder({ page }).analyze();
@@ -70,14 +83,15 @@ test("an administrator lists and adds staff of their municipality; account setti
   await signIn(page, testInfo, ADMIN);
   await page.goto("/staff");
   await expect(page.getByRole("heading", { level: 1, name: "職員アカウント" })).toBeVisible();
-  await expect(page.getByRole("rowheader", { name: "obuse-clerk" })).toBeVisible();
-  await expect(page.getByRole("rowheader", { name: "setagaya-clerk" })).toHaveCount(0);
+  await expect(page.getByRole("rowheader", { name: CLERK.loginId })).toBeVisible();
+  await expect(page.getByRole("rowheader", { name: OTHER_CLERK.loginId })).toHaveCount(0);
   await expectNoSeriousViolations(page);
 
   await page.getByRole("link", { name: "職員を追加" }).click();
   await expect(page).toHaveURL(/\/staff\/new/);
   await expectNoSeriousViolations(page);
-  await page.getByLabel("ログインID").fill("obuse-new-clerk");
+  const newClerk = `e2e-new-clerk-${crypto.randomBytes(3).toString("hex")}`;
+  await page.getByLabel("ログインID").fill(newClerk);
   await page.getByLabel("氏名").fill("小布施 新人");
   await page.getByLabel("初期パスワード").fill("short");
   await page.getByRole("button", { name: "追加する" }).click();
@@ -85,18 +99,18 @@ test("an administrator lists and adds staff of their municipality; account setti
   await page.getByLabel("初期パスワード").fill("initial-password-2026");
   await page.getByRole("button", { name: "追加する" }).click();
   await expect(page).toHaveURL(/\/staff$/);
-  await expect(page.getByRole("rowheader", { name: "obuse-new-clerk" })).toBeVisible();
+  await expect(page.getByRole("rowheader", { name: newClerk })).toBeVisible();
 
   // The list links to the detail screen, where the account is disabled after an explicit confirmation.
-  await page.getByRole("link", { name: "obuse-new-clerk" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: /obuse-new-clerk/ })).toBeVisible();
+  await page.getByRole("link", { name: newClerk }).click();
+  await expect(page.getByRole("heading", { level: 1, name: new RegExp(newClerk) })).toBeVisible();
   await page.getByRole("button", { name: "無効にする" }).click();
   await expect(page.getByText("無効にする場合は、確認のチェックを入れてください。")).toBeVisible();
-  await page.getByLabel("obuse-new-clerkを無効にすることを確認しました").check();
+  await page.getByLabel(`${newClerk}を無効にすることを確認しました`).check();
   await page.getByRole("button", { name: "無効にする" }).click();
   await expect(page.getByRole("button", { name: "有効にする" })).toBeVisible();
   await page.goto("/staff");
-  await expect(page.getByRole("row", { name: /obuse-new-clerk/ })).toContainText("無効");
+  await expect(page.getByRole("row", { name: new RegExp(newClerk) })).toContainText("無効");
 
   await page.goto("/account");
   await expect(page.getByRole("heading", { level: 1, name: "アカウント設定" })).toBeVisible();

@@ -1,8 +1,15 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { account, completeEnrolment, completeTotpStep, freshTotpCode, knownSecret, signIn, signInPassword } from "./helpers/sign-in";
+import { createE2eMunicipality, createE2eStaff } from "./helpers/fixtures";
+import { completeEnrolment, completeTotpStep, freshTotpCode, knownSecret, signIn, signInPassword, type Account } from "./helpers/sign-in";
 
-const ADMIN = account("setagaya-admin");
+// An administrator of a municipality of this spec's own (helpers/fixtures.ts): the clerks added, reset and
+// disabled here, and the recovery codes regenerated, are nobody else's.
+let ADMIN: Account;
+
+test.beforeAll(async () => {
+  ADMIN = await createE2eStaff((await createE2eMunicipality()).id, "municipal_admin");
+});
 
 async function expectNoSeriousViolations(page: Page) {
   const results = await new AxeBuilder({ page }).analyze();
@@ -24,7 +31,7 @@ async function addClerkAndOpen(page: Page, loginId: string) {
 }
 
 test("reset password: the temporary password is shown once, signs in, and the portal stays closed until it is changed", async ({ page }, testInfo) => {
-  const loginId = `setagaya-reset-${Date.now() % 1_000_000}`;
+  const loginId = `e2e-reset-${Date.now() % 1_000_000}`;
   await signIn(page, testInfo, ADMIN);
   await addClerkAndOpen(page, loginId);
   await expectNoSeriousViolations(page);
@@ -89,7 +96,7 @@ test("reset password: the temporary password is shown once, signs in, and the po
 });
 
 test("disabling a signed-in user ends their session at the next request; MFA reset sends them to enrol again", async ({ page, browser }, testInfo) => {
-  const loginId = `setagaya-off-${Date.now() % 1_000_000}`;
+  const loginId = `e2e-off-${Date.now() % 1_000_000}`;
   await signIn(page, testInfo, ADMIN);
   await addClerkAndOpen(page, loginId);
   const detailUrl = page.url();
@@ -129,7 +136,7 @@ test("disabling a signed-in user ends their session at the next request; MFA res
 
   // Nobody changes their own account here.
   await page.goto("/staff");
-  await page.getByRole("link", { name: "setagaya-admin", exact: true }).click();
+  await page.getByRole("link", { name: ADMIN.loginId, exact: true }).click();
   await expect(page.getByRole("main")).toContainText("自分自身の役割・状態");
   await expect(page.getByRole("button", { name: "無効にする" })).toHaveCount(0);
   await expectNoSeriousViolations(page);

@@ -1,13 +1,19 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import fs from "node:fs";
-import { baseRequest, KioskClient } from "../../scripts/kiosk/client";
-import { account, signIn } from "./helpers/sign-in";
+import { baseRequest, type KioskClient } from "../../scripts/kiosk/client";
+import { createCardholder } from "../factories/issuance";
+import { createE2eKioskClient, createE2eMunicipality, createE2eStaff, factories } from "./helpers/fixtures";
+import { account, signIn, type Account } from "./helpers/sign-in";
 
-// Statistics and monthly reports for the 世田谷区 admin: two printed issuances (and a cancelled one) through the
-// kiosk API, then the statistics page (charts with tables, filters in the URL), a report generated on demand
-// and downloaded (PDF and Shift_JIS CSV), and the counter count form with a field error. Axe on every page.
-const ADMIN = account("setagaya-admin");
+// Statistics and monthly reports for the administrator of a municipality of this spec's own (helpers/fixtures.ts):
+// two printed issuances (and a cancelled one) of its cardholder through the kiosk API with its own key, then the
+// statistics page (charts with tables, filters in the URL), a report generated on demand and downloaded (PDF and
+// Shift_JIS CSV), and the counter count form with a field error. Axe on every page.
+let MUNICIPALITY: { id: string; code: string; name: string };
+let ADMIN: Account;
+let CARD_SERIAL: string;
+let kiosk: KioskClient;
 
 async function expectNoSeriousAxeViolations(page: Page) {
   const results = await new AxeBuilder({ page }).analyze();
@@ -16,15 +22,14 @@ async function expectNoSeriousAxeViolations(page: Page) {
 }
 
 // The kiosk requests are judged at a fixed instant (the e2e server allows the clock override): 10:00 JST on
-// Thursday 2026-10-15, so the issuances complete in 2026-10 whenever the run happens — a month no other spec
-// prints in (the simulator and API specs use 2026-11), so the counts below are this spec's own.
+// Thursday 2026-10-15, so the issuances complete in 2026-10 whenever the run happens. The municipality is this
+// spec's own, so the counts below are this spec's own.
 const CLOCK = "2026-10-15T01:00:00.000Z";
 const MONTH = "2026-10";
 
-async function issueAndComplete(baseURL: string, outcome: "printed" | "cancelled", storeChain: string, storeMunicipalityCode?: string) {
-  const client = new KioskClient({ baseUrl: baseURL, keyId: "demo-simulator", secret: "demo-simulator-secret-0123456789abcdef", clockOverride: CLOCK });
+async function issueAndComplete(client: KioskClient, outcome: "printed" | "cancelled", storeChain: string, storeMunicipalityCode?: string) {
   const body = {
-    ...baseRequest("JPKI-131121-000001", "131121"),
+    ...baseRequest(CARD_SERIAL, MUNICIPALITY.code),
     terminal: { storeChain, storeCode: "E2E-0001", terminalId: "E1", ...(storeMunicipalityCode ? { municipalityCode: storeMunicipalityCode } : {}) },
     certificateType: "residence",
     copies: 1,
@@ -36,12 +41,19 @@ async function issueAndComplete(baseURL: string, outcome: "printed" | "cancelled
   expect(done.status, done.raw).toBe(200);
 }
 
+test.beforeAll(async ({ baseURL }) => {
+  MUNICIPALITY = await createE2eMunicipality();
+  ADMIN = await createE2eStaff(MUNICIPALITY.id, "municipal_admin", { displayName: "統計 管理一郎" });
+  CARD_SERIAL = (await factories(() => createCardholder(MUNICIPALITY.id))).card.serial;
+  kiosk = await createE2eKioskClient(baseURL!, MUNICIPALITY.id, CLOCK);
+});
+
 test.describe.serial("statistics and monthly reports", () => {
   let page: Page;
-  test.beforeAll(async ({ browser, baseURL }, testInfo) => {
-    await issueAndComplete(baseURL!, "printed", "lawson");
-    await issueAndComplete(baseURL!, "printed", "seven-eleven", "011002"); // a store in 札幌市: out of town
-    await issueAndComplete(baseURL!, "cancelled", "lawson");
+  test.beforeAll(async ({ browser }, testInfo) => {
+    await issueAndComplete(kiosk, "printed", "lawson");
+    await issueAndComplete(kiosk, "printed", "seven-eleven", "011002"); // a store in 札幌市: out of town
+    await issueAndComplete(kiosk, "cancelled", "lawson");
     page = await (await browser.newContext({ acceptDownloads: true })).newPage();
     await signIn(page, testInfo, ADMIN);
   });
@@ -56,7 +68,7 @@ test.describe.serial("statistics and monthly reports", () => {
     await page.getByRole("button", { name: "表示" }).click();
     await expect(page).toHaveURL(new RegExp(`month=${MONTH}`));
     await expect(page.getByRole("heading", { level: 2, name: "令和8年10月の概要" })).toBeVisible();
-    await expect(page.getByRole("main")).toContainText("世田谷区");
+    await expect(page.getByRole("main")).toContainText(MUNICIPALITY.name);
     const typeTable = page.getByRole("region", { name: "証明書の種類別の表" });
     await expect(typeTable.getByRole("row").filter({ hasText: "住民票の写し" })).toContainText("2");
     const chainTable = page.getByRole("region", { name: "コンビニチェーン別の表" });
@@ -81,11 +93,11 @@ test.describe.serial("statistics and monthly reports", () => {
     await page.getByRole("button", { name: "月次報告を作成" }).click();
     await expect(page.getByRole("status").filter({ hasText: "保存しました" })).toBeVisible({ timeout: 30_000 });
     const row = page.getByRole("region", { name: "作成済みの月次報告の表" }).getByRole("row").nth(1);
-    await expect(row).toContainText("世田谷区 管理 一郎");
+    await expect(row).toContainText("統計 管理一郎");
     await expectNoSeriousAxeViolations(page);
 
     const [pdf] = await Promise.all([page.waitForEvent("download"), row.getByRole("link", { name: /PDF/ }).click()]);
-    expect(pdf.suggestedFilename()).toBe(`monthly-report-131121-${MONTH}.pdf`);
+    expect(pdf.suggestedFilename()).toBe(`monthly-report-${MUNICIPALITY.code}-${MONTH}.pdf`);
     expect(fs.readFileSync((await pdf.path())!).subarray(0, 5).toString()).toBe("%PDF-");
     const [csv] = await Promise.all([page.waitForEvent("download"), row.getByRole("link", { name: /Shift_JIS/ }).click()]);
     const bytes = fs.readFileSync((await csv.path())!);
@@ -117,12 +129,13 @@ test("the operator compares every municipality and opens one", async ({ browser 
   await page.goto(`/statistics?month=${MONTH}`);
   await expect(page.getByRole("heading", { level: 1, name: "利用統計" })).toBeVisible();
   const table = page.getByRole("region", { name: "自治体ごとの比較の表" });
-  const setagaya = table.getByRole("row").filter({ hasText: "世田谷区" });
-  await expect(setagaya).toContainText("2");
+  const own = table.getByRole("row").filter({ hasText: MUNICIPALITY.name });
+  // The count's own cell: the row's header carries the code, whose digits could hold a "2".
+  await expect(own.getByRole("cell").first()).toHaveText("2");
   await expectNoSeriousAxeViolations(page);
-  await setagaya.getByRole("link").click();
-  await expect(page).toHaveURL(/municipality=131121/);
-  await expect(page.getByRole("main")).toContainText("世田谷区（団体コード 131121）");
+  await own.getByRole("link").click();
+  await expect(page).toHaveURL(new RegExp(`municipality=${MUNICIPALITY.code}`));
+  await expect(page.getByRole("main")).toContainText(`${MUNICIPALITY.name}（団体コード ${MUNICIPALITY.code}）`);
   await expect(page.getByRole("region", { name: "自治体ごとの比較の表" })).toHaveCount(0);
   await page.context().close();
 });

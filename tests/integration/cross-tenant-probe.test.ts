@@ -1,14 +1,15 @@
 // Cross-tenant probe over every staff verb (the portal's pages and server actions are thin wrappers around
-// these): the municipal administrator of 松本市 aims each verb at 世田谷区 — its ids, its code, its objects —
-// and gets nothing: a refusal (not found / forbidden) or an answer without a trace of 世田谷区, and 世田谷区's
+// these): the municipal administrator of municipality A aims each verb at municipality B — its ids, its code, its
+// objects — and gets nothing: a refusal (not found / forbidden) or an answer without a trace of B, and B's
 // rows are byte-for-byte unchanged afterwards. The registry is checked against the verb modules, so a new
 // exported verb fails this test until it has a probe (or a documented exemption).
 import fs from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { RequestContext } from "@/server/context";
-import { seedDemoData } from "@/prisma/seed";
+import { createStaffUser } from "@/tests/factories";
 import { createRegistration } from "@/tests/factories/koseki";
+import { createTenant } from "@/tests/factories/tenant";
 import { ownerDb } from "@/tests/setup/owner-db";
 
 // Every module whose exports are staff verbs (or their building blocks, listed in NOT_VERBS).
@@ -69,13 +70,13 @@ const NOT_VERBS: Record<string, string> = {
 type Outcome = { refused: string } | { result: unknown };
 type Probe = (t: Targets) => Promise<unknown>;
 type Targets = {
-  ctx: RequestContext; // 松本市 municipal administrator
+  ctx: RequestContext; // A's municipal administrator
   b: { id: string; code: string; staffUserId: string; incidentId: string; issuanceId: string; stopId: string; emergencyStopId: string; apiClientId: string; registrationId: string; kosekiMemberId: string; reportId: string; residentNo: string; blockId: string };
 };
 
 /**
  * Account verbs act on the signed-in user only: no input can name another user or municipality, so any
- * answer is acceptable as long as 世田谷区's rows stay unchanged and nothing of it comes back.
+ * answer is acceptable as long as B's rows stay unchanged and nothing of it comes back.
  */
 const SELF_VERBS = new Set([
   "staff/begin-mfa-enrolment#beginMfaEnrolment",
@@ -198,7 +199,7 @@ const PROBES: Record<string, Probe> = {
   "settlement/set-counter-count#setCounterCount": ({ ctx, b }) => call("settlement/set-counter-count#setCounterCount", { ctx, input: { municipalityId: b.id, month: "2026-11", copies: 1 } }),
 };
 
-/** Everything 世田谷区 holds, as text, to compare before and after the probes. */
+/** Everything B holds, as text, to compare before and after the probes. */
 async function snapshot(municipalityId: string): Promise<string> {
   const db = ownerDb();
   const tables = await db.$queryRaw<{ name: string }[]>`
@@ -213,47 +214,41 @@ async function snapshot(municipalityId: string): Promise<string> {
   return [...parts, ...m.map((x) => x.r)].join("\n");
 }
 
-describe("cross-tenant probe: 松本市's administrator aims every staff verb at 世田谷区", () => {
+describe("cross-tenant probe: A's administrator aims every staff verb at B (both built by the test)", () => {
   let t: Targets;
   let markers: string[];
 
   beforeAll(async () => {
     const db = ownerDb();
-    await seedDemoData(db, () => {});
-    const a = await db.municipality.findUniqueOrThrow({ where: { code: "202029" } });
-    const b = await db.municipality.findUniqueOrThrow({ where: { code: "131121" } });
-    const admin = await db.staffUser.findFirstOrThrow({ where: { municipalityId: a.id, role: "municipal_admin" } });
-    const bStaff = await db.staffUser.findFirstOrThrow({ where: { municipalityId: b.id, role: "clerk" } });
-    const incident = await db.incident.create({ data: { municipalityId: b.id, kind: "centre_error", summary: "世田谷区の障害" } });
-    const card = await db.cardCertificate.findFirstOrThrow({ where: { municipalityId: b.id, status: "active" } });
-    const client = await db.apiClient.create({ data: { municipalityId: b.id, name: "世田谷区 取込", keyId: "probe-setagaya", secretCipher: "x" } });
+    // Two tenants of this test's own: A (whose administrator probes) and B (the target, named apart from A
+    // so that B's name in an answer is a leak, never a prefix of A's).
+    const a = await createTenant();
+    const b = await createTenant({ name: "越境先区", nameKana: "エッキョウサキク", mayorTitle: "越境先区長" });
+    const bStaff = b.clerk;
+    const card = b.card;
     const issuance = await db.issuance.create({
       data: {
-        municipalityId: b.id, issuanceNo: "131121-2026-99999999", certificateType: "residence", purpose: "residence", cardCertificateId: card.id,
+        municipalityId: b.municipality.id, issuanceNo: `${b.municipality.code}-2026-99999999`, certificateType: "residence", purpose: "residence", cardCertificateId: card.id,
         requesterResidentId: card.residentId, subjectDigest: "d", options: {}, copies: 1, feePerCopy: 200, feeTotal: 200, status: "failed",
-        apiClientId: client.id, idempotencyKey: "probe", requestHash: "h", centreTransactionId: "t", storeChain: "probe", storeCode: "1",
+        apiClientId: b.apiClient.id, idempotencyKey: "probe", requestHash: "h", centreTransactionId: "t", storeChain: "probe", storeCode: "1",
         terminalId: "1", pdfExpiresAt: new Date("2026-11-27T11:00:00+09:00"), pdfSha256: "s", pageCount: 1,
       },
     });
-    const stop = await db.serviceStop.create({ data: { municipalityId: b.id, scope: "all", startsAt: new Date("2027-01-05T00:00:00Z"), endsAt: new Date("2027-01-05T03:00:00Z"), notice: "世田谷区の停止" } });
-    const emergency = await db.emergencyStop.create({ data: { municipalityId: b.id, certificateType: null, reason: "世田谷区の緊急停止" } });
-    // An application pending at 世田谷区 (as the 本籍地) from a 松本市 cardholder, and a 世田谷区 koseki member.
-    const aCard = await db.cardCertificate.findFirstOrThrow({ where: { municipalityId: a.id, status: "active" } });
-    const registration = await createRegistration(b.id, aCard, { status: "pending" });
-    const member = await db.kosekiMember.findFirstOrThrow({ where: { municipalityId: b.id } });
-    // A monthly report of 世田谷区, generated by its own administrator.
-    const bAdmin = await db.staffUser.findFirstOrThrow({ where: { municipalityId: b.id, role: "municipal_admin" } });
-    const bCtx: RequestContext = { actor: { type: "staff", id: bAdmin.id, role: "municipal_admin", municipalityId: b.id }, municipalityId: b.id, requestId: "probe" };
+    // An application pending at B (as the 本籍地) from an A cardholder, and a B koseki member.
+    const registration = await createRegistration(b.municipality.id, a.card, { status: "pending" });
+    const member = b.koseki.members[0];
+    // A monthly report of B, generated by its own administrator.
+    const bCtx: RequestContext = { actor: { type: "staff", id: b.admin.id, role: "municipal_admin", municipalityId: b.municipality.id }, municipalityId: b.municipality.id, requestId: "probe" };
     await call("reports/generate-monthly-report#generateMonthlyReport", { ctx: bCtx, input: { month: "2026-10" } });
-    const report = await db.monthlyReport.findFirstOrThrow({ where: { municipalityId: b.id } });
-    // A 交付停止 in force on a 世田谷区 resident (the cardholder above).
-    const blocked = await db.resident.findUniqueOrThrow({ where: { id: card.residentId } });
-    const block = await db.issuanceBlock.create({ data: { municipalityId: b.id, residentId: blocked.id, reason: "card_lost", setAt: new Date("2026-11-27T10:00:00+09:00") } });
+    const report = await db.monthlyReport.findFirstOrThrow({ where: { municipalityId: b.municipality.id } });
+    // A 交付停止 in force on a B resident (the cardholder above).
+    const blocked = b.head;
+    const block = b.block;
     t = {
-      ctx: { actor: { type: "staff", id: admin.id, role: "municipal_admin", municipalityId: a.id }, municipalityId: a.id, requestId: "probe" },
-      b: { id: b.id, code: b.code, staffUserId: bStaff.id, incidentId: incident.id, issuanceId: issuance.id, stopId: stop.id, emergencyStopId: emergency.id, apiClientId: client.id, registrationId: registration.id, kosekiMemberId: member.id, reportId: report.id, residentNo: blocked.residentNo, blockId: block.id },
+      ctx: { actor: { type: "staff", id: a.admin.id, role: "municipal_admin", municipalityId: a.municipality.id }, municipalityId: a.municipality.id, requestId: "probe" },
+      b: { id: b.municipality.id, code: b.municipality.code, staffUserId: bStaff.id, incidentId: b.incident.id, issuanceId: issuance.id, stopId: b.stop.id, emergencyStopId: b.emergencyStop.id, apiClientId: b.apiClient.id, registrationId: registration.id, kosekiMemberId: member.id, reportId: report.id, residentNo: blocked.residentNo, blockId: block.id },
     };
-    markers = [b.id, b.code, bStaff.id, bStaff.loginId, incident.id, issuance.id, stop.id, emergency.id, client.id, registration.id, registration.receiptNo, member.id, report.id, "世田谷"];
+    markers = [b.municipality.id, b.municipality.code, bStaff.id, bStaff.loginId, b.incident.id, issuance.id, b.stop.id, b.emergencyStop.id, b.apiClient.id, registration.id, registration.receiptNo, member.id, report.id, b.municipality.name];
   }, 120_000);
 
   it("every exported function of the verb modules is probed or documented as not a verb", () => {
@@ -303,7 +298,7 @@ describe("cross-tenant probe: 松本市's administrator aims every staff verb at
     expect(offences).toEqual([]);
   });
 
-  /** Runs every probe with `ctx` and lists what reached 世田谷区 (answers with its traces, non-refusals). */
+  /** Runs every probe with `ctx` and lists what reached B (answers with its traces, non-refusals). */
   async function probeAll(ctx: RequestContext): Promise<string[]> {
     const outcomes: Record<string, Outcome> = {};
     for (const [name, probe] of Object.entries(PROBES)) {
@@ -329,14 +324,14 @@ describe("cross-tenant probe: 松本市's administrator aims every staff verb at
     return leaks;
   }
 
-  it("gets nothing of 世田谷区 from any verb and changes nothing of it", async () => {
+  it("gets nothing of B from any verb and changes nothing of it", async () => {
     const before = await snapshot(t.b.id);
     expect(await probeAll(t.ctx)).toEqual([]);
     expect(await snapshot(t.b.id)).toBe(before);
   });
 
-  it("the probe sees a leak when there is one: the operator, who may read every municipality, gets 世田谷区's data", async () => {
-    const operator = await ownerDb().staffUser.findFirstOrThrow({ where: { role: "operator" } });
+  it("the probe sees a leak when there is one: the operator, who may read every municipality, gets B's data", async () => {
+    const operator = await createStaffUser({ municipalityId: null, role: "operator" });
     const ctx: RequestContext = { actor: { type: "staff", id: operator.id, role: "operator", municipalityId: null }, municipalityId: null, requestId: "probe" };
     const leaks = await probeAll(ctx);
     for (const verb of ["logs/get-issuance-detail#getIssuanceDetail", "incidents/get-incident#getIncident", "municipalities/get-municipality#getMunicipality", "staff/list-staff#listStaff"]) {

@@ -1,11 +1,14 @@
 // Tenant isolation in PostgreSQL itself (docs/decisions/0008-row-level-security.md): the catalogue meta-test
 // (every table with a municipality column has FORCE RLS and a policy; every other table is a deliberate
-// exception), the app role's attributes, and what the app role sees over the demo data in each scope.
+// exception), the app role's attributes, and what the app role sees in each scope over three tenants the test
+// builds itself (tests/factories/tenant.ts), each with rows in most tenant tables.
 import { beforeAll, describe, expect, it } from "vitest";
 import { systemContext, type RequestContext } from "@/server/context";
 import { getDb } from "@/server/db";
 import { withTenant } from "@/server/db/tenant";
-import { seedDemoData } from "@/prisma/seed";
+import { createStaffUser } from "@/tests/factories";
+import { createRegistration } from "@/tests/factories/koseki";
+import { createTenant } from "@/tests/factories/tenant";
 import { ownerDb } from "@/tests/setup/owner-db";
 
 /**
@@ -46,7 +49,10 @@ describe("row-level security", () => {
   let tenantTables: string[];
 
   beforeAll(async () => {
-    await seedDemoData(ownerDb(), () => {});
+    const tenants = [await createTenant(), await createTenant(), await createTenant()];
+    // Each tenant holds a 本籍地 application from the next one's cardholder, and there is an operator.
+    for (const [i, t] of tenants.entries()) await createRegistration(t.municipality.id, tenants[(i + 1) % tenants.length].card, { status: "pending" });
+    await createStaffUser({ municipalityId: null, role: "operator" });
     municipalities = await ownerDb().municipality.findMany({ select: { id: true, code: true }, orderBy: { code: "asc" } });
     tenantTables = (await tables()).filter((t) => t.hasMunicipalityColumn).map((t) => t.name);
   }, 120_000);
@@ -100,7 +106,7 @@ describe("row-level security", () => {
       }
       if (perTenant.filter((r) => r.m !== null).length >= 2) crossChecked += 1;
     }
-    // The demo data spreads most tables over several municipalities, so the check above is not vacuous.
+    // The tenants spread most tables over several municipalities, so the check above is not vacuous.
     expect(crossChecked).toBeGreaterThanOrEqual(12);
   });
 
