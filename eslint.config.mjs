@@ -63,6 +63,10 @@ const config = [
             { group: prismaImports, message: "Only server/** may import the Prisma client; call a server verb." },
             { group: ["@/server/db", "@/server/db/*"], message: "Only server/** may import the database; call a server verb." },
             { group: testImports, message: testImportMessage },
+            {
+              group: ["@/app/*", "../*/_components/*", "../../*/_components/*", "../../../*/_components/*", "../../../../*/_components/*"],
+              message: "A route imports only its own (or its section's) _components; what several routes share lives in components/ or lib/.",
+            },
           ],
         },
       ],

@@ -2,7 +2,7 @@
 
 import { usePathname } from "next/navigation";
 import { useEffect, useRef } from "react";
-import { updateSession } from "../../../(auth)/login/_components/update-session";
+import { updateSession } from "@/components/auth/update-session";
 
 // Keeps the 15-minute idle timeout sliding while the user works: on navigation and on input, at most once a
 // minute, it asks next-auth to record the activity in the session cookie. Server components cannot rewrite

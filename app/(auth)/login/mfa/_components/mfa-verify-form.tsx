@@ -10,7 +10,7 @@ import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 import { safeCallbackUrl } from "@/lib/safe-callback-url";
 import { ZMfaCode, ZRecoveryCode, type MfaCodeInput, type RecoveryCodeInput } from "@/lib/schemas/staff";
-import { updateSession } from "../../_components/update-session";
+import { updateSession } from "@/components/auth/update-session";
 import { redeemRecoveryCodeAction, verifyMfaAction } from "../actions";
 
 type Props = { callbackUrl?: string; className?: string };

@@ -9,7 +9,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 import { ZMfaCode, type MfaCodeInput } from "@/lib/schemas/staff";
-import { updateSession } from "../../../../(auth)/login/_components/update-session";
+import { updateSession } from "@/components/auth/update-session";
 import { beginMfaEnrolmentAction, confirmMfaEnrolmentAction } from "../actions";
 
 type Started = { secret: string; otpauthUri: string; qrCodeDataUri: string };
