@@ -134,7 +134,7 @@ export default async function KosekiRegistrationPage({ params }: { params: Promi
                 { header: "戸籍の記載", className: TABLE_CELL_CLASS, cell: (f) => show(f.field, f.record) },
                 {
                   header: "照合結果",
-                  className: (f) => `${TABLE_CELL_CLASS} whitespace-nowrap font-bold ${f.matches ? "text-solid-gray-800" : "text-error-1"}`,
+                  className: (f) => `${TABLE_CELL_CLASS} whitespace-nowrap font-bold ${f.matches ? "text-solid-gray-800" : "text-error-2"}`,
                   cell: (f) => (f.matches ? "一致" : "不一致"),
                 },
               ]}
