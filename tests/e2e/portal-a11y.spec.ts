@@ -1,17 +1,21 @@
 import crypto from "node:crypto";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { baseRequest, KioskClient } from "../../scripts/kiosk/client";
+import { baseRequest } from "../../scripts/kiosk/client";
+import { createCardholder } from "../factories/issuance";
+import { createRegistration } from "../factories/koseki";
+import { accountOf, createE2eKioskClient, createE2eMunicipality, createE2eStaff, createE2eTenant, factories } from "./helpers/fixtures";
 import { portalRoutes } from "./helpers/portal-routes";
-import { account, signIn } from "./helpers/sign-in";
+import { signIn, type Account } from "./helpers/sign-in";
 
-// An axe check of every portal page, for the operator and for a municipal administrator of 世田谷区, including
-// the detail pages. The pages are read from app/(portal), so a new page is checked without editing this file
+// An axe check of every portal page, for an operator, a municipal administrator and an auditor, including the
+// detail pages. The pages are read from app/(portal), so a new page is checked without editing this file
 // (a new dynamic segment needs a target below). Pages only reached after an action (a new API client's secret,
-// a temporary password, new recovery codes) are checked in their own specs.
+// a temporary password, new recovery codes) are checked in their own specs. The tenant and the accounts are
+// this spec's own (helpers/fixtures.ts).
 
-const SETAGAYA = "131121";
-
+let CODE: string;
+const ACCOUNTS: Record<string, Account> = {};
 
 async function seriousViolations(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page }).analyze();
@@ -21,12 +25,22 @@ async function seriousViolations(page: Page): Promise<string[]> {
 }
 
 test.beforeAll(async ({ baseURL }) => {
-  // A 世田谷区 issuance reported failed: an issuance detail and an incident detail to open.
-  const client = new KioskClient({ baseUrl: baseURL!, keyId: "demo-simulator", secret: "demo-simulator-secret-0123456789abcdef", clockOverride: "2026-11-27T01:00:00.000Z" });
-  const body = { ...baseRequest(`JPKI-${SETAGAYA}-000001`, SETAGAYA), certificateType: "residence", copies: 1, options: { members: "all" } };
+  const tenant = await createE2eTenant();
+  const m = tenant.municipality;
+  CODE = m.code;
+  // An issuance reported failed: an issuance detail and an incident detail to open.
+  const holder = await factories(() => createCardholder(m.id));
+  const client = await createE2eKioskClient(baseURL!, m.id, "2026-11-27T01:00:00.000Z");
+  const body = { ...baseRequest(holder.card.serial, m.code), certificateType: "residence", copies: 1, options: { members: "all" } };
   const issued = await client.post<{ issuanceId: string; issuanceNo: string }>("/issuances", body, { idempotencyKey: `e2e-a11y-${crypto.randomUUID()}` });
   expect(issued.status, issued.raw.slice(0, 300)).toBe(200);
   expect((await client.post(`/issuances/${issued.body.issuanceId}/completion`, { outcome: "failed", reason: "printer_error" })).status).toBe(200);
+  // A 本籍地 application held by the tenant, from another municipality's cardholder.
+  const other = await factories(async () => createCardholder((await createE2eMunicipality()).id));
+  await factories(() => createRegistration(m.id, other.card, { status: "pending" }));
+  ACCOUNTS.operator = await createE2eStaff(null, "operator");
+  ACCOUNTS.admin = accountOf(tenant.admin);
+  ACCOUNTS.auditor = await createE2eStaff(m.id, "auditor");
 });
 
 /** Stands in for a dynamic segment the account cannot reach (its page forbids the role, or has no row for it). */
@@ -39,24 +53,24 @@ async function firstId(page: Page, list: string, prefix: string): Promise<string
   return href?.split("?")[0].split("/").pop() ?? ABSENT;
 }
 
-// Between them these accounts see every page with data: the operator (all administration), 世田谷区's
-// administrator (its staff, issuances and incidents), 松本市's auditor (本籍地 利用登録 applications).
-for (const who of ["operator", "setagaya-admin", "matsumoto-auditor"]) {
+// Between them these accounts see every page with data: the operator (all administration), the tenant's
+// administrator (its staff, issuances and incidents), its auditor (本籍地 利用登録 applications).
+for (const who of ["operator", "admin", "auditor"]) {
   test(`every portal page passes axe (${who})`, async ({ page }, testInfo) => {
     test.setTimeout(240_000);
-    await signIn(page, testInfo, account(who));
+    await signIn(page, testInfo, ACCOUNTS[who]);
 
     const segment: Record<string, string> = {
       "/issuances/[id]": await firstId(page, "/issuances", "/issuances/"),
       "/incidents/[id]": await firstId(page, "/incidents", "/incidents/"),
-      "/municipalities/[code]": SETAGAYA,
+      "/municipalities/[code]": CODE,
       "/staff/[id]": await firstId(page, "/staff", "/staff/"),
       "/koseki-registrations/[id]": await firstId(page, "/koseki-registrations?filter=all", "/koseki-registrations/"),
     };
-    if (who === "setagaya-admin") {
+    if (who === "admin") {
       for (const prefix of ["/issuances/[id]", "/incidents/[id]", "/staff/[id]"]) expect(segment[prefix], prefix).not.toBe(ABSENT);
     }
-    if (who === "matsumoto-auditor") expect(segment["/koseki-registrations/[id]"]).not.toBe(ABSENT);
+    if (who === "auditor") expect(segment["/koseki-registrations/[id]"]).not.toBe(ABSENT);
 
     const pages = portalRoutes().filter((r) => r.kind === "page").map((r) => r.pattern);
     expect(pages).toEqual(expect.arrayContaining(["/staff/[id]", "/account/password", "/account/mfa"]));
