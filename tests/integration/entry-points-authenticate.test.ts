@@ -39,7 +39,9 @@ const PUBLIC: Record<string, string> = {
 
 /** Files whose actions exist in demo mode only: outside it each answers like a missing page (notFound). */
 const DEMO_ONLY: Record<string, string> = {
-  "app/(simulator)/kiosk/actions.ts": "the kiosk simulator (a demo tool; calls the signed API like any client)",
+  "app/(simulator)/kiosk/card-actions.ts": "the kiosk simulator's card screens (a demo tool; calls the signed API like any client)",
+  "app/(simulator)/kiosk/certificate-actions.ts": "the kiosk simulator's certificate screens (a demo tool; calls the signed API like any client)",
+  "app/(simulator)/kiosk/registration-actions.ts": "the kiosk simulator's 利用登録 screens (a demo tool; calls the signed API like any client)",
 };
 
 /** Actions open to a session that is still at a sign-in step, by step. */

@@ -1,7 +1,7 @@
 "use client";
 
 import { useId } from "react";
-import type { ApiTrace } from "../actions";
+import type { ApiTrace } from "../centre-session";
 import { clockToIso } from "./labels";
 
 export type LogEntry = ApiTrace & { at: string };

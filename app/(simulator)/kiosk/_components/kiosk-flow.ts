@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import type { IssuanceResponseWire, KosekiRegistrationResponseWire } from "@/lib/schemas/kiosk-responses";
-import type { KioskEligibility } from "../actions";
+import type { KioskEligibility } from "../certificate-actions";
 import type { Municipality, PlacedCard } from "./card-picker";
 import type { Available, OptionsDraft } from "./options-form";
 import type { RegistrationDraft, RegistrationRefused } from "./registration-draft";

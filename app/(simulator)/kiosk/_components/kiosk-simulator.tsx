@@ -3,7 +3,10 @@
 import { useEffect, useRef, useState } from "react";
 import type { CompletionResponseWire, IssuanceResponseWire } from "@/lib/schemas/kiosk-responses";
 import type { DemoCard } from "@/lib/simulator/demo-wallet";
-import { applyForRegistration, checkEligibility, complete, enterPin, insertCard, issue, resetPin, type ActionFailure, type ApiTrace } from "../actions";
+import { enterPin, insertCard, resetPin } from "../card-actions";
+import { checkEligibility, complete, issue } from "../certificate-actions";
+import type { ActionFailure, ApiTrace } from "../centre-session";
+import { applyForRegistration } from "../registration-actions";
 import { CardPicker, type Municipality, type PlacedCard } from "./card-picker";
 import { DemoPanel, type LogEntry } from "./demo-panel";
 import type { Flow, Screen } from "./kiosk-flow";

@@ -1,7 +1,7 @@
 "use client";
 
 import { RESIDENCE_ENTRY_ITEMS } from "@/lib/schemas/kiosk";
-import type { IssueChoice, KioskEligibility } from "../actions";
+import type { IssueChoice, KioskEligibility } from "../certificate-actions";
 import { CheckTile, ChoiceGroup } from "./kiosk-ui";
 import { ENTRY_ITEM_LABELS, type EntryItem } from "./labels";
 

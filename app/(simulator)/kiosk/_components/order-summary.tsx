@@ -1,4 +1,4 @@
-import type { KioskEligibility } from "../actions";
+import type { KioskEligibility } from "../certificate-actions";
 import { ENTRY_ITEM_LABELS, yen } from "./labels";
 import { kosekiPeople, memberLabel, type Available, type Member, type OptionsDraft } from "./options-form";
 
