@@ -5,6 +5,18 @@ import { SelectField } from "@/components/ui/select-field";
 
 type Tab = { href: string; label: string };
 
+/** A municipality as a section header names and offers it. */
+type SectionTarget = { code: string; name: string };
+
+/** What every section page hands its header: the tab it is on, its title and the municipality being looked at. */
+export type SectionPageProps<Current extends string> = {
+  current: Current;
+  title: string;
+  choosesMunicipality: boolean;
+  municipalities: readonly SectionTarget[];
+  target: SectionTarget | null;
+};
+
 type Props = {
   title: string;
   /** The line under the title: what is being looked at (municipality, month); omitted when null. */

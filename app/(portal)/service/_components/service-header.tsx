@@ -1,5 +1,4 @@
-import { SectionHeader } from "@/components/layout/section-header";
-import type { TargetMunicipality } from "@/server/service-config/target-municipality";
+import { SectionHeader, type SectionPageProps } from "@/components/layout/section-header";
 
 const TABS = [
   { href: "/service/offerings", label: "提供する証明書" },
@@ -10,14 +9,7 @@ const TABS = [
   { href: "/service/calendar", label: "月間カレンダー" },
 ] as const;
 
-type Props = {
-  current: (typeof TABS)[number]["href"];
-  title: string;
-  choosesMunicipality: boolean;
-  municipalities: TargetMunicipality[];
-  target: TargetMunicipality | null;
-  canEdit: boolean;
-};
+type Props = SectionPageProps<(typeof TABS)[number]["href"]> & { canEdit: boolean };
 
 /** The service pages' section header: their tabs and (operator only) the municipality chooser. */
 export function ServiceHeader({ current, title, choosesMunicipality, municipalities, target, canEdit }: Props) {

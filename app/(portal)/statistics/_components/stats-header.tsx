@@ -1,5 +1,4 @@
-import { SectionHeader } from "@/components/layout/section-header";
-import type { TargetMunicipality } from "@/server/service-config/target-municipality";
+import { SectionHeader, type SectionPageProps } from "@/components/layout/section-header";
 import { monthLabel } from "@/lib/months";
 import { pageQuery } from "../stats-filters";
 
@@ -9,12 +8,7 @@ const TABS = [
   { href: "/statistics/settlement", label: "精算・交付率" },
 ] as const;
 
-type Props = {
-  current: (typeof TABS)[number]["href"];
-  title: string;
-  choosesMunicipality: boolean;
-  municipalities: TargetMunicipality[];
-  target: TargetMunicipality | null;
+type Props = SectionPageProps<(typeof TABS)[number]["href"]> & {
   month: string;
   /** Whether the operator may look at every municipality at once on this page. */
   allowAll: boolean;
