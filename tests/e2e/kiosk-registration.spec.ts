@@ -1,5 +1,5 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
+import { expectAccessible, OPEN_HOURS, screenHeading, setClock } from "./helpers/kiosk";
 
 // The 本籍地 利用登録 at the kiosk simulator: card → PIN → 本籍地 and the 本籍・筆頭者 (or a web
 // pre-registration's receipt number) → consent → receipt number, and the refusals of the intake. The e2e
@@ -10,24 +10,7 @@ import { expect, test, type Page } from "@playwright/test";
 // replaced certificate) applies; 木村 亮's pre-registration RDEM-2026-0005 is used only where it is refused
 // (another person's receipt number), which leaves it open.
 
-const CLOCK_LABEL = "判定時刻（サーバが ALLOW_CLOCK_OVERRIDE=true のときのみ有効）";
-const OPEN_HOURS = "2026-11-27T10:00"; // a Friday, 10:00 JST
 const RECEIPT = /^[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/;
-
-async function expectAccessible(page: Page, screen: string) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious.map((v) => `${screen}: ${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
-}
-
-const screenHeading = (page: Page, name: string) => page.getByRole("heading", { level: 2, name });
-
-async function setClock(page: Page, value: string) {
-  const field = page.getByLabel(CLOCK_LABEL);
-  if (!(await field.isVisible())) await page.locator("summary", { hasText: "デモ設定" }).click();
-  await field.fill(value);
-  await expect(field).toHaveValue(value);
-}
 
 /** 行政サービス → 本籍地の利用登録の申請 → the card → PIN 1234 → the application form. */
 async function startRegistration(page: Page, cardLabel: RegExp, { checkA11y = false } = {}) {

@@ -1,33 +1,12 @@
-import AxeBuilder from "@axe-core/playwright";
 import { account, signIn } from "./helpers/sign-in";
 import { expect, test, type Page } from "@playwright/test";
+import { expectAccessible, OPEN_HOURS, screenHeading, setClock } from "./helpers/kiosk";
 
 // The kiosk + centre simulator, driven like a resident at a kiosk. The e2e server runs on a fresh database
 // with the demo seed (docs/demo-data.md) and ALLOW_CLOCK_OVERRIDE=true, so the judging time is set in the
 // staff panel and the results do not depend on when the test runs.
 
-const CLOCK_LABEL = "判定時刻（サーバが ALLOW_CLOCK_OVERRIDE=true のときのみ有効）";
-const OPEN_HOURS = "2026-11-27T10:00"; // a Friday, 10:00 JST
 const AFTER_HOURS = "2026-11-27T23:30"; // service ends at 23:00
-
-async function expectAccessible(page: Page, screen: string) {
-  // KIOSK_SCREENSHOT_DIR=/tmp/kiosk keeps a picture of every checked screen (to review the layout).
-  const dir = process.env.KIOSK_SCREENSHOT_DIR;
-  if (dir) await page.screenshot({ path: `${dir}/${test.info().title.slice(0, 12)}-${screen.replace(/\W+/g, "-")}.png`, fullPage: true });
-  // The printout iframe holds a PDF (Chromium's viewer), not our markup.
-  const results = await new AxeBuilder({ page }).exclude('iframe[title="印刷された証明書"]').analyze();
-  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious.map((v) => `${screen}: ${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
-}
-
-const screenHeading = (page: Page, name: string) => page.getByRole("heading", { level: 2, name });
-
-async function setClock(page: Page, value: string) {
-  const field = page.getByLabel(CLOCK_LABEL);
-  if (!(await field.isVisible())) await page.locator("summary", { hasText: "デモ設定" }).click();
-  await field.fill(value);
-  await expect(field).toHaveValue(value);
-}
 
 /** 行政サービス → お住まいの市区町村の証明書 → the card from the demo wallet. */
 async function placeCard(page: Page, cardLabel: RegExp, { checkA11y = false } = {}) {
