@@ -11,7 +11,7 @@ const ADMINISTRATORS = ["operator", "municipal_admin"] as const;
 const HOLDERS = {
   /** Work across every municipality: choose the municipality being looked at, see other tenants' rows. */
   "all-municipalities": OPERATOR,
-  /** Create and change municipalities, their status and 公印. */
+  /** See, create and change municipalities, their status and 公印. */
   "municipalities:manage": OPERATOR,
   /** Issue, rotate and revoke kiosk API clients. */
   "api-clients:manage": OPERATOR,
@@ -25,7 +25,7 @@ const HOLDERS = {
   "stats:edit": ADMINISTRATORS,
   /** Rebuild the usage rollups of a month (repair). */
   "stats:rebuild": OPERATOR,
-  /** Import resident, seal, tax, family-register and certificate data (an administrator into their own municipality). */
+  /** Import resident, seal, tax, family-register and certificate data and see the import jobs (an administrator into their own municipality). */
   "imports:run": ADMINISTRATORS,
   /** Manage staff accounts (of one's municipality, or all for the operator). */
   "staff:manage": ADMINISTRATORS,
@@ -72,7 +72,7 @@ export function can(role: StaffRoleName, permission: Permission): boolean {
   return ROLE_PERMISSIONS[role].has(permission);
 }
 
-/** The roles holding `permission`, in STAFF_ROLES order (for `requireStaff(...)` and `requireRole(...)`). */
+/** The roles holding `permission`, in STAFF_ROLES order (for `requireStaff(...)`; verbs ask `requirePermission(ctx, permission)`). */
 export function rolesWith(permission: Permission): StaffRoleName[] {
   return STAFF_ROLES.filter((role) => can(role, permission));
 }

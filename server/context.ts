@@ -1,4 +1,5 @@
 import "server-only";
+import { can, type Permission } from "@/lib/permissions";
 import type { ApiClientScope, StaffRole } from "./generated/prisma/enums";
 import { AppError } from "./errors";
 
@@ -27,8 +28,9 @@ export function requireMunicipality(ctx: RequestContext): string {
   return ctx.municipalityId;
 }
 
-export function requireRole(ctx: RequestContext, ...roles: StaffRole[]): void {
-  if (ctx.actor.type !== "staff" || !roles.includes(ctx.actor.role)) {
+/** The staff authorisation: the signed-in staff member's role must hold `permission` (lib/permissions.ts; 403 otherwise). */
+export function requirePermission(ctx: RequestContext, permission: Permission): void {
+  if (ctx.actor.type !== "staff" || !can(ctx.actor.role, permission)) {
     throw new AppError("forbidden", "the signed-in role may not do this");
   }
 }

@@ -2,7 +2,7 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { ZApiClientCreate, type ApiClientCreateInput } from "@/lib/schemas/api-client";
 import { writeAuditEvent } from "../audit/write-audit-event";
-import { requireRole, type RequestContext } from "../context";
+import { requirePermission, type RequestContext } from "../context";
 import { encryptField, FieldContext } from "../crypto/field-encryption";
 import { withTenant } from "../db/tenant";
 import { AppError } from "../errors";
@@ -16,7 +16,7 @@ import { apiClientDtoSelect, generateApiSecret, toApiClientDto, type ApiClientDt
  * import job's key cannot issue certificates, a centre's key cannot import). Operator only.
  */
 export async function createApiClient({ ctx, input }: { ctx: RequestContext; input: ApiClientCreateInput }): Promise<{ client: ApiClientDto; secret: string }> {
-  requireRole(ctx, "operator");
+  requirePermission(ctx, "api-clients:manage");
   const { name, municipalityCode, scopes } = parseInput(ZApiClientCreate, input);
   const secret = generateApiSecret();
   return withTenant(ctx, async (tx) => {

@@ -1,7 +1,7 @@
 import "server-only";
 import { ZApiClientRef, type ApiClientRefInput } from "@/lib/schemas/api-client";
 import { writeAuditEvent } from "../audit/write-audit-event";
-import { requireRole, type RequestContext } from "../context";
+import { requirePermission, type RequestContext } from "../context";
 import { withTenant } from "../db/tenant";
 import { forgetApiClient } from "./api-client-cache";
 import { AppError } from "../errors";
@@ -13,7 +13,7 @@ import { apiClientDtoSelect, toApiClientDto, type ApiClientDto } from "./api-cli
  * The secrets are dropped too. Revocation is final; a centre gets a new client. Operator only.
  */
 export async function revokeApiClient({ ctx, input, now = new Date() }: { ctx: RequestContext; input: ApiClientRefInput; now?: Date }): Promise<ApiClientDto> {
-  requireRole(ctx, "operator");
+  requirePermission(ctx, "api-clients:manage");
   const { id } = parseInput(ZApiClientRef, input);
   const revoked = await withTenant(ctx, async (tx) => {
     const before = await tx.apiClient.findUnique({ where: { id }, select: { status: true, keyId: true } });

@@ -1,7 +1,7 @@
 import "server-only";
 import { PREVIOUS_SECRET_GRACE_HOURS, ZApiClientRef, type ApiClientRefInput } from "@/lib/schemas/api-client";
 import { writeAuditEvent } from "../audit/write-audit-event";
-import { requireRole, type RequestContext } from "../context";
+import { requirePermission, type RequestContext } from "../context";
 import { encryptField, FieldContext } from "../crypto/field-encryption";
 import { withTenant } from "../db/tenant";
 import { forgetApiClient } from "./api-client-cache";
@@ -14,7 +14,7 @@ import { apiClientDtoSelect, generateApiSecret, toApiClientDto, type ApiClientDt
  * 24 hours, so the centre can switch without downtime; a secret older than that is dropped. Operator only.
  */
 export async function rotateApiClient({ ctx, input, now = new Date() }: { ctx: RequestContext; input: ApiClientRefInput; now?: Date }): Promise<{ client: ApiClientDto; secret: string }> {
-  requireRole(ctx, "operator");
+  requirePermission(ctx, "api-clients:manage");
   const { id } = parseInput(ZApiClientRef, input);
   const secret = generateApiSecret();
   const rotated = await withTenant(ctx, async (tx) => {

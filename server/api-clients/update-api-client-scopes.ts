@@ -1,7 +1,7 @@
 import "server-only";
 import { ZApiClientScopesUpdate, type ApiClientScopesUpdateInput } from "@/lib/schemas/api-client";
 import { writeAuditEvent } from "../audit/write-audit-event";
-import { requireRole, type RequestContext } from "../context";
+import { requirePermission, type RequestContext } from "../context";
 import { withTenant } from "../db/tenant";
 import { AppError } from "../errors";
 import { parseInput } from "../parse-input";
@@ -16,7 +16,7 @@ import { apiClientDtoSelect, toApiClientDto, type ApiClientDto } from "./api-cli
  * Operator only, like creating, rotating and revoking.
  */
 export async function updateApiClientScopes({ ctx, input }: { ctx: RequestContext; input: ApiClientScopesUpdateInput }): Promise<ApiClientDto> {
-  requireRole(ctx, "operator");
+  requirePermission(ctx, "api-clients:manage");
   const { id, scopes } = parseInput(ZApiClientScopesUpdate, input);
   const client = await withTenant(ctx, async (tx) => {
     const before = await tx.apiClient.findUnique({ where: { id }, select: { status: true, keyId: true, municipalityId: true, scopes: true } });

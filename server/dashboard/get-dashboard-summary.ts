@@ -1,6 +1,6 @@
 import "server-only";
 import type { RequestContext } from "../context";
-import { requireRole } from "../context";
+import { requirePermission } from "../context";
 import type { Tx } from "../db";
 import { withTenant } from "../db/tenant";
 import { AppError } from "../errors";
@@ -69,7 +69,7 @@ export async function getDashboardSummary({ ctx, now = new Date() }: { ctx: Requ
     });
   }
 
-  requireRole(ctx, "operator");
+  requirePermission(ctx, "all-municipalities");
   return { scope: "operator", day, ...(await withTenant(ctx, (tx) => countsForAllMunicipalities(tx, now, day))) };
 }
 

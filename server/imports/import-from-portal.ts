@@ -2,7 +2,7 @@ import "server-only";
 import { can } from "@/lib/permissions";
 import { z } from "zod";
 import type { ImportJobSummary } from "@/lib/import-feeds";
-import { requireRole, type RequestContext } from "../context";
+import { requirePermission, type RequestContext } from "../context";
 import { withTenant } from "../db/tenant";
 import { AppError } from "../errors";
 import { importUploadedFile, uploadOptions } from "./import-uploaded-file";
@@ -19,7 +19,7 @@ export async function importFromPortal(a: {
   onProgress?: (p: ImportProgress) => void;
 }): Promise<ImportJobSummary & { committedAt: string | null }> {
   const { ctx, query } = a;
-  requireRole(ctx, "municipal_admin", "operator");
+  requirePermission(ctx, "imports:run");
   const named = query.get("municipalityId");
   let municipalityId: string;
   if (ctx.actor.type === "staff" && can(ctx.actor.role, "all-municipalities")) {

@@ -2,7 +2,7 @@ import "server-only";
 import { can } from "@/lib/permissions";
 import { z } from "zod";
 import type { ImportJobSummary } from "@/lib/import-feeds";
-import { requireRole, type RequestContext } from "../context";
+import { requirePermission, type RequestContext } from "../context";
 import { withTenant } from "../db/tenant";
 import { AppError } from "../errors";
 import { jobSummary } from "./job-summary";
@@ -20,7 +20,7 @@ export type ImportPage = {
  */
 export async function listImportJobs(a: { ctx: RequestContext; municipalityCode?: string | null; take?: number }): Promise<ImportPage> {
   const { ctx } = a;
-  requireRole(ctx, "municipal_admin", "operator");
+  requirePermission(ctx, "imports:run");
   const isOperator = ctx.actor.type === "staff" && can(ctx.actor.role, "all-municipalities");
   return withTenant(ctx, async (db) => {
     const select = { id: true, code: true, name: true } as const;

@@ -1,14 +1,14 @@
 import "server-only";
 import { ZIncidentRef, type IncidentRefInput } from "@/lib/schemas/logs";
 import { writeAuditEvent } from "../audit/write-audit-event";
-import { requireRole, type RequestContext } from "../context";
+import { requirePermission, type RequestContext } from "../context";
 import { withTenant } from "../db/tenant";
 import { AppError } from "../errors";
 import { lockIncident } from "./lock-incident";
 
 /** open → acknowledged, recording who and when, with its audit event in the same transaction. */
 export async function acknowledgeIncident({ ctx, input, now = new Date() }: { ctx: RequestContext; input: IncidentRefInput; now?: Date }): Promise<{ id: string; status: "acknowledged" }> {
-  requireRole(ctx, "operator", "municipal_admin", "clerk");
+  requirePermission(ctx, "incidents:handle");
   const parsed = ZIncidentRef.safeParse(input);
   if (!parsed.success) throw new AppError("not_found", "no such incident");
   return withTenant(ctx, async (tx) => {

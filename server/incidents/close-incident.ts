@@ -1,7 +1,7 @@
 import "server-only";
 import { ZIncidentClose, type IncidentCloseInput } from "@/lib/schemas/logs";
 import { writeAuditEvent } from "../audit/write-audit-event";
-import { requireRole, type RequestContext } from "../context";
+import { requirePermission, type RequestContext } from "../context";
 import { withTenant } from "../db/tenant";
 import { AppError } from "../errors";
 import { parseInput } from "../parse-input";
@@ -12,7 +12,7 @@ import { lockIncident } from "./lock-incident";
  * only ids and codes, since the free text may mention people).
  */
 export async function closeIncident({ ctx, input, now = new Date() }: { ctx: RequestContext; input: IncidentCloseInput; now?: Date }): Promise<{ id: string; status: "closed" }> {
-  requireRole(ctx, "operator", "municipal_admin", "clerk");
+  requirePermission(ctx, "incidents:handle");
   const { incidentId, reason } = parseInput(ZIncidentClose, input, "invalid close request");
   return withTenant(ctx, async (tx) => {
     const incident = await lockIncident(tx, ctx, incidentId);

@@ -1,6 +1,6 @@
 import "server-only";
 import { ZIncidentRef, type IncidentKindName, type IncidentRefInput, type IncidentStatusName } from "@/lib/schemas/logs";
-import { requireRole, type RequestContext } from "../context";
+import { requirePermission, type RequestContext } from "../context";
 import { withTenant } from "../db/tenant";
 import { AppError } from "../errors";
 import type { IncidentSeverity } from "../generated/prisma/enums";
@@ -25,7 +25,7 @@ export type IncidentDetail = {
 
 /** One incident; another municipality's (or a platform incident for municipal staff) is not_found. */
 export async function getIncident({ ctx, input }: { ctx: RequestContext; input: IncidentRefInput }): Promise<IncidentDetail> {
-  requireRole(ctx, "operator", "municipal_admin", "clerk", "auditor");
+  requirePermission(ctx, "incidents:read");
   const parsed = ZIncidentRef.safeParse(input);
   if (!parsed.success) throw new AppError("not_found", "no such incident");
   return withTenant(ctx, async (tx) => {

@@ -1,6 +1,6 @@
 import "server-only";
 import { LOG_PAGE_SIZE, ZIncidentList, type IncidentKindName, type IncidentListInput, type IncidentStatusName } from "@/lib/schemas/logs";
-import { requireRole, type RequestContext } from "../context";
+import { requirePermission, type RequestContext } from "../context";
 import { withTenant } from "../db/tenant";
 import type { Prisma } from "../generated/prisma/client";
 import type { IncidentSeverity } from "../generated/prisma/enums";
@@ -22,7 +22,7 @@ export type IncidentList = { items: IncidentListItem[]; total: number; page: num
 
 /** Incidents newest first, filtered by status and kind. Staff see their municipality's; the operator all. */
 export async function listIncidents({ ctx, input }: { ctx: RequestContext; input: IncidentListInput }): Promise<IncidentList> {
-  requireRole(ctx, "operator", "municipal_admin", "clerk", "auditor");
+  requirePermission(ctx, "incidents:read");
   const q = parseInput(ZIncidentList, input);
   return withTenant(ctx, async (tx) => {
     const where: Prisma.IncidentWhereInput = {};

@@ -1,14 +1,14 @@
 import "server-only";
 import { ZLiftIssuanceBlock } from "@/lib/schemas/issuance-block";
 import { writeAuditEvent } from "../audit/write-audit-event";
-import { requireMunicipality, requireRole, type RequestContext } from "../context";
+import { requireMunicipality, requirePermission, type RequestContext } from "../context";
 import { withTenant } from "../db/tenant";
 import { AppError } from "../errors";
 import { parseInput } from "../parse-input";
 
 /** Lifts a 交付停止: municipal administrators only (a clerk sets one at the counter but cannot undo it). */
 export async function liftIssuanceBlock({ ctx, input, now = new Date() }: { ctx: RequestContext; input: unknown; now?: Date }): Promise<void> {
-  requireRole(ctx, "municipal_admin");
+  requirePermission(ctx, "issuance-blocks:lift");
   const municipalityId = requireMunicipality(ctx);
   const { blockId } = parseInput(ZLiftIssuanceBlock, input);
   await withTenant(ctx, async (tx) => {

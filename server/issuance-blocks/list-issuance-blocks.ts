@@ -1,7 +1,7 @@
 import "server-only";
 import type { IssuanceBlockReasonId } from "@/lib/schemas/issuance-block";
 import { writeAuditEvent } from "../audit/write-audit-event";
-import { requireMunicipality, requireRole, type RequestContext } from "../context";
+import { requireMunicipality, requirePermission, type RequestContext } from "../context";
 import { decryptField, FieldContext } from "../crypto/field-encryption";
 import { withTenant } from "../db/tenant";
 
@@ -25,7 +25,7 @@ const LIFTED_SHOWN_DAYS = 30;
  * 支援措置の申出, so reading the list is audited as a read of 支援措置 data (who, how many, no names).
  */
 export async function listIssuanceBlocks({ ctx, now = new Date() }: { ctx: RequestContext; now?: Date }): Promise<IssuanceBlockDto[]> {
-  requireRole(ctx, "municipal_admin", "clerk", "auditor");
+  requirePermission(ctx, "issuance-blocks:read");
   const municipalityId = requireMunicipality(ctx);
   const since = new Date(now.getTime() - LIFTED_SHOWN_DAYS * 86_400_000);
   return withTenant(ctx, async (tx) => {

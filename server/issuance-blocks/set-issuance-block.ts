@@ -1,14 +1,11 @@
 import "server-only";
 import { ZIssuanceBlockForm, type IssuanceBlockForm } from "@/lib/schemas/issuance-block";
 import { writeAuditEvent } from "../audit/write-audit-event";
-import { requireMunicipality, requireRole, type RequestContext } from "../context";
+import { requireMunicipality, requirePermission, type RequestContext } from "../context";
 import { encryptField, FieldContext } from "../crypto/field-encryption";
 import { withTenant } from "../db/tenant";
 import { AppError } from "../errors";
 import { parseInput } from "../parse-input";
-
-/** Clerks and administrators of the municipality set a block; the operator does not act for a counter. */
-export const BLOCK_SETTERS = ["municipal_admin", "clerk"] as const;
 
 /**
  * 交付停止 at the counter: stops kiosk issuance for one resident of the staff member's municipality from the
@@ -17,7 +14,7 @@ export const BLOCK_SETTERS = ["municipal_admin", "clerk"] as const;
  * issuance after it reads the block under its own lock and is refused. One block in force per resident.
  */
 export async function setIssuanceBlock({ ctx, input, now = new Date() }: { ctx: RequestContext; input: IssuanceBlockForm; now?: Date }): Promise<{ id: string }> {
-  requireRole(ctx, ...BLOCK_SETTERS);
+  requirePermission(ctx, "issuance-blocks:set");
   const municipalityId = requireMunicipality(ctx);
   const v = parseInput(ZIssuanceBlockForm, input);
   return withTenant(ctx, async (tx) => {

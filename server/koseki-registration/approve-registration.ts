@@ -1,7 +1,7 @@
 import "server-only";
 import { ZApproveRegistration, type ApproveRegistrationInput } from "@/lib/schemas/koseki-registration";
 import { writeAuditEvent } from "../audit/write-audit-event";
-import { requireMunicipality, requireRole, type RequestContext } from "../context";
+import { requireMunicipality, requirePermission, type RequestContext } from "../context";
 import { withTenant } from "../db/tenant";
 import { AppError } from "../errors";
 import { parseInput } from "../parse-input";
@@ -16,7 +16,7 @@ import { matchApplication } from "./match-koseki";
  * in the same transaction when the applicant gave an e-mail address; sends it after the commit.
  */
 export async function approveRegistration({ ctx, input, now = new Date() }: { ctx: RequestContext; input: ApproveRegistrationInput; now?: Date }): Promise<{ id: string; status: "approved"; noticeId: string | null }> {
-  requireRole(ctx, "municipal_admin", "clerk");
+  requirePermission(ctx, "registrations:review");
   const municipalityId = requireMunicipality(ctx);
   const decision = parseInput(ZApproveRegistration, input, "the decision is incomplete");
   const result = await withTenant(ctx, async (tx) => {

@@ -3,7 +3,7 @@ import { can } from "@/lib/permissions";
 import { ZRegistrationRef, type RegistrationStatusName } from "@/lib/schemas/koseki-registration";
 import { jstDateString } from "@/lib/jst";
 import { writeAuditEvent } from "../audit/write-audit-event";
-import { requireMunicipality, requireRole, type RequestContext } from "../context";
+import { requireMunicipality, requirePermission, type RequestContext } from "../context";
 import { withTenant } from "../db/tenant";
 import { AppError } from "../errors";
 import type { NoticeKind, NoticeStatus } from "../generated/prisma/enums";
@@ -43,7 +43,7 @@ export type RegistrationReview = {
  * compared on 本籍, 筆頭者, name and date of birth. Reading 戸籍 data is audited (ids and counts only).
  */
 export async function getRegistrationReview({ ctx, input, now = new Date() }: { ctx: RequestContext; input: { registrationId: string }; now?: Date }): Promise<RegistrationReview> {
-  requireRole(ctx, "municipal_admin", "clerk", "auditor");
+  requirePermission(ctx, "registrations:read");
   const municipalityId = requireMunicipality(ctx);
   const parsed = ZRegistrationRef.safeParse(input);
   if (!parsed.success) throw new AppError("not_found", "no such registration");

@@ -1,7 +1,7 @@
 import "server-only";
 import { ZRegistrationQueue, type RegistrationQueueInput, type RegistrationStatusName } from "@/lib/schemas/koseki-registration";
 import { jstDateString } from "@/lib/jst";
-import { requireMunicipality, requireRole, type RequestContext } from "../context";
+import { requireMunicipality, requirePermission, type RequestContext } from "../context";
 import { withTenant } from "../db/tenant";
 import type { Prisma } from "../generated/prisma/client";
 import type { NoticeStatus } from "../generated/prisma/enums";
@@ -38,7 +38,7 @@ export type RegistrationQueue = {
  * application past its deadline is marked overdue. Staff of another municipality see only their own.
  */
 export async function listRegistrationQueue({ ctx, input, now = new Date() }: { ctx: RequestContext; input: RegistrationQueueInput; now?: Date }): Promise<RegistrationQueue> {
-  requireRole(ctx, "municipal_admin", "clerk", "auditor");
+  requirePermission(ctx, "registrations:read");
   const municipalityId = requireMunicipality(ctx);
   const q = parseInput(ZRegistrationQueue, input);
   const today = jstDateString(now);

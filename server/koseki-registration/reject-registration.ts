@@ -1,7 +1,7 @@
 import "server-only";
 import { ZRejectRegistration, type RejectRegistrationInput } from "@/lib/schemas/koseki-registration";
 import { writeAuditEvent } from "../audit/write-audit-event";
-import { requireMunicipality, requireRole, type RequestContext } from "../context";
+import { requireMunicipality, requirePermission, type RequestContext } from "../context";
 import { withTenant } from "../db/tenant";
 import { parseInput } from "../parse-input";
 import { deliverAfterCommit } from "../notices/deliver-notices";
@@ -9,7 +9,7 @@ import { lockRegistration } from "./lock-registration";
 
 /** Rejects a pending application (kiosk, or a web pre-registration) with a reason code; notice as for approval. */
 export async function rejectRegistration({ ctx, input, now = new Date() }: { ctx: RequestContext; input: RejectRegistrationInput; now?: Date }): Promise<{ id: string; status: "rejected"; noticeId: string | null }> {
-  requireRole(ctx, "municipal_admin", "clerk");
+  requirePermission(ctx, "registrations:review");
   const municipalityId = requireMunicipality(ctx);
   const decision = parseInput(ZRejectRegistration, input, "the decision is incomplete");
   const result = await withTenant(ctx, async (tx) => {

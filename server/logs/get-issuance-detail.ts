@@ -3,7 +3,7 @@ import { can } from "@/lib/permissions";
 import { fromDbCertificateType, type CertificateTypeId } from "@/lib/certificate-types";
 import { ZIssuanceDetail, type IncidentKindName, type IncidentStatusName, type IssuanceStatusName } from "@/lib/schemas/logs";
 import { writeAuditEvent } from "../audit/write-audit-event";
-import { requireRole, type RequestContext } from "../context";
+import { requirePermission, type RequestContext } from "../context";
 import { withTenant } from "../db/tenant";
 import { AppError } from "../errors";
 
@@ -40,7 +40,7 @@ export type IssuanceDetail = {
  * goes to the issuance's municipality chain, so its auditors also see an operator's views.
  */
 export async function getIssuanceDetail({ ctx, input }: { ctx: RequestContext; input: { issuanceId: string } }): Promise<IssuanceDetail> {
-  requireRole(ctx, "operator", "municipal_admin", "clerk", "auditor");
+  requirePermission(ctx, "issuances:read");
   const parsed = ZIssuanceDetail.safeParse(input);
   if (!parsed.success) throw new AppError("not_found", "no such issuance");
   const { issuanceId } = parsed.data;

@@ -1,13 +1,13 @@
 import "server-only";
 import { SYSTEM_CHAIN_KEY } from "@/lib/schemas/logs";
-import { requireRole, type RequestContext } from "../context";
+import { requirePermission, type RequestContext } from "../context";
 import { withTenant } from "../db/tenant";
 
 export type AuditChainOption = { value: string; label: string };
 
 /** The chains the operator may choose on the audit log (system + every municipality); [] for other roles. */
 export async function listAuditChains({ ctx }: { ctx: RequestContext }): Promise<AuditChainOption[]> {
-  requireRole(ctx, "operator", "municipal_admin", "auditor");
+  requirePermission(ctx, "audit:read");
   if (ctx.municipalityId) return [];
   return withTenant(ctx, async (tx) => {
     const municipalities = await tx.municipality.findMany({ select: { code: true, name: true, prefecture: true }, orderBy: { code: "asc" } });

@@ -1,6 +1,6 @@
 import "server-only";
 import { LOG_PAGE_SIZE, ZAuditEventList, type AuditEventListInput } from "@/lib/schemas/logs";
-import { requireRole, type RequestContext } from "../context";
+import { requirePermission, type RequestContext } from "../context";
 import { withTenant } from "../db/tenant";
 import type { Prisma } from "../generated/prisma/client";
 import { resolveAuditChain, type AuditChainScope } from "./audit-chain-scope";
@@ -29,7 +29,7 @@ export type AuditEventList = {
 
 /** One chain's audit events, newest first, 50 a page, for auditors, municipal admins and the operator. */
 export async function listAuditEvents({ ctx, input }: { ctx: RequestContext; input: AuditEventListInput }): Promise<AuditEventList> {
-  requireRole(ctx, "operator", "municipal_admin", "auditor");
+  requirePermission(ctx, "audit:read");
   const q = parseInput(ZAuditEventList, input);
   return withTenant(ctx, async (tx) => {
     const scope = await resolveAuditChain(tx, ctx, q.chain);

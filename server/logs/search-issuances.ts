@@ -1,7 +1,7 @@
 import "server-only";
 import { fromDbCertificateType, toDbCertificateType, type CertificateTypeId } from "@/lib/certificate-types";
 import { ISSUANCE_NO_FULL, LOG_PAGE_SIZE, ZIssuanceSearch, type IssuanceSearchInput, type IssuanceStatusName } from "@/lib/schemas/logs";
-import { requireRole, type RequestContext } from "../context";
+import { requirePermission, type RequestContext } from "../context";
 import { withTenant } from "../db/tenant";
 import type { Prisma } from "../generated/prisma/client";
 import { jstMidnight } from "../service-calendar/jst";
@@ -37,7 +37,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  * operator sees every municipality and may filter by one. No personal data: the requester is not read.
  */
 export async function searchIssuances({ ctx, input }: { ctx: RequestContext; input: IssuanceSearchInput }): Promise<IssuanceSearchResult> {
-  requireRole(ctx, "operator", "municipal_admin", "clerk", "auditor");
+  requirePermission(ctx, "issuances:read");
   const q = parseInput(ZIssuanceSearch, input);
   return withTenant(ctx, async (tx) => {
     const where: Prisma.IssuanceWhereInput = {};

@@ -1,7 +1,7 @@
 import "server-only";
 import { ZAuditEventList, type AuditEventListInput } from "@/lib/schemas/logs";
 import { verifyAuditChain, type ChainVerification } from "../audit/verify-audit-chain";
-import { requireRole, type RequestContext } from "../context";
+import { requirePermission, type RequestContext } from "../context";
 import type { Db } from "../db";
 import { withTenant } from "../db/tenant";
 import { resolveAuditChain, type AuditChainScope } from "./audit-chain-scope";
@@ -14,7 +14,7 @@ export type ChainCheck = { scope: AuditChainScope; result: ChainVerification };
  * the count and head hash, or the first broken seq. Null when the operator named an unknown municipality.
  */
 export async function verifyAuditChains({ ctx, input }: { ctx: RequestContext; input: AuditEventListInput }): Promise<ChainCheck | null> {
-  requireRole(ctx, "operator", "municipal_admin", "auditor");
+  requirePermission(ctx, "audit:read");
   const q = parseInput(ZAuditEventList, input);
   return withTenant(
     ctx,

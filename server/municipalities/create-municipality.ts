@@ -1,7 +1,7 @@
 import "server-only";
 import { ZMunicipalityForm, type MunicipalityFormInput } from "@/lib/schemas/municipality";
 import { writeAuditEvent } from "../audit/write-audit-event";
-import { requireRole, type RequestContext } from "../context";
+import { requirePermission, type RequestContext } from "../context";
 import { withTenant } from "../db/tenant";
 import { AppError } from "../errors";
 import { CertificateType } from "../generated/prisma/enums";
@@ -13,7 +13,7 @@ import { parseInput } from "../parse-input";
  * disabled, so its administrators can configure and switch on the services they offer. Operator only.
  */
 export async function createMunicipality({ ctx, input }: { ctx: RequestContext; input: MunicipalityFormInput }): Promise<MunicipalityDto> {
-  requireRole(ctx, "operator");
+  requirePermission(ctx, "municipalities:manage");
   const data = parseInput(ZMunicipalityForm, input);
   return withTenant(ctx, async (tx) => {
     const existing = await tx.municipality.findUnique({ where: { code: data.code }, select: { id: true } });

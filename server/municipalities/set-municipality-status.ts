@@ -1,7 +1,7 @@
 import "server-only";
 import { ZMunicipalityStatusChange, type MunicipalityStatusChangeInput } from "@/lib/schemas/municipality";
 import { writeAuditEvent } from "../audit/write-audit-event";
-import { requireRole, type RequestContext } from "../context";
+import { requirePermission, type RequestContext } from "../context";
 import { withTenant } from "../db/tenant";
 import { AppError } from "../errors";
 import { municipalityDtoSelect, toMunicipalityDto, type MunicipalityDto } from "./municipality-dto";
@@ -12,7 +12,7 @@ import { parseInput } from "../parse-input";
  * (DOMAIN.md §7), so a municipality without a 公印 image cannot be set 稼働中 (`official_seal_required`).
  */
 export async function setMunicipalityStatus({ ctx, input }: { ctx: RequestContext; input: MunicipalityStatusChangeInput }): Promise<MunicipalityDto> {
-  requireRole(ctx, "operator");
+  requirePermission(ctx, "municipalities:manage");
   const { code, status } = parseInput(ZMunicipalityStatusChange, input);
   return withTenant(ctx, async (tx) => {
     // The image itself, not its MIME column, decides: it is what the certificates print (≤ 1 MB, read once).

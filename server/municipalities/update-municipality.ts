@@ -1,7 +1,7 @@
 import "server-only";
 import { ZMunicipalityUpdate, type MunicipalityFormInput } from "@/lib/schemas/municipality";
 import { writeAuditEvent } from "../audit/write-audit-event";
-import { requireRole, type RequestContext } from "../context";
+import { requirePermission, type RequestContext } from "../context";
 import { withTenant } from "../db/tenant";
 import { AppError } from "../errors";
 import { municipalityDtoSelect, toMunicipalityDto, type MunicipalityDto } from "./municipality-dto";
@@ -9,7 +9,7 @@ import { parseInput } from "../parse-input";
 
 /** Changes a municipality's names, prefecture, kind and mayor (the code stays). Operator only. */
 export async function updateMunicipality({ ctx, input }: { ctx: RequestContext; input: MunicipalityFormInput }): Promise<MunicipalityDto> {
-  requireRole(ctx, "operator");
+  requirePermission(ctx, "municipalities:manage");
   const { code, ...fields } = parseInput(ZMunicipalityUpdate, input);
   return withTenant(ctx, async (tx) => {
     const before = await tx.municipality.findUnique({ where: { code }, select: { id: true } });

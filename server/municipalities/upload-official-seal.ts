@@ -3,7 +3,7 @@ import { z } from "zod";
 import { ZMunicipalityCode } from "@/lib/schemas/identifiers";
 import { SEAL_MAX_BYTES, SEAL_MAX_PIXELS, SEAL_MIN_PIXELS } from "@/lib/schemas/municipality";
 import { writeAuditEvent } from "../audit/write-audit-event";
-import { requireRole, type RequestContext } from "../context";
+import { requirePermission, type RequestContext } from "../context";
 import { withTenant } from "../db/tenant";
 import { AppError } from "../errors";
 import { municipalityDtoSelect, toMunicipalityDto, type MunicipalityDto } from "./municipality-dto";
@@ -19,7 +19,7 @@ const ZInput = z.object({ code: ZMunicipalityCode, image: z.instanceof(Uint8Arra
  * (which must have a 公印, see set-municipality-status.ts) always keeps a valid one.
  */
 export async function uploadOfficialSeal({ ctx, input }: { ctx: RequestContext; input: { code: string; image: Uint8Array } }): Promise<MunicipalityDto> {
-  requireRole(ctx, "operator");
+  requirePermission(ctx, "municipalities:manage");
   const { code, image } = parseInput(ZInput, input);
   if (image.byteLength === 0) throw new AppError("seal_missing", "no image was sent");
   if (image.byteLength > SEAL_MAX_BYTES) throw new AppError("seal_too_large", "the seal image exceeds 1 MB");

@@ -6,7 +6,7 @@ import type { RequestContext } from "../context";
 import { withTenant } from "../db/tenant";
 import { AppError } from "../errors";
 import { monthOf } from "@/lib/months";
-import { STATS_EDITORS, statsTarget, type StatsMunicipality } from "../stats/stats-target";
+import { statsTarget, type StatsMunicipality } from "../stats/stats-target";
 import { encodeCsv, reportCsvRows } from "./report-csv";
 import { loadReportData } from "./report-data";
 import { renderMonthlyReportPdf } from "./report-pdf";
@@ -36,7 +36,7 @@ export async function generateMonthlyReport({ ctx, input, now = new Date() }: { 
     municipality = m;
     generatedByName = "自動作成";
   } else {
-    const t = await statsTarget(ctx, q.municipalityId, STATS_EDITORS, { required: true });
+    const t = await statsTarget(ctx, q.municipalityId, "stats:edit", { required: true });
     tctx = t.ctx;
     municipality = t.municipality!;
     const staffId = ctx.actor.type === "staff" ? ctx.actor.id : "";

@@ -1,11 +1,9 @@
 import "server-only";
 import { z } from "zod";
 import { writeAuditEvent } from "../audit/write-audit-event";
-import type { RequestContext } from "../context";
+import { requirePermission, type RequestContext } from "../context";
 import { withTenant } from "../db/tenant";
 import { AppError } from "../errors";
-import { STATS_READERS } from "../stats/stats-target";
-import { requireRole } from "../context";
 import { parseInput } from "../parse-input";
 
 export const REPORT_FORMATS = ["pdf", "csv-utf8", "csv-sjis"] as const;
@@ -21,7 +19,7 @@ export type ReportFile = { bytes: Uint8Array; sha256: string; fileName: string; 
  */
 export async function getReportFile({ ctx, input }: { ctx: RequestContext; input: unknown }): Promise<ReportFile> {
   const q = parseInput(ZGet, input);
-  requireRole(ctx, ...STATS_READERS);
+  requirePermission(ctx, "stats:read");
   return withTenant(ctx, async (tx) => {
     const r = await tx.monthlyReport.findFirst({
       where: { id: q.reportId, ...(ctx.municipalityId ? { municipalityId: ctx.municipalityId } : {}) },

@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import type { RequestContext } from "../context";
 import { withTenant } from "../db/tenant";
-import { STATS_READERS, statsTarget } from "../stats/stats-target";
+import { statsTarget } from "../stats/stats-target";
 import { parseInput } from "../parse-input";
 
 export type MonthlyReportDto = {
@@ -23,7 +23,7 @@ const ZList = z.object({ municipalityId: z.string().uuid().optional() });
 /** Generated reports, newest first (metadata only, not the files): one municipality, or all for the operator. */
 export async function listMonthlyReports({ ctx, input, limit = 100 }: { ctx: RequestContext; input: unknown; limit?: number }): Promise<MonthlyReportDto[]> {
   const q = parseInput(ZList, input);
-  const t = await statsTarget(ctx, q.municipalityId, STATS_READERS);
+  const t = await statsTarget(ctx, q.municipalityId, "stats:read");
   return withTenant(t.ctx, async (tx) => {
     const rows = await tx.$queryRaw<Array<{ id: string; code: string; name: string; month: string; trigger: "scheduled" | "on_demand"; generatedAt: Date; generatedByName: string; pdf: number; csvUtf8: number; csvSjis: number; pdfSha256: string; csvUtf8Sha256: string; csvSjisSha256: string }>>`
       SELECT r.id, m.code, m.name, r.month, r.trigger::text AS trigger, r."generatedAt", r."generatedByName",

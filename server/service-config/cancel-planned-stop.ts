@@ -4,7 +4,7 @@ import { writeAuditEvent } from "../audit/write-audit-event";
 import type { RequestContext } from "../context";
 import { withTenant } from "../db/tenant";
 import { AppError } from "../errors";
-import { CONFIG_EDITORS, targetContext } from "./target-municipality";
+import { targetContext } from "./target-municipality";
 import { parseInput } from "../parse-input";
 
 /**
@@ -13,7 +13,7 @@ import { parseInput } from "../parse-input";
  */
 export async function cancelPlannedStop({ ctx, input, now = new Date() }: { ctx: RequestContext; input: unknown; now?: Date }): Promise<{ outcome: "removed" | "ended" }> {
   const v = parseInput(ZCancelPlannedStop, input);
-  const tctx = await targetContext(ctx, v.municipalityId, CONFIG_EDITORS);
+  const tctx = await targetContext(ctx, v.municipalityId, "service:edit");
   return withTenant(tctx, async (tx) => {
     const stop = await tx.serviceStop.findFirst({ where: { id: v.stopId, municipalityId: tctx.municipalityId! } });
     if (!stop) throw new AppError("not_found", "no such planned stop");

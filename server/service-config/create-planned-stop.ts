@@ -5,13 +5,13 @@ import { writeAuditEvent } from "../audit/write-audit-event";
 import type { RequestContext } from "../context";
 import { withTenant } from "../db/tenant";
 import { AppError } from "../errors";
-import { CONFIG_EDITORS, targetContext } from "./target-municipality";
+import { targetContext } from "./target-municipality";
 import { parseInput } from "../parse-input";
 
 /** Schedules a planned stop (maintenance, system change) with the notice shown to residents at the kiosk. */
 export async function createPlannedStop({ ctx, input, now = new Date() }: { ctx: RequestContext; input: unknown; now?: Date }): Promise<{ id: string }> {
   const v = parseInput(ZPlannedStopForm, input);
-  const tctx = await targetContext(ctx, v.municipalityId, CONFIG_EDITORS);
+  const tctx = await targetContext(ctx, v.municipalityId, "service:edit");
   const startsAt = jstInstant(v.startsAt);
   const endsAt = jstInstant(v.endsAt);
   if (startsAt <= now) throw new AppError("stop_in_past", "a planned stop must start in the future");

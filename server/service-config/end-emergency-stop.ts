@@ -4,13 +4,13 @@ import { writeAuditEvent } from "../audit/write-audit-event";
 import type { RequestContext } from "../context";
 import { withTenant } from "../db/tenant";
 import { AppError } from "../errors";
-import { CONFIG_EDITORS, targetContext } from "./target-municipality";
+import { targetContext } from "./target-municipality";
 import { parseInput } from "../parse-input";
 
 /** Ends an emergency stop: issuance resumes with the commit. The incident stays open for its own follow-up. */
 export async function endEmergencyStop({ ctx, input, now = new Date() }: { ctx: RequestContext; input: unknown; now?: Date }): Promise<void> {
   const v = parseInput(ZEndEmergencyStop, input);
-  const tctx = await targetContext(ctx, v.municipalityId, CONFIG_EDITORS);
+  const tctx = await targetContext(ctx, v.municipalityId, "service:edit");
   await withTenant(tctx, async (tx) => {
     const ended = await tx.emergencyStop.updateMany({
       where: { id: v.emergencyStopId, municipalityId: tctx.municipalityId!, endedAt: null },

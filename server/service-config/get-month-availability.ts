@@ -5,7 +5,7 @@ import type { RequestContext } from "../context";
 import { withTenant } from "../db/tenant";
 import { checkCertificateAvailability, windowsFor, type CalendarConfig, type EmergencyRule } from "../service-calendar/check-availability";
 import { dayClassOf, isNationalHoliday, isYearEndClosure, jstInstant, type DayClass } from "../service-calendar/jst";
-import { CONFIG_READERS, targetContext } from "./target-municipality";
+import { targetContext } from "./target-municipality";
 import { parseInput } from "../parse-input";
 
 const MINUTE_MS = 60_000;
@@ -49,7 +49,7 @@ export function dayStatus(config: CalendarConfig, emergencies: readonly Emergenc
 
 export async function getMonthAvailability({ ctx, input }: { ctx: RequestContext; input: unknown }): Promise<MonthAvailabilityDto> {
   const v = parseInput(ZMonthAvailability, input);
-  const tctx = await targetContext(ctx, v.municipalityId, CONFIG_READERS);
+  const tctx = await targetContext(ctx, v.municipalityId, "service:read");
   const municipalityId = tctx.municipalityId!;
   const [y, m] = v.month.split("-").map(Number);
   const daysInMonth = new Date(Date.UTC(y, m, 0)).getUTCDate();

@@ -1,11 +1,12 @@
 import "server-only";
 import { z } from "zod";
 import { CERTIFICATE_TYPES, fromDbCertificateType, toDbCertificateType, type CertificateTypeId } from "@/lib/certificate-types";
+import { can } from "@/lib/permissions";
 import type { DayClassName, StopScopeName } from "@/lib/schemas/service-config";
 import type { RequestContext } from "../context";
 import { withTenant } from "../db/tenant";
 import { AppError } from "../errors";
-import { CONFIG_EDITORS, CONFIG_READERS, targetContext } from "./target-municipality";
+import { targetContext } from "./target-municipality";
 import { parseInput } from "../parse-input";
 
 const ZGetServiceConfig = z.object({ municipalityId: z.string().uuid().optional() });
@@ -36,7 +37,7 @@ export type ServiceConfigDto = {
 /** The service configuration of one municipality (read by every staff role of it; edited by admins only). */
 export async function getServiceConfig({ ctx, input, now = new Date() }: { ctx: RequestContext; input: unknown; now?: Date }): Promise<ServiceConfigDto> {
   const { municipalityId } = parseInput(ZGetServiceConfig, input ?? {});
-  const tctx = await targetContext(ctx, municipalityId, CONFIG_READERS);
+  const tctx = await targetContext(ctx, municipalityId, "service:read");
   const id = tctx.municipalityId!;
   const since = new Date(now.getTime() - 30 * 24 * 60 * 60 * 1000);
   return withTenant(tctx, async (tx) => {
@@ -53,7 +54,7 @@ export async function getServiceConfig({ ctx, input, now = new Date() }: { ctx: 
     ]);
     return {
       municipality,
-      canEdit: ctx.actor.type === "staff" && CONFIG_EDITORS.includes(ctx.actor.role),
+      canEdit: ctx.actor.type === "staff" && can(ctx.actor.role, "service:edit"),
       offerings: CERTIFICATE_TYPES.map((t) => {
         const o = offerings.find((r) => r.certificateType === toDbCertificateType(t));
         return {

@@ -4,7 +4,7 @@ import { ZListFees } from "@/lib/schemas/service-config";
 import type { RequestContext } from "../context";
 import { withTenant } from "../db/tenant";
 import { classifyFees, type FeeStatus } from "./fee-status";
-import { CONFIG_READERS, targetContext } from "./target-municipality";
+import { targetContext } from "./target-municipality";
 import { parseInput } from "../parse-input";
 
 export type FeeDto = {
@@ -22,7 +22,7 @@ export type FeeDto = {
 /** Past, current and future fees, newest first, each marked with whether it is the one in force at `now`. */
 export async function listFees({ ctx, input, now = new Date() }: { ctx: RequestContext; input: unknown; now?: Date }): Promise<FeeDto[]> {
   const v = parseInput(ZListFees, input ?? {});
-  const tctx = await targetContext(ctx, v.municipalityId, CONFIG_READERS);
+  const tctx = await targetContext(ctx, v.municipalityId, "service:read");
   const rows = await withTenant(tctx, (tx) =>
     tx.fee.findMany({
       where: { municipalityId: tctx.municipalityId!, ...(v.certificateType ? { certificateType: toDbCertificateType(v.certificateType) } : {}) },

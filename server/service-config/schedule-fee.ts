@@ -6,7 +6,7 @@ import { writeAuditEvent } from "../audit/write-audit-event";
 import type { RequestContext } from "../context";
 import { withTenant } from "../db/tenant";
 import { AppError } from "../errors";
-import { CONFIG_EDITORS, targetContext } from "./target-municipality";
+import { targetContext } from "./target-municipality";
 import { parseInput } from "../parse-input";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -18,7 +18,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  */
 export async function scheduleFee({ ctx, input, now = new Date() }: { ctx: RequestContext; input: unknown; now?: Date }): Promise<{ id: string }> {
   const v = parseInput(ZScheduleFeeForm, input);
-  const tctx = await targetContext(ctx, v.municipalityId, CONFIG_EDITORS);
+  const tctx = await targetContext(ctx, v.municipalityId, "service:edit");
   const effectiveFrom = jstInstant(v.effectiveFrom);
   if (effectiveFrom <= now) throw new AppError("fee_in_past", "a fee can only be scheduled from a future day");
   const effectiveUntil = v.kind === "campaign" ? new Date(jstInstant(v.effectiveUntil!).getTime() + DAY_MS) : null;

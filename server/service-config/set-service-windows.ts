@@ -4,7 +4,7 @@ import { hhmmToMinute, ZServiceWindowForm } from "@/lib/schemas/service-config";
 import { writeAuditEvent } from "../audit/write-audit-event";
 import type { RequestContext } from "../context";
 import { withTenant } from "../db/tenant";
-import { CONFIG_EDITORS, targetContext } from "./target-municipality";
+import { targetContext } from "./target-municipality";
 import { parseInput } from "../parse-input";
 
 /**
@@ -14,7 +14,7 @@ import { parseInput } from "../parse-input";
  */
 export async function setServiceWindows({ ctx, input }: { ctx: RequestContext; input: unknown }): Promise<void> {
   const v = parseInput(ZServiceWindowForm, input);
-  const tctx = await targetContext(ctx, v.municipalityId, CONFIG_EDITORS);
+  const tctx = await targetContext(ctx, v.municipalityId, "service:edit");
   const municipalityId = tctx.municipalityId!;
   const certificateType = v.certificateType === "all" ? null : toDbCertificateType(v.certificateType);
   const window = v.closed ? null : { startMinute: hhmmToMinute(v.start), endMinute: hhmmToMinute(v.end) };

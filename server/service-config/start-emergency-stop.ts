@@ -8,7 +8,7 @@ import { withTenant } from "../db/tenant";
 import type { CertificateType } from "../generated/prisma/enums";
 import { AppError } from "../errors";
 import { openIncident } from "../incidents/open-incident";
-import { CONFIG_EDITORS, targetContext } from "./target-municipality";
+import { targetContext } from "./target-municipality";
 import { parseInput } from "../parse-input";
 
 /**
@@ -26,7 +26,7 @@ export async function runningEmergencyStop(tx: Tx, municipalityId: string, certi
  */
 export async function startEmergencyStop({ ctx, input, now = new Date() }: { ctx: RequestContext; input: unknown; now?: Date }): Promise<{ id: string; incidentId: string }> {
   const v = parseInput(ZEmergencyStopForm, input);
-  const tctx = await targetContext(ctx, v.municipalityId, CONFIG_EDITORS);
+  const tctx = await targetContext(ctx, v.municipalityId, "service:edit");
   const municipalityId = tctx.municipalityId!;
   const certificateType = v.certificateType === "all" ? null : toDbCertificateType(v.certificateType);
   return withTenant(tctx, async (tx) => {

@@ -1,21 +1,16 @@
 import "server-only";
-import { rolesWith } from "@/lib/permissions";
-import { requireRole, type RequestContext } from "../context";
+import type { Permission } from "@/lib/permissions";
+import { requirePermission, type RequestContext } from "../context";
 import { AppError } from "../errors";
-import type { StaffRole } from "../generated/prisma/enums";
 import { withTenant } from "../db/tenant";
-
-/** Roles that change the service configuration; clerks and auditors only read it. */
-export const CONFIG_EDITORS: StaffRole[] = rolesWith("service:edit");
-export const CONFIG_READERS: StaffRole[] = rolesWith("service:read");
 
 /**
  * The context to act in. Municipal staff always act in their own municipality: naming another one is refused,
  * whatever the payload says. The operator must name the municipality explicitly; it is checked to exist and the
  * returned context is scoped to it, so row-level security and the audit chain are that municipality's.
  */
-export async function targetContext(ctx: RequestContext, municipalityId: string | undefined, roles: StaffRole[]): Promise<RequestContext> {
-  requireRole(ctx, ...roles);
+export async function targetContext(ctx: RequestContext, municipalityId: string | undefined, permission: Extract<Permission, "service:read" | "service:edit">): Promise<RequestContext> {
+  requirePermission(ctx, permission);
   if (ctx.municipalityId) {
     if (municipalityId !== undefined && municipalityId !== ctx.municipalityId) throw new AppError("forbidden", "another municipality");
     return ctx;
@@ -30,7 +25,7 @@ export type TargetMunicipality = { id: string; code: string; name: string };
 
 /** The municipalities the signed-in staff member may configure or view: their own, or all for the operator. */
 export async function listTargetMunicipalities({ ctx }: { ctx: RequestContext }): Promise<TargetMunicipality[]> {
-  requireRole(ctx, ...CONFIG_READERS);
+  requirePermission(ctx, "service:read");
   return withTenant(ctx, (tx) =>
     tx.municipality.findMany({
       where: ctx.municipalityId ? { id: ctx.municipalityId } : {},

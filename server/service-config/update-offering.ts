@@ -4,13 +4,13 @@ import { ZOfferingForm } from "@/lib/schemas/service-config";
 import { writeAuditEvent } from "../audit/write-audit-event";
 import type { RequestContext } from "../context";
 import { withTenant } from "../db/tenant";
-import { CONFIG_EDITORS, targetContext } from "./target-municipality";
+import { targetContext } from "./target-municipality";
 import { parseInput } from "../parse-input";
 
 /** Enables or disables a certificate type and sets its copy limit and options; read live by issuance. */
 export async function updateOffering({ ctx, input }: { ctx: RequestContext; input: unknown }): Promise<{ id: string }> {
   const v = parseInput(ZOfferingForm, input);
-  const tctx = await targetContext(ctx, v.municipalityId, CONFIG_EDITORS);
+  const tctx = await targetContext(ctx, v.municipalityId, "service:edit");
   const municipalityId = tctx.municipalityId!;
   const certificateType = toDbCertificateType(v.certificateType);
   const data = {

@@ -3,7 +3,7 @@ import { ZCommissionRateForm } from "@/lib/schemas/statistics";
 import { writeAuditEvent } from "../audit/write-audit-event";
 import type { RequestContext } from "../context";
 import { withTenant } from "../db/tenant";
-import { STATS_EDITORS, statsTarget } from "../stats/stats-target";
+import { statsTarget } from "../stats/stats-target";
 import { parseInput } from "../parse-input";
 
 /**
@@ -13,7 +13,7 @@ import { parseInput } from "../parse-input";
  */
 export async function addCommissionRate({ ctx, input }: { ctx: RequestContext; input: unknown }): Promise<{ id: string }> {
   const v = parseInput(ZCommissionRateForm, input);
-  const target = await statsTarget(ctx, v.municipalityId, STATS_EDITORS, { required: true });
+  const target = await statsTarget(ctx, v.municipalityId, "stats:edit", { required: true });
   return withTenant(target.ctx, async (tx) => {
     const row = await tx.commissionRate.create({
       data: {

@@ -4,7 +4,7 @@ import type { RequestContext } from "../context";
 import type { Tx } from "../db";
 import { withTenant } from "../db/tenant";
 import { monthDays } from "@/lib/months";
-import { STATS_READERS, statsTarget, type StatsMunicipality } from "../stats/stats-target";
+import { statsTarget, type StatsMunicipality } from "../stats/stats-target";
 import { computeSettlement, type Settlement } from "./compute-settlement";
 import { parseInput } from "../parse-input";
 
@@ -40,6 +40,6 @@ export async function loadSettlement(tx: Tx, municipality: StatsMunicipality, mo
 /** Settlement of one municipality and month: its own staff, or the operator naming the municipality. */
 export async function getSettlement({ ctx, input }: { ctx: RequestContext; input: unknown }): Promise<SettlementView> {
   const q = parseInput(ZSettlementQuery, input);
-  const target = await statsTarget(ctx, q.municipalityId, STATS_READERS, { required: true });
+  const target = await statsTarget(ctx, q.municipalityId, "stats:read", { required: true });
   return withTenant(target.ctx, (tx) => loadSettlement(tx, target.municipality!, q.month));
 }

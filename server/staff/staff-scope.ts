@@ -1,7 +1,7 @@
 import "server-only";
-import { can, rolesWith } from "@/lib/permissions";
+import { can } from "@/lib/permissions";
 import type { RequestContext } from "../context";
-import { requireRole } from "../context";
+import { requirePermission } from "../context";
 import type { Tx } from "../db";
 import { AppError } from "../errors";
 import type { StaffRole, StaffStatus } from "../generated/prisma/enums";
@@ -12,7 +12,7 @@ import type { StaffRole, StaffStatus } from "../generated/prisma/enums";
 export const MUNICIPAL_ROLES: readonly StaffRole[] = ["municipal_admin", "clerk", "auditor"];
 
 export function requireStaffManager(ctx: RequestContext): void {
-  requireRole(ctx, ...rolesWith("staff:manage"));
+  requirePermission(ctx, "staff:manage");
 }
 
 export function assignableRoles(ctx: RequestContext): readonly StaffRole[] {

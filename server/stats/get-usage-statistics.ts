@@ -7,7 +7,7 @@ import type { Tx } from "../db";
 import { withTenant } from "../db/tenant";
 import { Prisma } from "../generated/prisma/client";
 import { addMonths, monthDays } from "@/lib/months";
-import { STATS_READERS, statsTarget, type StatsMunicipality } from "./stats-target";
+import { statsTarget, type StatsMunicipality } from "./stats-target";
 import { parseInput } from "../parse-input";
 
 export type Totals = { count: number; copies: number; feeTotal: number };
@@ -61,7 +61,7 @@ type GroupRow = { g: number; t: CertificateTypeDb | null; c: string | null; d: s
  */
 export async function getUsageStatistics({ ctx, input }: { ctx: RequestContext; input: unknown }): Promise<UsageStatistics> {
   const q = parseInput(ZStatisticsQuery, input);
-  const target = await statsTarget(ctx, q.municipalityId, STATS_READERS);
+  const target = await statsTarget(ctx, q.municipalityId, "stats:read");
   return withTenant(target.ctx, (tx) => loadUsageStatistics(tx, target.municipality, q.month));
 }
 

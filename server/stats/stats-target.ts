@@ -1,12 +1,8 @@
 import "server-only";
-import { rolesWith } from "@/lib/permissions";
-import { requireRole, type RequestContext } from "../context";
+import type { Permission } from "@/lib/permissions";
+import { requirePermission, type RequestContext } from "../context";
 import { withTenant } from "../db/tenant";
 import { AppError } from "../errors";
-import type { StaffRole } from "../generated/prisma/enums";
-
-export const STATS_READERS: StaffRole[] = rolesWith("stats:read");
-export const STATS_EDITORS: StaffRole[] = rolesWith("stats:edit");
 
 export type StatsMunicipality = { id: string; code: string; name: string; commissionPerIssuance: number };
 
@@ -18,10 +14,10 @@ export type StatsMunicipality = { id: string; code: string; name: string; commis
 export async function statsTarget(
   ctx: RequestContext,
   municipalityId: string | undefined,
-  roles: StaffRole[],
+  permission: Extract<Permission, "stats:read" | "stats:edit">,
   { required = false }: { required?: boolean } = {},
 ): Promise<{ ctx: RequestContext; municipality: StatsMunicipality | null }> {
-  requireRole(ctx, ...roles);
+  requirePermission(ctx, permission);
   if (ctx.municipalityId && municipalityId !== undefined && municipalityId !== ctx.municipalityId) throw new AppError("forbidden", "another municipality");
   const id = ctx.municipalityId ?? municipalityId ?? null;
   if (!id) {
