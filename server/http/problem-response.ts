@@ -22,16 +22,3 @@ export function problemResponse(thrown: unknown, instance?: string): Response {
   if (typeof retryAfter === "number") headers["Retry-After"] = String(Math.max(1, Math.ceil(retryAfter)));
   return new Response(JSON.stringify(problem), { status: problem.status, headers });
 }
-
-type Handler<A extends unknown[]> = (req: Request, ...rest: A) => Promise<Response>;
-
-/** Wraps a route handler so every thrown error leaves as problem+json. */
-export function withProblemJson<A extends unknown[]>(handler: Handler<A>): Handler<A> {
-  return async (req, ...rest) => {
-    try {
-      return await handler(req, ...rest);
-    } catch (e) {
-      return problemResponse(e, new URL(req.url).pathname);
-    }
-  };
-}
