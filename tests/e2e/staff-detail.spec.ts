@@ -31,7 +31,7 @@ async function addClerkAndOpen(page: Page, loginId: string) {
 }
 
 test("reset password: the temporary password is shown once, signs in, and the portal stays closed until it is changed", async ({ page }, testInfo) => {
-  const loginId = `e2e-reset-${Date.now() % 1_000_000}`;
+  const loginId = `e2e-reset-${crypto.randomUUID().slice(0, 8)}`;
   await signIn(page, testInfo, ADMIN);
   await addClerkAndOpen(page, loginId);
   await expectNoSeriousViolations(page);
@@ -96,7 +96,7 @@ test("reset password: the temporary password is shown once, signs in, and the po
 });
 
 test("disabling a signed-in user ends their session at the next request; MFA reset sends them to enrol again", async ({ page, browser }, testInfo) => {
-  const loginId = `e2e-off-${Date.now() % 1_000_000}`;
+  const loginId = `e2e-off-${crypto.randomUUID().slice(0, 8)}`;
   await signIn(page, testInfo, ADMIN);
   await addClerkAndOpen(page, loginId);
   const detailUrl = page.url();
