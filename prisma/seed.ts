@@ -95,6 +95,9 @@ async function buildRows(plan: SeedPlan) {
     role: s.role,
     status: "active",
     passwordHash: hashes[i],
+    // Enrolled as confirmMfaEnrolment leaves an account, with the published secret: `npm run demo:code`.
+    mfaSecretCipher: encryptField(s.totpSecret, FieldContext.mfaSecret).cipher,
+    mfaEnrolledAt: jst(plan.today),
   }));
 
   const offerings: Prisma.CertificateOfferingCreateManyInput[] = [];

@@ -129,7 +129,34 @@ export function stopsFor(muni: MuniKey, today: Ymd): StopPlan[] {
   return [];
 }
 
-export type StaffPlan = { loginId: string; role: "operator" | "municipal_admin" | "clerk" | "auditor"; muni: MuniKey | null; displayName: string; email: string };
+/**
+ * The demo accounts' TOTP secrets (base32, 160 bits), published in docs/demo-data.md: the seed enrols each
+ * account with its secret, so that `npm run demo:code -- <login id>` can print the current code and nobody
+ * needs an authenticator app to try the demo. Public, like DEMO_PASSWORD: the production start refuses an
+ * account that still has one (server/startup/production-readiness.ts).
+ */
+export const DEMO_TOTP_SECRETS: Readonly<Record<string, string>> = {
+  operator: "6BMKQEYCNPWISD5H3NIINGW66DW5EC4S",
+  "setagaya-admin": "G6UTVPPSX6TRDNNXULCXNMU2JM266PKZ",
+  "setagaya-clerk": "S4G73SYSDPQQ6SGKULCYLFSM5ZA7BGZG",
+  "setagaya-auditor": "B3LEO2NHLCUPT2YJ74ECZE4LDGKFZVQU",
+  "matsumoto-admin": "KLKXW7JSKR6WQJWVDV7RA7H3WZ4V4ROC",
+  "matsumoto-clerk": "FQPJPTL5HSXZC2XM47NSNGIXOMKYCKOA",
+  "matsumoto-auditor": "GKPA642BZYU73VP2OJSNQYWCGF6CKGQZ",
+  "obuse-admin": "VIWGXGANRPKESK2WER2ODZOHAEWS7PII",
+  "obuse-clerk": "6BGPJOKNUZC73CBOZTWN5MYO3UUQ7CCL",
+  "obuse-auditor": "6RVAICHQOHXV2AVF6NI5HIEH3KKQHL5M",
+};
+
+export type StaffPlan = {
+  loginId: string;
+  role: "operator" | "municipal_admin" | "clerk" | "auditor";
+  muni: MuniKey | null;
+  displayName: string;
+  email: string;
+  /** Base32, enrolled at seed time (DEMO_TOTP_SECRETS). */
+  totpSecret: string;
+};
 
 export function staffPlans(): StaffPlan[] {
   const people: Record<MuniKey, [string, string, string]> = {
@@ -137,7 +164,7 @@ export function staffPlans(): StaffPlan[] {
     matsumoto: ["管理 健太", "戸籍 美穂", "監査 誠"],
     obuse: ["管理 茂", "住民 陽子", "監査 修"],
   };
-  const out: StaffPlan[] = [{ loginId: "operator", role: "operator", muni: null, displayName: "運用事業者 運用 太郎", email: "operator@example.jp" }];
+  const out: Omit<StaffPlan, "totpSecret">[] = [{ loginId: "operator", role: "operator", muni: null, displayName: "運用事業者 運用 太郎", email: "operator@example.jp" }];
   for (const m of MUNI_KEYS) {
     const { slug, name } = MUNICIPALITIES[m];
     const [admin, clerk, auditor] = people[m];
@@ -147,5 +174,5 @@ export function staffPlans(): StaffPlan[] {
       { loginId: `${slug}-auditor`, role: "auditor", muni: m, displayName: `${name} ${auditor}`, email: `${slug}-auditor@example.jp` },
     );
   }
-  return out;
+  return out.map((s) => ({ ...s, totpSecret: DEMO_TOTP_SECRETS[s.loginId] }));
 }

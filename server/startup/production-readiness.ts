@@ -1,11 +1,13 @@
 // The production start-up check: outside demo mode the server refuses to start while a setting or a row
-// would leave it open with published values — a demo account with the published password, the demo kiosk
-// client or its secret, missing secrets, an http portal address, a test convenience switched on.
+// would leave it open with published values — a demo account with the published password, a staff account
+// whose TOTP secret is a published demo one, the demo kiosk client or its secret, missing secrets, an http
+// portal address, a test convenience switched on.
 // Run by scripts/start.ts before anything is built or started, and again by instrumentation.ts inside the
 // Next process, so a `next start` run by hand refuses too. No "server-only": the start script imports it.
 import { verify } from "@node-rs/argon2";
 import pg from "pg";
-import { DEMO_PASSWORD, DEMO_SIMULATOR_DEFAULT_SECRET, DEMO_SIMULATOR_KEY_ID, staffPlans } from "../../prisma/seed-data/service-config";
+import { DEMO_PASSWORD, DEMO_SIMULATOR_DEFAULT_SECRET, DEMO_SIMULATOR_KEY_ID, DEMO_TOTP_SECRETS, staffPlans } from "../../prisma/seed-data/service-config";
+import { base32Decode } from "../auth/totp";
 import { decryptField, FieldContext, KeyringError, parseKeyring } from "../crypto/field-encryption";
 import { type Env } from "./run-mode";
 
@@ -42,13 +44,16 @@ export function checkProductionSettings(env: Env): ReadinessProblem[] {
 }
 
 /**
- * Data: demo staff accounts that still have the published password, and the demo kiosk client (by key id,
- * or any active client whose secret is the published one). Reads across municipalities as system work.
+ * Data: demo staff accounts that still have the published password, any active staff account whose TOTP
+ * secret (enrolled or pending) is a published demo secret, and the demo kiosk client (by key id, or any active
+ * client whose secret is the published one). Reads across municipalities as system work. Secrets are compared
+ * in memory and never printed.
  */
 export async function checkProductionData(databaseUrl: string, env: Env): Promise<ReadinessProblem[]> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   let staff: { loginId: string; passwordHash: string }[];
+  let mfa: { loginId: string; mfaSecretCipher: string }[];
   let clients: { keyId: string; secretCipher: string; previousSecretCipher: string | null }[];
   try {
     await client.query("BEGIN READ ONLY");
@@ -56,6 +61,7 @@ export async function checkProductionData(databaseUrl: string, env: Env): Promis
     await client.query("SELECT set_config('app.municipality_id', '', true), set_config('app.all_municipalities', 'on', true)");
     const demoIds = staffPlans().map((s) => s.loginId);
     staff = (await client.query(`SELECT "loginId", "passwordHash" FROM "StaffUser" WHERE status = 'active' AND "loginId" = ANY($1)`, [demoIds])).rows;
+    mfa = (await client.query(`SELECT "loginId", "mfaSecretCipher" FROM "StaffUser" WHERE status = 'active' AND "mfaSecretCipher" IS NOT NULL ORDER BY "loginId"`)).rows;
     clients = (await client.query(`SELECT "keyId", "secretCipher", "previousSecretCipher" FROM "ApiClient" WHERE status = 'active'`)).rows;
     await client.query("COMMIT");
   } finally {
@@ -73,6 +79,16 @@ export async function checkProductionData(databaseUrl: string, env: Env): Promis
   } catch {
     ring = null; // reported by checkProductionSettings
   }
+  // Any account, not only the demo login ids: a secret copied from docs/demo-data.md is public wherever it is.
+  if (ring) {
+    const demoTotp = new Set(Object.values(DEMO_TOTP_SECRETS).map(totpKey));
+    for (const m of mfa) {
+      const secret = decryptOrNull(m.mfaSecretCipher, FieldContext.mfaSecret, ring);
+      if (secret !== null && demoTotp.has(totpKey(secret))) {
+        problems.push({ setting: `staff account "${m.loginId}"`, message: "has a published demo TOTP secret (docs/demo-data.md): reset its MFA (職員アカウント → 2段階認証のリセット) or disable it" });
+      }
+    }
+  }
   const publishedSecrets = new Set([DEMO_SIMULATOR_DEFAULT_SECRET, env.DEMO_SIMULATOR_SECRET].filter((s): s is string => Boolean(s)));
   for (const c of clients) {
     if (c.keyId === DEMO_SIMULATOR_KEY_ID) {
@@ -80,18 +96,30 @@ export async function checkProductionData(databaseUrl: string, env: Env): Promis
       continue;
     }
     if (!ring) continue;
-    const secrets = [c.secretCipher, c.previousSecretCipher].filter((x): x is string => Boolean(x)).map((cipher) => {
-      try {
-        return decryptField(cipher, FieldContext.apiClientSecret, ring);
-      } catch {
-        return null; // a key no longer configured: not the published secret's concern
-      }
-    });
+    const secrets = [c.secretCipher, c.previousSecretCipher].filter((x): x is string => Boolean(x)).map((cipher) => decryptOrNull(cipher, FieldContext.apiClientSecret, ring));
     if (secrets.some((s) => s !== null && publishedSecrets.has(s))) {
       problems.push({ setting: `API client "${c.keyId}"`, message: "uses the published demo secret: rotate its secret" });
     }
   }
   return problems;
+}
+
+/** A stored secret, or null under a key no longer configured (then not the published secret's concern). */
+function decryptOrNull(cipher: string, context: string, ring: ReturnType<typeof parseKeyring>): string | null {
+  try {
+    return decryptField(cipher, context, ring);
+  } catch {
+    return null;
+  }
+}
+
+/** A TOTP secret as its bytes (hex): base32 written in another case or with spaces is the same secret. */
+function totpKey(base32: string): string {
+  try {
+    return base32Decode(base32).toString("hex");
+  } catch {
+    return `unreadable:${base32.length}`;
+  }
 }
 
 /** Settings first; the data is checked only when a database URL is given and the settings allow decrypting. */

@@ -5,6 +5,10 @@ import { decryptField, FieldContext } from "@/server/crypto/field-encryption";
 import { ownerDb } from "@/tests/setup/owner-db";
 import { isValidMyNumber } from "@/lib/my-number";
 import { seedDemoData } from "@/prisma/seed";
+import { DEMO_TOTP_SECRETS, staffPlans } from "@/prisma/seed-data/service-config";
+import type { RequestContext } from "@/server/context";
+import { verifyMfa } from "@/server/staff/verify-mfa";
+import { demoCode } from "@/scripts/lib/demo-code";
 
 async function tableCounts() {
   const db = ownerDb();
@@ -32,6 +36,35 @@ describe("demo seed", () => {
     expect(await db.resident.count()).toBeGreaterThanOrEqual(200);
     const roles = new Set((await db.staffUser.findMany({ select: { role: true } })).map((u) => u.role));
     expect([...roles].sort()).toEqual(["auditor", "clerk", "municipal_admin", "operator"]);
+  });
+
+  it("enrols every demo account's TOTP with its published secret, stored encrypted", async () => {
+    const users = await ownerDb().staffUser.findMany({ select: { loginId: true, mfaSecretCipher: true, mfaEnrolledAt: true, lastTotpStep: true } });
+    expect(users.map((u) => u.loginId).sort()).toEqual(staffPlans().map((s) => s.loginId).sort());
+    for (const u of users) {
+      expect(u.mfaEnrolledAt, u.loginId).not.toBeNull();
+      expect(u.lastTotpStep, u.loginId).toBeNull();
+      expect(u.mfaSecretCipher, u.loginId).not.toContain(DEMO_TOTP_SECRETS[u.loginId]);
+      expect(decryptField(u.mfaSecretCipher!, FieldContext.mfaSecret), u.loginId).toBe(DEMO_TOTP_SECRETS[u.loginId]);
+    }
+  });
+
+  it("accepts the code `npm run demo:code` gives for a seeded account at the sign-in's MFA step, and only for that account", async () => {
+    const now = new Date("2026-12-07T12:00:10+09:00");
+    const users = await ownerDb().staffUser.findMany({ select: { id: true, loginId: true, role: true, municipalityId: true } });
+    const ctxOf = (u: (typeof users)[number]): RequestContext => ({
+      actor: { type: "staff", id: u.id, role: u.role, municipalityId: u.municipalityId },
+      municipalityId: u.municipalityId,
+      requestId: crypto.randomUUID(),
+    });
+    const admin = users.find((u) => u.loginId === "setagaya-admin")!;
+    const clerk = users.find((u) => u.loginId === "setagaya-clerk")!;
+    // Another account's code is refused.
+    await expect(verifyMfa({ ctx: ctxOf(clerk), input: { code: demoCode("setagaya-admin", now.getTime())!.code }, now })).rejects.toMatchObject({ code: "invalid_code" });
+    for (const u of users) {
+      await expect(verifyMfa({ ctx: ctxOf(u), input: { code: demoCode(u.loginId, now.getTime())!.code }, now }), u.loginId).resolves.toBeUndefined();
+    }
+    expect(await ownerDb().auditEvent.count({ where: { action: "staff.mfa_passed", targetId: admin.id } })).toBe(1);
   });
 
   it("gives the simulator's API client only what the kiosk simulator and scripts/kiosk call: no imports", async () => {

@@ -1,7 +1,7 @@
 // Production defaults (issue 14, item 1), from outside: `npm start`'s script is run as a process and must
 // refuse to start — with the setting to change — in production mode while a secret is missing, the portal
-// address is not https, or the database holds a demo account with the published password or the demo kiosk
-// client; demo mode (and the demo seed) is refused on an external database. The checks themselves are
+// address is not https, or the database holds a demo account with the published password, a staff account with
+// a published demo TOTP secret, or the demo kiosk client; demo mode (and the demo seed) is refused on an external database. The checks themselves are
 // exercised directly too, including the answer "ready" once the demo rows are gone.
 import crypto from "node:crypto";
 import fs from "node:fs";
@@ -9,7 +9,8 @@ import os from "node:os";
 import path from "node:path";
 import { verify } from "@node-rs/argon2";
 import { afterAll, describe, expect, it } from "vitest";
-import { DEMO_PASSWORD, DEMO_SIMULATOR_DEFAULT_SECRET, DEMO_SIMULATOR_KEY_ID } from "@/prisma/seed-data/service-config";
+import { DEMO_PASSWORD, DEMO_SIMULATOR_DEFAULT_SECRET, DEMO_SIMULATOR_KEY_ID, DEMO_TOTP_SECRETS } from "@/prisma/seed-data/service-config";
+import { generateTotpSecret } from "@/server/auth/totp";
 import { encryptField, FieldContext } from "@/server/crypto/field-encryption";
 import { checkProductionReadiness, checkProductionSettings } from "@/server/startup/production-readiness";
 import { createStaffUser } from "@/tests/factories";
@@ -98,6 +99,42 @@ describe("npm start in production mode", () => {
     ]);
     await ownerDb().staffUser.update({ where: { loginId: "operator" }, data: { status: "disabled" } });
     await ownerDb().apiClient.updateMany({ where: { id: { in: [demoClient.id, copied.client.id] } }, data: { status: "revoked" } });
+    expect(await checkProductionReadiness(env, process.env.DATABASE_URL)).toEqual([]);
+  }, 120_000);
+});
+
+describe("npm start in production mode with a published demo TOTP secret", () => {
+  it("refuses while any active staff account's TOTP secret is a demo one (enrolled or pending), never printing it", async () => {
+    const mfa = (secret: string) => encryptField(secret, FieldContext.mfaSecret).cipher;
+    const enrolledAt = new Date("2026-12-01T00:00:00Z");
+    const demoSecret = DEMO_TOTP_SECRETS["setagaya-admin"];
+    // A demo login id whose password was changed but whose MFA was kept; a real account given a demo secret
+    // copied from the documentation (written in lower case with spaces: the same key); a pending enrolment.
+    await createStaffUser({ loginId: "setagaya-admin", password: "a-real-password-chosen-later", mfaSecretCipher: mfa(demoSecret), mfaEnrolledAt: enrolledAt });
+    await createStaffUser({ loginId: "ops-copied", mfaSecretCipher: mfa(DEMO_TOTP_SECRETS.operator.toLowerCase().replace(/(.{4})/g, "$1 ")), mfaEnrolledAt: enrolledAt });
+    await createStaffUser({ loginId: "ops-pending", mfaSecretCipher: mfa(DEMO_TOTP_SECRETS["obuse-clerk"]) });
+    // Not flagged: an own secret, and a disabled account that cannot sign in.
+    await createStaffUser({ loginId: "ops-own", mfaSecretCipher: mfa(generateTotpSecret()), mfaEnrolledAt: enrolledAt });
+    await createStaffUser({ loginId: "ops-disabled", status: "disabled", mfaSecretCipher: mfa(demoSecret), mfaEnrolledAt: enrolledAt });
+
+    const r = await run("scripts/start.ts", [], {
+      ...goodSettings(),
+      NODE_ENV: "production",
+      MIGRATION_DATABASE_URL: process.env.OWNER_DATABASE_URL!,
+      DATABASE_URL: process.env.DATABASE_URL!,
+      KONBINI_DATA_DIR: tempDataDir(),
+    });
+    expect(r.code, r.out).toBe(1);
+    for (const id of ["setagaya-admin", "ops-copied", "ops-pending"]) expect(r.out).toContain(`staff account "${id}" has a published demo TOTP secret`);
+    expect(r.out).not.toContain("ops-own");
+    expect(r.out).not.toContain("ops-disabled");
+    expect(r.out).not.toContain("published demo password");
+    for (const secret of Object.values(DEMO_TOTP_SECRETS)) expect(r.out.toUpperCase()).not.toContain(secret.slice(0, 8));
+
+    // As the app role (instrumentation.ts); clean once the MFA of each is reset.
+    const env = { ...process.env, ...goodSettings() };
+    expect((await checkProductionReadiness(env, process.env.DATABASE_URL)).map((p) => p.setting)).toEqual(['staff account "ops-copied"', 'staff account "ops-pending"', 'staff account "setagaya-admin"']);
+    await ownerDb().staffUser.updateMany({ where: { loginId: { in: ["setagaya-admin", "ops-copied", "ops-pending"] } }, data: { mfaSecretCipher: null, mfaEnrolledAt: null } });
     expect(await checkProductionReadiness(env, process.env.DATABASE_URL)).toEqual([]);
   }, 120_000);
 });

@@ -1,14 +1,16 @@
 import fs from "node:fs";
 import path from "node:path";
 import { expect, type Page, type TestInfo } from "@playwright/test";
+import { DEMO_PASSWORD, DEMO_TOTP_SECRETS } from "../../../prisma/seed-data/service-config";
 import { base32Decode, hotp, TOTP_STEP_SECONDS, TOTP_WINDOW, totpStep } from "../../../server/auth/totp";
 
-// Signs a demo account in through both steps. Every account needs TOTP MFA and the demo seed has none, so
-// the first sign-in of an account in a run enrols (reading the key shown on the enrolment page) and later
-// sign-ins enter a code computed from that key. Keys are kept under the run's output directory, which
-// Playwright empties at the start of each run — as the e2e server starts from a fresh database.
+// Signs an account in through both steps. Every account needs TOTP MFA. The demo accounts are enrolled by the
+// seed with their published secrets (docs/demo-data.md, as `npm run demo:code` uses them); an account a spec
+// creates (helpers/fixtures.ts) has none, so its first sign-in in a run enrols (reading the key shown on the
+// enrolment page) and later sign-ins enter a code computed from that key. Those keys, and the last step used
+// by every account, are kept under the run's output directory, which Playwright empties at the start of each
+// run — as the e2e server starts from a fresh database.
 
-export const DEMO_PASSWORD = "demo-password-2026";
 export type Account = { loginId: string; password: string };
 export const account = (loginId: string): Account => ({ loginId, password: DEMO_PASSWORD });
 
@@ -16,7 +18,9 @@ function secretFile(testInfo: TestInfo, loginId: string): string {
   return path.join(testInfo.project.outputDir, ".mfa-secrets", `${loginId}.txt`);
 }
 
+/** The account's TOTP key: a demo account's published one, or the one enrolled earlier in this run. */
 export function knownSecret(testInfo: TestInfo, loginId: string): string | null {
+  if (Object.hasOwn(DEMO_TOTP_SECRETS, loginId)) return DEMO_TOTP_SECRETS[loginId];
   const file = secretFile(testInfo, loginId);
   return fs.existsSync(file) ? fs.readFileSync(file, "utf8").trim() : null;
 }
@@ -100,9 +104,9 @@ export async function completeTotpStep(page: Page, testInfo: TestInfo, loginId: 
 }
 
 /**
- * Signs a demo account in through both steps (enrolling on first use) and lands on /dashboard. /login/mfa
- * redirects an unenrolled account to /account/mfa, so wait for one of the two pages' controls rather than
- * judging by the URL mid-redirect.
+ * Signs an account in through both steps (a spec's own account enrols on first use) and lands on /dashboard.
+ * /login/mfa redirects an unenrolled account to /account/mfa, so wait for one of the two pages' controls rather
+ * than judging by the URL mid-redirect.
  */
 export async function signIn(page: Page, testInfo: TestInfo, acc: Account): Promise<void> {
   await signInPassword(page, acc);
