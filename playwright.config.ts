@@ -45,6 +45,7 @@ export default defineConfig({
     reuseExistingServer: false,
     stdout: "pipe",
     // The clock override lets tests judge requests at a fixed instant (service hours, year-end); never set in production.
-    env: { PORT: String(PORT), KONBINI_DATA_DIR: `.data/e2e-${PORT}`, NEXTAUTH_URL: `http://localhost:${PORT}`, ALLOW_CLOCK_OVERRIDE: "true" },
+    // NEXT_TELEMETRY_DISABLED: no Next.js telemetry (scripts/start.ts sets it for its `next` children too).
+    env: { PORT: String(PORT), KONBINI_DATA_DIR: `.data/e2e-${PORT}`, NEXTAUTH_URL: `http://localhost:${PORT}`, ALLOW_CLOCK_OVERRIDE: "true", NEXT_TELEMETRY_DISABLED: "1" },
   },
 });

@@ -9,7 +9,8 @@
 //   3. `prisma migrate deploy` as the owner; in demo mode the demo seed when the database is empty; in production
 //      the data is checked (no demo account with the published password, no demo kiosk client); the app connects
 //      as konbini_app, which row-level security applies to (docs/decisions/0008-row-level-security.md);
-//   4. `next build` when the build is missing or older than the sources, then `next start`.
+//   4. `next build` when the build is missing or older than the sources, then `next start` (both with Next.js
+//      telemetry off: scripts/lib/next.ts).
 // Supervision (docs/reliability.md): the app or the embedded PostgreSQL dying is restarted with a message (at most
 // 5 times a minute, then npm start stops with exit 1); Ctrl-C / SIGTERM stop Next and then PostgreSQL cleanly;
 // the death of a process that launched npm start (npm, its shell: kill -9) stops it too (scripts/lib/lifeline.ts), and
@@ -24,6 +25,7 @@ import { DATA_DIR, ROOT, isEmpty, prepareDatabase, type ResolvedDatabase } from 
 import { stopOnSignalsYourself } from "./lib/embedded-postgres";
 import { watchLaunchChain } from "./lib/lifeline";
 import { removeRunLock, updateRunLock, writeRunLock } from "./lib/run-lock";
+import { spawnNext } from "./lib/next";
 import { runSeed } from "./lib/run-seed";
 import { checkProductionData, checkProductionSettings, formatReadinessProblems } from "../server/startup/production-readiness";
 import { resolveRunMode, RunModeError, type RunMode } from "../server/startup/run-mode";
@@ -161,7 +163,7 @@ try {
   if (!dev && needsBuild()) {
     log("[start] building the app (next build)…");
     // Asynchronous, so that Ctrl-C during a build still stops everything (the build runs in this process group).
-    const build = spawn(path.join(ROOT, "node_modules", ".bin", "next"), ["build"], { cwd: ROOT, stdio: "inherit", env: process.env });
+    const build = spawnNext(["build"], { stdio: "inherit", env: process.env });
     child = build; // stopped by shutdown() like the app
     const [code, signal] = (await once(build, "exit")) as [number | null, NodeJS.Signals | null];
     if (code !== 0) throw new Error(`next build ${signal ? `was stopped (${signal})` : `failed (exit ${code})`}`);
@@ -177,8 +179,7 @@ try {
  */
 function startApp() {
   const startedAt = Date.now();
-  const app = spawn(path.join(ROOT, "node_modules", ".bin", "next"), [dev ? "dev" : "start", "-p", String(port)], {
-    cwd: ROOT,
+  const app = spawnNext([dev ? "dev" : "start", "-p", String(port)], {
     stdio: "inherit",
     env: { ...process.env, KONBINI_SUPERVISOR_PID: String(process.pid) },
     detached: true,

@@ -7,6 +7,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { embeddedUrl } from "../../scripts/lib/embedded-postgres";
+import { spawnNext } from "../../scripts/lib/next";
 
 export const ROOT = path.resolve(import.meta.dirname, "..", "..");
 
@@ -124,8 +125,7 @@ export class ServerUnderTest {
     url.username = "konbini_app";
     url.password = secrets.appDatabasePassword;
     const baseUrl = `http://localhost:${port}`;
-    const node = spawn(path.join(ROOT, "node_modules", ".bin", "next"), ["start", "-p", String(port)], {
-      cwd: ROOT,
+    const node = spawnNext(["start", "-p", String(port)], {
       env: {
         ...process.env,
         DATABASE_URL: url.toString(),
