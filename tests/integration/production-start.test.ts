@@ -34,6 +34,15 @@ const goodSettings = () => ({
   FIELD_ENCRYPTION_KEY_ID: process.env.FIELD_ENCRYPTION_KEY_ID!,
 });
 
+/** Production mode against this file's database: the owner migrates, the app role serves. */
+const productionEnv = () => ({
+  ...goodSettings(),
+  NODE_ENV: "production",
+  MIGRATION_DATABASE_URL: process.env.OWNER_DATABASE_URL!,
+  DATABASE_URL: process.env.DATABASE_URL!,
+  KONBINI_DATA_DIR: tempDataDir(),
+});
+
 describe("npm start in production mode", () => {
   it("refuses without secrets and an https address, before starting any database", async () => {
     const dir = tempDataDir();
@@ -74,13 +83,7 @@ describe("npm start in production mode", () => {
     });
     const copied = await createApiClient({ secret: DEMO_SIMULATOR_DEFAULT_SECRET }); // another key id, the published secret
 
-    const r = await run("scripts/start.ts", [], {
-      ...goodSettings(),
-      NODE_ENV: "production",
-      MIGRATION_DATABASE_URL: process.env.OWNER_DATABASE_URL!,
-      DATABASE_URL: process.env.DATABASE_URL!,
-      KONBINI_DATA_DIR: tempDataDir(),
-    });
+    const r = await run("scripts/start.ts", [], productionEnv());
     expect(r.code).toBe(1);
     expect(r.out).toContain('staff account "operator" is a demo account with the published demo password');
     expect(r.out).toContain(`API client "${DEMO_SIMULATOR_KEY_ID}" is the demo kiosk simulator's client`);
@@ -117,13 +120,7 @@ describe("npm start in production mode with a published demo TOTP secret", () =>
     await createStaffUser({ loginId: "ops-own", mfaSecretCipher: mfa(generateTotpSecret()), mfaEnrolledAt: enrolledAt });
     await createStaffUser({ loginId: "ops-disabled", status: "disabled", mfaSecretCipher: mfa(demoSecret), mfaEnrolledAt: enrolledAt });
 
-    const r = await run("scripts/start.ts", [], {
-      ...goodSettings(),
-      NODE_ENV: "production",
-      MIGRATION_DATABASE_URL: process.env.OWNER_DATABASE_URL!,
-      DATABASE_URL: process.env.DATABASE_URL!,
-      KONBINI_DATA_DIR: tempDataDir(),
-    });
+    const r = await run("scripts/start.ts", [], productionEnv());
     expect(r.code, r.out).toBe(1);
     for (const id of ["setagaya-admin", "ops-copied", "ops-pending"]) expect(r.out).toContain(`staff account "${id}" has a published demo TOTP secret`);
     expect(r.out).not.toContain("ops-own");
@@ -141,13 +138,7 @@ describe("npm start in production mode with a published demo TOTP secret", () =>
 
 describe("npm run staff:create-operator (the first account of a production installation)", () => {
   it("creates an operator with a temporary password shown once, audited; refuses a taken login id and bad arguments", async () => {
-    const env = {
-      ...goodSettings(),
-      NODE_ENV: "production",
-      KONBINI_DATA_DIR: tempDataDir(),
-      MIGRATION_DATABASE_URL: process.env.OWNER_DATABASE_URL!,
-      DATABASE_URL: process.env.DATABASE_URL!,
-    };
+    const env = productionEnv();
     const args = ["--login-id", "ops-first", "--name", "運用 一郎"];
     const r = await run("scripts/create-operator.ts", args, env, { serverOnly: true });
     expect(r.code, r.out).toBe(0);
