@@ -396,7 +396,7 @@ export async function seedDemoData(
     const cpu = process.cpuUsage(historyCpu);
     log(
       `[seed] issuance history ${history.from}..${history.to}: ${history.issuances.length} issuances planned in ${historyPlanMs} ms and written in ${historyWriteMs} ms; ` +
-        `rollups of ${history.months.length} months (${d.hourlyRows} hourly, ${d.dailyRows} daily rows) in ${d.rollupMs} ms; ${d.reports} monthly reports in ${d.reportMs} ms; ` +
+        `rollups of ${history.months.length} months (${d.hourlyRows} hourly, ${d.dailyRows} daily rows) in ${d.rollupMs} ms (${d.rollupCpuMs} ms CPU); ${d.reports} monthly reports in ${d.reportMs} ms (${d.reportCpuMs} ms CPU); ` +
         `${historyPlanMs + historyWriteMs + d.rollupMs + d.reportMs} ms in all ` +
         `(${Math.round((cpu.user + cpu.system) / 1000)} ms of CPU in this process with the rest of the seed, load average ${os.loadavg()[0].toFixed(1)} on ${os.availableParallelism()} CPUs)`,
     );
