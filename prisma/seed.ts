@@ -7,6 +7,7 @@
 // ciphers and password hashes are not. 個人番号 exist in plaintext only in memory, never in the database.
 import { hash } from "@node-rs/argon2";
 import crypto from "node:crypto";
+import os from "node:os";
 import { encryptField, FieldContext } from "../server/crypto/field-encryption";
 import type { Prisma, PrismaClient } from "../server/generated/prisma/client";
 import { dateOnly, jst, todayJst, type Ymd } from "./seed-data/dates";
@@ -348,6 +349,13 @@ export async function seedDemoData(
   const plan = buildPlan(today);
   const rows = await buildRows(plan);
   log(`[seed] prepared ${rows.residents.length} residents, ${rows.kosekiRecords.length} 戸籍 for ${today} in ${Date.now() - started} ms`);
+  // The issuance history (docs/demo-data.md): dynamic imports, as it runs server code (the statistics, the reports).
+  const historyStarted = Date.now();
+  const historyCpu = process.cpuUsage();
+  const [{ buildIssuanceHistory }, historyWriter] = await Promise.all([import("./seed-data/history"), import("./seed-data/history-writer")]);
+  const history = buildIssuanceHistory(plan);
+  const historyPlanMs = Date.now() - historyStarted;
+  let historyWriteMs = 0;
 
   let created: boolean;
   try {
@@ -375,6 +383,9 @@ export async function seedDemoData(
         await tx.kosekiRegistration.createMany({ data: rows.registrations });
         const registrationIds = new Map((await tx.kosekiRegistration.findMany({ select: { id: true, receiptNo: true } })).map((r) => [r.receiptNo, r.id]));
         await tx.registrationNotice.createMany({ data: rows.notices.map(({ receiptNo, ...n }) => ({ ...n, registrationId: registrationIds.get(receiptNo)! })) });
+        const written = Date.now();
+        await historyWriter.writeIssuanceHistory(tx, history);
+        historyWriteMs = Date.now() - written;
         return true;
       },
       { timeout: 120_000, maxWait: 10_000 },
@@ -382,6 +393,16 @@ export async function seedDemoData(
   } catch (e) {
     if (!isUniqueViolation(e)) throw e;
     created = false; // another process seeded at the same moment; its data stands
+  }
+  if (created) {
+    const d = await historyWriter.deriveHistoryStatistics(history);
+    const cpu = process.cpuUsage(historyCpu);
+    log(
+      `[seed] issuance history ${history.from}..${history.to}: ${history.issuances.length} issuances planned in ${historyPlanMs} ms and written in ${historyWriteMs} ms; ` +
+        `rollups of ${history.months.length} months (${d.hourlyRows} hourly, ${d.dailyRows} daily rows) in ${d.rollupMs} ms (${d.rollupCpuMs} ms CPU); ${d.reports} monthly reports in ${d.reportMs} ms (${d.reportCpuMs} ms CPU); ` +
+        `${historyPlanMs + historyWriteMs + d.rollupMs + d.reportMs} ms in all ` +
+        `(${Math.round((cpu.user + cpu.system) / 1000)} ms of CPU in this process with the rest of the seed, load average ${os.loadavg()[0].toFixed(1)} on ${os.availableParallelism()} CPUs)`,
+    );
   }
   const result = { ...(await counts(db)), created };
   log(

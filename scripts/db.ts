@@ -5,7 +5,7 @@ import { appDatabasePassword, applyDevSecrets } from "./lib/dev-secrets";
 import { DATA_DIR, prepareDatabase } from "./lib/database";
 import { runSeed } from "./lib/run-seed";
 import { resolveRunMode, RunModeError } from "../server/startup/run-mode";
-import { rawEnv } from "../server/env";
+import { rawEnv, setEnv } from "../server/env";
 
 const command = process.argv[2];
 if (command !== "migrate" && command !== "seed") {
@@ -23,8 +23,10 @@ if (command === "seed") {
   }
 }
 applyDevSecrets(DATA_DIR);
-const { ownerUrl, embedded } = await prepareDatabase(appDatabasePassword(DATA_DIR), { command: `run db:${command}` });
+const { ownerUrl, appUrl, embedded } = await prepareDatabase(appDatabasePassword(DATA_DIR), { command: `run db:${command}` });
 try {
+  // The seed's issuance history builds the statistics and reports as the app's role, like the server.
+  setEnv("DATABASE_URL", appUrl);
   if (command === "seed") await runSeed(ownerUrl);
 } finally {
   await embedded?.stop();

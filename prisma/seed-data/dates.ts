@@ -67,11 +67,16 @@ export function dayOfWeek(ymd: Ymd): number {
 
 const holidays = holidayJp.holidays as Record<string, unknown>;
 
+/** A national holiday (including 振替休日). */
+export function isNationalHoliday(ymd: Ymd): boolean {
+  return ymd in holidays;
+}
+
 /** A municipal business day: not a weekend, not a national holiday, not 12/29–1/3. */
 export function isBusinessDay(ymd: Ymd): boolean {
   const dow = dayOfWeek(ymd);
   if (dow === 0 || dow === 6) return false;
-  if (ymd in holidays) return false;
+  if (isNationalHoliday(ymd)) return false;
   const md = ymd.slice(5);
   return !(md >= "12-29" || md <= "01-03");
 }

@@ -104,7 +104,8 @@ export function windowsFor(muni: MuniKey): WindowPlan[] {
 export type StopPlan = { scope: "all" | "koseki" | "registration_intake"; startsAt: Date; endsAt: Date; notice: string };
 
 const WEEKDAY = ["日", "月", "火", "水", "木", "金", "土"];
-const md = (ymd: Ymd) => `${Number(ymd.slice(5, 7))}月${Number(ymd.slice(8, 10))}日（${WEEKDAY[new Date(`${ymd}T00:00:00Z`).getUTCDay()]}）`;
+/** 12月6日（日）: a day as a stop notice writes it. */
+export const md = (ymd: Ymd) => `${Number(ymd.slice(5, 7))}月${Number(ymd.slice(8, 10))}日（${WEEKDAY[new Date(`${ymd}T00:00:00Z`).getUTCDay()]}）`;
 
 export function stopsFor(muni: MuniKey, today: Ymd): StopPlan[] {
   if (muni === "matsumoto") {
