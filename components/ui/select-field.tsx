@@ -1,5 +1,12 @@
 import { useId, type ComponentPropsWithRef, type ReactNode } from "react";
 
+/** The DADS select's look (also the parts of components/form/date-fields.tsx). */
+export const SELECT_CLASS =
+  "min-h-14 w-full rounded-8 border border-solid-gray-600 bg-white px-4 py-3 text-std-16N-170 text-solid-gray-800 " +
+  "hover:border-black aria-invalid:border-error-1 " +
+  "focus-visible:outline-4 focus-visible:outline-offset-2 focus-visible:outline-black focus-visible:outline-solid " +
+  "focus-visible:ring-2 focus-visible:ring-yellow-300";
+
 export type SelectOption = { value: string; label: string };
 
 export type SelectFieldProps = Omit<ComponentPropsWithRef<"select">, "id" | "children"> & {
@@ -40,12 +47,7 @@ export function SelectField({ label, options, placeholder, hint, error, id, requ
         required={required}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy || undefined}
-        className={
-          "min-h-14 w-full rounded-8 border border-solid-gray-600 bg-white px-4 py-3 text-std-16N-170 text-solid-gray-800 " +
-          "hover:border-black aria-invalid:border-error-1 " +
-          "focus-visible:outline-4 focus-visible:outline-offset-2 focus-visible:outline-black focus-visible:outline-solid " +
-          "focus-visible:ring-2 focus-visible:ring-yellow-300"
-        }
+        className={SELECT_CLASS}
       >
         {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
         {options.map((o) => (
