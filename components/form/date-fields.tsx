@@ -1,6 +1,7 @@
 "use client";
 
 import { useId, useState, type ReactNode, type Ref } from "react";
+import { describedBy, FieldError, FieldNote, RequiredBadge } from "@/components/ui/field-parts";
 import { SELECT_CLASS } from "@/components/ui/select-field";
 import {
   composeDateValue,
@@ -78,19 +79,15 @@ function DatePartsField({ kind, label, hint, error, required, years, name, value
 
   const keys = DATE_PART_KEYS[kind];
   const readout = isPartial(kind, parts) ? `${keys.map((k) => DATE_PART_LABELS[k]).join("・")}をすべて選んでください。` : formatDateValue(kind, composed);
-  const describedBy = [hint ? hintId : null, readout ? readoutId : null, error ? errorId : null].filter(Boolean).join(" ");
+  const description = describedBy(hint ? hintId : null, readout && readoutId, error && errorId);
 
   return (
     <fieldset className={["flex flex-col gap-2", className].filter(Boolean).join(" ")} disabled={disabled}>
       <legend className="mb-2 flex flex-wrap items-center gap-2 text-std-17B-170 text-solid-gray-800">
         {label}
-        {required ? <span className="rounded-4 bg-error-2 px-2 py-0.5 text-dns-14B-120 text-white">必須</span> : null}
+        {required ? <RequiredBadge /> : null}
       </legend>
-      {hint ? (
-        <p id={hintId} className="text-std-16N-170 text-solid-gray-700">
-          {hint}
-        </p>
-      ) : null}
+      <FieldNote id={hintId}>{hint}</FieldNote>
       <div className="flex flex-wrap items-end gap-3">
         {keys.map((key, i) => (
           <div key={key} className={`flex flex-col gap-1 ${PART_WIDTH[key]}`}>
@@ -105,7 +102,7 @@ function DatePartsField({ kind, label, hint, error, required, years, name, value
               onBlur={onBlur}
               aria-required={required || undefined}
               aria-invalid={error ? true : undefined}
-              aria-describedby={describedBy || undefined}
+              aria-describedby={description}
               className={SELECT_CLASS}
             >
               <option value="">{required ? "選択" : "指定なし"}</option>
@@ -119,17 +116,8 @@ function DatePartsField({ kind, label, hint, error, required, years, name, value
         ))}
       </div>
       {name ? <input type="hidden" name={name} value={composed} /> : null}
-      {readout ? (
-        <p id={readoutId} className="text-std-16N-170 text-solid-gray-700">
-          {readout}
-        </p>
-      ) : null}
-      {error ? (
-        <p id={errorId} className="text-std-16N-170 text-error-1">
-          <span aria-hidden="true">＊</span>
-          {error}
-        </p>
-      ) : null}
+      <FieldNote id={readoutId}>{readout}</FieldNote>
+      <FieldError id={errorId} error={error} />
     </fieldset>
   );
 }
