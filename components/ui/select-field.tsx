@@ -1,4 +1,12 @@
 import { useId, type ComponentPropsWithRef, type ReactNode } from "react";
+import { describedBy, FieldError, FieldNote, RequiredBadge } from "./field-parts";
+
+/** The DADS select's look (also the parts of components/form/date-fields.tsx). */
+export const SELECT_CLASS =
+  "min-h-14 w-full rounded-8 border border-solid-gray-600 bg-white px-4 py-3 text-std-16N-170 text-solid-gray-800 " +
+  "hover:border-black aria-invalid:border-error-1 " +
+  "focus-visible:outline-4 focus-visible:outline-offset-2 focus-visible:outline-black focus-visible:outline-solid " +
+  "focus-visible:ring-2 focus-visible:ring-yellow-300";
 
 export type SelectOption = { value: string; label: string };
 
@@ -22,30 +30,20 @@ export function SelectField({ label, options, placeholder, hint, error, id, requ
   const selectId = id ?? `select-${generatedId}`;
   const hintId = `${selectId}-hint`;
   const errorId = `${selectId}-error`;
-  const describedBy = [hint ? hintId : null, error ? errorId : null, selectProps["aria-describedby"]].filter(Boolean).join(" ");
   return (
     <div className={["flex flex-col gap-2", className].filter(Boolean).join(" ")}>
       <label htmlFor={selectId} className="flex flex-wrap items-center gap-2 text-std-17B-170 text-solid-gray-800">
         {label}
-        {required ? <span className="rounded-4 bg-error-2 px-2 py-0.5 text-dns-14B-120 text-white">必須</span> : null}
+        {required ? <RequiredBadge /> : null}
       </label>
-      {hint ? (
-        <p id={hintId} className="text-std-16N-170 text-solid-gray-700">
-          {hint}
-        </p>
-      ) : null}
+      <FieldNote id={hintId}>{hint}</FieldNote>
       <select
         {...selectProps}
         id={selectId}
         required={required}
         aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy || undefined}
-        className={
-          "min-h-14 w-full rounded-8 border border-solid-gray-600 bg-white px-4 py-3 text-std-16N-170 text-solid-gray-800 " +
-          "hover:border-black aria-invalid:border-error-1 " +
-          "focus-visible:outline-4 focus-visible:outline-offset-2 focus-visible:outline-black focus-visible:outline-solid " +
-          "focus-visible:ring-2 focus-visible:ring-yellow-300"
-        }
+        aria-describedby={describedBy(hint ? hintId : null, error && errorId, selectProps["aria-describedby"])}
+        className={SELECT_CLASS}
       >
         {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
         {options.map((o) => (
@@ -54,12 +52,7 @@ export function SelectField({ label, options, placeholder, hint, error, id, requ
           </option>
         ))}
       </select>
-      {error ? (
-        <p id={errorId} className="text-std-16N-170 text-error-1">
-          <span aria-hidden="true">＊</span>
-          {error}
-        </p>
-      ) : null}
+      <FieldError id={errorId} error={error} />
     </div>
   );
 }

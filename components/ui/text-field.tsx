@@ -1,4 +1,5 @@
 import { useId, type ComponentPropsWithRef, type ReactNode } from "react";
+import { describedBy, FieldError, FieldNote, RequiredBadge } from "./field-parts";
 
 export type TextFieldProps = Omit<ComponentPropsWithRef<"input">, "id" | "children"> & {
   label: ReactNode;
@@ -18,28 +19,21 @@ export function TextField({ label, hint, error, id, required, className, type = 
   const inputId = id ?? `field-${generatedId}`;
   const hintId = `${inputId}-hint`;
   const errorId = `${inputId}-error`;
-  const describedBy = [hint ? hintId : null, error ? errorId : null, inputProps["aria-describedby"]].filter(Boolean).join(" ");
 
   return (
     <div className={["flex flex-col gap-2", className].filter(Boolean).join(" ")}>
       <label htmlFor={inputId} className="flex flex-wrap items-center gap-2 text-std-17B-170 text-solid-gray-800">
         {label}
-        {required ? (
-          <span className="rounded-4 bg-error-2 px-2 py-0.5 text-dns-14B-120 text-white">必須</span>
-        ) : null}
+        {required ? <RequiredBadge /> : null}
       </label>
-      {hint ? (
-        <p id={hintId} className="text-std-16N-170 text-solid-gray-700">
-          {hint}
-        </p>
-      ) : null}
+      <FieldNote id={hintId}>{hint}</FieldNote>
       <input
         {...inputProps}
         id={inputId}
         type={type}
         required={required}
         aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy || undefined}
+        aria-describedby={describedBy(hint ? hintId : null, error && errorId, inputProps["aria-describedby"])}
         className={
           "min-h-14 w-full rounded-8 border border-solid-gray-600 bg-white px-4 py-3 text-std-16N-170 text-solid-gray-800 " +
           "hover:border-black aria-invalid:border-error-1 " +
@@ -48,12 +42,7 @@ export function TextField({ label, hint, error, id, required, className, type = 
           "disabled:border-solid-gray-300 disabled:bg-solid-gray-50 disabled:text-solid-gray-420"
         }
       />
-      {error ? (
-        <p id={errorId} className="text-std-16N-170 text-error-1">
-          <span aria-hidden="true">＊</span>
-          {error}
-        </p>
-      ) : null}
+      <FieldError id={errorId} error={error} />
     </div>
   );
 }

@@ -3,6 +3,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { baseRequest } from "../../scripts/kiosk/client";
 import { createCardholder } from "../factories/issuance";
+import { dateGroup, datePart } from "./helpers/date-fields";
 import { createE2eKioskClient, createE2eMunicipality, createE2eStaff, factories } from "./helpers/fixtures";
 import { signIn, type Account } from "./helpers/sign-in";
 
@@ -63,7 +64,9 @@ test("a clerk searches the issuance log, opens a detail, and acknowledges and cl
   // A bad date range is refused with a message tied to the field.
   await page.goto("/issuances?from=2026-11-28&to=2026-11-27");
   await expect(page.getByText("終了日は開始日以降の日付を入力してください。")).toBeVisible();
-  await expect(page.getByLabel("作成日（終了）")).toHaveAttribute("aria-invalid", "true");
+  const to = datePart(dateGroup(page, "作成日（終了）"), "日");
+  await expect(to).toHaveAttribute("aria-invalid", "true");
+  await expect(to).toHaveAccessibleDescription(/終了日は開始日以降の日付を入力してください。/);
 
   await page.goto("/incidents?status=open");
   await expect(page.getByRole("heading", { name: "インシデント", level: 1 })).toBeVisible();

@@ -1,5 +1,6 @@
 import { expect, test, type Page, type Response } from "@playwright/test";
 import { baseRequest, KioskClient } from "../../scripts/kiosk/client";
+import { setClock } from "./helpers/kiosk";
 import { account, signIn } from "./helpers/sign-in";
 
 // The security headers as a browser meets them (docs/security.md): every page carries a Content-Security-Policy
@@ -121,9 +122,7 @@ test("the kiosk simulator prints a certificate into its PDF frame", async ({ pag
   const heading = (name: string) => page.getByRole("heading", { level: 2, name });
   await expect(heading("サービスを選んでください")).toBeVisible();
 
-  const clock = page.getByLabel("判定時刻（サーバが ALLOW_CLOCK_OVERRIDE=true のときのみ有効）");
-  if (!(await clock.isVisible())) await page.locator("summary", { hasText: "デモ設定" }).click();
-  await clock.fill("2026-11-27T10:00");
+  await setClock(page, "2026-11-27T10:00");
   await page.getByRole("button", { name: /^行政サービス/ }).click();
   await page.getByRole("button", { name: /お住まいの市区町村の証明書/ }).click();
   await page.getByRole("button", { name: /長谷川 拓也/ }).click();

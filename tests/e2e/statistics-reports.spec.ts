@@ -3,6 +3,7 @@ import { expect, test, type Page } from "@playwright/test";
 import fs from "node:fs";
 import { baseRequest, type KioskClient } from "../../scripts/kiosk/client";
 import { createCardholder } from "../factories/issuance";
+import { chooseDate } from "./helpers/date-fields";
 import { createE2eKioskClient, createE2eMunicipality, createE2eStaff, factories } from "./helpers/fixtures";
 import { account, signIn, type Account } from "./helpers/sign-in";
 
@@ -64,7 +65,7 @@ test.describe.serial("statistics and monthly reports", () => {
   test("the statistics page shows the printed issuances in charts and tables, with the filters in the URL", async () => {
     await page.getByRole("navigation", { name: "メインメニュー" }).getByRole("link", { name: "利用統計・月次報告" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "利用統計" })).toBeVisible();
-    await page.getByLabel("対象月").fill(MONTH);
+    await chooseDate(page, "対象月", MONTH);
     await page.getByRole("button", { name: "表示" }).click();
     await expect(page).toHaveURL(new RegExp(`month=${MONTH}`));
     await expect(page.getByRole("heading", { level: 2, name: "令和8年10月の概要" })).toBeVisible();
@@ -80,7 +81,7 @@ test.describe.serial("statistics and monthly reports", () => {
     await expect(page.locator("[aria-hidden=true] svg.recharts-surface").first()).toBeVisible();
     await expectNoSeriousAxeViolations(page);
 
-    await page.getByLabel("対象月").fill("2025-10");
+    await chooseDate(page, "対象月", "2025-10");
     await page.getByRole("button", { name: "表示" }).click();
     await expect(page).toHaveURL(/month=2025-10/);
     await expect(page.getByRole("heading", { level: 2, name: "令和7年10月の概要" })).toBeVisible();

@@ -8,7 +8,9 @@ import { Alert } from "@/components/ui/alert";
 import { Button, buttonClassName } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 import { CERTIFICATE_NAMES, CERTIFICATE_TYPES } from "@/lib/certificate-types";
-import { formatJstDateTime } from "@/lib/jst";
+import { formatJstDateTime, jstDateString } from "@/lib/jst";
+import { DateField } from "@/components/form/date-fields";
+import { yearsAround } from "@/lib/date-fields";
 import { ISSUANCE_STATUS_LABELS, ISSUANCE_STATUSES, ZIssuanceSearch } from "@/lib/schemas/logs";
 import { can, rolesWith } from "@/lib/permissions";
 import { requireStaff } from "@/server/auth/require-staff";
@@ -64,8 +66,8 @@ export default async function IssuancesPage({ searchParams }: { searchParams: Pr
           {isOperator ? (
             <TextField label="団体コード" name="municipality" defaultValue={params.municipality ?? ""} hint="6桁。空欄ですべての自治体" inputMode="numeric" error={errors.municipality?.[0]} />
           ) : null}
-          <TextField label="作成日（開始）" type="date" name="from" defaultValue={params.from ?? ""} error={errors.from?.[0]} />
-          <TextField label="作成日（終了）" type="date" name="to" defaultValue={params.to ?? ""} error={errors.to?.[0]} />
+          <DateField label="作成日（開始）" name="from" defaultValue={params.from ?? ""} years={yearsAround(jstDateString(new Date()), 10, 0)} error={errors.from?.[0]} />
+          <DateField label="作成日（終了）" name="to" defaultValue={params.to ?? ""} years={yearsAround(jstDateString(new Date()), 10, 0)} error={errors.to?.[0]} />
           <SelectField label="証明書の種類" name="type" defaultValue={params.type ?? ""} options={TYPE_OPTIONS} />
           <SelectField label="状態" name="status" defaultValue={params.status ?? ""} options={STATUS_OPTIONS} />
           <div className="flex flex-wrap gap-4 desktop:col-span-2">

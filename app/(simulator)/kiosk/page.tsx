@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { simulatorEnabled } from "@/server/simulator/centre";
 import { Alert } from "@/components/ui/alert";
 import { DEMO_MUNICIPALITIES, DEMO_WALLET } from "@/lib/simulator/demo-wallet";
+import { jstDateString } from "@/lib/jst";
 import { KioskSimulator } from "./_components/kiosk-simulator";
 
 export const metadata: Metadata = { title: "キオスク・交付センター シミュレーター" };
@@ -23,7 +24,7 @@ export default function KioskSimulatorPage() {
             住民がキオスクで見る画面と、交付される証明書をそのまま確認できます。判定時刻などは画面下の「デモ設定」で変更できます。
           </p>
         </div>
-        <KioskSimulator wallet={DEMO_WALLET} municipalities={DEMO_MUNICIPALITIES} />
+        <KioskSimulator wallet={DEMO_WALLET} municipalities={DEMO_MUNICIPALITIES} today={jstDateString(new Date())} />
       </div>
     </main>
   );

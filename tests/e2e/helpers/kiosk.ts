@@ -1,5 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
+import { chooseDate, dateGroup } from "./date-fields";
 
 // What the kiosk simulator specs share: the staff panel's judging clock, the screen headings, and the axe
 // check of a screen. The e2e server runs with ALLOW_CLOCK_OVERRIDE=true, so the judging time is set in the
@@ -21,10 +22,9 @@ export async function expectAccessible(page: Page, screen: string) {
 
 export const screenHeading = (page: Page, name: string) => page.getByRole("heading", { level: 2, name });
 
-/** Sets the staff panel's judging time (Japan time, datetime-local). */
+/** Sets the staff panel's judging time (Japan time, "YYYY-MM-DDTHH:mm"), part by part. */
 export async function setClock(page: Page, value: string) {
-  const field = page.getByLabel(CLOCK_LABEL);
-  if (!(await field.isVisible())) await page.locator("summary", { hasText: "デモ設定" }).click();
-  await field.fill(value);
-  await expect(field).toHaveValue(value);
+  if (!(await dateGroup(page, CLOCK_LABEL).isVisible())) await page.locator("summary", { hasText: "デモ設定" }).click();
+  await chooseDate(page, CLOCK_LABEL, value);
+  await expect(page.getByText(`送信値: ${new Date(`${value}:00+09:00`).toISOString()}`)).toBeVisible();
 }

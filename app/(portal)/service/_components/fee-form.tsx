@@ -1,6 +1,9 @@
 "use client";
 
+import { Controller } from "react-hook-form";
+import { DateField } from "@/components/form/date-fields";
 import { Button } from "@/components/ui/button";
+import { yearsAround } from "@/lib/date-fields";
 import { TextField } from "@/components/ui/text-field";
 import { ZScheduleFeeForm, type ScheduleFeeForm as Values } from "@/lib/schemas/service-config";
 import { scheduleFeeAction } from "../actions";
@@ -12,7 +15,9 @@ import { useSchemaForm } from "@/components/form/use-schema-form";
 export function FeeForm({ municipalityId, tomorrow }: { municipalityId?: string; tomorrow: string }) {
   const initial: Values = { municipalityId, certificateType: "residence", kind: "standard", amount: "" as unknown as number, effectiveFrom: tomorrow, effectiveUntil: "", note: "" };
   const { form, result, onSubmit } = useSchemaForm(ZScheduleFeeForm, initial, scheduleFeeAction, { resetOnSuccess: true });
-  const { register, formState, watch } = form;
+  const { register, control, formState, watch } = form;
+  // A fee starts tomorrow or later (the verb checks it): the years offered start at tomorrow's.
+  const years = yearsAround(tomorrow, 0, 5);
   const e = formState.errors;
   return (
     <form noValidate onSubmit={onSubmit} className="flex flex-col gap-4">
@@ -27,9 +32,19 @@ export function FeeForm({ municipalityId, tomorrow }: { municipalityId?: string;
         {...register("kind")}
       />
       <TextField label="金額（円、1通あたり）" inputMode="numeric" required error={e.amount?.message} {...register("amount")} />
-      <TextField label="適用開始日" type="date" hint="この日の0時（日本時間）から適用します。明日以降の日付を指定してください。" required error={e.effectiveFrom?.message} {...register("effectiveFrom")} />
+      <Controller
+        control={control}
+        name="effectiveFrom"
+        render={({ field }) => (
+          <DateField {...field} label="適用開始日" hint="この日の0時（日本時間）から適用します。明日以降の日付を指定してください。" required years={years} error={e.effectiveFrom?.message} />
+        )}
+      />
       {watch("kind") === "campaign" ? (
-        <TextField label="終了日（この日まで適用）" type="date" required error={e.effectiveUntil?.message} {...register("effectiveUntil")} />
+        <Controller
+          control={control}
+          name="effectiveUntil"
+          render={({ field }) => <DateField {...field} label="終了日（この日まで適用）" required years={years} error={e.effectiveUntil?.message} />}
+        />
       ) : null}
       <TextField label="備考" hint="100文字以内（例 手数料条例改正）" error={e.note?.message} {...register("note")} />
       <div className="flex flex-wrap items-center gap-4">

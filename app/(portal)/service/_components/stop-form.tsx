@@ -1,7 +1,9 @@
 "use client";
 
+import { Controller } from "react-hook-form";
+import { DateTimeField } from "@/components/form/date-fields";
 import { Button } from "@/components/ui/button";
-import { TextField } from "@/components/ui/text-field";
+import { yearsAround } from "@/lib/date-fields";
 import { STOP_SCOPE_LABELS, STOP_SCOPES, ZPlannedStopForm, type PlannedStopForm as Values } from "@/lib/schemas/service-config";
 import { createPlannedStopAction } from "../actions";
 import { SelectField } from "@/components/ui/select-field";
@@ -10,18 +12,18 @@ import { useSchemaForm } from "@/components/form/use-schema-form";
 
 const SCOPE_OPTIONS = STOP_SCOPES.map((s) => ({ value: s, label: STOP_SCOPE_LABELS[s] }));
 
-export function StopForm({ municipalityId }: { municipalityId?: string }) {
+/** `today`: the JST day by the server's clock (YYYY-MM-DD), where the years offered start. */
+export function StopForm({ municipalityId, today }: { municipalityId?: string; today: string }) {
   const initial: Values = { municipalityId, scope: "all", startsAt: "", endsAt: "", notice: "" };
   const { form, result, onSubmit } = useSchemaForm(ZPlannedStopForm, initial, createPlannedStopAction, { resetOnSuccess: true });
-  const { register, formState } = form;
+  const { register, control, formState } = form;
   const e = formState.errors;
+  const years = yearsAround(today, 0, 2);
   return (
     <form noValidate onSubmit={onSubmit} className="flex flex-col gap-4">
       <SelectField label="停止の対象" options={SCOPE_OPTIONS} error={e.scope?.message} {...register("scope")} />
-      <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
-        <TextField label="開始日時（日本時間）" type="datetime-local" required error={e.startsAt?.message} {...register("startsAt")} />
-        <TextField label="終了日時（日本時間）" type="datetime-local" required error={e.endsAt?.message} {...register("endsAt")} />
-      </div>
+      <Controller control={control} name="startsAt" render={({ field }) => <DateTimeField {...field} label="開始日時（日本時間）" required years={years} error={e.startsAt?.message} />} />
+      <Controller control={control} name="endsAt" render={({ field }) => <DateTimeField {...field} label="終了日時（日本時間）" required years={years} error={e.endsAt?.message} />} />
       <div className="flex flex-col gap-2">
         <label htmlFor="stop-notice" className="text-std-17B-170 text-solid-gray-800">
           住民向けのお知らせ文（500文字以内） <span className="rounded-4 bg-error-2 px-2 py-0.5 text-dns-14B-120 text-white">必須</span>

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { ActionButton } from "@/components/ui/action-button";
 import { ChooseMunicipality } from "@/components/layout/choose-municipality";
 import { STOP_SCOPE_LABELS } from "@/lib/schemas/service-config";
-import { formatJstMinute } from "@/lib/jst";
+import { formatJstMinute, jstDateString } from "@/lib/jst";
 import { getServiceConfig } from "@/server/service-config/get-service-config";
 import { requireStaffTarget } from "@/server/auth/target-municipality";
 import { cancelPlannedStopAction } from "../actions";
@@ -51,7 +51,7 @@ export default async function StopsPage({ searchParams }: { searchParams: Promis
       {canEdit ? (
         <section aria-labelledby="new-stop-heading" className="flex flex-col gap-4">
           <h2 id="new-stop-heading" className="text-std-24B-150 text-solid-gray-900">計画停止の登録</h2>
-          <StopForm municipalityId={municipalityId} />
+          <StopForm municipalityId={municipalityId} today={jstDateString(new Date())} />
         </section>
       ) : null}
     </div>

@@ -1,5 +1,7 @@
 import { SectionHeader, type SectionPageProps } from "@/components/layout/section-header";
-import { monthLabel } from "@/lib/months";
+import { MonthField } from "@/components/form/date-fields";
+import { yearsAround } from "@/lib/date-fields";
+import { monthLabel, monthOf } from "@/lib/months";
 import { pageQuery } from "../stats-filters";
 
 const TABS = [
@@ -27,21 +29,8 @@ export function StatsHeader({ current, title, choosesMunicipality, municipalitie
           : null
       }
       filtersLabel="表示条件"
-      filters={
-        <div className="flex flex-col gap-2">
-          <label htmlFor="stats-month" className="text-std-17B-170 text-solid-gray-800">
-            対象月
-          </label>
-          <input
-            id="stats-month"
-            name="month"
-            type="month"
-            defaultValue={month}
-            required
-            className="min-h-12 rounded-8 border border-solid-gray-600 bg-white px-4 py-2 text-std-16N-170"
-          />
-        </div>
-      }
+      // A server component: the years offered end at this JST year by the server's clock.
+      filters={<MonthField id="stats-month" label="対象月" name="month" defaultValue={month} years={yearsAround(monthOf(new Date()), 5, 0)} />}
     />
   );
 }

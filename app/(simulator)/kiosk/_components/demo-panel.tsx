@@ -1,6 +1,7 @@
 "use client";
 
-import { useId } from "react";
+import { DateTimeField } from "@/components/form/date-fields";
+import { yearsAround } from "@/lib/date-fields";
 import type { ApiTrace } from "../centre-session";
 import { clockToIso } from "./labels";
 
@@ -15,16 +16,17 @@ export const CLOCK_LABEL = "判定時刻（サーバが ALLOW_CLOCK_OVERRIDE=tru
 export function DemoPanel({
   clock,
   onClockChange,
+  today,
   session,
   log,
 }: {
   clock: string;
   onClockChange: (value: string) => void;
+  /** The JST day by the server's clock (YYYY-MM-DD): the years offered are around it. */
+  today: string;
   session: { serial: string; purpose: string; municipalityCode: string } | null;
   log: readonly LogEntry[];
 }) {
-  const clockId = useId();
-  const hintId = useId();
   const iso = clock ? clockToIso(clock) : null;
 
   return (
@@ -38,22 +40,19 @@ export function DemoPanel({
       </summary>
       <div className="flex flex-col gap-6 border-t border-solid-gray-420 px-5 py-5">
         <div className="flex flex-col gap-2">
-          <label htmlFor={clockId} className="text-std-17B-170 text-solid-gray-800">
-            {CLOCK_LABEL}
-          </label>
-          <p id={hintId} className="text-std-16N-170 text-solid-gray-700">
-            日本時間で入力します。空欄のときはサーバの現在時刻で判定します。
-            {iso ? <span className="ml-1 font-mono">送信値: {iso}</span> : null}
-          </p>
+          <DateTimeField
+            label={CLOCK_LABEL}
+            hint={
+              <>
+                日本時間で選びます。選ばないときはサーバの現在時刻で判定します。
+                {iso ? <span className="ml-1 font-mono">送信値: {iso}</span> : null}
+              </>
+            }
+            value={clock}
+            onChange={onClockChange}
+            years={yearsAround(clock || today, 1, 1)}
+          />
           <div className="flex flex-wrap items-center gap-3">
-            <input
-              id={clockId}
-              type="datetime-local"
-              value={clock}
-              aria-describedby={hintId}
-              onChange={(e) => onClockChange(e.target.value)}
-              className="min-h-14 rounded-8 border border-solid-gray-600 bg-white px-4 py-3 text-std-16N-170 text-solid-gray-800 hover:border-black"
-            />
             <button
               type="button"
               onClick={() => onClockChange("")}

@@ -36,7 +36,8 @@ const INITIAL_FLOW: Flow = {
   registrationResult: null,
 };
 
-export function KioskSimulator({ wallet, municipalities }: { wallet: readonly DemoCard[]; municipalities: readonly Municipality[] }) {
+/** `today`: the JST day by the server's clock (YYYY-MM-DD), around which the judging clock offers years. */
+export function KioskSimulator({ wallet, municipalities, today }: { wallet: readonly DemoCard[]; municipalities: readonly Municipality[]; today: string }) {
   const [screen, setScreen] = useState<Screen>({ name: "top" });
   const [flow, setFlow] = useState<Flow>(INITIAL_FLOW);
   const [busy, setBusy] = useState<string | null>(null);
@@ -304,6 +305,7 @@ export function KioskSimulator({ wallet, municipalities }: { wallet: readonly De
       <DemoPanel
         clock={clock}
         onClockChange={setClock}
+        today={today}
         session={flow.card && flow.sessionId ? { serial: flow.card.serial, purpose: flow.purpose, municipalityCode: flow.purpose === "honseki" ? (flow.honseki?.code ?? "") : flow.card.residenceMunicipalityCode } : null}
         log={log}
       />
