@@ -7,7 +7,7 @@ import { imageSource } from "./image-source";
 import type { ReactNode } from "react";
 import { bindingKeywords, type CertificateDocument } from "../document-model";
 import { FONT_FAMILY } from "../fonts";
-import { QR_SIZE_PT, VerificationQr } from "./verification-qr";
+import { QR_SIZE_PT, qrPath, VerificationQr } from "./verification-qr";
 
 /** The verification page's address without the query, printed for a reader who types it. */
 const verifyPageOf = (url: string) => url.split("?")[0];
@@ -79,6 +79,7 @@ export function Field({ label, value }: { label: string; value: string }) {
 }
 
 export function CertificateFrame({ doc, children }: { doc: CertificateDocument; children: ReactNode }) {
+  const qr = qrPath(doc.verification.url);
   return (
     <Document
       title={doc.title}
@@ -102,7 +103,7 @@ export function CertificateFrame({ doc, children }: { doc: CertificateDocument; 
           <Text style={styles.headerHint}>この証明書の発行は {verifyPageOf(doc.verification.url)} で確認できます</Text>
         </View>
         <View style={styles.qr} fixed>
-          <VerificationQr url={doc.verification.url} />
+          <VerificationQr qr={qr} />
         </View>
         <Text style={styles.title}>{doc.title}</Text>
         {children}

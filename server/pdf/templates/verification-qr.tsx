@@ -28,8 +28,9 @@ export function qrPath(text: string): { path: string; modules: number } {
   return { path: parts.join(""), modules: n + 2 * QUIET_ZONE };
 }
 
-export function VerificationQr({ url }: { url: string }) {
-  const { path, modules } = qrPath(url);
+/** The QR code of `qrPath(url)`; the frame computes it once per document (a fixed element is drawn on every page). */
+export function VerificationQr({ qr }: { qr: ReturnType<typeof qrPath> }) {
+  const { path, modules } = qr;
   return (
     <Svg width={QR_SIZE_PT} height={QR_SIZE_PT} viewBox={`0 0 ${modules} ${modules}`}>
       <Rect x={0} y={0} width={modules} height={modules} fill="#ffffff" />
