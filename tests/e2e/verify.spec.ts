@@ -54,7 +54,7 @@ test("a printed certificate's QR code opens /verify, which answers 有効 withou
   const wrong = code.startsWith("0") ? `1${code.slice(1)}` : `0${code.slice(1)}`;
   await page.getByLabel("照合番号").fill(wrong);
   await page.getByRole("button", { name: "確認する" }).click();
-  await expect(page.getByRole("alert")).toContainText("一致する証明書は見つかりませんでした");
+  await expect(page.getByRole("alert").filter({ hasText: "確認できませんでした" })).toContainText("一致する証明書は見つかりませんでした");
   await expect(page.getByTestId("verify-status")).toHaveCount(0);
   await expectNoSeriousAxeViolations(page, "not found");
 });
