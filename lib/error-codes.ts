@@ -71,6 +71,7 @@ const APP_ERROR_CODES = {
   koseki_registration_exists: { status: 409, kind: "conflict" },
   pre_registration_not_found: { status: 404, kind: "client" },
   registration_not_found: { status: 404, kind: "client" },
+  verification_not_found: { status: 404, kind: "client" },
   registration_already_decided: { status: 409, kind: "conflict" },
   registration_card_missing: { status: 409, kind: "conflict" },
   koseki_member_invalid: { status: 422, kind: "client" },

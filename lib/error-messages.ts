@@ -115,6 +115,7 @@ const MESSAGES: Record<Exclude<MessageCode, RefusalCode>, string> & Partial<Reco
   municipality_not_active: "この市区町村では現在サービスを提供していません。",
   registration_intake_closed: "ただいま、この市区町村では利用登録の受付を停止しています。停止期間が終わってから申請してください。",
   registration_not_found: "受付番号と生年月日に一致する申請が見つかりません。入力内容を確認してください。",
+  verification_not_found: "この発行番号と照合番号の組み合わせに一致する証明書は見つかりませんでした。証明書に印字された番号を確認して、もう一度入力してください。",
   registration_already_decided: "この申請は既に処理されています。画面を再読み込みしてください。",
   registration_card_missing: "マイナンバーカードによる申請がまだないため、承認できません。",
   koseki_member_invalid: "選択された戸籍の記録は、この市区町村の現在の戸籍にありません。",

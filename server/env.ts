@@ -48,6 +48,12 @@ export const ZEnv = z
     APP_DATABASE_PASSWORD: z.preprocess(unset, text.optional()),
     PORT: z.preprocess(unset, intIn(1, 65_535).default(3000)),
     NEXTAUTH_URL: z.preprocess(unset, url.optional()),
+    /**
+     * The public address residents reach /verify at, printed in every certificate page's QR code
+     * (docs/verify.md); defaults to NEXTAUTH_URL. Its own setting because the staff portal may sit on the
+     * LGWAN only while the verification page must be reachable from the internet.
+     */
+    VERIFY_BASE_URL: z.preprocess(unset, url.optional()),
     NEXTAUTH_SECRET: z.preprocess(unset, z.string().min(32, "must be at least 32 characters").optional()),
     FIELD_ENCRYPTION_KEYS: z.preprocess(unset, text.optional()),
     FIELD_ENCRYPTION_KEY_ID: z.preprocess(unset, text.optional()),

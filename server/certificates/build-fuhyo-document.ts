@@ -4,7 +4,7 @@ import { formatWareki } from "@/lib/wareki";
 import { refusalError } from "../eligibility/refusal";
 
 import type { FuhyoEntry, KosekiMember, KosekiRecord, Municipality } from "../generated/prisma/client";
-import type { FuhyoBody } from "../pdf/document-model";
+import type { FuhyoBody, PrintedIssuance } from "../pdf/document-model";
 import type { BuiltDocument } from "./build-residence-document";
 import { byPosition, chooseMembers, dataMismatch, kosekiFrame } from "./build-koseki-document";
 import { printedDate, printedName } from "./person-format";
@@ -21,7 +21,7 @@ export function buildFuhyoDocument(c: {
   record: KosekiRecord;
   members: Array<KosekiMember & { fuhyoEntries: FuhyoEntry[] }>;
   memberIds?: string[];
-  issuance: { id: string; no: string };
+  issuance: PrintedIssuance;
   now: Date;
 }): BuiltDocument {
   const { record } = c;

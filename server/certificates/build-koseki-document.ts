@@ -6,7 +6,7 @@ import { formatWareki } from "@/lib/wareki";
 import { refusalError } from "../eligibility/refusal";
 import { AppError } from "../errors";
 import type { KosekiEvent, KosekiMember, KosekiRecord, Municipality } from "../generated/prisma/client";
-import type { CertificateDocument, Field, KosekiBody, KosekiEventBlock, KosekiMemberBlock, KosekiRecordKind, MunicipalityBlock } from "../pdf/document-model";
+import type { CertificateDocument, Field, KosekiBody, KosekiEventBlock, KosekiMemberBlock, KosekiRecordKind, MunicipalityBlock, PrintedIssuance } from "../pdf/document-model";
 import type { BuiltDocument } from "./build-residence-document";
 import { printedDate, printedName } from "./person-format";
 import { subjectDigest } from "./subject-digest";
@@ -87,7 +87,7 @@ export function chooseMembers<M extends { id: string; position: number }>(member
 
 export function kosekiFrame(c: {
   municipality: Municipality;
-  issuance: { id: string; no: string };
+  issuance: PrintedIssuance;
   now: Date;
   certificateType: CertificateTypeId;
   title: string;
@@ -108,6 +108,7 @@ export function kosekiFrame(c: {
       title: c.title,
       issuanceId: c.issuance.id,
       issuanceNo: c.issuance.no,
+      verification: c.issuance.verification,
       subjectDigest: digest,
       issuedOn: formatWareki(jstDateString(c.now)),
       certificationText: c.certificationText,
@@ -129,7 +130,7 @@ export function buildKosekiDocument(c: {
   record: KosekiRecordWithEvents;
   variant: "full" | "individual";
   memberIds?: string[];
-  issuance: { id: string; no: string };
+  issuance: PrintedIssuance;
   now: Date;
 }): BuiltDocument {
   const { record } = c;

@@ -7,7 +7,7 @@ import { decryptField, FieldContext } from "../crypto/field-encryption";
 import { refusalError } from "../eligibility/refusal";
 import { AppError } from "../errors";
 import type { Municipality, Resident } from "../generated/prisma/client";
-import type { CertificateDocument, Field, PersonBlock } from "../pdf/document-model";
+import type { CertificateDocument, Field, PersonBlock, PrintedIssuance } from "../pdf/document-model";
 import { printedDate, printedKana, printedName, printedSex } from "./person-format";
 import { subjectDigest } from "./subject-digest";
 
@@ -32,7 +32,7 @@ type Common = {
   /** The requester's household on the register (any status), requester included. */
   household: Resident[];
   householdAddress: string;
-  issuance: { id: string; no: string };
+  issuance: PrintedIssuance;
   now: Date;
 };
 
@@ -60,6 +60,7 @@ function frame(c: Common, title: string, certificationText: string, persons: Per
       title,
       issuanceId: c.issuance.id,
       issuanceNo: c.issuance.no,
+      verification: c.issuance.verification,
       subjectDigest: digest,
       issuedOn: formatWareki(jstDateString(c.now)),
       certificationText,

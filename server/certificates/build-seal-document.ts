@@ -7,6 +7,7 @@ import type { Municipality, Resident, SealRegistration } from "../generated/pris
 import type { BuiltDocument } from "./build-residence-document";
 import { printedDate, printedName } from "./person-format";
 import { subjectDigest } from "./subject-digest";
+import type { PrintedIssuance } from "../pdf/document-model";
 
 /** 印鑑登録証明書 of the requester (本人 only) with the active registration's 印影. */
 export function buildSealDocument(c: {
@@ -14,7 +15,7 @@ export function buildSealDocument(c: {
   requester: Resident;
   address: string;
   registration: SealRegistration | null;
-  issuance: { id: string; no: string };
+  issuance: PrintedIssuance;
   now: Date;
 }): BuiltDocument {
   if (!c.registration || c.registration.status !== "active") {
@@ -28,6 +29,7 @@ export function buildSealDocument(c: {
       title: CERTIFICATE_NAMES.seal,
       issuanceId: c.issuance.id,
       issuanceNo: c.issuance.no,
+      verification: c.issuance.verification,
       subjectDigest: digest,
       issuedOn: formatWareki(jstDateString(c.now)),
       certificationText: "この写しは、登録されている印影と相違ないことを証明します。",

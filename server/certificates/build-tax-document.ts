@@ -6,7 +6,7 @@ import { formatFiscalYear, formatWareki, toWareki } from "@/lib/wareki";
 import { refusalError } from "../eligibility/refusal";
 import { AppError } from "../errors";
 import type { Municipality, Resident, TaxRecord } from "../generated/prisma/client";
-import type { TaxBody, TaxLevy } from "../pdf/document-model";
+import type { TaxBody, TaxLevy, PrintedIssuance } from "../pdf/document-model";
 import type { BuiltDocument } from "./build-residence-document";
 import { printedDate, printedName } from "./person-format";
 import { subjectDigest } from "./subject-digest";
@@ -52,7 +52,7 @@ export function buildTaxDocument(c: {
   address: string;
   record: TaxRecord;
   variant: TaxVariant;
-  issuance: { id: string; no: string };
+  issuance: PrintedIssuance;
   now: Date;
 }): BuiltDocument {
   const { record: t, requester: r } = c;
@@ -122,6 +122,7 @@ export function buildTaxDocument(c: {
       title: `${fiscalYearLabel}　${title}`,
       issuanceId: c.issuance.id,
       issuanceNo: c.issuance.no,
+      verification: c.issuance.verification,
       subjectDigest: digest,
       issuedOn: formatWareki(jstDateString(c.now)),
       certificationText: "上記のとおり証明します。",

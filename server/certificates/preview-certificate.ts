@@ -20,6 +20,7 @@ import { buildResidenceDocument, buildResidenceEntryDocument, type BuiltDocument
 import { buildSealDocument } from "./build-seal-document";
 import { buildTaxDocument } from "./build-tax-document";
 import { sampleRows } from "./sample-rows";
+import { printedVerification, SAMPLE_VERIFICATION_CODE } from "../verify/verification-code";
 
 // The staff preview (証明書の見本): any certificate type of a municipality, rendered from fictional rows by
 // the same builders and templates as issuance, with that municipality's name, mayor, 公印 and 認証文, and a
@@ -75,7 +76,8 @@ export async function listPreviewMunicipalities({ ctx }: { ctx: RequestContext }
 /** The sample document of `type`, built exactly as buildDocument in issue-certificate.ts builds a real one. */
 export function buildSampleDocument(municipality: Municipality, type: CertificateTypeId, now: Date): CertificateDocument {
   const rows = sampleRows(municipality, jstDateString(now));
-  const issuance = { id: "sample", no: sampleIssuanceNo(municipality.code) };
+  const no = sampleIssuanceNo(municipality.code);
+  const issuance = { id: "sample", no, verification: printedVerification(no, SAMPLE_VERIFICATION_CODE) };
   const common = { municipality, household: rows.household, householdAddress: rows.householdAddress, issuance, now };
   const forRequester = { municipality, requester: rows.requester, address: rows.householdAddress, issuance, now };
   const record = rows.kosekiRecord;

@@ -10,7 +10,7 @@ import { buildResidenceDocument, type BuiltDocument } from "../certificates/buil
 import { buildSealDocument } from "../certificates/build-seal-document";
 import { buildTaxDocument } from "../certificates/build-tax-document";
 import { samplePersonalSeal } from "../certificates/sample-rows";
-import { ISSUANCE, kosekiRecord, memberId, municipality, NOW, resident, taxRecord, YAMAKAWA } from "@/tests/factories/certificate-rows";
+import { ISSUANCE, kosekiRecord, printedIssuance, memberId, municipality, NOW, resident, taxRecord, YAMAKAWA } from "@/tests/factories/certificate-rows";
 import type { Resident, SealRegistration } from "../generated/prisma/client";
 import { bindingKeywords } from "../pdf/document-model";
 import { extractPdf, renderCertificate } from "../pdf/render-certificate";
@@ -67,7 +67,7 @@ const residenceOf = (household: Resident[], members: "all" | string[] = "all", i
 
 async function check(built: BuiltDocument, subject: IndependentSubject, issuance = ISSUANCE) {
   const r = await renderCertificate(built.document);
-  return checkPdfSubject(r, { issuanceId: issuance.id, issuanceNo: issuance.no, subjectDigest: built.document.subjectDigest }, subject);
+  return checkPdfSubject(r, { issuanceId: issuance.id, issuanceNo: issuance.no, verificationCode: issuance.verification.code, subjectDigest: built.document.subjectDigest }, subject);
 }
 
 describe("reading the printed names", () => {
@@ -116,7 +116,7 @@ describe("wrong PDFs are caught", () => {
     const r = await renderCertificate(other.document);
     // Compared with the document made from the same (wrong) data, the PDF looks fine.
     expect(verifyRenderedPdf(other.document, r.pdf, r)).toMatchObject({ ok: true });
-    expect(checkPdfSubject(r, { issuanceId: ISSUANCE.id, issuanceNo: ISSUANCE.no, subjectDigest: other.document.subjectDigest }, residentSubject([P_ICHIRO]))).toEqual({ ok: false, failure: "name_not_allowed" });
+    expect(checkPdfSubject(r, { issuanceId: ISSUANCE.id, issuanceNo: ISSUANCE.no, verificationCode: ISSUANCE.verification.code, subjectDigest: other.document.subjectDigest }, residentSubject([P_ICHIRO]))).toEqual({ ok: false, failure: "name_not_allowed" });
     const otherResidence = residenceOf([NEIGHBOUR]);
     expect(await check(otherResidence, residentSubject([P_ICHIRO, P_HANAKO]))).toEqual({ ok: false, failure: "name_not_allowed" });
   });
@@ -125,7 +125,7 @@ describe("wrong PDFs are caught", () => {
     const built = residenceOf([ICHIRO, HANAKO, NEIGHBOUR]);
     const r = await renderCertificate(built.document);
     expect(verifyRenderedPdf(built.document, r.pdf, r)).toMatchObject({ ok: true });
-    expect(checkPdfSubject(r, { issuanceId: ISSUANCE.id, issuanceNo: ISSUANCE.no, subjectDigest: built.document.subjectDigest }, residentSubject([P_ICHIRO, P_HANAKO]))).toEqual({
+    expect(checkPdfSubject(r, { issuanceId: ISSUANCE.id, issuanceNo: ISSUANCE.no, verificationCode: ISSUANCE.verification.code, subjectDigest: built.document.subjectDigest }, residentSubject([P_ICHIRO, P_HANAKO]))).toEqual({
       ok: false,
       failure: "name_not_allowed",
     });
@@ -150,10 +150,10 @@ describe("wrong PDFs are caught", () => {
     async () => {
       const record = kosekiRecord(YAMAKAWA);
       const mine = buildKosekiDocument({ municipality, record, variant: "full", issuance: ISSUANCE, now: NOW });
-      const theirs = buildKosekiDocument({ municipality, record, variant: "full", issuance: { id: "00000000-0000-7000-8000-00000000i002", no: "999997-2026-00000124" }, now: NOW });
+      const theirs = buildKosekiDocument({ municipality, record, variant: "full", issuance: printedIssuance("00000000-0000-7000-8000-00000000i002", "999997-2026-00000124", "8RBX-3QMA-0TKV"), now: NOW });
       const [a, b] = [await renderCertificate(mine.document), await renderCertificate(theirs.document)];
       expect(a.pageCount).toBe(2);
-      const expected = { issuanceId: ISSUANCE.id, issuanceNo: ISSUANCE.no, subjectDigest: mine.document.subjectDigest };
+      const expected = { issuanceId: ISSUANCE.id, issuanceNo: ISSUANCE.no, verificationCode: ISSUANCE.verification.code, subjectDigest: mine.document.subjectDigest };
       expect(checkPdfSubject(a, expected, YAMAKAWA_SUBJECT)).toEqual({ ok: true });
 
       const spliced = await splicePages([
@@ -166,6 +166,26 @@ describe("wrong PDFs are caught", () => {
       expect(rebound.keywords).toBe(bindingKeywords(expected));
       expect(rebound.pageTexts[1]).toContain("山川健太");
       expect(checkPdfSubject(rebound, expected, YAMAKAWA_SUBJECT)).toEqual({ ok: false, failure: "page_missing_issuance_no" });
+    },
+    SLOW,
+  );
+
+  it(
+    "a PDF whose second page carries another 照合番号 (same issuance, same binding): both checks refuse it",
+    async () => {
+      const record = kosekiRecord(YAMAKAWA);
+      const mine = buildKosekiDocument({ municipality, record, variant: "full", issuance: ISSUANCE, now: NOW });
+      const recoded = buildKosekiDocument({ municipality, record, variant: "full", issuance: printedIssuance(ISSUANCE.id, ISSUANCE.no, "8RBX-3QMA-0TKV"), now: NOW });
+      const [a, b] = [await renderCertificate(mine.document), await renderCertificate(recoded.document)];
+      const expected = { issuanceId: ISSUANCE.id, issuanceNo: ISSUANCE.no, verificationCode: ISSUANCE.verification.code, subjectDigest: mine.document.subjectDigest };
+      expect(checkPdfSubject(a, expected, YAMAKAWA_SUBJECT)).toEqual({ ok: true });
+      expect(a.pageTexts.every((t) => t.includes(`照合番号${ISSUANCE.verification.code}`))).toBe(true);
+
+      const spliced = await extractPdf(withKeywords(await splicePages([{ pdf: a.pdf, pages: [0] }, { pdf: b.pdf, pages: [1] }]), bindingKeywords(expected)));
+      // Everything else about page 2 is right: this issuance's 発行番号 and page 2/2, the same people.
+      expect(spliced.pageTexts[1]).toContain(`発行番号${ISSUANCE.no}2/2`);
+      expect(checkPdfSubject(spliced, expected, YAMAKAWA_SUBJECT)).toEqual({ ok: false, failure: "page_missing_verification_code" });
+      expect(verifyRenderedPdf(mine.document, a.pdf, spliced)).toEqual({ ok: false, failure: "page_missing_verification_code" });
     },
     SLOW,
   );

@@ -11,6 +11,7 @@ export type SelfCheckFailure =
   | "no_pages"
   | "binding_mismatch"
   | "page_missing_issuance_no"
+  | "page_missing_verification_code"
   | "foreign_issuance_no"
   | "subject_unresolved"
   | "no_person_printed"
@@ -23,15 +24,18 @@ export type SubjectCheck = { ok: true } | { ok: false; failure: SelfCheckFailure
 /** What pdf.js read from the produced bytes (render-worker.ts). */
 export type ReadBack = { pageCount: number; pageTexts: string[]; keywords: string };
 
-/** This request's binding: the issuance id and 発行番号 allocated for it, and the digest written into the PDF. */
-export type ExpectedBinding = { issuanceId: string; issuanceNo: string; subjectDigest: string };
+/**
+ * This request's binding: the issuance id, 発行番号 and 照合番号 allocated for it, and the digest written into
+ * the PDF.
+ */
+export type ExpectedBinding = { issuanceId: string; issuanceNo: string; verificationCode: string; subjectDigest: string };
 
 const squash = (s: string) => s.replace(/\s+/g, "");
 const fail = (failure: SelfCheckFailure): SubjectCheck => ({ ok: false, failure });
 
 /**
- * (c) Every page carries this request's 発行番号 with its own page n/m, no page carries another 発行番号, and
- * the PDF's binding keywords name this issuance. (b) Every name printed where the templates print a person
+ * (c) Every page carries this request's 発行番号 with its own page n/m and its 照合番号 (what /verify is
+ * asked with), no page carries another 発行番号, and the PDF's binding keywords name this issuance. (b) Every name printed where the templates print a person
  * belongs to the allowed set — with the date of birth, where the block prints one — and every 世帯主 / 筆頭者
  * printed is one the allowed people's records name. (a) The requester is printed, unless the request chose
  * members that leave them out; then at least one allowed person must be.
@@ -41,9 +45,11 @@ export function checkPdfSubject(readBack: ReadBack, expected: ExpectedBinding, s
   if (pageCount < 1 || pageTexts.length !== pageCount) return fail("no_pages");
   if (readBack.keywords !== bindingKeywords(expected)) return fail("binding_mismatch");
   const no = squash(expected.issuanceNo);
+  const code = `照合番号${squash(expected.verificationCode)}`;
   for (const [i, text] of pageTexts.entries()) {
-    // The frame prints 「発行番号 <no>　<n> / <m>」 in every page's header.
+    // The frame prints 「発行番号 <no>　<n> / <m>」 and 「照合番号 <code>」 in every page's header.
     if (!text.includes(`発行番号${no}${i + 1}/${pageCount}`)) return fail("page_missing_issuance_no");
+    if (!text.includes(code)) return fail("page_missing_verification_code");
     for (let at = text.indexOf("発行番号"); at >= 0; at = text.indexOf("発行番号", at + 4)) {
       if (!text.startsWith(no, at + 4)) return fail("foreign_issuance_no");
     }

@@ -25,7 +25,7 @@ import { refusalError } from "../eligibility/refusal";
 import { AppError, isAppError } from "../errors";
 import { totalFee } from "../fees/fee-in-force";
 import { logger } from "../logger";
-import type { CertificateDocument } from "../pdf/document-model";
+import type { CertificateDocument, PrintedIssuance } from "../pdf/document-model";
 import { renderInWorker, type RenderOutcome } from "../pdf/render-pool";
 import { issuanceGate, type AdmissionGate } from "./admission";
 import { issuanceTimeout } from "./issuance-timeout";
@@ -36,6 +36,7 @@ import { checkPdfSubject } from "./check-pdf-subject";
 import { loadIndependentSubject, type KosekiRegisterKind } from "./independent-subject";
 import { reportSelfCheckFailure } from "./report-self-check-failure";
 import { verifyRenderedPdf } from "./verify-rendered-pdf";
+import { generateVerificationCode, printedVerification, verificationCodeHash } from "../verify/verification-code";
 
 export const ISSUANCE_STEPS = ["claim", "eligibility", "number", "build", "render", "verify", "record", "audit"] as const;
 export type IssuanceStep = (typeof ISSUANCE_STEPS)[number];
@@ -141,7 +142,10 @@ export async function issueCertificate(args: {
         const koseki = loaded.facts.koseki;
 
         await step("number");
-        const issuance = { id: crypto.randomUUID(), no: await allocateIssuanceNo(tx, municipality.code, now) };
+        const no = await allocateIssuanceNo(tx, municipality.code, now);
+        // The 照合番号 lives only in the document (printed on every page) and so in the encrypted PDF; the row
+        // keeps its hash. Never logged, audited or returned (docs/verify.md).
+        const issuance = { id: crypto.randomUUID(), no, verification: printedVerification(no, generateVerificationCode()) };
 
         await step("build");
         const built = await buildDocument(tx, { input, municipality, requester, household, koseki, verdict, issuance, now });
@@ -160,7 +164,11 @@ export async function issueCertificate(args: {
           options: subjectOptions,
           closedRecordId: subjectOptions.register && subjectOptions.register !== "current" && koseki?.status === "found" ? koseki.recordId : null,
         });
-        const independent = checkPdfSubject(rendered, { issuanceId: issuance.id, issuanceNo: issuance.no, subjectDigest: built.document.subjectDigest }, subject);
+        const independent = checkPdfSubject(
+          rendered,
+          { issuanceId: issuance.id, issuanceNo: issuance.no, verificationCode: issuance.verification.code, subjectDigest: built.document.subjectDigest },
+          subject,
+        );
         // Then the document's own completeness: every name meant to be printed is there.
         const check = independent.ok ? verifyRenderedPdf(built.document, rendered.pdf, rendered) : independent;
         if (!check.ok) {
@@ -199,6 +207,7 @@ export async function issueCertificate(args: {
             pdfSha256: check.sha256,
             pdfExpiresAt: new Date(now.getTime() + municipality.pdfRetentionHours * 3_600_000),
             pageCount: rendered.pageCount,
+            verificationCodeHash: verificationCodeHash(issuance.no, issuance.verification.code),
             renderedAt: now,
             timings: { renderMs: rendered.renderMs },
           },
@@ -249,7 +258,7 @@ type BuildArgs = {
   household: Resident[];
   koseki: KosekiFacts | null;
   verdict: { allowMyNumber: boolean };
-  issuance: { id: string; no: string };
+  issuance: PrintedIssuance;
   now: Date;
 };
 

@@ -109,12 +109,26 @@ export type FuhyoBody = {
   }>;
 };
 
+/**
+ * The issuance a document is drawn for, as the builders receive it: its id, 発行番号 and the 照合番号 with the
+ * public verification address its QR code carries (docs/verify.md).
+ */
+export type PrintedIssuance = { id: string; no: string; verification: Verification };
+
+/** 照合番号 (XXXX-XXXX-XXXX) and `<base>/verify?no=…&code=…`, printed with a QR code on every page. */
+export type Verification = { code: string; url: string };
+
 export type CertificateBody = ResidenceBody | SealBody | TaxBody | KosekiBody | FuhyoBody;
 
 export type CertificateDocument = {
   title: string;
   issuanceId: string;
   issuanceNo: string;
+  /**
+   * 照合番号 and its verification URL, printed in the header of every page (text and QR code). Only on the
+   * paper and in the (encrypted) PDF: the database keeps its hash. A staff preview prints a sample.
+   */
+  verification: Verification;
   /** SHA-256 (hex) over the canonical subject; written into the PDF metadata and read back after rendering. */
   subjectDigest: string;
   /** 和暦 date printed with the 認証文. */

@@ -51,6 +51,7 @@ export async function warmUpRenderPool(): Promise<void> {
     title: "ウォームアップ",
     issuanceId: "warm-up",
     issuanceNo: "000000-0000-00000000",
+    verification: { code: "0000-0000-0000", url: "http://localhost/verify?no=000000-0000-00000000&code=0000-0000-0000" },
     subjectDigest: "0",
     issuedOn: "令和8年1月1日",
     certificationText: "ウォームアップ",

@@ -4,8 +4,8 @@ import { systemContext } from "../context";
 import { withTenant } from "../db/tenant";
 import { AppError } from "../errors";
 
-// Fixed-window throttles for the pages used before any sign-in: pre-registration, the status lookup and the
-// staff sign-in itself. The key is a hash of scope + subject (client address, receipt number, or "all" for a
+// Fixed-window throttles for the pages used before any sign-in: pre-registration, the status lookup, the
+// certificate verification and the staff sign-in itself. The key is a hash of scope + subject (client address, receipt number, or "all" for a
 // global limit), so no address is stored in clear.
 // A transaction-scoped advisory lock per key makes concurrent requests count one by one.
 
@@ -29,9 +29,17 @@ export const RATE_LIMITS = {
    * attacks spread over many addresses. Far above the staff's own traffic; when it trips, everyone waits.
    */
   signInGlobal: { scope: "sign-in:global", limit: 1000, windowMs: 5 * 60_000 },
+  /**
+   * Certificate verifications (/verify) per client address. Generous: whoever receives certificates (a bank
+   * branch, an employer) may check many from one address, and a guess at a 60-bit 照合番号 needs ~2^59 tries.
+   */
+  verifyPerClient: { scope: "verify:client", limit: 60, windowMs: 15 * 60_000 },
+  /** Verifications from everywhere (subject VERIFY_GLOBAL_SUBJECT): bounds the database work of a flood spread over many addresses. */
+  verifyGlobal: { scope: "verify:global", limit: 3000, windowMs: 5 * 60_000 },
 } as const satisfies Record<string, RateLimitRule>;
 
 export const SIGN_IN_GLOBAL_SUBJECT = "all";
+export const VERIFY_GLOBAL_SUBJECT = "all";
 
 /** The throttles' one refusal (rate_limited, 429; the form shows lib/error-messages.ts's text). */
 export const rateLimited = () => new AppError("rate_limited", "too many attempts; try again later");

@@ -14,6 +14,14 @@ import { type Env } from "./run-mode";
 /** One reason not to start, naming the setting (or the data) to change. */
 export type ReadinessProblem = { setting: string; message: string };
 
+function isHttps(url: string | undefined): boolean {
+  try {
+    return url ? new URL(url).protocol === "https:" : false;
+  } catch {
+    return false;
+  }
+}
+
 /** Settings only. */
 export function checkProductionSettings(env: Env): ReadinessProblem[] {
   const problems: ReadinessProblem[] = [];
@@ -28,14 +36,13 @@ export function checkProductionSettings(env: Env): ReadinessProblem[] {
     problems.push({ setting: "FIELD_ENCRYPTION_KEYS", message: `${e.message}: set "<key id>:<32 random bytes in base64>" (docs/operations.md), and keep it outside the database backups` });
   }
   const url = env.NEXTAUTH_URL;
-  let https = false;
-  try {
-    https = url ? new URL(url).protocol === "https:" : false;
-  } catch {
-    https = false;
-  }
-  if (!https) {
+  if (!isHttps(url)) {
     problems.push({ setting: "NEXTAUTH_URL", message: `${url ? `"${url}" is not an https:// address` : "is not set"}: set the portal's public https:// address (sessions and cookies are only safe behind TLS)` });
+  }
+  // Printed in every certificate's QR code (docs/verify.md); unset, it is NEXTAUTH_URL, checked above.
+  const verifyUrl = env.VERIFY_BASE_URL;
+  if (verifyUrl !== undefined && verifyUrl !== "" && !isHttps(verifyUrl)) {
+    problems.push({ setting: "VERIFY_BASE_URL", message: `"${verifyUrl}" is not an https:// address: set the public https:// address of the certificate verification page (it is printed on every certificate)` });
   }
   if (env.ALLOW_CLOCK_OVERRIDE === "true") {
     problems.push({ setting: "ALLOW_CLOCK_OVERRIDE", message: "lets a caller choose the time a request is judged at (a test convenience): unset it" });

@@ -2,6 +2,7 @@
 // Names, places and figures are fictional (DOMAIN.md §9). The staff preview's sample rows stay in production
 // code (server/certificates/sample-rows.ts); these are for tests only.
 import { samplePersonalSeal, sampleTaxFigures } from "@/server/certificates/sample-rows";
+import type { PrintedIssuance } from "@/server/pdf/document-model";
 import type { FuhyoEntry, KosekiEvent, KosekiMember, KosekiRecord, Municipality, Resident, TaxRecord } from "@/server/generated/prisma/client";
 
 const d = (ymd: string) => new Date(`${ymd}T00:00:00Z`);
@@ -244,6 +245,12 @@ export const YAMAKAWA: MemberSpec[] = [
   },
 ];
 
-export const ISSUANCE = { id: "00000000-0000-7000-8000-00000000i001", no: "999997-2026-00000123" };
+/** An issuance as the builders receive it: id, 発行番号 and a fixed 照合番号 with its verification URL. */
+export const printedIssuance = (id: string, no: string, code = "7QKM-2PA9-TRBX"): PrintedIssuance => ({
+  id,
+  no,
+  verification: { code, url: `http://localhost:3000/verify?no=${no}&code=${code}` },
+});
+export const ISSUANCE = printedIssuance("00000000-0000-7000-8000-00000000i001", "999997-2026-00000123");
 /** 令和8年11月27日 10:00 JST */
 export const NOW = new Date("2026-11-27T01:00:00Z");

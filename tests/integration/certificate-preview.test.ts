@@ -37,6 +37,8 @@ describe("previewCertificate", () => {
       expect(text, type).toContain(compact(m.mayorName));
       expect(text, type).toContain("見本");
       expect(text, type).toContain(`${m.code}-SAMPLE-00000000`);
+      // The sample 照合番号 on every page, and a QR code of the sample's verification address (no lookup finds it).
+      for (const page of pageTexts) expect(page, type).toContain("照合番号0000-0000-0000");
       // Fictional data only, in the municipality's name.
       expect(text, type).toContain("山川");
     }

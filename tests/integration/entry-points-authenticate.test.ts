@@ -35,6 +35,7 @@ const PUBLIC: Record<string, string> = {
   "app/api/kiosk/v1/openapi.json/route.ts#GET": "the API description: a client needs it to learn how to sign",
   "app/(public)/koseki-registration/actions.ts#submitPreRegistrationAction": "the residents' pre-registration form (throttled per address and per municipality and day)",
   "app/(public)/koseki-registration/actions.ts#lookupRegistrationStatusAction": "the residents' status lookup (throttled per address and per receipt number)",
+  "app/(public)/verify/actions.ts#verifyIssuanceAction": "the public certificate check by 発行番号 and 照合番号 (throttled per address and overall; answers no personal data)",
 };
 
 /** Files whose actions exist in demo mode only: outside it each answers like a missing page (notFound). */

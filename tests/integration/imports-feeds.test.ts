@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { ownerDb } from "@/tests/setup/owner-db";
 import { buildKosekiDocument } from "@/server/certificates/build-koseki-document";
 import { createMunicipality } from "../factories";
+import { printedIssuance } from "../factories/certificate-rows";
 import { createRegistration } from "../factories/koseki";
 import { importText, RESIDENT_KEYS, residentRow, toCsv, toJsonLines } from "../factories/imports";
 import { solidPng } from "../factories/png";
@@ -130,7 +131,7 @@ describe("koseki and fuhyo", () => {
     const resident = await ownerDb().resident.findFirstOrThrow({ where: { municipalityId: m.id, residentNo: rows[0].residentNo } });
     expect(record.members[0].residentId).toBe(resident.id);
     const municipality = await ownerDb().municipality.findUniqueOrThrow({ where: { id: m.id } });
-    const built = buildKosekiDocument({ municipality, record, variant: "full", issuance: { id: "00000000-0000-7000-8000-000000000000", no: "X-1" }, now: new Date("2026-11-27T01:00:00Z") });
+    const built = buildKosekiDocument({ municipality, record, variant: "full", issuance: printedIssuance("00000000-0000-7000-8000-000000000000", "X-1"), now: new Date("2026-11-27T01:00:00Z") });
     expect(JSON.stringify(built.document)).toContain("昭和55年4月1日");
 
     const fuhyo = toCsv(fuhyoCols, [

@@ -15,7 +15,8 @@ import { issueCertificate, type IssuanceHooks } from "@/server/issuance/issue-ce
 import { AUTO_STOP_REASON, reportSelfCheckFailure } from "@/server/issuance/report-self-check-failure";
 import { verifyRenderedPdf } from "@/server/issuance/verify-rendered-pdf";
 import { logger } from "@/server/logger";
-import { bindingKeywords, type CertificateDocument } from "@/server/pdf/document-model";
+import { bindingKeywords, type CertificateDocument, type PrintedIssuance } from "@/server/pdf/document-model";
+import { printedIssuance } from "@/tests/factories/certificate-rows";
 import { closeRenderPool } from "@/server/pdf/render-pool";
 import { extractPdf, renderCertificate } from "@/server/pdf/render-certificate";
 import { ownerDb } from "@/tests/setup/owner-db";
@@ -46,7 +47,7 @@ afterAll(async () => {
   await closeRenderPool();
 });
 
-const ISSUANCE = (n: number) => ({ id: `00000000-0000-7000-8000-${String(n).padStart(12, "0")}`, no: `999999-2026-${String(n).padStart(8, "0")}` });
+const ISSUANCE = (n: number) => printedIssuance(`00000000-0000-7000-8000-${String(n).padStart(12, "0")}`, `999999-2026-${String(n).padStart(8, "0")}`);
 
 const subjectFor = (ctx: RequestContext, req: SubjectRequest) => withTenant(ctx, (tx) => loadIndependentSubject(tx, req));
 
@@ -54,7 +55,7 @@ const householdOf = (householdId: string) =>
   ownerDb().resident.findMany({ where: { householdId }, orderBy: [{ isHouseholdHead: "desc" }, { dateOfBirth: "asc" }, { id: "asc" }] });
 
 /** A 住民票 of `household` built by the real builder, from database rows. */
-async function residenceFrom(municipalityId: string, household: Resident[], issuance: { id: string; no: string }): Promise<BuiltDocument> {
+async function residenceFrom(municipalityId: string, household: Resident[], issuance: PrintedIssuance): Promise<BuiltDocument> {
   const municipality = await ownerDb().municipality.findUniqueOrThrow({ where: { id: municipalityId } });
   const address = (await ownerDb().household.findUniqueOrThrow({ where: { id: household[0].householdId } })).address;
   return buildResidenceDocument({
@@ -68,7 +69,7 @@ async function residenceFrom(municipalityId: string, household: Resident[], issu
   });
 }
 
-const binding = (doc: CertificateDocument) => ({ issuanceId: doc.issuanceId, issuanceNo: doc.issuanceNo, subjectDigest: doc.subjectDigest });
+const binding = (doc: CertificateDocument) => ({ issuanceId: doc.issuanceId, issuanceNo: doc.issuanceNo, verificationCode: doc.verification.code, subjectDigest: doc.subjectDigest });
 
 describe("who may appear, re-derived from the card", () => {
   it("住民票: the active members of the cardholder's household; 印鑑 and 税: the cardholder only", async () => {
@@ -154,9 +155,11 @@ describe("wrong PDFs made for real are caught", () => {
     const again = await issue(mine.card, "splice-a-again");
     const b = await issue(theirs.card, "splice-b");
     const pdf = (x: { pdf: string }) => new Uint8Array(Buffer.from(x.pdf, "base64"));
-    const expected = { issuanceId: a.issuanceId, issuanceNo: a.issuanceNo, subjectDigest: (await ownerDb().issuance.findUniqueOrThrow({ where: { id: a.issuanceId } })).subjectDigest };
-    const subject = await subjectFor(ctx, { card: mine.card, municipalityCode: m.code, certificateType: "residence", options: { members: "all" } });
     const original = await extractPdf(pdf(a));
+    // The 照合番号 is only on the paper (the row keeps its hash): read it from the PDF.
+    const verificationCode = /照合番号([0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4})/.exec(original.pageTexts[0])![1];
+    const expected = { issuanceId: a.issuanceId, issuanceNo: a.issuanceNo, verificationCode, subjectDigest: (await ownerDb().issuance.findUniqueOrThrow({ where: { id: a.issuanceId } })).subjectDigest };
+    const subject = await subjectFor(ctx, { card: mine.card, municipalityCode: m.code, certificateType: "residence", options: { members: "all" } });
     expect(original.pageCount).toBeGreaterThan(1);
     expect(checkPdfSubject(original, expected, subject)).toEqual({ ok: true });
 

@@ -166,4 +166,9 @@ describe("checkProductionSettings", () => {
     expect(bad.map((p) => p.setting)).toEqual(["NEXTAUTH_SECRET", "FIELD_ENCRYPTION_KEYS", "NEXTAUTH_URL"]);
     expect(bad[0].message).toContain("shorter than 32 characters");
   });
+
+  it("requires the verification page's address printed on certificates to be https when it is set apart from NEXTAUTH_URL", () => {
+    expect(checkProductionSettings({ ...goodSettings(), VERIFY_BASE_URL: "https://shomei.example.jp" })).toEqual([]);
+    expect(checkProductionSettings({ ...goodSettings(), VERIFY_BASE_URL: "http://shomei.example.jp" }).map((p) => p.setting)).toEqual(["VERIFY_BASE_URL"]);
+  });
 });

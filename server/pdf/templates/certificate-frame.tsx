@@ -1,4 +1,5 @@
-// The frame every certificate shares: A4, title, 発行番号 and page n/m on every page (fixed header), the body,
+// The frame every certificate shares: A4, title, 発行番号 and page n/m, the 照合番号 and the QR code of the
+// page's verification address on every page (fixed header, docs/verify.md), the body,
 // 以下余白, the 認証文 with the 和暦 date and the mayor's title and name under the 公印; a staff preview
 // (doc.sample) adds a 「見本」 watermark and is otherwise identical.
 import { Document, Image, Page, StyleSheet, Text, View } from "@react-pdf/renderer";
@@ -6,10 +7,18 @@ import { imageSource } from "./image-source";
 import type { ReactNode } from "react";
 import { bindingKeywords, type CertificateDocument } from "../document-model";
 import { FONT_FAMILY } from "../fonts";
+import { QR_SIZE_PT, qrPath, VerificationQr } from "./verification-qr";
+
+/** The verification page's address without the query, printed for a reader who types it. */
+const verifyPageOf = (url: string) => url.split("?")[0];
 
 export const styles = StyleSheet.create({
-  page: { fontFamily: FONT_FAMILY, fontSize: 10, paddingTop: 56, paddingBottom: 48, paddingHorizontal: 48, lineHeight: 1.5 },
-  header: { position: "absolute", top: 24, left: 48, right: 48, flexDirection: "row", justifyContent: "space-between", fontSize: 8 },
+  // The header holds the QR code: the body starts below it on every page.
+  page: { fontFamily: FONT_FAMILY, fontSize: 10, paddingTop: 28 + QR_SIZE_PT, paddingBottom: 48, paddingHorizontal: 48, lineHeight: 1.5 },
+  header: { position: "absolute", top: 24, left: 48, right: 48 + QR_SIZE_PT + 6, flexDirection: "row", justifyContent: "space-between", fontSize: 8 },
+  headerVerification: { position: "absolute", top: 36, right: 48 + QR_SIZE_PT + 6, width: 280, fontSize: 8, textAlign: "right" },
+  headerHint: { fontSize: 6.5, color: "#333" },
+  qr: { position: "absolute", top: 18, right: 48 - 4 },
   title: { fontSize: 18, fontWeight: "bold", textAlign: "center", marginBottom: 16, letterSpacing: 4 },
   row: { flexDirection: "row", borderBottomWidth: 0.5, borderBottomColor: "#555", paddingVertical: 3 },
   label: { width: 110, color: "#222" },
@@ -70,6 +79,7 @@ export function Field({ label, value }: { label: string; value: string }) {
 }
 
 export function CertificateFrame({ doc, children }: { doc: CertificateDocument; children: ReactNode }) {
+  const qr = qrPath(doc.verification.url);
   return (
     <Document
       title={doc.title}
@@ -82,10 +92,18 @@ export function CertificateFrame({ doc, children }: { doc: CertificateDocument; 
     >
       <Page size="A4" style={styles.page}>
         {doc.sample ? <SampleWatermark /> : null}
+        {/* react-pdf drops fixed elements placed in the bottom padding, so 発行番号, page n/m, 照合番号 and the QR code live in the header. */}
+        {/* Three fixed blocks side by side: a render() text (page n/m) is only drawn as a direct child of a fixed element. */}
         <View style={styles.header} fixed>
           <Text>{doc.municipality.name}</Text>
-          {/* react-pdf drops fixed elements placed in the bottom padding, so 発行番号 and page n/m live in the header. */}
           <Text render={({ pageNumber, totalPages }) => `発行番号 ${doc.issuanceNo}　${pageNumber} / ${totalPages}`} />
+        </View>
+        <View style={styles.headerVerification} fixed>
+          <Text>照合番号 {doc.verification.code}</Text>
+          <Text style={styles.headerHint}>この証明書の発行は {verifyPageOf(doc.verification.url)} で確認できます</Text>
+        </View>
+        <View style={styles.qr} fixed>
+          <VerificationQr qr={qr} />
         </View>
         <Text style={styles.title}>{doc.title}</Text>
         {children}
