@@ -1,0 +1,74 @@
+import { z } from "zod";
+import { isCalendarDate } from "../jst";
+
+// Schemas of the void of an issuance (無効) and of the recall export, shared by the forms, the route and the
+// verbs (docs/decisions/0012-void-and-recall.md), with the Japanese labels. Client-safe.
+
+export const VOID_REASONS = ["misissued", "reissued", "other"] as const;
+export type VoidReasonName = (typeof VOID_REASONS)[number];
+export const VOID_REASON_LABELS: Record<VoidReasonName, string> = {
+  misissued: "誤交付",
+  reissued: "再発行",
+  other: "その他",
+};
+
+export const VOID_NOTE_MAX = 500;
+
+/** The reason and, for その他, the text (required there, bounded everywhere; stored with the issuance, not in the audit log). */
+const ZVoidReasonFields = z.object({
+  reason: z.enum(VOID_REASONS, { error: "無効にする理由を選んでください。" }),
+  note: z.string().trim().max(VOID_NOTE_MAX, `理由の内容は${VOID_NOTE_MAX}文字以内で入力してください。`).default(""),
+  /** The confirmation step: the staff member ticks that a void cannot be undone. */
+  confirm: z.literal(true, { error: "無効にすると取り消せないことを確認してください。" }),
+});
+
+const requireNoteForOther = <T extends { reason: VoidReasonName; note: string }>(v: T, ctx: z.RefinementCtx) => {
+  if (v.reason === "other" && v.note === "") ctx.addIssue({ code: "custom", path: ["note"], message: "「その他」の場合は理由の内容を入力してください。" });
+};
+
+export const ZVoidIssuance = ZVoidReasonFields.extend({ issuanceId: z.uuid("発行記録が見つかりません。") }).superRefine(requireNoteForOther);
+export type VoidIssuanceInput = z.input<typeof ZVoidIssuance>;
+
+/** Void the issuances an incident lists: the ones chosen, or (`all`) every printed one not yet void. */
+export const ZVoidIncidentIssuances = ZVoidReasonFields.extend({
+  incidentId: z.uuid("インシデントが見つかりません。"),
+  scope: z.enum(["selected", "all"], { error: "対象を選んでください。" }),
+  issuanceIds: z.array(z.uuid("発行記録が見つかりません。")).max(1000, "一度に無効にできるのは1000件までです。").default([]),
+})
+  .superRefine(requireNoteForOther)
+  .refine((v) => v.scope === "all" || v.issuanceIds.length > 0, { path: ["issuanceIds"], message: "無効にする発行記録を選んでください。" });
+export type VoidIncidentIssuancesInput = z.input<typeof ZVoidIncidentIssuances>;
+
+/** 発行番号 separated by spaces, commas or line breaks. */
+export const MAX_LINKS_AT_ONCE = 200;
+export const ZAddIncidentIssuances = z.object({
+  incidentId: z.uuid("インシデントが見つかりません。"),
+  issuanceNos: z
+    .string()
+    .trim()
+    .min(1, "発行番号を入力してください。")
+    .max(MAX_LINKS_AT_ONCE * 25, "入力が長すぎます。")
+    .transform((text) => [...new Set(text.split(/[\s,、]+/).filter(Boolean))])
+    .refine((nos) => nos.every((no) => /^\d{6}-\d{4}-\d{8}$/.test(no)), "発行番号は「131121-2026-00000001」の形で、空白か改行で区切って入力してください。")
+    .refine((nos) => nos.length <= MAX_LINKS_AT_ONCE, `一度に追加できるのは${MAX_LINKS_AT_ONCE}件までです。`),
+});
+export type AddIncidentIssuancesInput = z.input<typeof ZAddIncidentIssuances>;
+
+export const RECALL_ENCODINGS = ["utf8", "sjis"] as const;
+
+const ZDay = z
+  .string()
+  .trim()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "日付はYYYY-MM-DDの形式で入力してください。")
+  .refine(isCalendarDate, "存在しない日付です。");
+
+/** The recall export: issuances voided from `from` to `to` (JST days, inclusive), at most a year. */
+export const ZRecallExport = z
+  .object({
+    from: ZDay,
+    to: ZDay,
+    encoding: z.enum(RECALL_ENCODINGS, { error: "文字コードを選んでください。" }).default("utf8"),
+  })
+  .refine((v) => v.from <= v.to, { path: ["to"], message: "終了日は開始日以降の日付を入力してください。" })
+  .refine((v) => Date.parse(v.to) - Date.parse(v.from) <= 366 * 86_400_000, { path: ["to"], message: "期間は1年以内にしてください。" });
+export type RecallExportInput = z.input<typeof ZRecallExport>;
