@@ -19,7 +19,7 @@ const ZVoidReasonFields = z.object({
   reason: z.enum(VOID_REASONS, { error: "無効にする理由を選んでください。" }),
   note: z.string().trim().max(VOID_NOTE_MAX, `理由の内容は${VOID_NOTE_MAX}文字以内で入力してください。`).default(""),
   /** The confirmation step: the staff member ticks that a void cannot be undone. */
-  confirm: z.literal(true, { error: "無効にすると取り消せないことを確認してください。" }),
+  confirm: z.boolean().refine((v) => v, "無効にすると取り消せないことを確認してください。"),
 });
 
 const requireNoteForOther = <T extends { reason: VoidReasonName; note: string }>(v: T, ctx: z.RefinementCtx) => {
@@ -39,7 +39,9 @@ export const ZVoidIncidentIssuances = ZVoidReasonFields.extend({
   .refine((v) => v.scope === "all" || v.issuanceIds.length > 0, { path: ["issuanceIds"], message: "無効にする発行記録を選んでください。" });
 export type VoidIncidentIssuancesInput = z.input<typeof ZVoidIncidentIssuances>;
 
-/** 発行番号 separated by spaces, commas or line breaks. */
+/** 発行番号 separated by spaces, commas or line breaks, each once. */
+export const splitIssuanceNos = (text: string): string[] => [...new Set(text.split(/[\s,、]+/).filter(Boolean))];
+
 export const MAX_LINKS_AT_ONCE = 200;
 export const ZAddIncidentIssuances = z.object({
   incidentId: z.uuid("インシデントが見つかりません。"),
@@ -48,9 +50,8 @@ export const ZAddIncidentIssuances = z.object({
     .trim()
     .min(1, "発行番号を入力してください。")
     .max(MAX_LINKS_AT_ONCE * 25, "入力が長すぎます。")
-    .transform((text) => [...new Set(text.split(/[\s,、]+/).filter(Boolean))])
-    .refine((nos) => nos.every((no) => /^\d{6}-\d{4}-\d{8}$/.test(no)), "発行番号は「131121-2026-00000001」の形で、空白か改行で区切って入力してください。")
-    .refine((nos) => nos.length <= MAX_LINKS_AT_ONCE, `一度に追加できるのは${MAX_LINKS_AT_ONCE}件までです。`),
+    .refine((text) => splitIssuanceNos(text).every((no) => /^\d{6}-\d{4}-\d{8}$/.test(no)), "発行番号は「131121-2026-00000001」の形で、空白か改行で区切って入力してください。")
+    .refine((text) => splitIssuanceNos(text).length <= MAX_LINKS_AT_ONCE, `一度に追加できるのは${MAX_LINKS_AT_ONCE}件までです。`),
 });
 export type AddIncidentIssuancesInput = z.input<typeof ZAddIncidentIssuances>;
 

@@ -1,5 +1,5 @@
 import "server-only";
-import { ZAddIncidentIssuances, type AddIncidentIssuancesInput } from "@/lib/schemas/issuance-void";
+import { splitIssuanceNos, ZAddIncidentIssuances, type AddIncidentIssuancesInput } from "@/lib/schemas/issuance-void";
 import { writeAuditEvent } from "../audit/write-audit-event";
 import { requirePermission, type RequestContext } from "../context";
 import { withTenant } from "../db/tenant";
@@ -15,7 +15,9 @@ import { lockIncident } from "./lock-incident";
  */
 export async function addIncidentIssuances({ ctx, input, now = new Date() }: { ctx: RequestContext; input: AddIncidentIssuancesInput; now?: Date }): Promise<{ added: number; skipped: number }> {
   requirePermission(ctx, "incidents:handle");
-  const { incidentId, issuanceNos } = parseInput(ZAddIncidentIssuances, input, "invalid issuance list");
+  const parsed = parseInput(ZAddIncidentIssuances, input, "invalid issuance list");
+  const incidentId = parsed.incidentId;
+  const issuanceNos = splitIssuanceNos(parsed.issuanceNos);
   return withTenant(ctx, async (tx) => {
     const incident = await lockIncident(tx, ctx, incidentId);
     if (incident.status === "closed") throw new AppError("incident_state_conflict", "a closed incident takes no more issuances", { details: { currentStatus: incident.status } });

@@ -1,0 +1,224 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useId, useState } from "react";
+import { useForm } from "react-hook-form";
+import { useFormAction } from "@/components/form/use-form-action";
+import { VoidReasonFields } from "@/components/form/void-reason-fields";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { DataTable, TABLE_CELL_CLASS } from "@/components/ui/data-table";
+import { TEXT_LINK_CLASS } from "@/components/ui/text-link";
+import { CERTIFICATE_NAMES, type CertificateTypeId } from "@/lib/certificate-types";
+import { formatJstDateTime } from "@/lib/jst";
+import { MAX_LINKS_AT_ONCE, VOID_REASON_LABELS, ZAddIncidentIssuances, ZVoidIncidentIssuances, type AddIncidentIssuancesInput, type VoidIncidentIssuancesInput, type VoidReasonName } from "@/lib/schemas/issuance-void";
+import { ISSUANCE_STATUS_LABELS, type IssuanceStatusName } from "@/lib/schemas/logs";
+import { addIncidentIssuancesAction, voidIncidentIssuancesAction } from "../../actions";
+
+export type AffectedRow = {
+  id: string;
+  issuanceNo: string;
+  certificateType: CertificateTypeId;
+  status: IssuanceStatusName;
+  renderedAt: string;
+  storeChain: string;
+  terminalId: string;
+  voidedAt: string | null;
+  voidReason: VoidReasonName | null;
+  own: boolean;
+};
+
+const voidable = (r: AffectedRow) => r.status === "printed" && !r.voidedAt;
+
+/** The issuances an incident lists, the form adding more by 発行番号, and the void of the chosen ones or all. */
+export function AffectedIssuances({ incidentId, rows, mayAdd, mayVoid }: { incidentId: string; rows: AffectedRow[]; mayAdd: boolean; mayVoid: boolean }) {
+  const [selected, setSelected] = useState<string[]>([]);
+  const open = rows.filter(voidable);
+  const showVoid = mayVoid && open.length > 0;
+
+  const toggle = (id: string, on: boolean) => setSelected((s) => (on ? [...s, id] : s.filter((x) => x !== id)));
+
+  return (
+    <div className="flex flex-col gap-6">
+      <DataTable
+        label="影響を受けた発行記録の表"
+        caption="影響を受けた発行記録"
+        rows={rows}
+        rowKey={(r) => r.id}
+        empty={<p className="text-std-16N-170">このインシデントに関連付けられた発行記録はありません。</p>}
+        columns={[
+          showVoid && {
+            header: "選択",
+            className: TABLE_CELL_CLASS,
+            cell: (r) =>
+              voidable(r) ? (
+                <input
+                  type="checkbox"
+                  aria-label={`${r.issuanceNo}を選択`}
+                  checked={selected.includes(r.id)}
+                  onChange={(e) => toggle(r.id, e.target.checked)}
+                  className="size-6 accent-blue-900 focus-visible:outline-4 focus-visible:outline-offset-2 focus-visible:outline-black"
+                />
+              ) : null,
+          },
+          {
+            header: "発行番号",
+            rowHeader: true,
+            className: `${TABLE_CELL_CLASS} whitespace-nowrap font-mono font-normal tabular-nums`,
+            cell: (r) => (
+              <Link href={`/issuances/${r.id}`} className={TEXT_LINK_CLASS}>
+                {r.issuanceNo}
+              </Link>
+            ),
+          },
+          { header: "証明書の種類", className: TABLE_CELL_CLASS, cell: (r) => CERTIFICATE_NAMES[r.certificateType] },
+          {
+            header: "状態",
+            className: `${TABLE_CELL_CLASS} whitespace-nowrap`,
+            cell: (r) => (
+              <>
+                {ISSUANCE_STATUS_LABELS[r.status]}
+                {r.voidedAt ? <span className="ml-2 rounded-4 bg-error-1 px-2 py-0.5 text-dns-14B-120 text-white">無効</span> : null}
+              </>
+            ),
+          },
+          { header: "無効の理由", className: `${TABLE_CELL_CLASS} whitespace-nowrap`, cell: (r) => (r.voidReason ? VOID_REASON_LABELS[r.voidReason] : "—") },
+          { header: "作成日時", className: `${TABLE_CELL_CLASS} whitespace-nowrap tabular-nums`, cell: (r) => formatJstDateTime(r.renderedAt) },
+          { header: "店舗・端末", className: `${TABLE_CELL_CLASS} whitespace-nowrap`, cell: (r) => `${r.storeChain} / ${r.terminalId}` },
+          { header: "記録", className: `${TABLE_CELL_CLASS} whitespace-nowrap`, cell: (r) => (r.own ? "インシデントの発行" : "職員が追加") },
+        ]}
+      />
+      {showVoid ? <VoidForm incidentId={incidentId} selected={selected} openCount={open.length} onDone={() => setSelected([])} /> : null}
+      {mayAdd ? <AddForm incidentId={incidentId} /> : null}
+    </div>
+  );
+}
+
+function AddForm({ incidentId }: { incidentId: string }) {
+  const router = useRouter();
+  const fieldId = useId();
+  const [done, setDone] = useState<string | null>(null);
+  const form = useForm<AddIncidentIssuancesInput>({ resolver: zodResolver(ZAddIncidentIssuances), defaultValues: { incidentId, issuanceNos: "" } });
+  const { onSubmit, message, alertRef, pending } = useFormAction(form, addIncidentIssuancesAction, {
+    onSuccess: (data) => {
+      setDone(`${data.added}件を追加しました。${data.skipped ? `（${data.skipped}件は登録済み）` : ""}`);
+      form.reset({ incidentId, issuanceNos: "" });
+      router.refresh();
+    },
+  });
+  const error = form.formState.errors.issuanceNos?.message;
+  return (
+    <form noValidate onSubmit={onSubmit} className="flex flex-col gap-4 rounded-8 border border-solid-gray-420 p-4 desktop:p-6" aria-labelledby={`${fieldId}-heading`}>
+      <h3 id={`${fieldId}-heading`} className="text-std-20B-150 text-solid-gray-900">
+        発行記録を追加する
+      </h3>
+      {message ? (
+        <Alert variant="error" role="alert" ref={alertRef} tabIndex={-1} title="追加できませんでした">
+          {message}
+        </Alert>
+      ) : null}
+      {done ? (
+        <Alert variant="success" role="status">
+          {done}
+        </Alert>
+      ) : null}
+      <input type="hidden" {...form.register("incidentId")} />
+      <div className="flex flex-col gap-2">
+        <label htmlFor={fieldId} className="flex flex-wrap items-center gap-2 text-std-17B-170 text-solid-gray-800">
+          発行番号
+          <span className="rounded-4 bg-error-2 px-2 py-0.5 text-dns-14B-120 text-white">必須</span>
+        </label>
+        <p id={`${fieldId}-hint`} className="text-std-16N-170 text-solid-gray-700">
+          1行に1つ（空白・カンマ区切りも可）、一度に{MAX_LINKS_AT_ONCE}件まで。期間・種類・端末で探すときは
+          <Link href="/issuances" className={TEXT_LINK_CLASS}>
+            発行履歴
+          </Link>
+          で検索した番号を貼り付けてください。
+        </p>
+        <textarea
+          id={fieldId}
+          rows={4}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={[`${fieldId}-hint`, error ? `${fieldId}-error` : null].filter(Boolean).join(" ")}
+          className={
+            "w-full rounded-8 border border-solid-gray-600 bg-white px-4 py-3 font-mono text-std-16N-170 text-solid-gray-800 " +
+            "hover:border-black aria-invalid:border-error-1 " +
+            "focus-visible:outline-4 focus-visible:outline-offset-2 focus-visible:outline-black focus-visible:outline-solid focus-visible:ring-2 focus-visible:ring-yellow-300"
+          }
+          {...form.register("issuanceNos")}
+        />
+        {error ? (
+          <p id={`${fieldId}-error`} className="text-std-16N-170 text-error-1">
+            <span aria-hidden="true">＊</span>
+            {error}
+          </p>
+        ) : null}
+      </div>
+      <div>
+        <Button type="submit" variant="outline" disabled={pending}>
+          一覧に追加する
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+function VoidForm({ incidentId, selected, openCount, onDone }: { incidentId: string; selected: string[]; openCount: number; onDone: () => void }) {
+  const router = useRouter();
+  const headingId = useId();
+  const [done, setDone] = useState<string | null>(null);
+  const form = useForm<VoidIncidentIssuancesInput>({
+    resolver: zodResolver(ZVoidIncidentIssuances),
+    defaultValues: { incidentId, scope: "selected", issuanceIds: [], reason: undefined, note: "", confirm: false },
+  });
+  const { onSubmit, message, alertRef, pending } = useFormAction(form, voidIncidentIssuancesAction, {
+    onSuccess: (data) => {
+      setDone(`${data.voided.length}件の証明書を無効にしました。`);
+      form.reset({ incidentId, scope: "selected", issuanceIds: [], reason: undefined, note: "", confirm: false });
+      onDone();
+      router.refresh();
+    },
+  });
+  const choose = (scope: "selected" | "all") => () => {
+    form.setValue("scope", scope);
+    form.setValue("issuanceIds", scope === "all" ? [] : selected);
+  };
+  const idsError = form.formState.errors.issuanceIds?.message;
+  return (
+    <form noValidate onSubmit={onSubmit} className="flex flex-col gap-4 rounded-8 border border-solid-gray-420 p-4 desktop:p-6" aria-labelledby={headingId}>
+      <h3 id={headingId} className="text-std-20B-150 text-solid-gray-900">
+        一覧の証明書を無効にする
+      </h3>
+      {message ? (
+        <Alert variant="error" role="alert" ref={alertRef} tabIndex={-1} title="無効にできませんでした">
+          {message}
+        </Alert>
+      ) : null}
+      {done ? (
+        <Alert variant="success" role="status">
+          {done}
+        </Alert>
+      ) : null}
+      <p className="text-std-16N-170 text-solid-gray-800">
+        表で選んだ証明書、または無効になっていない印刷済みの証明書すべて（{openCount}件）を、同じ理由でまとめて無効にします。1件でも無効にできないものがあれば、どれも無効にしません。
+      </p>
+      <VoidReasonFields register={form.register} errors={form.formState.errors} />
+      {idsError ? (
+        <p className="text-std-16N-170 text-error-1" role="alert">
+          <span aria-hidden="true">＊</span>
+          {idsError}
+        </p>
+      ) : null}
+      <div className="flex flex-wrap gap-4">
+        <Button type="submit" disabled={pending} onClick={choose("selected")}>
+          選択した証明書を無効にする（{selected.length}件）
+        </Button>
+        <Button type="submit" variant="outline" disabled={pending} onClick={choose("all")}>
+          無効でない証明書をすべて無効にする
+        </Button>
+      </div>
+    </form>
+  );
+}
