@@ -37,10 +37,12 @@ export async function applyVoid(
     }
   }
   const actorId = ctx.actor.type === "staff" ? ctx.actor.id : null;
-  await tx.issuance.updateMany({
+  const updated = await tx.issuance.updateMany({
     where: { id: { in: ids }, municipalityId, voidedAt: null },
     data: { voidedAt: now, voidReason: decision.reason, voidNote: decision.note === "" ? null : decision.note, voidedById: actorId },
   });
+  // The rows are locked, so this holds; should it ever not, no void is reported that did not happen.
+  if (updated.count !== ids.length) throw new AppError("issuance_already_void", "an issuance was voided concurrently");
   for (const r of rows) {
     await writeAuditEvent(tx, ctx, {
       municipalityId,

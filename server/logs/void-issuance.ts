@@ -15,7 +15,7 @@ export async function voidIssuance({ ctx, input, now = new Date() }: { ctx: Requ
   const municipalityId = requireMunicipality(ctx);
   const { issuanceId, reason, note } = parseInput(ZVoidIssuance, input, "invalid void request");
   return withTenant(ctx, async (tx) => {
-    const [voided] = await applyVoid(tx, ctx, municipalityId, [issuanceId], { reason, note, }, now);
+    const [voided] = await applyVoid(tx, ctx, municipalityId, [issuanceId], { reason, note }, now);
     return voided;
   });
 }
