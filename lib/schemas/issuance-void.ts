@@ -1,5 +1,7 @@
 import { z } from "zod";
+import { CERTIFICATE_TYPES } from "../certificate-types";
 import { isCalendarDate } from "../jst";
+import { localDateTime } from "./service-config";
 
 // Schemas of the void of an issuance (無効) and of the recall export, shared by the forms, the route and the
 // verbs (docs/decisions/0012-void-and-recall.md), with the Japanese labels. Client-safe.
@@ -54,6 +56,28 @@ export const ZAddIncidentIssuances = z.object({
     .refine((text) => splitIssuanceNos(text).length <= MAX_LINKS_AT_ONCE, `一度に追加できるのは${MAX_LINKS_AT_ONCE}件までです。`),
 });
 export type AddIncidentIssuancesInput = z.input<typeof ZAddIncidentIssuances>;
+
+/** At most this many issuances found by one search are added to an incident. */
+export const MAX_SEARCH_LINKS = 1000;
+/** The validation message (field `to`) when a search finds more than MAX_SEARCH_LINKS. */
+export const TOO_MANY_MATCHES = `該当する発行記録が${MAX_SEARCH_LINKS}件を超えます。期間を短くするか、条件を加えてください。`;
+
+/**
+ * Add every issuance of a time window (JST, from <input type="datetime-local">), optionally of one certificate
+ * type and one terminal: e.g. all that a misconfigured terminal printed before it was stopped.
+ */
+export const ZAddIncidentIssuancesBySearch = z
+  .object({
+    incidentId: z.uuid("インシデントが見つかりません。"),
+    from: localDateTime("開始日時"),
+    to: localDateTime("終了日時"),
+    type: z.preprocess((v) => (v === "" ? undefined : v), z.enum(CERTIFICATE_TYPES, { error: "証明書の種類を一覧から選んでください。" }).optional()),
+    terminalId: z.string().trim().max(64, "端末IDは64文字以内で入力してください。").default(""),
+  })
+  .superRefine((v, c) => {
+    if (v.from && v.to && v.to <= v.from) c.addIssue({ code: "custom", path: ["to"], message: "終了日時は開始日時より後の日時を入力してください。" });
+  });
+export type AddIncidentIssuancesBySearchInput = z.input<typeof ZAddIncidentIssuancesBySearch>;
 
 export const RECALL_ENCODINGS = ["utf8", "sjis"] as const;
 

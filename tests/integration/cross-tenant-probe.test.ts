@@ -34,6 +34,8 @@ const NOT_VERBS: Record<string, string> = {
   "logs/audit-chain-scope#resolveAuditChain": "inside the audit-log verbs' transaction (probed through them)",
   "logs/apply-void#applyVoid": "inside the void verbs' transaction, on the context's municipality (probed through voidIssuance and voidIncidentIssuances)",
   "incidents/lock-incident#lockIncident": "inside the incident verbs' transaction (probed through them)",
+  "incidents/link-issuances#linkIssuances": "inside the add verbs' transaction, after they locked the incident of the context's tenant (probed through them)",
+  "incidents/link-issuances#lockIncidentForLinks": "inside the add verbs' transaction (probed through them)",
   "incidents/open-incident#openIncident": "system work: the kiosk API and imports open incidents, no staff input",
   "imports/import-job-lock#holdImportJobLock": "inside runImport, on the import's own connection: a lock keyed by the job it just created (probed through the import verbs)",
   "imports/import-job-lock#tryTakeImportJobLock": "inside the interrupted-import sweep's transaction (system work)",
@@ -161,6 +163,8 @@ const PROBES: Record<string, Probe> = {
   "incidents/acknowledge-incident#acknowledgeIncident": ({ ctx, b }) => call("incidents/acknowledge-incident#acknowledgeIncident", { ctx, input: { incidentId: b.incidentId } }),
   "incidents/add-incident-issuances#addIncidentIssuances": ({ ctx, b }) =>
     call("incidents/add-incident-issuances#addIncidentIssuances", { ctx, input: { incidentId: b.incidentId, issuanceNos: `${b.code}-2026-99999999` } }),
+  "incidents/add-incident-issuances-by-search#addIncidentIssuancesBySearch": ({ ctx, b }) =>
+    call("incidents/add-incident-issuances-by-search#addIncidentIssuancesBySearch", { ctx, input: { incidentId: b.incidentId, from: "2026-01-01T00:00", to: "2026-12-31T23:59" } }),
   "incidents/void-incident-issuances#voidIncidentIssuances": ({ ctx, b }) =>
     call("incidents/void-incident-issuances#voidIncidentIssuances", { ctx, input: { incidentId: b.incidentId, scope: "all", reason: "misissued", confirm: true } }),
   "incidents/close-incident#closeIncident": ({ ctx, b }) => call("incidents/close-incident#closeIncident", { ctx, input: { incidentId: b.incidentId, reason: "乗っ取り" } }),

@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { RequestContext } from "@/server/context";
 import { encryptField, FieldContext } from "@/server/crypto/field-encryption";
 import { addIncidentIssuances } from "@/server/incidents/add-incident-issuances";
+import { addIncidentIssuancesBySearch } from "@/server/incidents/add-incident-issuances-by-search";
 import { getIncident } from "@/server/incidents/get-incident";
 import { openIncident } from "@/server/incidents/open-incident";
 import { voidIncidentIssuances } from "@/server/incidents/void-incident-issuances";
@@ -163,7 +164,7 @@ describe("incident: affected issuances and their void together", () => {
     expect(await addIncidentIssuances({ ctx: clerk, input: { incidentId, issuanceNos: `${x.issuanceNo}, ${y.issuanceNo} ${own.issuanceNo}` }, now: NOW })).toEqual({ added: 2, skipped: 1 });
     expect(await addIncidentIssuances({ ctx: clerk, input: { incidentId, issuanceNos: x.issuanceNo }, now: NOW })).toEqual({ added: 0, skipped: 1 });
     const events = await ownerDb().auditEvent.findMany({ where: { chain: a.m.id, targetId: incidentId, action: "incident.add_issuances" } });
-    expect(events.map((e) => e.details)).toEqual([{ issuanceNos: [x.issuanceNo, y.issuanceNo].sort(), count: 2 }]);
+    expect(events.map((e) => e.details)).toEqual([{ how: "numbers", issuanceNos: [x.issuanceNo, y.issuanceNo].sort(), count: 2 }]);
 
     const d = await getIncident({ ctx: staffCtx(a.m.id, "auditor"), input: { incidentId } });
     expect(d.affected.map((r) => [r.issuanceNo, r.own])).toEqual([
@@ -174,6 +175,25 @@ describe("incident: affected issuances and their void together", () => {
     // Auditors read only; B's administrator cannot add to A's incident.
     await expect(addIncidentIssuances({ ctx: staffCtx(a.m.id, "auditor"), input: { incidentId, issuanceNos: x.issuanceNo } })).rejects.toMatchObject({ code: "forbidden" });
     await expect(addIncidentIssuances({ ctx: b.ctx, input: { incidentId, issuanceNos: ofB.issuanceNo } })).rejects.toMatchObject({ code: "not_found" });
+  });
+
+  it("adds by a search over a time window (JST), a type and a terminal, never another municipality's", async () => {
+    const t = await setUpTown();
+    const inWindow = await createIssuanceRow(t, { at: "2026-12-03T14:00:00+09:00", terminalId: "BAD-01" });
+    const edge = await createIssuanceRow(t, { at: "2026-12-03T13:00:00+09:00", terminalId: "BAD-01", status: "failed" });
+    await createIssuanceRow(t, { at: "2026-12-03T15:00:00+09:00", terminalId: "BAD-01" }); // at `to`: excluded
+    await createIssuanceRow(t, { at: "2026-12-03T14:10:00+09:00", terminalId: "GOOD-02" });
+    await createIssuanceRow(t, { at: "2026-12-03T14:20:00+09:00", terminalId: "BAD-01", certificateType: "seal" });
+    await createIssuanceRow(b, { at: "2026-12-03T14:00:00+09:00", terminalId: "BAD-01" });
+    const incidentId = await incidentOf(t);
+    const input = { incidentId, from: "2026-12-03T13:00", to: "2026-12-03T15:00", type: "residence", terminalId: "BAD-01" };
+    await expect(addIncidentIssuancesBySearch({ ctx: t.ctx, input: { ...input, to: "2026-12-03T12:00" }, now: NOW })).rejects.toMatchObject({ code: "validation_failed" });
+    expect(await addIncidentIssuancesBySearch({ ctx: t.ctx, input, now: NOW })).toEqual({ added: 2, skipped: 0 });
+    const d = await getIncident({ ctx: t.ctx, input: { incidentId } });
+    expect(d.affected.map((r) => r.issuanceNo)).toEqual([inWindow.issuanceNo, edge.issuanceNo].sort());
+    expect(await addIncidentIssuancesBySearch({ ctx: t.ctx, input, now: NOW })).toEqual({ added: 0, skipped: 2 });
+    const events = await ownerDb().auditEvent.findMany({ where: { targetId: incidentId, action: "incident.add_issuances" } });
+    expect(events.map((e) => e.details)).toEqual([{ how: "search", issuanceNos: [inWindow.issuanceNo, edge.issuanceNo].sort(), count: 2 }]);
   });
 
   it("voids the chosen ones all or nothing: one already void refuses the lot and none is voided", async () => {

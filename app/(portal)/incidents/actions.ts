@@ -1,9 +1,10 @@
 "use server";
 
-import type { AddIncidentIssuancesInput, VoidIncidentIssuancesInput } from "@/lib/schemas/issuance-void";
+import type { AddIncidentIssuancesBySearchInput, AddIncidentIssuancesInput, VoidIncidentIssuancesInput } from "@/lib/schemas/issuance-void";
 import type { IncidentCloseInput, IncidentRefInput } from "@/lib/schemas/logs";
 import { acknowledgeIncident } from "@/server/incidents/acknowledge-incident";
 import { addIncidentIssuances } from "@/server/incidents/add-incident-issuances";
+import { addIncidentIssuancesBySearch } from "@/server/incidents/add-incident-issuances-by-search";
 import { closeIncident } from "@/server/incidents/close-incident";
 import { voidIncidentIssuances } from "@/server/incidents/void-incident-issuances";
 import { runStaffAction } from "@/server/http/server-actions";
@@ -21,6 +22,10 @@ export async function closeIncidentAction(input: IncidentCloseInput) {
 
 export async function addIncidentIssuancesAction(input: AddIncidentIssuancesInput) {
   return runStaffAction((ctx) => addIncidentIssuances({ ctx, input }), AREA);
+}
+
+export async function addIncidentIssuancesBySearchAction(input: AddIncidentIssuancesBySearchInput) {
+  return runStaffAction((ctx) => addIncidentIssuancesBySearch({ ctx, input }), AREA);
 }
 
 // The issuance log and details show the voids too.

@@ -13,9 +13,10 @@ import { DataTable, TABLE_CELL_CLASS } from "@/components/ui/data-table";
 import { TEXT_LINK_CLASS } from "@/components/ui/text-link";
 import { CERTIFICATE_NAMES, type CertificateTypeId } from "@/lib/certificate-types";
 import { formatJstDateTime } from "@/lib/jst";
-import { MAX_LINKS_AT_ONCE, VOID_REASON_LABELS, ZAddIncidentIssuances, ZVoidIncidentIssuances, type AddIncidentIssuancesInput, type VoidIncidentIssuancesInput, type VoidReasonName } from "@/lib/schemas/issuance-void";
+import { VOID_REASON_LABELS, ZVoidIncidentIssuances, type VoidIncidentIssuancesInput, type VoidReasonName } from "@/lib/schemas/issuance-void";
 import { ISSUANCE_STATUS_LABELS, type IssuanceStatusName } from "@/lib/schemas/logs";
-import { addIncidentIssuancesAction, voidIncidentIssuancesAction } from "../../actions";
+import { voidIncidentIssuancesAction } from "../../actions";
+import { AddByNumbersForm, AddBySearchForm } from "./add-issuances-forms";
 
 export type AffectedRow = {
   id: string;
@@ -91,77 +92,13 @@ export function AffectedIssuances({ incidentId, rows, mayAdd, mayVoid }: { incid
         ]}
       />
       {showVoid ? <VoidForm incidentId={incidentId} selected={selected} openCount={open.length} onDone={() => setSelected([])} /> : null}
-      {mayAdd ? <AddForm incidentId={incidentId} /> : null}
+      {mayAdd ? (
+        <>
+          <AddByNumbersForm incidentId={incidentId} />
+          <AddBySearchForm incidentId={incidentId} />
+        </>
+      ) : null}
     </div>
-  );
-}
-
-function AddForm({ incidentId }: { incidentId: string }) {
-  const router = useRouter();
-  const fieldId = useId();
-  const [done, setDone] = useState<string | null>(null);
-  const form = useForm<AddIncidentIssuancesInput>({ resolver: zodResolver(ZAddIncidentIssuances), defaultValues: { incidentId, issuanceNos: "" } });
-  const { onSubmit, message, alertRef, pending } = useFormAction(form, addIncidentIssuancesAction, {
-    onSuccess: (data) => {
-      setDone(`${data.added}件を追加しました。${data.skipped ? `（${data.skipped}件は登録済み）` : ""}`);
-      form.reset({ incidentId, issuanceNos: "" });
-      router.refresh();
-    },
-  });
-  const error = form.formState.errors.issuanceNos?.message;
-  return (
-    <form noValidate onSubmit={onSubmit} className="flex flex-col gap-4 rounded-8 border border-solid-gray-420 p-4 desktop:p-6" aria-labelledby={`${fieldId}-heading`}>
-      <h3 id={`${fieldId}-heading`} className="text-std-20B-150 text-solid-gray-900">
-        発行記録を追加する
-      </h3>
-      {message ? (
-        <Alert variant="error" role="alert" ref={alertRef} tabIndex={-1} title="追加できませんでした">
-          {message}
-        </Alert>
-      ) : null}
-      {done ? (
-        <Alert variant="success" role="status">
-          {done}
-        </Alert>
-      ) : null}
-      <input type="hidden" {...form.register("incidentId")} />
-      <div className="flex flex-col gap-2">
-        <label htmlFor={fieldId} className="flex flex-wrap items-center gap-2 text-std-17B-170 text-solid-gray-800">
-          発行番号
-          <span className="rounded-4 bg-error-2 px-2 py-0.5 text-dns-14B-120 text-white">必須</span>
-        </label>
-        <p id={`${fieldId}-hint`} className="text-std-16N-170 text-solid-gray-700">
-          1行に1つ（空白・カンマ区切りも可）、一度に{MAX_LINKS_AT_ONCE}件まで。期間・種類・端末で探すときは
-          <Link href="/issuances" className={TEXT_LINK_CLASS}>
-            発行履歴
-          </Link>
-          で検索した番号を貼り付けてください。
-        </p>
-        <textarea
-          id={fieldId}
-          rows={4}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={[`${fieldId}-hint`, error ? `${fieldId}-error` : null].filter(Boolean).join(" ")}
-          className={
-            "w-full rounded-8 border border-solid-gray-600 bg-white px-4 py-3 font-mono text-std-16N-170 text-solid-gray-800 " +
-            "hover:border-black aria-invalid:border-error-1 " +
-            "focus-visible:outline-4 focus-visible:outline-offset-2 focus-visible:outline-black focus-visible:outline-solid focus-visible:ring-2 focus-visible:ring-yellow-300"
-          }
-          {...form.register("issuanceNos")}
-        />
-        {error ? (
-          <p id={`${fieldId}-error`} className="text-std-16N-170 text-error-1">
-            <span aria-hidden="true">＊</span>
-            {error}
-          </p>
-        ) : null}
-      </div>
-      <div>
-        <Button type="submit" variant="outline" disabled={pending}>
-          一覧に追加する
-        </Button>
-      </div>
-    </form>
   );
 }
 
