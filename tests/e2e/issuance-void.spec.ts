@@ -96,3 +96,34 @@ test("a municipal administrator voids a printed certificate, finds it 無効 in 
   expect(line).toContain('"その他","記載事項の誤りのため回収","回収 試験"');
   expect(line).toContain(`"${ADDRESS}"`);
 });
+
+test("from an incident, the administrator lists a second issuance by its number and voids both at once", async ({ page, baseURL }, testInfo) => {
+  test.setTimeout(180_000);
+  const first = await printedIssuance(baseURL!);
+  const second = await printedIssuance(baseURL!);
+  const incident = await factories(() =>
+    ownerDb().incident.create({ data: { municipalityId: MUNICIPALITY.id, kind: "other", severity: "high", summary: "e2e 誤交付の疑い", issuanceId: first.issuanceId } }),
+  );
+
+  await signIn(page, testInfo, ADMIN);
+  await page.goto(`/incidents/${incident.id}`);
+  const affected = page.getByRole("region", { name: "影響を受けた発行記録" });
+  await expect(affected.getByRole("row").filter({ hasText: first.issuanceNo })).toContainText("インシデントの発行");
+  await expectAccessible(page, "incident detail");
+
+  await affected.getByRole("textbox", { name: /^発行番号/ }).fill(`${second.issuanceNo}\n${MUNICIPALITY.code}-2026-99999998`);
+  await affected.getByRole("button", { name: "一覧に追加する" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "この自治体の発行記録にない発行番号があります" })).toBeVisible();
+  await affected.getByRole("textbox", { name: /^発行番号/ }).fill(second.issuanceNo);
+  await affected.getByRole("button", { name: "一覧に追加する" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "1件を追加しました。" })).toBeVisible();
+  await expect(affected.getByRole("row").filter({ hasText: second.issuanceNo })).toContainText("職員が追加");
+
+  await affected.getByLabel("無効にする理由").selectOption("misissued");
+  await affected.getByLabel("無効にすると取り消せないことを確認しました").check();
+  await affected.getByRole("button", { name: "無効でない証明書をすべて無効にする" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "2件の証明書を無効にしました。" })).toBeVisible();
+  for (const i of [first, second]) await expect(affected.getByRole("row").filter({ hasText: i.issuanceNo })).toContainText("誤交付");
+  await expect(affected.getByRole("button", { name: "無効でない証明書をすべて無効にする" })).toHaveCount(0);
+  await expectAccessible(page, "incident detail after the void");
+});

@@ -67,7 +67,7 @@ export default async function IssuanceDetailPage({ params }: { params: Promise<{
     ...(d.failureReason ? ([["失敗の理由（交付センターの報告）", d.failureReason]] as Array<[string, ReactNode]>) : []),
   ];
 
-  const mayVoid = can(staff.role, "issuances:void") && d.status === "printed" && !d.void;
+  const mayVoid = can(staff.role, "issuances:void") && d.status === "printed";
 
   return (
     <div className="flex flex-col gap-8">
@@ -111,14 +111,12 @@ export default async function IssuanceDetailPage({ params }: { params: Promise<{
           <p className="text-std-16N-170">この証明書は有効です。</p>
         )}
         {d.void ? <p className="text-std-16N-170 text-solid-gray-800">無効は取り消せません。誤って無効にした場合は、改めて交付してください。</p> : null}
-        {mayVoid ? (
-          <>
-            <p className="text-std-16N-170 text-solid-gray-800">
-              誤交付などで回収が必要な証明書は、ここで無効にできます。無効にした証明書は、発行番号による照合で「無効」と表示されます。
-            </p>
-            <VoidIssuanceForm issuanceId={d.id} />
-          </>
+        {mayVoid && !d.void ? (
+          <p className="text-std-16N-170 text-solid-gray-800">
+            誤交付などで回収が必要な証明書は、ここで無効にできます。無効にした証明書は、発行番号による照合で「無効」と表示されます。
+          </p>
         ) : null}
+        {mayVoid ? <VoidIssuanceForm issuanceId={d.id} voided={d.void !== null} /> : null}
       </section>
 
       <section aria-labelledby="incidents-heading" className="flex flex-col gap-4">

@@ -36,6 +36,8 @@ const voidable = (r: AffectedRow) => r.status === "printed" && !r.voidedAt;
 /** The issuances an incident lists, the form adding more by 発行番号, and the void of the chosen ones or all. */
 export function AffectedIssuances({ incidentId, rows, mayAdd, mayVoid }: { incidentId: string; rows: AffectedRow[]; mayAdd: boolean; mayVoid: boolean }) {
   const [selected, setSelected] = useState<string[]>([]);
+  // Shown here, not in the void form: the form goes once nothing is left to void.
+  const [voidDone, setVoidDone] = useState<string | null>(null);
   const open = rows.filter(voidable);
   const showVoid = mayVoid && open.length > 0;
 
@@ -43,6 +45,11 @@ export function AffectedIssuances({ incidentId, rows, mayAdd, mayVoid }: { incid
 
   return (
     <div className="flex flex-col gap-6">
+      {voidDone ? (
+        <Alert variant="success" role="status">
+          {voidDone}
+        </Alert>
+      ) : null}
       <DataTable
         label="影響を受けた発行記録の表"
         caption="影響を受けた発行記録"
@@ -91,7 +98,17 @@ export function AffectedIssuances({ incidentId, rows, mayAdd, mayVoid }: { incid
           { header: "記録", className: `${TABLE_CELL_CLASS} whitespace-nowrap`, cell: (r) => (r.own ? "インシデントの発行" : "職員が追加") },
         ]}
       />
-      {showVoid ? <VoidForm incidentId={incidentId} selected={selected} openCount={open.length} onDone={() => setSelected([])} /> : null}
+      {showVoid ? (
+        <VoidForm
+          incidentId={incidentId}
+          selected={selected}
+          openCount={open.length}
+          onDone={(text) => {
+            setSelected([]);
+            setVoidDone(text);
+          }}
+        />
+      ) : null}
       {mayAdd ? (
         <>
           <AddByNumbersForm incidentId={incidentId} />
@@ -102,19 +119,17 @@ export function AffectedIssuances({ incidentId, rows, mayAdd, mayVoid }: { incid
   );
 }
 
-function VoidForm({ incidentId, selected, openCount, onDone }: { incidentId: string; selected: string[]; openCount: number; onDone: () => void }) {
+function VoidForm({ incidentId, selected, openCount, onDone }: { incidentId: string; selected: string[]; openCount: number; onDone: (text: string) => void }) {
   const router = useRouter();
   const headingId = useId();
-  const [done, setDone] = useState<string | null>(null);
   const form = useForm<VoidIncidentIssuancesInput>({
     resolver: zodResolver(ZVoidIncidentIssuances),
     defaultValues: { incidentId, scope: "selected", issuanceIds: [], reason: undefined, note: "", confirm: false },
   });
   const { onSubmit, message, alertRef, pending } = useFormAction(form, voidIncidentIssuancesAction, {
     onSuccess: (data) => {
-      setDone(`${data.voided.length}件の証明書を無効にしました。`);
       form.reset({ incidentId, scope: "selected", issuanceIds: [], reason: undefined, note: "", confirm: false });
-      onDone();
+      onDone(`${data.voided.length}件の証明書を無効にしました。`);
       router.refresh();
     },
   });
@@ -131,11 +146,6 @@ function VoidForm({ incidentId, selected, openCount, onDone }: { incidentId: str
       {message ? (
         <Alert variant="error" role="alert" ref={alertRef} tabIndex={-1} title="無効にできませんでした">
           {message}
-        </Alert>
-      ) : null}
-      {done ? (
-        <Alert variant="success" role="status">
-          {done}
         </Alert>
       ) : null}
       <p className="text-std-16N-170 text-solid-gray-800">

@@ -11,8 +11,11 @@ import { Button } from "@/components/ui/button";
 import { ZVoidIssuance, type VoidIssuanceInput } from "@/lib/schemas/issuance-void";
 import { voidIssuanceAction } from "../../actions";
 
-/** The municipal administrator's void of one printed issuance: a reason, and the confirmation that it is final. */
-export function VoidIssuanceForm({ issuanceId }: { issuanceId: string }) {
+/**
+ * The municipal administrator's void of one printed issuance: a reason, and the confirmation that it is final.
+ * Once `voided` (after the refresh) only the confirmation of this session's void stays, for screen readers.
+ */
+export function VoidIssuanceForm({ issuanceId, voided }: { issuanceId: string; voided: boolean }) {
   const router = useRouter();
   const [done, setDone] = useState(false);
   const form = useForm<VoidIssuanceInput>({
@@ -28,6 +31,14 @@ export function VoidIssuanceForm({ issuanceId }: { issuanceId: string }) {
     },
   });
 
+  if (done || voided) {
+    return done ? (
+      <Alert variant="success" role="status">
+        この証明書を無効にしました。
+      </Alert>
+    ) : null;
+  }
+
   return (
     <form noValidate onSubmit={onSubmit} className="flex flex-col gap-4 rounded-8 border border-solid-gray-420 p-4 desktop:p-6">
       {message ? (
@@ -35,15 +46,10 @@ export function VoidIssuanceForm({ issuanceId }: { issuanceId: string }) {
           {message}
         </Alert>
       ) : null}
-      {done ? (
-        <Alert variant="success" role="status">
-          この証明書を無効にしました。
-        </Alert>
-      ) : null}
       <input type="hidden" {...form.register("issuanceId")} />
       <VoidReasonFields register={form.register} errors={form.formState.errors} />
       <div>
-        <Button type="submit" disabled={pending || done}>
+        <Button type="submit" disabled={pending}>
           この証明書を無効にする
         </Button>
       </div>
