@@ -9,6 +9,7 @@ import { useFormAction } from "@/components/form/use-form-action";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/select-field";
+import { TextAreaField } from "@/components/ui/text-area-field";
 import { TextField } from "@/components/ui/text-field";
 import { TEXT_LINK_CLASS } from "@/components/ui/text-link";
 import { CERTIFICATE_NAMES, CERTIFICATE_TYPES } from "@/lib/certificate-types";
@@ -30,7 +31,7 @@ const addedText = (data: { added: number; skipped: number }) => `${data.added}�
 
 export function AddByNumbersForm({ incidentId }: { incidentId: string }) {
   const router = useRouter();
-  const fieldId = useId();
+  const headingId = useId();
   const [done, setDone] = useState<string | null>(null);
   const form = useForm<AddIncidentIssuancesInput>({ resolver: zodResolver(ZAddIncidentIssuances), defaultValues: { incidentId, issuanceNos: "" } });
   const { onSubmit, message, alertRef, pending } = useFormAction(form, addIncidentIssuancesAction, {
@@ -40,10 +41,9 @@ export function AddByNumbersForm({ incidentId }: { incidentId: string }) {
       router.refresh();
     },
   });
-  const error = form.formState.errors.issuanceNos?.message;
   return (
-    <form noValidate onSubmit={onSubmit} className="flex flex-col gap-4 rounded-8 border border-solid-gray-420 p-4 desktop:p-6" aria-labelledby={`${fieldId}-heading`}>
-      <h3 id={`${fieldId}-heading`} className="text-std-20B-150 text-solid-gray-900">
+    <form noValidate onSubmit={onSubmit} className="flex flex-col gap-4 rounded-8 border border-solid-gray-420 p-4 desktop:p-6" aria-labelledby={headingId}>
+      <h3 id={headingId} className="text-std-20B-150 text-solid-gray-900">
         発行番号で追加する
       </h3>
       {message ? (
@@ -57,37 +57,21 @@ export function AddByNumbersForm({ incidentId }: { incidentId: string }) {
         </Alert>
       ) : null}
       <input type="hidden" {...form.register("incidentId")} />
-      <div className="flex flex-col gap-2">
-        <label htmlFor={fieldId} className="flex flex-wrap items-center gap-2 text-std-17B-170 text-solid-gray-800">
-          発行番号
-          <span className="rounded-4 bg-error-2 px-2 py-0.5 text-dns-14B-120 text-white">必須</span>
-        </label>
-        <p id={`${fieldId}-hint`} className="text-std-16N-170 text-solid-gray-700">
-          1行に1つ（空白・カンマ区切りも可）、一度に{MAX_LINKS_AT_ONCE}件まで。
-          <Link href="/issuances" className={TEXT_LINK_CLASS}>
-            発行履歴
-          </Link>
-          で検索した番号も貼り付けられます。
-        </p>
-        <textarea
-          id={fieldId}
-          rows={4}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={[`${fieldId}-hint`, error ? `${fieldId}-error` : null].filter(Boolean).join(" ")}
-          className={
-            "w-full rounded-8 border border-solid-gray-600 bg-white px-4 py-3 font-mono text-std-16N-170 text-solid-gray-800 " +
-            "hover:border-black aria-invalid:border-error-1 " +
-            "focus-visible:outline-4 focus-visible:outline-offset-2 focus-visible:outline-black focus-visible:outline-solid focus-visible:ring-2 focus-visible:ring-yellow-300"
-          }
-          {...form.register("issuanceNos")}
-        />
-        {error ? (
-          <p id={`${fieldId}-error`} className="text-std-16N-170 text-error-1">
-            <span aria-hidden="true">＊</span>
-            {error}
-          </p>
-        ) : null}
-      </div>
+      <TextAreaField
+        label="発行番号"
+        required
+        hint={
+          <>
+            1行に1つ（空白・カンマ区切りも可）、一度に{MAX_LINKS_AT_ONCE}件まで。
+            <Link href="/issuances" className={TEXT_LINK_CLASS}>
+              発行履歴
+            </Link>
+            で検索した番号も貼り付けられます。
+          </>
+        }
+        error={form.formState.errors.issuanceNos?.message}
+        {...form.register("issuanceNos")}
+      />
       <div>
         <Button type="submit" variant="outline" disabled={pending}>
           一覧に追加する
