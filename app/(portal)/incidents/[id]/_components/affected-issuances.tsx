@@ -11,30 +11,18 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { DataTable, TABLE_CELL_CLASS } from "@/components/ui/data-table";
 import { TEXT_LINK_CLASS } from "@/components/ui/text-link";
-import { CERTIFICATE_NAMES, type CertificateTypeId } from "@/lib/certificate-types";
+import { CERTIFICATE_NAMES } from "@/lib/certificate-types";
 import { formatJstDateTime } from "@/lib/jst";
-import { VOID_REASON_LABELS, ZVoidIncidentIssuances, type VoidIncidentIssuancesInput, type VoidReasonName } from "@/lib/schemas/issuance-void";
-import { ISSUANCE_STATUS_LABELS, type IssuanceStatusName } from "@/lib/schemas/logs";
+import { VOID_REASON_LABELS, ZVoidIncidentIssuances, type VoidIncidentIssuancesInput } from "@/lib/schemas/issuance-void";
+import { ISSUANCE_STATUS_LABELS } from "@/lib/schemas/logs";
+import type { AffectedIssuance } from "@/server/incidents/get-incident";
 import { voidIncidentIssuancesAction } from "../../actions";
 import { AddByNumbersForm, AddBySearchForm } from "./add-issuances-forms";
 
-export type AffectedRow = {
-  id: string;
-  issuanceNo: string;
-  certificateType: CertificateTypeId;
-  status: IssuanceStatusName;
-  renderedAt: string;
-  storeChain: string;
-  terminalId: string;
-  voidedAt: string | null;
-  voidReason: VoidReasonName | null;
-  own: boolean;
-};
-
-const voidable = (r: AffectedRow) => r.status === "printed" && !r.voidedAt;
+const voidable = (r: AffectedIssuance) => r.status === "printed" && !r.voidedAt;
 
 /** The issuances an incident lists, the form adding more by 発行番号, and the void of the chosen ones or all. */
-export function AffectedIssuances({ incidentId, rows, mayAdd, mayVoid }: { incidentId: string; rows: AffectedRow[]; mayAdd: boolean; mayVoid: boolean }) {
+export function AffectedIssuances({ incidentId, rows, mayAdd, mayVoid }: { incidentId: string; rows: AffectedIssuance[]; mayAdd: boolean; mayVoid: boolean }) {
   const [selected, setSelected] = useState<string[]>([]);
   // Shown here, not in the void form: the form goes once nothing is left to void.
   const [voidDone, setVoidDone] = useState<string | null>(null);
