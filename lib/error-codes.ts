@@ -111,6 +111,11 @@ const APP_ERROR_CODES = {
   issuance_block_exists: { status: 409, kind: "conflict" },
   issuance_block_lifted: { status: 409, kind: "conflict" },
 
+  // Void (無効) and recall of issuances (staff)
+  issuance_already_void: { status: 409, kind: "conflict" },
+  issuance_not_printed: { status: 409, kind: "conflict" },
+  issuance_numbers_unknown: { status: 422, kind: "client" },
+
   // Back-office imports (portal upload and import API)
   import_rejected: { status: 422, kind: "client" },
   removal_share_exceeded: { status: 422, kind: "client" },

@@ -126,6 +126,10 @@ const MESSAGES: Record<Exclude<MessageCode, RefusalCode>, string> & Partial<Reco
   block_resident_not_found: "この住民番号の住民は登録されていません。",
   issuance_block_exists: "この住民にはすでに交付停止が設定されています。",
   issuance_block_lifted: "この交付停止はすでに解除されています。画面を再読み込みしてください。",
+  // Void (無効) and recall of issuances (staff)
+  issuance_already_void: "この証明書はすでに無効にされています。無効は取り消せないため、最初の記録のままです。画面を再読み込みしてください。",
+  issuance_not_printed: "印刷が完了していない発行記録は無効にできません（証明書は交付されていません）。",
+  issuance_numbers_unknown: "この自治体の発行記録にない発行番号があります。入力内容を確認してください。",
   // Statistics and monthly reports
   report_not_found: "月次報告が見つかりません。",
   report_month_in_future: "まだ始まっていない月の報告は作成できません。",

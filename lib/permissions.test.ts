@@ -36,6 +36,8 @@ const EXPECTED: Record<StaffRoleName, readonly Permission[]> = {
     "registrations:review",
     "issuances:read",
     "issuances:requester-name",
+    "issuances:void",
+    "issuances:recall-export",
     "issuance-blocks:read",
     "issuance-blocks:set",
     "issuance-blocks:lift",

@@ -45,6 +45,13 @@ const HOLDERS = {
   "issuances:read": EVERY_ROLE,
   /** See the requester's name from the resident register on an issuance's detail (a personal-data read). */
   "issuances:requester-name": ["municipal_admin", "clerk"],
+  /**
+   * Declare an issuance void (誤交付, 再発行, その他), alone or from an incident; final. The municipality's own
+   * administrator only: the certificate is the mayor's, so the operator (who runs the platform) does not void.
+   */
+  "issuances:void": ["municipal_admin"],
+  /** Download the voided issuances with the requesters' names and addresses for the recall letter (a personal-data read). */
+  "issuances:recall-export": ["municipal_admin"],
   /** See 交付停止 (issuance blocks). */
   "issuance-blocks:read": ["municipal_admin", "clerk", "auditor"],
   /** Set a 交付停止. */

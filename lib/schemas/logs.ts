@@ -16,6 +16,13 @@ export const ISSUANCE_STATUS_LABELS: Record<IssuanceStatusName, string> = {
   failed: "印刷失敗",
 };
 
+/** The issuance log's filter on 無効 (docs/decisions/0012-void-and-recall.md). */
+export const ISSUANCE_VALIDITIES = ["valid", "void"] as const;
+export const ISSUANCE_VALIDITY_LABELS: Record<(typeof ISSUANCE_VALIDITIES)[number], string> = {
+  valid: "有効のみ",
+  void: "無効のみ",
+};
+
 export const INCIDENT_STATUSES = ["open", "acknowledged", "closed"] as const;
 export type IncidentStatusName = (typeof INCIDENT_STATUSES)[number];
 export const INCIDENT_STATUS_LABELS: Record<IncidentStatusName, string> = {
@@ -75,6 +82,7 @@ export const ZIssuanceSearch = z
     to: optional(ZJstDate),
     type: optional(z.enum(CERTIFICATE_TYPES, { error: "証明書の種類を一覧から選んでください。" })),
     status: optional(z.enum(ISSUANCE_STATUSES, { error: "状態を一覧から選んでください。" })),
+    validity: optional(z.enum(ISSUANCE_VALIDITIES, { error: "有効・無効を一覧から選んでください。" })),
     municipality: ZMunicipalityFilter,
     page: ZPage,
   })

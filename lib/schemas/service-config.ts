@@ -149,7 +149,7 @@ export type ServiceWindowForm = z.input<typeof ZServiceWindowForm>;
 export const ZClearServiceWindows = z.object({ municipalityId, certificateType: typeOrAll, dayClass: z.enum(DAY_CLASSES) });
 
 // ── Planned stops ────────────────────────────────────────────────────────────
-const localDateTime = (label: string) =>
+export const localDateTime = (label: string) =>
   z
     .string()
     .trim()

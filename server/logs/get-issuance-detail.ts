@@ -1,6 +1,7 @@
 import "server-only";
 import { can } from "@/lib/permissions";
 import { fromDbCertificateType, type CertificateTypeId } from "@/lib/certificate-types";
+import type { VoidReasonName } from "@/lib/schemas/issuance-void";
 import { ZIssuanceDetail, type IncidentKindName, type IncidentStatusName, type IssuanceStatusName } from "@/lib/schemas/logs";
 import { writeAuditEvent } from "../audit/write-audit-event";
 import { requirePermission, type RequestContext } from "../context";
@@ -32,6 +33,8 @@ export type IssuanceDetail = {
   /** hidden: the role may not see it; none: no resident requester (本籍地 issuance to a non-resident). */
   requester: { visibility: "shown"; name: string } | { visibility: "hidden" } | { visibility: "none" };
   incidents: Array<{ id: string; kind: IncidentKindName; status: IncidentStatusName; openedAt: string }>;
+  /** Declared void (final); null while valid. `by` is the staff member's display name. */
+  void: { at: string; reason: VoidReasonName; note: string | null; by: string } | null;
 };
 
 /**
@@ -71,12 +74,18 @@ export async function getIssuanceDetail({ ctx, input }: { ctx: RequestContext; i
         pdfSha256: true,
         failureReason: true,
         requesterResidentId: true,
+        voidedAt: true,
+        voidReason: true,
+        voidNote: true,
+        voidedById: true,
         municipality: { select: { code: true, name: true } },
         incidents: { select: { id: true, kind: true, status: true, openedAt: true }, orderBy: { openedAt: "desc" } },
+        incidentLinks: { select: { incident: { select: { id: true, kind: true, status: true, openedAt: true } } } },
       },
     });
     if (!row) throw new AppError("not_found", "no such issuance");
 
+    const voidedBy = row.voidedById ? await tx.staffUser.findUnique({ where: { id: row.voidedById }, select: { displayName: true } }) : null;
     let requester: IssuanceDetail["requester"] = { visibility: row.requesterResidentId ? "hidden" : "none" };
     if (showName && row.requesterResidentId) {
       const resident = await tx.resident.findFirst({
@@ -123,7 +132,11 @@ export async function getIssuanceDetail({ ctx, input }: { ctx: RequestContext; i
       pdfSha256: row.pdfSha256,
       failureReason: row.failureReason,
       requester,
-      incidents: row.incidents.map((i) => ({ id: i.id, kind: i.kind, status: i.status, openedAt: i.openedAt.toISOString() })),
+      void: row.voidedAt && row.voidReason ? { at: row.voidedAt.toISOString(), reason: row.voidReason, note: row.voidNote, by: voidedBy?.displayName ?? "（不明な職員）" } : null,
+      // The incidents recorded with this issuance and those that list it as affected, newest first.
+      incidents: [...row.incidents, ...row.incidentLinks.map((l) => l.incident).filter((i) => !row.incidents.some((o) => o.id === i.id))]
+        .sort((a, b) => b.openedAt.getTime() - a.openedAt.getTime())
+        .map((i) => ({ id: i.id, kind: i.kind, status: i.status, openedAt: i.openedAt.toISOString() })),
     };
   });
 }

@@ -19,6 +19,8 @@ export type IssuanceListItem = {
   terminalId: string;
   renderedAt: string;
   completedAt: string | null;
+  /** Declared void (無効) at this time; null while valid. */
+  voidedAt: string | null;
 };
 
 export type IssuanceSearchResult = {
@@ -58,6 +60,7 @@ export async function searchIssuances({ ctx, input }: { ctx: RequestContext; inp
     }
     if (q.type) where.certificateType = toDbCertificateType(q.type);
     if (q.status) where.status = q.status;
+    if (q.validity) where.voidedAt = q.validity === "void" ? { not: null } : null;
 
     const total = await tx.issuance.count({ where });
     const pageCount = Math.ceil(total / LOG_PAGE_SIZE);
@@ -78,6 +81,7 @@ export async function searchIssuances({ ctx, input }: { ctx: RequestContext; inp
         terminalId: true,
         renderedAt: true,
         completedAt: true,
+        voidedAt: true,
         municipality: { select: { code: true, name: true } },
       },
     });
@@ -94,6 +98,7 @@ export async function searchIssuances({ ctx, input }: { ctx: RequestContext; inp
         terminalId: r.terminalId,
         renderedAt: r.renderedAt.toISOString(),
         completedAt: r.completedAt?.toISOString() ?? null,
+        voidedAt: r.voidedAt?.toISOString() ?? null,
       })),
       total,
       page,

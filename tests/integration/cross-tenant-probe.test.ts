@@ -32,7 +32,10 @@ const NOT_VERBS: Record<string, string> = {
   "staff/staff-scope#findManagedUser": "inside the staff verbs' transaction (probed through them)",
   "staff/staff-scope#assertNotLastAdmin": "inside the staff verbs' transaction",
   "logs/audit-chain-scope#resolveAuditChain": "inside the audit-log verbs' transaction (probed through them)",
+  "logs/apply-void#applyVoid": "inside the void verbs' transaction, on the context's municipality (probed through voidIssuance and voidIncidentIssuances)",
   "incidents/lock-incident#lockIncident": "inside the incident verbs' transaction (probed through them)",
+  "incidents/link-issuances#linkIssuances": "inside the add verbs' transaction, after they locked the incident of the context's tenant (probed through them)",
+  "incidents/link-issuances#lockIncidentForLinks": "inside the add verbs' transaction (probed through them)",
   "incidents/open-incident#openIncident": "system work: the kiosk API and imports open incidents, no staff input",
   "imports/import-job-lock#holdImportJobLock": "inside runImport, on the import's own connection: a lock keyed by the job it just created (probed through the import verbs)",
   "imports/import-job-lock#tryTakeImportJobLock": "inside the interrupted-import sweep's transaction (system work)",
@@ -153,9 +156,17 @@ const PROBES: Record<string, Probe> = {
   "logs/list-audit-chains#listAuditChains": ({ ctx }) => call("logs/list-audit-chains#listAuditChains", { ctx }),
   "logs/list-audit-events#listAuditEvents": ({ ctx, b }) => call("logs/list-audit-events#listAuditEvents", { ctx, input: { chain: b.code } }),
   "logs/search-issuances#searchIssuances": ({ ctx, b }) => call("logs/search-issuances#searchIssuances", { ctx, input: { municipality: b.code } }),
+  "logs/void-issuance#voidIssuance": ({ ctx, b }) => call("logs/void-issuance#voidIssuance", { ctx, input: { issuanceId: b.issuanceId, reason: "misissued", confirm: true } }),
+  "logs/export-voided-issuances#exportVoidedIssuances": ({ ctx }) => call("logs/export-voided-issuances#exportVoidedIssuances", { ctx, input: { from: "2026-01-01", to: "2026-12-31" } }),
   "logs/verify-audit-chains#verifyAuditChains": ({ ctx, b }) => call("logs/verify-audit-chains#verifyAuditChains", { ctx, input: { chain: b.code } }),
 
   "incidents/acknowledge-incident#acknowledgeIncident": ({ ctx, b }) => call("incidents/acknowledge-incident#acknowledgeIncident", { ctx, input: { incidentId: b.incidentId } }),
+  "incidents/add-incident-issuances#addIncidentIssuances": ({ ctx, b }) =>
+    call("incidents/add-incident-issuances#addIncidentIssuances", { ctx, input: { incidentId: b.incidentId, issuanceNos: `${b.code}-2026-99999999` } }),
+  "incidents/add-incident-issuances-by-search#addIncidentIssuancesBySearch": ({ ctx, b }) =>
+    call("incidents/add-incident-issuances-by-search#addIncidentIssuancesBySearch", { ctx, input: { incidentId: b.incidentId, from: "2026-01-01T00:00", to: "2026-12-31T23:59" } }),
+  "incidents/void-incident-issuances#voidIncidentIssuances": ({ ctx, b }) =>
+    call("incidents/void-incident-issuances#voidIncidentIssuances", { ctx, input: { incidentId: b.incidentId, scope: "all", reason: "misissued", confirm: true } }),
   "incidents/close-incident#closeIncident": ({ ctx, b }) => call("incidents/close-incident#closeIncident", { ctx, input: { incidentId: b.incidentId, reason: "乗っ取り" } }),
   "incidents/get-incident#getIncident": ({ ctx, b }) => call("incidents/get-incident#getIncident", { ctx, input: { incidentId: b.incidentId } }),
   "incidents/list-incidents#listIncidents": ({ ctx, b }) => call("incidents/list-incidents#listIncidents", { ctx, input: { municipality: b.code } }),

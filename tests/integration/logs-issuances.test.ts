@@ -2,11 +2,11 @@ import crypto from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { RequestContext } from "@/server/context";
 import { ownerDb } from "@/tests/setup/owner-db";
-import type { Prisma } from "@/server/generated/prisma/client";
 import { getIssuanceDetail } from "@/server/logs/get-issuance-detail";
 import { searchIssuances } from "@/server/logs/search-issuances";
 import { createMunicipality } from "../factories";
 import { createApiClient, createCardholder } from "../factories/issuance";
+import { createIssuanceRow } from "../factories/issuance-row";
 
 type Role = "operator" | "municipal_admin" | "clerk" | "auditor";
 const staffCtx = (municipalityId: string | null, role: Role): RequestContext => ({
@@ -15,7 +15,6 @@ const staffCtx = (municipalityId: string | null, role: Role): RequestContext => 
   requestId: "r",
 });
 
-let seq = 0;
 type Town = Awaited<ReturnType<typeof setUpTown>>;
 
 async function setUpTown() {
@@ -25,39 +24,7 @@ async function setUpTown() {
   return { m, holder, client };
 }
 
-/** An issuance row written directly (no PDF rendering): the log only reads these columns. */
-async function createIssuance(t: Town, overrides: Partial<Prisma.IssuanceUncheckedCreateInput> & { at?: string } = {}) {
-  const { at = "2026-11-27T10:00:00+09:00", ...rest } = overrides;
-  const n = ++seq;
-  return ownerDb().issuance.create({
-    data: {
-      municipalityId: t.m.id,
-      issuanceNo: `${t.m.code}-2026-${String(n).padStart(8, "0")}`,
-      certificateType: "residence",
-      purpose: "residence",
-      cardCertificateId: t.holder.card.id,
-      requesterResidentId: t.holder.head.id,
-      subjectDigest: "0".repeat(64),
-      options: {},
-      copies: 1,
-      feePerCopy: 200,
-      feeTotal: 200,
-      status: "printed",
-      apiClientId: t.client.id,
-      idempotencyKey: `k-${n}-${crypto.randomUUID()}`,
-      requestHash: "0".repeat(64),
-      centreTransactionId: crypto.randomUUID(),
-      storeChain: "test-mart",
-      storeCode: "0001",
-      terminalId: "T1",
-      pdfExpiresAt: new Date(Date.parse(at) + 86_400_000),
-      pdfSha256: "a".repeat(64),
-      pageCount: 1,
-      renderedAt: new Date(at),
-      ...rest,
-    },
-  });
-}
+const createIssuance = createIssuanceRow;
 
 describe("searchIssuances", () => {
   let a: Town;

@@ -11,7 +11,7 @@ import { CERTIFICATE_NAMES, CERTIFICATE_TYPES } from "@/lib/certificate-types";
 import { formatJstDateTime, jstDateString } from "@/lib/jst";
 import { DateField } from "@/components/form/date-fields";
 import { yearsAround } from "@/lib/date-fields";
-import { ISSUANCE_STATUS_LABELS, ISSUANCE_STATUSES, ZIssuanceSearch } from "@/lib/schemas/logs";
+import { ISSUANCE_STATUS_LABELS, ISSUANCE_STATUSES, ISSUANCE_VALIDITIES, ISSUANCE_VALIDITY_LABELS, ZIssuanceSearch } from "@/lib/schemas/logs";
 import { can, rolesWith } from "@/lib/permissions";
 import { requireStaff } from "@/server/auth/require-staff";
 import { searchIssuances } from "@/server/logs/search-issuances";
@@ -21,8 +21,13 @@ export const metadata: Metadata = { title: "発行履歴" };
 
 const TYPE_OPTIONS = [{ value: "", label: "すべて" }, ...CERTIFICATE_TYPES.map((t) => ({ value: t, label: CERTIFICATE_NAMES[t] }))];
 const STATUS_OPTIONS = [{ value: "", label: "すべて" }, ...ISSUANCE_STATUSES.map((s) => ({ value: s, label: ISSUANCE_STATUS_LABELS[s] }))];
+const VALIDITY_OPTIONS = [{ value: "", label: "すべて" }, ...ISSUANCE_VALIDITIES.map((v) => ({ value: v, label: ISSUANCE_VALIDITY_LABELS[v] }))];
+const ENCODING_OPTIONS = [
+  { value: "utf8", label: "UTF-8（BOM付き）" },
+  { value: "sjis", label: "Shift_JIS" },
+];
 const yen = new Intl.NumberFormat("ja-JP");
-const FIELDS = ["issuanceNo", "from", "to", "type", "status", "municipality", "page"] as const;
+const FIELDS = ["issuanceNo", "from", "to", "type", "status", "validity", "municipality", "page"] as const;
 
 export default async function IssuancesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const staff = await requireStaff(...rolesWith("issuances:read"));
@@ -34,6 +39,8 @@ export default async function IssuancesPage({ searchParams }: { searchParams: Pr
   const parsed = ZIssuanceSearch.safeParse(params);
   const errors = parsed.success ? {} : parsed.error.flatten().fieldErrors;
   const result = parsed.success ? await searchIssuances({ ctx: staff.ctx, input: params }) : null;
+  const mayExport = can(staff.role, "issuances:recall-export");
+  const today = jstDateString(new Date());
 
   return (
     <div className="flex flex-col gap-8">
@@ -66,10 +73,11 @@ export default async function IssuancesPage({ searchParams }: { searchParams: Pr
           {isOperator ? (
             <TextField label="団体コード" name="municipality" defaultValue={params.municipality ?? ""} hint="6桁。空欄ですべての自治体" inputMode="numeric" error={errors.municipality?.[0]} />
           ) : null}
-          <DateField label="作成日（開始）" name="from" defaultValue={params.from ?? ""} years={yearsAround(jstDateString(new Date()), 10, 0)} error={errors.from?.[0]} />
-          <DateField label="作成日（終了）" name="to" defaultValue={params.to ?? ""} years={yearsAround(jstDateString(new Date()), 10, 0)} error={errors.to?.[0]} />
+          <DateField label="作成日（開始）" name="from" defaultValue={params.from ?? ""} years={yearsAround(today, 10, 0)} error={errors.from?.[0]} />
+          <DateField label="作成日（終了）" name="to" defaultValue={params.to ?? ""} years={yearsAround(today, 10, 0)} error={errors.to?.[0]} />
           <SelectField label="証明書の種類" name="type" defaultValue={params.type ?? ""} options={TYPE_OPTIONS} />
           <SelectField label="状態" name="status" defaultValue={params.status ?? ""} options={STATUS_OPTIONS} />
+          <SelectField label="有効・無効" name="validity" defaultValue={params.validity ?? ""} options={VALIDITY_OPTIONS} />
           <div className="flex flex-wrap gap-4 desktop:col-span-2">
             <Button type="submit">検索</Button>
             <Link href="/issuances" className={buttonClassName({ variant: "outline" })}>
@@ -78,6 +86,27 @@ export default async function IssuancesPage({ searchParams }: { searchParams: Pr
           </div>
         </form>
       </section>
+
+      {mayExport ? (
+        <section aria-labelledby="recall-heading" className="flex flex-col gap-4">
+          <h2 id="recall-heading" className="text-std-24B-150 text-solid-gray-900">
+            無効にした証明書の回収一覧（CSV）
+          </h2>
+          <p className="text-std-16N-170 text-solid-gray-800">
+            回収の依頼文を送るための一覧です。請求者の氏名と住所を含むため、ダウンロードは監査記録に残ります。支援措置の対象となっている世帯の住所は出力しません（窓口を通じて連絡してください）。
+          </p>
+          <form method="get" action="/issuances/recall-export" noValidate className="grid grid-cols-1 gap-6 rounded-8 border border-solid-gray-420 p-4 desktop:grid-cols-3 desktop:p-6">
+            <DateField label="無効にした日（開始）" name="from" required defaultValue={today.slice(0, 8) + "01"} years={yearsAround(today, 10, 0)} />
+            <DateField label="無効にした日（終了）" name="to" required defaultValue={today} years={yearsAround(today, 10, 0)} />
+            <SelectField label="文字コード" name="encoding" defaultValue="utf8" options={ENCODING_OPTIONS} />
+            <div className="desktop:col-span-3">
+              <Button type="submit" variant="outline">
+                CSVをダウンロード
+              </Button>
+            </div>
+          </form>
+        </section>
+      ) : null}
 
       {result ? (
         <section aria-labelledby="results-heading" className="flex flex-col gap-4">
@@ -112,7 +141,16 @@ export default async function IssuancesPage({ searchParams }: { searchParams: Pr
                   },
                   isOperator && { header: "自治体", className: `${TABLE_CELL_CLASS} whitespace-nowrap`, cell: (i) => i.municipality.name },
                   { header: "証明書の種類", className: TABLE_CELL_CLASS, cell: (i) => CERTIFICATE_NAMES[i.certificateType] },
-                  { header: "状態", className: `${TABLE_CELL_CLASS} whitespace-nowrap`, cell: (i) => ISSUANCE_STATUS_LABELS[i.status] },
+                  {
+                    header: "状態",
+                    className: `${TABLE_CELL_CLASS} whitespace-nowrap`,
+                    cell: (i) => (
+                      <>
+                        {ISSUANCE_STATUS_LABELS[i.status]}
+                        {i.voidedAt ? <span className="ml-2 rounded-4 bg-error-1 px-2 py-0.5 text-dns-14B-120 text-white">無効</span> : null}
+                      </>
+                    ),
+                  },
                   { header: "作成日時", className: `${TABLE_CELL_CLASS} whitespace-nowrap tabular-nums`, cell: (i) => formatJstDateTime(i.renderedAt) },
                   { header: "店舗・端末", className: `${TABLE_CELL_CLASS} whitespace-nowrap`, cell: (i) => `${i.storeChain} / ${i.terminalId}` },
                   {

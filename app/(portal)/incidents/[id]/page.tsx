@@ -9,6 +9,7 @@ import { can, rolesWith } from "@/lib/permissions";
 import { requireStaff } from "@/server/auth/require-staff";
 import { isAppError } from "@/server/errors";
 import { getIncident, type IncidentDetail } from "@/server/incidents/get-incident";
+import { AffectedIssuances } from "./_components/affected-issuances";
 import { IncidentActions } from "./_components/incident-actions";
 
 export const metadata: Metadata = { title: "インシデントの詳細" };
@@ -25,6 +26,9 @@ export default async function IncidentDetailPage({ params }: { params: Promise<{
   }
   // Auditors read only; the verbs refuse them again.
   const mayAct = can(staff.role, "incidents:handle") && d.status !== "closed";
+  // Issuances belong to a municipality: a platform incident lists none.
+  const mayAdd = mayAct && d.municipality !== null;
+  const mayVoid = can(staff.role, "issuances:void") && d.status !== "closed";
 
   const rows: Array<[string, ReactNode]> = [
     ["概要", d.summary],
@@ -78,6 +82,15 @@ export default async function IncidentDetailPage({ params }: { params: Promise<{
               </div>
             ))}
           </dl>
+        </section>
+      ) : null}
+
+      {d.municipality ? (
+        <section aria-labelledby="affected-heading" className="flex flex-col gap-4">
+          <h2 id="affected-heading" className="text-std-24B-150 text-solid-gray-900">
+            影響を受けた発行記録
+          </h2>
+          <AffectedIssuances incidentId={d.id} rows={d.affected} mayAdd={mayAdd} mayVoid={mayVoid} />
         </section>
       ) : null}
 

@@ -5,11 +5,13 @@ import type { ReactNode } from "react";
 import { TEXT_LINK_CLASS } from "@/components/ui/text-link";
 import { CERTIFICATE_NAMES } from "@/lib/certificate-types";
 import { formatJstDateTime } from "@/lib/jst";
+import { VOID_REASON_LABELS } from "@/lib/schemas/issuance-void";
 import { INCIDENT_KIND_LABELS, INCIDENT_STATUS_LABELS, ISSUANCE_STATUS_LABELS } from "@/lib/schemas/logs";
 import { can, rolesWith } from "@/lib/permissions";
 import { requireStaff } from "@/server/auth/require-staff";
 import { isAppError } from "@/server/errors";
 import { getIssuanceDetail, type IssuanceDetail } from "@/server/logs/get-issuance-detail";
+import { VoidIssuanceForm } from "./_components/void-issuance-form";
 
 export const metadata: Metadata = { title: "発行記録の詳細" };
 
@@ -41,6 +43,16 @@ export default async function IssuanceDetailPage({ params }: { params: Promise<{
     ["証明書の種類", CERTIFICATE_NAMES[d.certificateType]],
     ["請求の区分", PURPOSE_LABELS[d.purpose]],
     ["状態", ISSUANCE_STATUS_LABELS[d.status]],
+    [
+      "有効・無効",
+      d.void ? (
+        <strong key="v" className="text-error-1">
+          無効
+        </strong>
+      ) : (
+        "有効"
+      ),
+    ],
     ["請求者", requesterText(d.requester)],
     ["市外からの利用", d.outOfTown ? "はい" : "いいえ"],
     ["作成日時", formatJstDateTime(d.renderedAt)],
@@ -54,6 +66,8 @@ export default async function IssuanceDetailPage({ params }: { params: Promise<{
     ["PDFのハッシュ値（SHA-256）", <span key="h" className="break-all font-mono">{d.pdfSha256}</span>],
     ...(d.failureReason ? ([["失敗の理由（交付センターの報告）", d.failureReason]] as Array<[string, ReactNode]>) : []),
   ];
+
+  const mayVoid = can(staff.role, "issuances:void") && d.status === "printed";
 
   return (
     <div className="flex flex-col gap-8">
@@ -72,6 +86,38 @@ export default async function IssuanceDetailPage({ params }: { params: Promise<{
           </div>
         ))}
       </dl>
+
+      <section aria-labelledby="void-heading" className="flex flex-col gap-4">
+        <h2 id="void-heading" className="text-std-24B-150 text-solid-gray-900">
+          無効の記録
+        </h2>
+        {d.void ? (
+          <dl className="grid grid-cols-1 gap-x-6 gap-y-3 rounded-8 border-2 border-error-1 p-4 text-std-16N-170 desktop:grid-cols-[max-content_1fr] desktop:p-6">
+            {(
+              [
+                ["無効にした日時", formatJstDateTime(d.void.at)],
+                ["無効にした職員", d.void.by],
+                ["理由", VOID_REASON_LABELS[d.void.reason]],
+                ...(d.void.note ? [["理由の内容", <span key="n" className="whitespace-pre-wrap">{d.void.note}</span>]] : []),
+              ] as Array<[string, ReactNode]>
+            ).map(([label, value]) => (
+              <div key={label} className="contents">
+                <dt className="font-bold text-solid-gray-900">{label}</dt>
+                <dd className="min-w-0 break-words text-solid-gray-800">{value}</dd>
+              </div>
+            ))}
+          </dl>
+        ) : (
+          <p className="text-std-16N-170">この証明書は有効です。</p>
+        )}
+        {d.void ? <p className="text-std-16N-170 text-solid-gray-800">無効は取り消せません。誤って無効にした場合は、改めて交付してください。</p> : null}
+        {mayVoid && !d.void ? (
+          <p className="text-std-16N-170 text-solid-gray-800">
+            誤交付などで回収が必要な証明書は、ここで無効にできます。無効にした証明書は、発行番号による照合で「無効」と表示されます。
+          </p>
+        ) : null}
+        {mayVoid ? <VoidIssuanceForm issuanceId={d.id} voided={d.void !== null} /> : null}
+      </section>
 
       <section aria-labelledby="incidents-heading" className="flex flex-col gap-4">
         <h2 id="incidents-heading" className="text-std-24B-150 text-solid-gray-900">

@@ -2,11 +2,12 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
-import { useId, useState, useTransition } from "react";
+import { useState, useTransition } from "react";
 import { useForm } from "react-hook-form";
 import { useFormAction, useFormAlert } from "@/components/form/use-form-action";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { TextAreaField } from "@/components/ui/text-area-field";
 import { ZIncidentClose, type IncidentCloseInput } from "@/lib/schemas/logs";
 import { acknowledgeIncidentAction, closeIncidentAction } from "../../actions";
 
@@ -18,7 +19,6 @@ export function IncidentActions({ incidentId, canAcknowledge }: { incidentId: st
   // One banner for the button and the form.
   const alert = useFormAlert();
   const { message, ref: alertRef } = alert;
-  const reasonId = useId();
   const form = useForm<IncidentCloseInput>({
     resolver: zodResolver(ZIncidentClose),
     defaultValues: { incidentId, reason: "" },
@@ -75,34 +75,14 @@ export function IncidentActions({ incidentId, canAcknowledge }: { incidentId: st
 
       <form noValidate onSubmit={close.onSubmit} className="flex flex-col gap-4">
         <input type="hidden" {...register("incidentId")} />
-        <div className="flex flex-col gap-2">
-          <label htmlFor={reasonId} className="flex flex-wrap items-center gap-2 text-std-17B-170 text-solid-gray-800">
-            クローズの理由
-            <span className="rounded-4 bg-error-2 px-2 py-0.5 text-dns-14B-120 text-white">必須</span>
-          </label>
-          <p id={`${reasonId}-hint`} className="text-std-16N-170 text-solid-gray-700">
-            原因と対応の内容を1000文字以内で記入してください。住民の氏名などの個人情報は書かないでください。
-          </p>
-          <textarea
-            id={reasonId}
-            rows={5}
-            required
-            aria-invalid={reasonError ? true : undefined}
-            aria-describedby={[`${reasonId}-hint`, reasonError ? `${reasonId}-error` : null].filter(Boolean).join(" ")}
-            className={
-              "w-full rounded-8 border border-solid-gray-600 bg-white px-4 py-3 text-std-16N-170 text-solid-gray-800 " +
-              "hover:border-black aria-invalid:border-error-1 " +
-              "focus-visible:outline-4 focus-visible:outline-offset-2 focus-visible:outline-black focus-visible:outline-solid focus-visible:ring-2 focus-visible:ring-yellow-300"
-            }
-            {...register("reason")}
-          />
-          {reasonError ? (
-            <p id={`${reasonId}-error`} className="text-std-16N-170 text-error-1">
-              <span aria-hidden="true">＊</span>
-              {reasonError}
-            </p>
-          ) : null}
-        </div>
+        <TextAreaField
+          label="クローズの理由"
+          required
+          rows={5}
+          hint="原因と対応の内容を1000文字以内で記入してください。住民の氏名などの個人情報は書かないでください。"
+          error={reasonError}
+          {...register("reason")}
+        />
         <div>
           <Button type="submit" disabled={busy}>
             クローズする
