@@ -1,30 +1,12 @@
 import { account, signIn } from "./helpers/sign-in";
 import { expect, test, type Page } from "@playwright/test";
-import { expectAccessible, OPEN_HOURS, screenHeading, setClock } from "./helpers/kiosk";
+import { expectAccessible, OPEN_HOURS, placeCard, screenHeading, setClock, typePin } from "./helpers/kiosk";
 
 // The kiosk + centre simulator, driven like a resident at a kiosk. The e2e server runs on a fresh database
 // with the demo seed (docs/demo-data.md) and ALLOW_CLOCK_OVERRIDE=true, so the judging time is set in the
 // staff panel and the results do not depend on when the test runs.
 
 const AFTER_HOURS = "2026-11-27T23:30"; // service ends at 23:00
-
-/** 行政サービス → お住まいの市区町村の証明書 → the card from the demo wallet. */
-async function placeCard(page: Page, cardLabel: RegExp, { checkA11y = false } = {}) {
-  await page.getByRole("button", { name: /^行政サービス/ }).click();
-  await expect(screenHeading(page, "行政サービス")).toBeVisible();
-  if (checkA11y) await expectAccessible(page, "purpose");
-  await page.getByRole("button", { name: /お住まいの市区町村の証明書/ }).click();
-  await expect(screenHeading(page, "カードを置いてください")).toBeVisible();
-  if (checkA11y) await expectAccessible(page, "card");
-  await page.getByRole("button", { name: cardLabel }).click();
-  await expect(screenHeading(page, "暗証番号を入力してください")).toBeVisible();
-}
-
-async function typePin(page: Page, pin: string) {
-  const keypad = page.getByRole("group", { name: "テンキー" });
-  for (const digit of pin) await keypad.getByRole("button", { name: digit, exact: true }).click();
-  await keypad.getByRole("button", { name: "確認" }).click();
-}
 
 async function printedToday(page: Page): Promise<number> {
   await page.goto("/dashboard");

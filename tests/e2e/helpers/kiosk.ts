@@ -28,3 +28,22 @@ export async function setClock(page: Page, value: string) {
   await chooseDate(page, CLOCK_LABEL, value);
   await expect(page.getByText(`送信値: ${new Date(`${value}:00+09:00`).toISOString()}`)).toBeVisible();
 }
+
+/** 行政サービス → お住まいの市区町村の証明書 → the card from the demo wallet. */
+export async function placeCard(page: Page, cardLabel: RegExp, { checkA11y = false } = {}) {
+  await page.getByRole("button", { name: /^行政サービス/ }).click();
+  await expect(screenHeading(page, "行政サービス")).toBeVisible();
+  if (checkA11y) await expectAccessible(page, "purpose");
+  await page.getByRole("button", { name: /お住まいの市区町村の証明書/ }).click();
+  await expect(screenHeading(page, "カードを置いてください")).toBeVisible();
+  if (checkA11y) await expectAccessible(page, "card");
+  await page.getByRole("button", { name: cardLabel }).click();
+  await expect(screenHeading(page, "暗証番号を入力してください")).toBeVisible();
+}
+
+/** Enters the PIN on the kiosk keypad and confirms. */
+export async function typePin(page: Page, pin: string) {
+  const keypad = page.getByRole("group", { name: "テンキー" });
+  for (const digit of pin) await keypad.getByRole("button", { name: digit, exact: true }).click();
+  await keypad.getByRole("button", { name: "確認" }).click();
+}
