@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
 import { rasterisePdf, readQr } from "../pdf-raster";
 import { expectAccessible, OPEN_HOURS, placeCard, screenHeading, setClock, typePin } from "./helpers/kiosk";
@@ -8,12 +9,13 @@ import { account, signIn } from "./helpers/sign-in";
 // municipality's administrator (a demo account, signed in with its published TOTP secret, no device) marks it
 // 誤交付 from the issuance's detail screen; the same QR address then answers 無効.
 
-/** The PDF the simulator shows as the printout (a blob: URL in its iframe), as bytes. */
+/** The printout the simulator shows, saved through its download link (the page's CSP keeps blob: URLs from fetch). */
 async function printedPdf(page: Page): Promise<Uint8Array> {
-  const src = await page.locator('iframe[title="印刷された証明書"]').getAttribute("src");
-  expect(src).toMatch(/^blob:/);
-  const bytes = await page.evaluate(async (url) => Array.from(new Uint8Array(await (await fetch(url)).arrayBuffer())), src!);
-  return new Uint8Array(bytes);
+  const downloading = page.waitForEvent("download");
+  await page.getByRole("link", { name: "印刷された証明書をPDFで保存（シミュレーターのみ）" }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toMatch(/^131121-2026-\d{8}\.pdf$/);
+  return new Uint8Array(fs.readFileSync((await download.path())!));
 }
 
 async function lookUp(page: Page, verifyUrl: string): Promise<string> {

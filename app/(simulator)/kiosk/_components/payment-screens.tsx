@@ -1,5 +1,6 @@
 "use client";
 
+import { TEXT_LINK_CLASS } from "@/components/ui/text-link";
 import { KioskButton, KioskMessage, KioskScreen } from "./kiosk-ui";
 import type { ScreenProps } from "./kiosk-flow";
 import { CANCELLED, yen } from "./labels";
@@ -61,6 +62,12 @@ export function PrintedScreen({ common, flow, on, footer }: ScreenProps) {
         <dd>{yen(p.feeTotal)}</dd>
       </dl>
       <iframe title="印刷された証明書" src={p.url} className="h-[720px] w-full rounded-8 border border-solid-gray-420 bg-solid-gray-50" />
+      {/* Not on a real terminal: lets whoever tries the demo keep the printout, e.g. to scan its QR code (/verify). */}
+      <p className="text-std-16N-170">
+        <a href={p.url} download={`${p.issuanceNo}.pdf`} className={TEXT_LINK_CLASS}>
+          印刷された証明書をPDFで保存（シミュレーターのみ）
+        </a>
+      </p>
     </KioskScreen>
   );
 }
