@@ -345,14 +345,17 @@ export async function seedDemoData(
     log(`[seed] demo data already present (municipality ${ANCHOR_CODE}); nothing written`);
     return { ...(await counts(db)), created: false };
   }
+  // The history (docs/demo-data.md) runs server code (the statistics, the reports): dynamic imports. Its monthly
+  // reports are drawn in the PDF worker threads, which boot (seconds of CPU each) on the other cores while the
+  // rest of the demo data is prepared and written.
+  const [{ buildIssuanceHistory }, historyWriter] = await Promise.all([import("./seed-data/history"), import("./seed-data/history-writer")]);
+  historyWriter.startReportRenderers();
   const today = todayJst(options.now);
   const plan = buildPlan(today);
   const rows = await buildRows(plan);
   log(`[seed] prepared ${rows.residents.length} residents, ${rows.kosekiRecords.length} 戸籍 for ${today} in ${Date.now() - started} ms`);
-  // The issuance history (docs/demo-data.md): dynamic imports, as it runs server code (the statistics, the reports).
   const historyStarted = Date.now();
   const historyCpu = process.cpuUsage();
-  const [{ buildIssuanceHistory }, historyWriter] = await Promise.all([import("./seed-data/history"), import("./seed-data/history-writer")]);
   const history = buildIssuanceHistory(plan);
   const historyPlanMs = Date.now() - historyStarted;
   let historyWriteMs = 0;

@@ -9,6 +9,7 @@ import { systemContext } from "../../server/context";
 import { encryptField, FieldContext } from "../../server/crypto/field-encryption";
 import type { Prisma } from "../../server/generated/prisma/client";
 import { allocateIssuanceNumbers, formatIssuanceNo } from "../../server/issuance/issuance-number";
+import { startRenderPool } from "../../server/pdf/render-pool";
 import { runMonthlyReportsJob } from "../../server/reports/run-monthly-reports-job";
 import { rebuildUsageRollups } from "../../server/stats/rebuild-usage-rollups";
 import { addMonths } from "../../lib/months";
@@ -88,6 +89,12 @@ export async function writeIssuanceHistory(tx: Tx, history: IssuanceHistoryPlan)
   return xs.length;
 }
 
+/**
+ * Boots the PDF worker threads (tsx, react-pdf: seconds of CPU each) in the background; the seed calls it
+ * before planning and writing the history, so that they are ready when the reports start.
+ */
+export const startReportRenderers = startRenderPool;
+
 /** Wall time and this process's CPU time (ms) of each step. */
 export type DerivedHistory = { rollupMs: number; rollupCpuMs: number; hourlyRows: number; dailyRows: number; reportMs: number; reportCpuMs: number; reports: number };
 
@@ -114,7 +121,8 @@ export async function deriveHistoryStatistics(history: IssuanceHistoryPlan): Pro
   started = Date.now();
   cpu = process.cpuUsage();
   let reports = 0;
-  // Two months at a time: one month's queries and writes overlap the other's PDF rendering (CPU in this process).
+  // The PDFs are drawn in the worker pool (one thread a core): four months at a time keep every thread busy
+  // while this thread reads the next months' figures and stores the finished files.
   const queue = [...history.reportMonths];
   const lane = async () => {
     for (let month = queue.shift(); month; month = queue.shift()) {
@@ -122,6 +130,6 @@ export async function deriveHistoryStatistics(history: IssuanceHistoryPlan): Pro
       reports += r.generated;
     }
   };
-  await Promise.all([lane(), lane()]);
+  await Promise.all(Array.from({ length: 4 }, lane));
   return { rollupMs, rollupCpuMs, hourlyRows, dailyRows, reportMs: Date.now() - started, reportCpuMs: cpuMs(cpu), reports };
 }

@@ -5,11 +5,14 @@ import { samplePersonalSeal } from "../certificates/sample-rows";
 import { refusalError } from "../eligibility/refusal";
 import { getEnv } from "../env";
 import { issuanceTimeout } from "../issuance/issuance-timeout";
+import { UnprintableReportError } from "../reports/report-errors";
+import type { ReportData } from "../reports/report-data";
 import type { CertificateDocument } from "./document-model";
-import type { WorkerResult } from "./render-worker";
+import type { ReportWorkerResult, WorkerResult } from "./render-worker";
 
 // Rendering (react-pdf ≈ 70 ms a page) and the read-back (pdf.js) run in worker threads so the event loop
-// keeps serving other requests. One pool per process; PDF_WORKERS threads (default: cores, at most 4).
+// keeps serving other requests; so do the monthly reports (≈ 0.2 s of CPU each), which the scheduled job
+// would otherwise draw on the server's main thread. One pool per process; PDF_WORKERS threads (default: cores, at most 4).
 const globalForPool = globalThis as unknown as { __pdfPool?: Piscina };
 
 function pool(): Piscina {
@@ -39,6 +42,22 @@ export async function renderInWorker(doc: CertificateDocument, signal?: AbortSig
     throw refusalError("character_not_printable");
   }
   return result;
+}
+
+/** A monthly report's PDF, rendered in a worker (server/reports/report-pdf.tsx). */
+export async function renderReportInWorker(data: ReportData): Promise<Uint8Array> {
+  const result: ReportWorkerResult = await pool().run(data, { name: "renderReport" });
+  if (!result.ok) throw new UnprintableReportError(result.characters);
+  return result.pdf;
+}
+
+/**
+ * Starts the worker threads, which load their modules (react-pdf, the templates) in the background; nothing
+ * is rendered. For a batch of reports that starts a while later (the demo seed's history), where the full
+ * warm-up below would also draw and read back a certificate in every thread.
+ */
+export function startRenderPool(): void {
+  pool();
 }
 
 /**

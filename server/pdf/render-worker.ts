@@ -1,4 +1,8 @@
-// Piscina worker entry (loaded through worker-boot.mjs): renders one certificate off the main thread.
+// Piscina worker entry (loaded through worker-boot.mjs): renders a certificate (the default export) or a
+// monthly report (`renderReport`, by name) off the main thread.
+import { UnprintableReportError } from "../reports/report-errors";
+import { renderMonthlyReportPdf } from "../reports/report-pdf";
+import type { ReportData } from "../reports/report-data";
 import type { CertificateDocument } from "./document-model";
 import { MissingOfficialSealError, renderCertificate, UnprintableCharactersError } from "./render-certificate";
 
@@ -16,6 +20,18 @@ export default async function render(doc: CertificateDocument): Promise<WorkerRe
     // The characters themselves are personal data: only their count leaves the worker.
     if (e instanceof UnprintableCharactersError) return { ok: false, error: "unprintable_characters", count: e.characters.length };
     if (e instanceof MissingOfficialSealError) return { ok: false, error: "official_seal_missing" };
+    throw e;
+  }
+}
+
+export type ReportWorkerResult = { ok: true; pdf: Uint8Array } | { ok: false; error: "unprintable_characters"; characters: string[] };
+
+/** A monthly report's PDF. Its unprintable characters come from configuration (names), not personal data. */
+export async function renderReport(data: ReportData): Promise<ReportWorkerResult> {
+  try {
+    return { ok: true, pdf: await renderMonthlyReportPdf(data) };
+  } catch (e) {
+    if (e instanceof UnprintableReportError) return { ok: false, error: "unprintable_characters", characters: e.characters };
     throw e;
   }
 }

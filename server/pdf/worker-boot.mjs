@@ -1,6 +1,9 @@
 // Worker-thread entry for the PDF pool. The templates are TypeScript/TSX; tsx compiles them in the worker
-// (once per thread, at start-up), so the same sources serve Next, the CLI and the tests.
+// (once per thread, at start-up), so the same sources serve Next, the CLI and the tests. Exports the
+// certificate renderer (default) and the monthly report renderer (piscina's `name: "renderReport"`).
 import { tsImport } from "tsx/esm/api";
 
 const mod = await tsImport("./render-worker.ts", import.meta.url);
-export default mod.default.default ?? mod.default;
+const exports = mod.default.default ? mod.default : mod;
+export default exports.default;
+export const renderReport = exports.renderReport;

@@ -9,8 +9,8 @@ import { monthOf } from "@/lib/months";
 import { statsTarget, type StatsMunicipality } from "../stats/stats-target";
 import { encodeCsv, reportCsvRows } from "./report-csv";
 import { loadReportData } from "./report-data";
-import { renderMonthlyReportPdf } from "./report-pdf";
 import { parseInput } from "../parse-input";
+import { renderReportInWorker } from "../pdf/render-pool";
 
 export type GeneratedReport = { id: string; month: string; pdfSha256: string; csvUtf8Sha256: string; csvSjisSha256: string };
 
@@ -18,9 +18,9 @@ const sha256 = (b: Uint8Array) => crypto.createHash("sha256").update(b).digest("
 
 /**
  * Generates (or regenerates) a municipality's report for a finished or current month: reads the rollups and
- * settlement in one tenant transaction, renders the PDF and both CSVs outside it, and stores the files with
- * their SHA-256 and who asked. Staff: municipal admins for their municipality, the operator naming one. The
- * scheduled job passes a system context scoped to the municipality.
+ * settlement in one tenant transaction, renders the PDF (in the PDF worker pool, off this event loop) and both
+ * CSVs outside it, and stores the files with their SHA-256 and who asked. Staff: municipal admins for their
+ * municipality, the operator naming one. The scheduled job passes a system context scoped to the municipality.
  */
 export async function generateMonthlyReport({ ctx, input, now = new Date() }: { ctx: RequestContext; input: unknown; now?: Date }): Promise<GeneratedReport> {
   const q = parseInput(ZReportRequest, input);
@@ -44,7 +44,7 @@ export async function generateMonthlyReport({ ctx, input, now = new Date() }: { 
     generatedByName = staff?.displayName ?? "職員";
   }
   const data = await withTenant(tctx, (tx) => loadReportData(tx, municipality, q.month, now, generatedByName));
-  const pdf = await renderMonthlyReportPdf(data);
+  const pdf = await renderReportInWorker(data);
   const csv = encodeCsv(reportCsvRows(data));
   const files = {
     pdf: new Uint8Array(pdf),

@@ -1,6 +1,6 @@
 // The demo seed itself: idempotent, and no 個人番号 in plaintext anywhere in the database (the same data a
 // pg_dump would contain: every row of every table, as text).
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { decryptField, FieldContext } from "@/server/crypto/field-encryption";
 import { ownerDb } from "@/tests/setup/owner-db";
 import { isValidMyNumber } from "@/lib/my-number";
@@ -16,6 +16,7 @@ import { getUsageStatistics } from "@/server/stats/get-usage-statistics";
 import { getDashboardSummary } from "@/server/dashboard/get-dashboard-summary";
 import { getSettlement } from "@/server/settlement/get-settlement";
 import { withTenant } from "@/server/db/tenant";
+import { closeRenderPool } from "@/server/pdf/render-pool";
 import { systemContext, type RequestContext } from "@/server/context";
 import { jstDateString } from "@/lib/jst";
 import crypto from "node:crypto";
@@ -41,6 +42,7 @@ describe("demo seed", () => {
     const first = await seedDemoData(ownerDb(), (line) => console.log(line), { now: NOW });
     expect(first.created).toBe(true);
   }, 120_000);
+  afterAll(closeRenderPool);
 
   it("holds the three municipalities, ≥ 200 residents and staff for every role", async () => {
     const db = ownerDb();
