@@ -5,7 +5,11 @@ import type { Tx } from "../db";
 import { withTenant } from "../db/tenant";
 import { AppError } from "../errors";
 import type { MunicipalityStatus } from "../generated/prisma/enums";
-import { jstParts } from "../service-calendar/jst";
+import { addMonths } from "@/lib/months";
+import { WEEKDAY_LABELS } from "@/lib/schemas/statistics";
+import { isNationalHoliday, jstParts } from "../service-calendar/jst";
+import { loadUsageStatistics, type StatRow, type Totals } from "../stats/get-usage-statistics";
+import type { StatsMunicipality } from "../stats/stats-target";
 
 /** Aggregate counts only: no resident, household or card data leaves this verb. */
 export type DashboardCounts = {
@@ -29,6 +33,15 @@ export type DashboardMunicipality = {
   status: MunicipalityStatus;
 };
 
+/** Printed issuances from the daily rollup (the statistics' numbers): what a clerk looks at every morning. */
+export type DashboardUsage = {
+  /** The 30 JST days ending today, oldest first, zero-filled; label like 12/7(月) or 11/23(月・祝). */
+  last30Days: StatRow[];
+  /** This month so far (YYYY-MM) and the month before. */
+  thisMonth: Totals & { month: string };
+  lastMonth: Totals & { month: string };
+};
+
 export type DashboardSummary =
   | {
       scope: "municipality";
@@ -36,10 +49,13 @@ export type DashboardSummary =
       day: string;
       municipality: DashboardMunicipality;
       counts: DashboardCounts;
+      usage: DashboardUsage;
     }
   | {
       scope: "operator";
       day: string;
+      /** Summed over every municipality. */
+      usage: DashboardUsage;
       municipalities: Array<DashboardMunicipality & { counts: DashboardCounts }>;
       /** Open incidents not tied to a municipality (platform-wide). */
       platformOpenIncidents: number;
@@ -59,18 +75,58 @@ export async function getDashboardSummary({ ctx, now = new Date() }: { ctx: Requ
   if (ctx.municipalityId) {
     const municipalityId = ctx.municipalityId;
     return withTenant(ctx, async (tx) => {
-      const municipality = await tx.municipality.findUnique({
+      const found = await tx.municipality.findUnique({
         where: { id: municipalityId },
-        select: { id: true, code: true, name: true, prefecture: true, status: true },
+        select: { id: true, code: true, name: true, prefecture: true, status: true, commissionPerIssuance: true },
       });
-      if (!municipality) throw new AppError("not_found", "municipality of the context not found");
+      if (!found) throw new AppError("not_found", "municipality of the context not found");
+      const { commissionPerIssuance, ...municipality } = found;
       const counts = await countsForMunicipality(tx, municipality.id, now, day);
-      return { scope: "municipality" as const, day, municipality, counts };
+      const usage = await usageOf(tx, { ...municipality, commissionPerIssuance }, day);
+      return { scope: "municipality" as const, day, municipality, counts, usage };
     });
   }
 
   requirePermission(ctx, "all-municipalities");
-  return { scope: "operator", day, ...(await withTenant(ctx, (tx) => countsForAllMunicipalities(tx, now, day))) };
+  return withTenant(ctx, async (tx) => ({
+    scope: "operator" as const,
+    day,
+    usage: await usageOf(tx, null, day),
+    ...(await countsForAllMunicipalities(tx, now, day)),
+  }));
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * The last 30 days and the month totals, read through the statistics' own month query (rollups only) for each
+ * month the 30 days touch (two, or three when today is early in March).
+ */
+async function usageOf(tx: Tx, municipality: StatsMunicipality | null, today: string): Promise<DashboardUsage> {
+  const todayMs = Date.parse(`${today}T00:00:00Z`);
+  const days = Array.from({ length: 30 }, (_, i) => new Date(todayMs - (29 - i) * DAY_MS).toISOString().slice(0, 10));
+  const month = today.slice(0, 7);
+  const months: string[] = [];
+  for (let m = days[0].slice(0, 7); m <= month; m = addMonths(m, 1)) months.push(m);
+  const stats = [];
+  for (const m of months) stats.push(await loadUsageStatistics(tx, municipality, m)); // one transaction: in turn
+  const byDay = new Map(stats.flatMap((s) => s.byDay.map((r) => [r.key, r] as const)));
+  const current = stats[stats.length - 1];
+  return {
+    last30Days: days.map((key) => {
+      const r = byDay.get(key);
+      return { key, label: dayLabel(key), count: r?.count ?? 0, copies: r?.copies ?? 0, feeTotal: r?.feeTotal ?? 0 };
+    }),
+    thisMonth: { month: current.month, ...current.totals },
+    lastMonth: current.previousMonth,
+  };
+}
+
+/** 12/7(月), 11/23(月・祝): weekends and national holidays read in the axis and the table. */
+function dayLabel(ymd: string): string {
+  const d = new Date(`${ymd}T00:00:00Z`);
+  const holiday = isNationalHoliday(ymd) ? "・祝" : "";
+  return `${d.getUTCMonth() + 1}/${d.getUTCDate()}(${WEEKDAY_LABELS[d.getUTCDay()]}${holiday})`;
 }
 
 async function countsForMunicipality(db: Tx, municipalityId: string, now: Date, day: string): Promise<DashboardCounts> {

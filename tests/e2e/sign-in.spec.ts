@@ -55,6 +55,24 @@ test("a demo account reaches the dashboard with no device: password, then the co
   await expect(page).toHaveURL(/\/dashboard$/);
   await expect(page.getByRole("heading", { name: "ダッシュボード" })).toBeVisible();
   await expect(page.getByRole("main")).toContainText("世田谷区");
+
+  // The seeded issuance history (docs/demo-data.md) makes the charts non-zero on the first start.
+  const count = (text: string | null, label: string) => Number(new RegExp(`${label}\\s*([\\d,]+)`).exec(text ?? "")?.[1].replaceAll(",", "") ?? NaN);
+  const lastMonth = page.getByRole("region", { name: /^前月（令和/ });
+  expect(count(await lastMonth.textContent(), "通数")).toBeGreaterThan(0);
+  expect(count(await lastMonth.textContent(), "手数料")).toBeGreaterThan(0);
+  await expect(page.getByRole("link", { name: "利用統計で詳しく見る" })).toHaveAttribute("href", "/statistics");
+  // The chart's text alternative: 30 days, at least one of them with issuances.
+  const days = page.getByRole("table", { name: /^直近30日の発行件数（世田谷区）/ }).locator("tbody tr");
+  await expect(days).toHaveCount(30);
+  const counts = (await days.locator("td:nth-of-type(1)").allTextContents()).map((t) => Number(t.replaceAll(",", "")));
+  expect(counts.some((n) => n > 0)).toBe(true);
+  await expect(page.getByText("発行の記録はまだありません。")).toHaveCount(0);
+  // The chart itself is drawn (after hydration), and the page with it is axe-clean.
+  await expect(page.locator(".recharts-surface").first()).toBeVisible();
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(serious.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
 });
 
 test("a clerk signs in, sees the municipality on the dashboard, and signs out", async ({ page }, testInfo) => {

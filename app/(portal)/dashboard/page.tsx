@@ -1,10 +1,14 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { Fragment } from "react";
+import { UsageChart } from "@/components/charts/usage-chart";
 import { DataTable } from "@/components/ui/data-table";
+import { TEXT_LINK_CLASS } from "@/components/ui/text-link";
+import { monthLabel } from "@/lib/months";
 import { ROLE_LABELS } from "@/lib/roles";
 import { formatWareki } from "@/lib/wareki";
 import { requireStaff } from "@/server/auth/require-staff";
-import { getDashboardSummary, type DashboardCounts } from "@/server/dashboard/get-dashboard-summary";
+import { getDashboardSummary, type DashboardCounts, type DashboardUsage } from "@/server/dashboard/get-dashboard-summary";
 
 export const metadata: Metadata = { title: "ダッシュボード" };
 
@@ -34,6 +38,50 @@ function WrappableLabel({ parts }: { parts: readonly string[] }) {
 }
 
 const number = new Intl.NumberFormat("ja-JP");
+
+/** This month so far and last month (通数・手数料), then the last 30 days as a chart with its table. */
+function UsageSection({ usage, scopeLabel }: { usage: DashboardUsage; scopeLabel: string }) {
+  const months = [
+    { key: "this", title: `今月（${monthLabel(usage.thisMonth.month)}、本日まで）`, t: usage.thisMonth },
+    { key: "last", title: `前月（${monthLabel(usage.lastMonth.month)}）`, t: usage.lastMonth },
+  ];
+  return (
+    <>
+      <section aria-labelledby="months-heading" className="flex flex-col gap-4">
+        <div className="flex flex-wrap items-baseline gap-x-4 gap-y-1">
+          <h2 id="months-heading" className="text-std-24B-150 text-solid-gray-900">
+            今月・前月の発行（{scopeLabel}）
+          </h2>
+          <Link href="/statistics" className={`text-std-16N-170 ${TEXT_LINK_CLASS}`}>
+            利用統計で詳しく見る
+          </Link>
+        </div>
+        <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
+          {months.map((m) => (
+            <section key={m.key} aria-labelledby={`month-${m.key}-heading`} className="flex flex-col gap-2 rounded-8 border border-solid-gray-420 bg-white p-4">
+              <h3 id={`month-${m.key}-heading`} className="text-std-16B-170 text-solid-gray-700">
+                {m.title}
+              </h3>
+              <dl className="grid grid-cols-[max-content_1fr] items-baseline gap-x-4 gap-y-1">
+                <dt className="text-std-16N-170 text-solid-gray-700">通数</dt>
+                <dd className="text-std-28B-150 text-solid-gray-900" data-testid={`month-${m.key}-copies`}>
+                  {number.format(m.t.copies)}
+                  <span className="ml-1 text-std-16N-170 text-solid-gray-700">通</span>
+                </dd>
+                <dt className="text-std-16N-170 text-solid-gray-700">手数料</dt>
+                <dd className="text-std-20B-150 text-solid-gray-900">
+                  {number.format(m.t.feeTotal)}
+                  <span className="ml-1 text-std-16N-170 text-solid-gray-700">円</span>
+                </dd>
+              </dl>
+            </section>
+          ))}
+        </div>
+      </section>
+      <UsageChart id="last-30-days" title={`直近30日の発行件数（${scopeLabel}）`} rows={usage.last30Days} emptyText="発行の記録はまだありません。" />
+    </>
+  );
+}
 
 export default async function DashboardPage() {
   const staff = await requireStaff();
@@ -88,7 +136,11 @@ export default async function DashboardPage() {
             ))}
           </dl>
         </section>
-      ) : (
+      ) : null}
+
+      <UsageSection usage={summary.usage} scopeLabel={summary.scope === "municipality" ? summary.municipality.name : "全自治体の合計"} />
+
+      {summary.scope === "operator" ? (
         <section aria-labelledby="municipalities-heading" className="flex flex-col gap-4">
           <h2 id="municipalities-heading" className="text-std-24B-150 text-solid-gray-900">
             自治体ごとの概況
@@ -118,7 +170,7 @@ export default async function DashboardPage() {
             ]}
           />
         </section>
-      )}
+      ) : null}
     </div>
   );
 }

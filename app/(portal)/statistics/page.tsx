@@ -6,7 +6,7 @@ import { getUsageStatistics, type Totals } from "@/server/stats/get-usage-statis
 import { requireStaffTarget } from "@/server/auth/target-municipality";
 import { statsMonth } from "./stats-filters";
 import { StatsHeader } from "./_components/stats-header";
-import { UsageChart } from "./_components/usage-chart";
+import { UsageChart } from "@/components/charts/usage-chart";
 
 export const metadata: Metadata = { title: "利用統計" };
 

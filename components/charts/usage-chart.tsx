@@ -10,11 +10,27 @@ const number = new Intl.NumberFormat("ja-JP");
 const noSubscription = () => () => undefined;
 
 /**
- * A bar chart of issuance counts with its table beside it. The chart is decoration for sighted users
+ * A bar chart of issuance counts with its table beside it (used by the statistics and the dashboard). The chart is decoration for sighted users
  * (aria-hidden); the table is the data, for everyone and for screen readers.
  */
-export function UsageChart({ id, title, rows, layout = "vertical", showFees = true }: { id: string; title: string; rows: ChartRow[]; layout?: "vertical" | "horizontal"; showFees?: boolean }) {
+export function UsageChart({
+  id,
+  title,
+  rows,
+  layout = "vertical",
+  showFees = true,
+  emptyText = "この月の発行はありません。",
+}: {
+  id: string;
+  title: string;
+  rows: ChartRow[];
+  layout?: "vertical" | "horizontal";
+  showFees?: boolean;
+  /** Shown in place of the chart when every row is zero. */
+  emptyText?: string;
+}) {
   const horizontal = layout === "horizontal";
+  const hasData = rows.some((r) => r.count > 0);
   const height = horizontal ? Math.max(120, rows.length * 32 + 40) : 260;
   // The Content-Security-Policy allows no inline style attributes (lib/security-headers.ts), and a style
   // attribute in the server's HTML would be dropped. Styles set from script (CSSOM) are allowed: the box gets its
@@ -30,8 +46,9 @@ export function UsageChart({ id, title, rows, layout = "vertical", showFees = tr
         {title}
       </h2>
       <div className="grid grid-cols-1 gap-4 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
-        <div aria-hidden="true" className="min-h-40 rounded-8 border border-solid-gray-420 bg-white p-2" ref={sizeBox}>
-          {rows.some((r) => r.count > 0) ? (
+        {/* The drawn chart is hidden from assistive technology; the empty-state text is not. */}
+        <div aria-hidden={hasData ? "true" : undefined} className="min-h-40 rounded-8 border border-solid-gray-420 bg-white p-2" ref={sizeBox}>
+          {hasData ? (
             hydrated && (
             <ResponsiveContainer width="100%" height="100%">
               {/* No keyboard layer: the chart is hidden from assistive technology; the table beside it is the data. */}
@@ -54,7 +71,7 @@ export function UsageChart({ id, title, rows, layout = "vertical", showFees = tr
             </ResponsiveContainer>
             )
           ) : (
-            <p className="p-4 text-std-16N-170 text-solid-gray-700">この月の発行はありません。</p>
+            <p className="p-4 text-std-16N-170 text-solid-gray-700">{emptyText}</p>
           )}
         </div>
         <DataTable
