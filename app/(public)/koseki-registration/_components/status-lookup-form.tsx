@@ -1,10 +1,8 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useEffect, useRef } from "react";
 import { useForm } from "react-hook-form";
-import { useFormAction } from "@/components/form/use-form-action";
-import { Alert } from "@/components/ui/alert";
+import { LookupAlert, useLookupForm } from "@/components/form/use-lookup-form";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 import { REGISTRATION_STATUS_LABELS, ZRegistrationStatusLookup, type RegistrationStatusLookupInput } from "@/lib/schemas/koseki-registration";
@@ -30,7 +28,6 @@ function explanation(v: RegistrationStatusView): string {
 }
 
 export function StatusLookupForm() {
-  const resultRef = useRef<HTMLHeadingElement>(null);
   const form = useForm<RegistrationStatusLookupInput>({
     resolver: zodResolver(ZRegistrationStatusLookup),
     defaultValues: { receiptNo: "", birthCalendar: "showa", birthYear: "", birthMonth: "", birthDay: "" },
@@ -38,21 +35,12 @@ export function StatusLookupForm() {
   });
   const { register } = form;
   const { errors } = form.formState;
-  const { onSubmit, message, alertRef, result, pending } = useFormAction(form, lookupRegistrationStatusAction);
-  const view = result?.ok ? result.data : null;
-
-  useEffect(() => {
-    if (view) resultRef.current?.focus();
-  }, [view]);
+  const { onSubmit, message, alertRef, pending, view, resultRef } = useLookupForm(form, lookupRegistrationStatusAction);
 
   return (
     <div className="flex flex-col gap-8">
       <form noValidate className="flex flex-col gap-6" onSubmit={onSubmit} aria-label="受付状況の確認">
-        {message ? (
-          <Alert variant="error" role="alert" ref={alertRef} tabIndex={-1} title="確認できませんでした">
-            {message}
-          </Alert>
-        ) : null}
+        <LookupAlert message={message} alertRef={alertRef} />
         <TextField label="受付番号" hint="例：K7QX-M2PA-9TRB（英数字12文字）" required autoComplete="off" autoCapitalize="characters" spellCheck={false} error={errors.receiptNo?.message} {...register("receiptNo")} />
         <BirthDateFields register={register} errors={errors} />
         <Button type="submit" size="lg" disabled={pending} className="self-start">

@@ -1,9 +1,8 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useEffect, useRef } from "react";
 import { useForm } from "react-hook-form";
-import { useFormAction } from "@/components/form/use-form-action";
+import { LookupAlert, useLookupForm } from "@/components/form/use-lookup-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
@@ -11,25 +10,15 @@ import { ZVerificationLookup, type VerificationLookupInput } from "@/lib/schemas
 import { verifyIssuanceAction } from "../actions";
 
 export function VerifyForm({ defaults }: { defaults: { issuanceNo: string; code: string } }) {
-  const resultRef = useRef<HTMLHeadingElement>(null);
   const form = useForm<VerificationLookupInput>({ resolver: zodResolver(ZVerificationLookup), defaultValues: defaults, reValidateMode: "onChange" });
   const { register } = form;
   const { errors } = form.formState;
-  const { onSubmit, message, alertRef, result, pending } = useFormAction(form, verifyIssuanceAction);
-  const view = result?.ok ? result.data : null;
-
-  useEffect(() => {
-    if (view) resultRef.current?.focus();
-  }, [view]);
+  const { onSubmit, message, alertRef, pending, view, resultRef } = useLookupForm(form, verifyIssuanceAction);
 
   return (
     <div className="flex flex-col gap-8">
       <form noValidate className="flex flex-col gap-6" onSubmit={onSubmit} aria-label="証明書の確認">
-        {message ? (
-          <Alert variant="error" role="alert" ref={alertRef} tabIndex={-1} title="確認できませんでした">
-            {message}
-          </Alert>
-        ) : null}
+        <LookupAlert message={message} alertRef={alertRef} />
         <TextField
           label="発行番号"
           hint="証明書の右上に印字されています。例：123456-2026-00000001"
