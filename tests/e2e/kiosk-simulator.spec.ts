@@ -1,6 +1,6 @@
 import { account, signIn } from "./helpers/sign-in";
 import { expect, test, type Page } from "@playwright/test";
-import { expectAccessible, OPEN_HOURS, placeCard, screenHeading, setClock, typePin } from "./helpers/kiosk";
+import { expectAccessible, OPEN_HOURS, orderSealCertificate, placeCard, screenHeading, setClock, typePin } from "./helpers/kiosk";
 
 // The kiosk + centre simulator, driven like a resident at a kiosk. The e2e server runs on a fresh database
 // with the demo seed (docs/demo-data.md) and ALLOW_CLOCK_OVERRIDE=true, so the judging time is set in the
@@ -114,16 +114,7 @@ test("a 印鑑登録証明書 cancelled at the payment step costs nothing and is
   await signIn(page, test.info(), account("setagaya-clerk"));
   const before = await printedToday(page);
 
-  await page.goto("/kiosk");
-  await setClock(page, OPEN_HOURS);
-  await placeCard(page, /長谷川 拓也/);
-  await typePin(page, "1234");
-  await page.getByRole("button", { name: /印鑑登録証明書/ }).click();
-  await expect(screenHeading(page, "部数を選んでください")).toBeVisible();
-  await page.getByRole("button", { name: "次へ" }).click();
-  await expect(screenHeading(page, "内容を確認してください")).toBeVisible();
-  await page.getByRole("button", { name: "発行する" }).click();
-  await expect(screenHeading(page, "お支払い")).toBeVisible({ timeout: 30_000 });
+  await orderSealCertificate(page);
   await page.getByRole("button", { name: "取り消す" }).click();
 
   await expect(page.getByText("取り消しました。手数料はかかりません。")).toBeVisible();

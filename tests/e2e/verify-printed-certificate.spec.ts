@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
 import { rasterisePdf, readQr } from "../pdf-raster";
-import { expectAccessible, OPEN_HOURS, placeCard, screenHeading, setClock, typePin } from "./helpers/kiosk";
+import { expectAccessible, orderSealCertificate, screenHeading } from "./helpers/kiosk";
 import { account, signIn } from "./helpers/sign-in";
 
 // Issue 20's acceptance, end to end on the demo data: a resident prints a 印鑑登録証明書 at the kiosk simulator;
@@ -31,16 +31,7 @@ test("a certificate printed at the simulator verifies from its QR code, and show
   test.setTimeout(240_000);
 
   // The kiosk: 長谷川 拓也 (demo wallet) prints one 印鑑登録証明書 inside service hours.
-  await page.goto("/kiosk");
-  await setClock(page, OPEN_HOURS);
-  await placeCard(page, /長谷川 拓也/);
-  await typePin(page, "1234");
-  await page.getByRole("button", { name: /印鑑登録証明書/ }).click();
-  await expect(screenHeading(page, "部数を選んでください")).toBeVisible();
-  await page.getByRole("button", { name: "次へ" }).click();
-  await expect(screenHeading(page, "内容を確認してください")).toBeVisible();
-  await page.getByRole("button", { name: "発行する" }).click();
-  await expect(screenHeading(page, "お支払い")).toBeVisible({ timeout: 30_000 });
+  await orderSealCertificate(page);
   await page.getByRole("button", { name: "支払って印刷する" }).click();
   await expect(screenHeading(page, "証明書を印刷しました")).toBeVisible();
   const issuanceNo = (await page.getByTestId("issuance-no").innerText()).trim();

@@ -47,3 +47,17 @@ export async function typePin(page: Page, pin: string) {
   for (const digit of pin) await keypad.getByRole("button", { name: digit, exact: true }).click();
   await keypad.getByRole("button", { name: "確認" }).click();
 }
+
+/** From the kiosk's top screen to the payment of one 印鑑登録証明書 for 長谷川 拓也 (demo wallet), inside service hours. */
+export async function orderSealCertificate(page: Page) {
+  await page.goto("/kiosk");
+  await setClock(page, OPEN_HOURS);
+  await placeCard(page, /長谷川 拓也/);
+  await typePin(page, "1234");
+  await page.getByRole("button", { name: /印鑑登録証明書/ }).click();
+  await expect(screenHeading(page, "部数を選んでください")).toBeVisible();
+  await page.getByRole("button", { name: "次へ" }).click();
+  await expect(screenHeading(page, "内容を確認してください")).toBeVisible();
+  await page.getByRole("button", { name: "発行する" }).click();
+  await expect(screenHeading(page, "お支払い")).toBeVisible({ timeout: 30_000 });
+}
