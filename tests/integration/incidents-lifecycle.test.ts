@@ -1,6 +1,4 @@
-import crypto from "node:crypto";
 import { describe, expect, it } from "vitest";
-import type { RequestContext } from "@/server/context";
 import { ownerDb } from "@/tests/setup/owner-db";
 import { acknowledgeIncident } from "@/server/incidents/acknowledge-incident";
 import { closeIncident } from "@/server/incidents/close-incident";
@@ -8,14 +6,8 @@ import { getIncident } from "@/server/incidents/get-incident";
 import { listIncidents } from "@/server/incidents/list-incidents";
 import { openIncident } from "@/server/incidents/open-incident";
 import { createMunicipality, createStaffUser } from "../factories";
+import { staffCtx, systemCtx } from "../factories/contexts";
 
-type Role = "operator" | "municipal_admin" | "clerk" | "auditor";
-const staffCtx = (municipalityId: string | null, role: Role, id: string = crypto.randomUUID()): RequestContext => ({
-  actor: { type: "staff", id, role, municipalityId },
-  municipalityId,
-  requestId: "r",
-});
-const systemCtx: RequestContext = { actor: { type: "system", id: "test" }, municipalityId: null, requestId: "r" };
 
 const open = (municipalityId: string | null, kind: "centre_error" | "emergency_stop" = "centre_error") =>
   openIncident(systemCtx, { municipalityId, kind, severity: "high", summary: "テストのインシデント", details: { terminalId: "T1" } });

@@ -3,7 +3,6 @@
 // (all or nothing), and the CSV for the recall letter (encodings, formula cells, the 支援措置 address withheld).
 import iconv from "iconv-lite";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { RequestContext } from "@/server/context";
 import { encryptField, FieldContext } from "@/server/crypto/field-encryption";
 import { addIncidentIssuances } from "@/server/incidents/add-incident-issuances";
 import { addIncidentIssuancesBySearch } from "@/server/incidents/add-incident-issuances-by-search";
@@ -18,14 +17,8 @@ import { ownerDb } from "@/tests/setup/owner-db";
 import { createMunicipality, createResident, createStaffUser } from "../factories";
 import { createApiClient, createCardholder } from "../factories/issuance";
 import { createIssuanceRow } from "../factories/issuance-row";
+import { staffCtx, systemCtx } from "../factories/contexts";
 
-type Role = "operator" | "municipal_admin" | "clerk" | "auditor";
-const staffCtx = (municipalityId: string | null, role: Role, id: string = crypto.randomUUID()): RequestContext => ({
-  actor: { type: "staff", id, role, municipalityId },
-  municipalityId,
-  requestId: "r",
-});
-const systemCtx: RequestContext = { actor: { type: "system", id: "test" }, municipalityId: null, requestId: "r" };
 
 /** The fixed clock: Monday 2026-12-07 10:00 JST. */
 const NOW = new Date("2026-12-07T10:00:00+09:00");

@@ -1,4 +1,3 @@
-import crypto from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { writeAuditEvent } from "@/server/audit/write-audit-event";
 import type { RequestContext } from "@/server/context";
@@ -6,13 +5,8 @@ import { ownerDb } from "@/tests/setup/owner-db";
 import { listAuditEvents } from "@/server/logs/list-audit-events";
 import { verifyAuditChains } from "@/server/logs/verify-audit-chains";
 import { createMunicipality, createStaffUser } from "../factories";
+import { staffCtx } from "../factories/contexts";
 
-type Role = "operator" | "municipal_admin" | "clerk" | "auditor";
-const staffCtx = (municipalityId: string | null, role: Role, id: string = crypto.randomUUID()): RequestContext => ({
-  actor: { type: "staff", id, role, municipalityId },
-  municipalityId,
-  requestId: "r",
-});
 const systemCtx = (municipalityId: string | null): RequestContext => ({ actor: { type: "system", id: "test" }, municipalityId, requestId: "r" });
 
 async function writeEvents(municipalityId: string | null, n: number, action = "test.event") {
