@@ -4,11 +4,11 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { signOut } from "next-auth/react";
 import { useForm } from "react-hook-form";
 import { useFormAction } from "@/components/form/use-form-action";
-import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 import { ZChangePassword, type ChangePasswordInput } from "@/lib/schemas/staff";
 import { changePasswordAction } from "../actions";
+import { FormErrorAlert } from "@/components/form/form-error-alert";
 
 export function ChangePasswordForm() {
   const form = useForm<ChangePasswordInput>({
@@ -28,11 +28,7 @@ export function ChangePasswordForm() {
 
   return (
     <form noValidate className="flex flex-col gap-6" onSubmit={onSubmit}>
-      {message ? (
-        <Alert variant="error" role="alert" ref={alertRef} tabIndex={-1} title="パスワードを変更できませんでした">
-          {message}
-        </Alert>
-      ) : null}
+      <FormErrorAlert message={message} alertRef={alertRef} title="パスワードを変更できませんでした" />
       <TextField label="現在のパスワード" type="password" autoComplete="current-password" required error={errors.currentPassword?.message} {...register("currentPassword")} />
       <TextField label="新しいパスワード" hint="12文字以上" type="password" autoComplete="new-password" required error={errors.newPassword?.message} {...register("newPassword")} />
       <TextField label="新しいパスワード（確認）" type="password" autoComplete="new-password" required error={errors.confirmPassword?.message} {...register("confirmPassword")} />

@@ -9,6 +9,7 @@ import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 import { ZRegenerateRecoveryCodes, type RegenerateRecoveryCodesInput } from "@/lib/schemas/staff";
 import { regenerateRecoveryCodesAction } from "../actions";
+import { FormErrorAlert } from "@/components/form/form-error-alert";
 
 /** New recovery codes for oneself, after a current TOTP code; shown once, the old ones stop working. */
 export function RegenerateRecoveryCodesForm() {
@@ -52,11 +53,7 @@ export function RegenerateRecoveryCodesForm() {
 
   return (
     <form noValidate className="flex flex-col gap-6" onSubmit={onSubmit}>
-      {message ? (
-        <Alert variant="error" role="alert" ref={alertRef} tabIndex={-1} title="再発行できませんでした">
-          {message}
-        </Alert>
-      ) : null}
+      <FormErrorAlert message={message} alertRef={alertRef} title="再発行できませんでした" />
       <TextField
         label="確認コード"
         hint="認証アプリに表示されている6桁の数字"

@@ -16,6 +16,7 @@ import {
 } from "@/lib/schemas/municipality";
 import { createMunicipalityAction, updateMunicipalityAction } from "../actions";
 import { SelectField } from "@/components/ui/select-field";
+import { FormErrorAlert } from "@/components/form/form-error-alert";
 
 const PREFECTURE_OPTIONS = PREFECTURES.map((p) => ({ value: p, label: p }));
 const KIND_OPTIONS = MUNICIPALITY_KINDS.map((k) => ({ value: k, label: MUNICIPALITY_KIND_LABELS[k] }));
@@ -49,11 +50,7 @@ export function MunicipalityForm(props: Props) {
 
   return (
     <form noValidate className="flex flex-col gap-6" onSubmit={onSubmit}>
-      {message ? (
-        <Alert variant="error" role="alert" ref={alertRef} tabIndex={-1} title="保存できませんでした">
-          {message}
-        </Alert>
-      ) : null}
+      <FormErrorAlert message={message} alertRef={alertRef} title="保存できませんでした" />
       {saved ? (
         <Alert variant="success" role="status" title="保存しました">
           基本情報を更新しました。

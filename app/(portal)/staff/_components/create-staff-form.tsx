@@ -4,13 +4,13 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
 import { useFormAction } from "@/components/form/use-form-action";
-import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/select-field";
 import { TextField } from "@/components/ui/text-field";
 import { ROLE_LABELS, type StaffRoleName } from "@/lib/roles";
 import { ZCreateStaffUser, type CreateStaffUserInput } from "@/lib/schemas/staff";
 import { createStaffUserAction } from "../actions";
+import { FormErrorAlert } from "@/components/form/form-error-alert";
 
 type Props = { roles: StaffRoleName[]; chooseMunicipality: boolean };
 
@@ -29,11 +29,7 @@ export function CreateStaffForm({ roles, chooseMunicipality }: Props) {
 
   return (
     <form noValidate className="flex flex-col gap-6" onSubmit={onSubmit}>
-      {message ? (
-        <Alert variant="error" role="alert" ref={alertRef} tabIndex={-1} title="職員を追加できませんでした">
-          {message}
-        </Alert>
-      ) : null}
+      <FormErrorAlert message={message} alertRef={alertRef} title="職員を追加できませんでした" />
       <TextField label="ログインID" hint="半角英小文字・数字・「.」「_」「-」" autoCapitalize="none" spellCheck={false} required error={errors.loginId?.message} {...register("loginId")} />
       <TextField label="氏名" required error={errors.displayName?.message} {...register("displayName")} />
       <SelectField label="役割" required options={roles.map((r) => ({ value: r, label: ROLE_LABELS[r] }))} error={errors.role?.message} {...register("role")} />

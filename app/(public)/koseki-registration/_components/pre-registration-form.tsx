@@ -5,12 +5,12 @@ import Link from "next/link";
 import { useEffect, useId, useRef } from "react";
 import { useForm } from "react-hook-form";
 import { useFormAction } from "@/components/form/use-form-action";
-import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 import { ZPreRegistrationForm, type PreRegistrationFormInput } from "@/lib/schemas/koseki-registration";
 import { submitPreRegistrationAction } from "../actions";
 import { BirthDateFields } from "./birth-date-fields";
+import { FormErrorAlert } from "@/components/form/form-error-alert";
 
 export function PreRegistrationForm({ municipalities }: { municipalities: Array<{ code: string; label: string }> }) {
   const municipalityId = useId();
@@ -68,11 +68,7 @@ export function PreRegistrationForm({ municipalities }: { municipalities: Array<
   const selectError = errors.honsekiMunicipalityCode?.message;
   return (
     <form noValidate className="flex flex-col gap-6" onSubmit={onSubmit} aria-label="本籍地の利用登録（事前登録）">
-      {message ? (
-        <Alert variant="error" role="alert" ref={alertRef} tabIndex={-1} title="受け付けできませんでした">
-          {message}
-        </Alert>
-      ) : null}
+      <FormErrorAlert message={message} alertRef={alertRef} title="受け付けできませんでした" />
 
       <div className="flex flex-col gap-2">
         <label htmlFor={municipalityId} className="flex items-center gap-2 text-std-17B-170 text-solid-gray-800">

@@ -2,7 +2,8 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useForm } from "react-hook-form";
-import { LookupAlert, useLookupForm } from "@/components/form/use-lookup-form";
+import { FormErrorAlert } from "@/components/form/form-error-alert";
+import { useLookupForm } from "@/components/form/use-lookup-form";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 import { REGISTRATION_STATUS_LABELS, ZRegistrationStatusLookup, type RegistrationStatusLookupInput } from "@/lib/schemas/koseki-registration";
@@ -40,7 +41,7 @@ export function StatusLookupForm() {
   return (
     <div className="flex flex-col gap-8">
       <form noValidate className="flex flex-col gap-6" onSubmit={onSubmit} aria-label="受付状況の確認">
-        <LookupAlert message={message} alertRef={alertRef} />
+        <FormErrorAlert message={message} alertRef={alertRef} title="確認できませんでした" />
         <TextField label="受付番号" hint="例：K7QX-M2PA-9TRB（英数字12文字）" required autoComplete="off" autoCapitalize="characters" spellCheck={false} error={errors.receiptNo?.message} {...register("receiptNo")} />
         <BirthDateFields register={register} errors={errors} />
         <Button type="submit" size="lg" disabled={pending} className="self-start">

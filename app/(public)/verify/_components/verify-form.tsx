@@ -2,7 +2,8 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useForm } from "react-hook-form";
-import { LookupAlert, useLookupForm } from "@/components/form/use-lookup-form";
+import { FormErrorAlert } from "@/components/form/form-error-alert";
+import { useLookupForm } from "@/components/form/use-lookup-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
@@ -18,7 +19,7 @@ export function VerifyForm({ defaults }: { defaults: { issuanceNo: string; code:
   return (
     <div className="flex flex-col gap-8">
       <form noValidate className="flex flex-col gap-6" onSubmit={onSubmit} aria-label="証明書の確認">
-        <LookupAlert message={message} alertRef={alertRef} />
+        <FormErrorAlert message={message} alertRef={alertRef} title="確認できませんでした" />
         <TextField
           label="発行番号"
           hint="証明書の右上に印字されています。例：123456-2026-00000001"

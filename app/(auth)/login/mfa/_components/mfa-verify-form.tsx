@@ -5,13 +5,13 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { useFormAction, useFormAlert } from "@/components/form/use-form-action";
-import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 import { safeCallbackUrl } from "@/lib/safe-callback-url";
 import { ZMfaCode, ZRecoveryCode, type MfaCodeInput, type RecoveryCodeInput } from "@/lib/schemas/staff";
 import { updateSession } from "@/components/auth/update-session";
 import { redeemRecoveryCodeAction, verifyMfaAction } from "../actions";
+import { FormErrorAlert } from "@/components/form/form-error-alert";
 
 type Props = { callbackUrl?: string; className?: string };
 
@@ -45,11 +45,7 @@ export function MfaVerifyForm({ callbackUrl, className }: Props) {
 
   return (
     <div className={["flex flex-col gap-6", className].filter(Boolean).join(" ")}>
-      {message ? (
-        <Alert variant="error" role="alert" ref={alertRef} tabIndex={-1} title="認証できませんでした">
-          {message}
-        </Alert>
-      ) : null}
+      <FormErrorAlert message={message} alertRef={alertRef} title="認証できませんでした" />
       {mode === "totp" ? (
         <form noValidate className="flex flex-col gap-6" onSubmit={submitTotp.onSubmit}>
           <TextField

@@ -22,6 +22,7 @@ import {
   type AddIncidentIssuancesInput,
 } from "@/lib/schemas/issuance-void";
 import { addIncidentIssuancesAction, addIncidentIssuancesBySearchAction } from "../../actions";
+import { FormErrorAlert } from "@/components/form/form-error-alert";
 
 // The two ways staff list issuances as affected by an incident: by 発行番号, or by a search over a time window
 // (with a certificate type and a terminal). Both are audited by their verbs.
@@ -46,11 +47,7 @@ export function AddByNumbersForm({ incidentId }: { incidentId: string }) {
       <h3 id={headingId} className="text-std-20B-150 text-solid-gray-900">
         発行番号で追加する
       </h3>
-      {message ? (
-        <Alert variant="error" role="alert" ref={alertRef} tabIndex={-1} title="追加できませんでした">
-          {message}
-        </Alert>
-      ) : null}
+      <FormErrorAlert message={message} alertRef={alertRef} title="追加できませんでした" />
       {done ? (
         <Alert variant="success" role="status">
           {done}
@@ -99,11 +96,7 @@ export function AddBySearchForm({ incidentId }: { incidentId: string }) {
       <h3 id={headingId} className="text-std-20B-150 text-solid-gray-900 desktop:col-span-2">
         期間・種類・端末で探して追加する
       </h3>
-      {message ? (
-        <Alert variant="error" role="alert" ref={alertRef} tabIndex={-1} title="追加できませんでした" className="desktop:col-span-2">
-          {message}
-        </Alert>
-      ) : null}
+      <FormErrorAlert message={message} alertRef={alertRef} title="追加できませんでした" className="desktop:col-span-2" />
       {done ? (
         <Alert variant="success" role="status" className="desktop:col-span-2">
           {done}

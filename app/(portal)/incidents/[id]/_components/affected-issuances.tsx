@@ -18,6 +18,7 @@ import { ISSUANCE_STATUS_LABELS } from "@/lib/schemas/logs";
 import type { AffectedIssuance } from "@/server/incidents/get-incident";
 import { voidIncidentIssuancesAction } from "../../actions";
 import { AddByNumbersForm, AddBySearchForm } from "./add-issuances-forms";
+import { FormErrorAlert } from "@/components/form/form-error-alert";
 
 const voidable = (r: AffectedIssuance) => r.status === "printed" && !r.voidedAt;
 
@@ -131,11 +132,7 @@ function VoidForm({ incidentId, selected, openCount, onDone }: { incidentId: str
       <h3 id={headingId} className="text-std-20B-150 text-solid-gray-900">
         一覧の証明書を無効にする
       </h3>
-      {message ? (
-        <Alert variant="error" role="alert" ref={alertRef} tabIndex={-1} title="無効にできませんでした">
-          {message}
-        </Alert>
-      ) : null}
+      <FormErrorAlert message={message} alertRef={alertRef} title="無効にできませんでした" />
       <p className="text-std-16N-170 text-solid-gray-800">
         表で選んだ証明書、または無効になっていない印刷済みの証明書すべて（{openCount}件）を、同じ理由でまとめて無効にします。1件でも無効にできないものがあれば、どれも無効にしません。
       </p>

@@ -10,6 +10,7 @@ import { Button } from "@/components/ui/button";
 import { TextAreaField } from "@/components/ui/text-area-field";
 import { ZIncidentClose, type IncidentCloseInput } from "@/lib/schemas/logs";
 import { acknowledgeIncidentAction, closeIncidentAction } from "../../actions";
+import { FormErrorAlert } from "@/components/form/form-error-alert";
 
 /** Acknowledge (open only) and close with a required reason (open or acknowledged). */
 export function IncidentActions({ incidentId, canAcknowledge }: { incidentId: string; canAcknowledge: boolean }) {
@@ -51,11 +52,7 @@ export function IncidentActions({ incidentId, canAcknowledge }: { incidentId: st
 
   return (
     <div className="flex flex-col gap-6">
-      {message ? (
-        <Alert variant="error" role="alert" ref={alertRef} tabIndex={-1} title="操作できませんでした">
-          {message}
-        </Alert>
-      ) : null}
+      <FormErrorAlert message={message} alertRef={alertRef} title="操作できませんでした" />
       {done ? (
         <Alert variant="success" role="status">
           {done}

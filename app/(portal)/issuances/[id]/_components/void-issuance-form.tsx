@@ -10,6 +10,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { ZVoidIssuance, type VoidIssuanceInput } from "@/lib/schemas/issuance-void";
 import { voidIssuanceAction } from "../../actions";
+import { FormErrorAlert } from "@/components/form/form-error-alert";
 
 /**
  * The municipal administrator's void of one printed issuance: a reason, and the confirmation that it is final.
@@ -41,11 +42,7 @@ export function VoidIssuanceForm({ issuanceId, voided }: { issuanceId: string; v
 
   return (
     <form noValidate onSubmit={onSubmit} className="flex flex-col gap-4 rounded-8 border border-solid-gray-420 p-4 desktop:p-6">
-      {message ? (
-        <Alert variant="error" role="alert" ref={alertRef} tabIndex={-1} title="無効にできませんでした">
-          {message}
-        </Alert>
-      ) : null}
+      <FormErrorAlert message={message} alertRef={alertRef} title="無効にできませんでした" />
       <input type="hidden" {...form.register("issuanceId")} />
       <VoidReasonFields register={form.register} errors={form.formState.errors} />
       <div>

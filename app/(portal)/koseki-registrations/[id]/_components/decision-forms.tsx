@@ -10,6 +10,7 @@ import { Button } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/select-field";
 import { REJECT_REASONS, ZApproveRegistration, ZRejectRegistration, type ApproveRegistrationInput, type RejectRegistrationInput } from "@/lib/schemas/koseki-registration";
 import { approveRegistrationAction, rejectRegistrationAction } from "../../actions";
+import { FormErrorAlert } from "@/components/form/form-error-alert";
 
 export type CandidateOption = { memberId: string; label: string; matched: number };
 
@@ -38,11 +39,7 @@ export function DecisionForms({ registrationId, candidates, canApprove }: { regi
 
   return (
     <div className="flex flex-col gap-8">
-      {message ? (
-        <Alert variant="error" role="alert" ref={alertRef} tabIndex={-1} title="処理できませんでした">
-          {message}
-        </Alert>
-      ) : null}
+      <FormErrorAlert message={message} alertRef={alertRef} title="処理できませんでした" />
       {done ? (
         <Alert variant="success" role="status">
           {done}

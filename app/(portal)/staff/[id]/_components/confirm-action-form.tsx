@@ -4,11 +4,11 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
 import { useFormAction } from "@/components/form/use-form-action";
-import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { CheckboxField } from "@/components/ui/checkbox-field";
 import type { FormResult } from "@/lib/form-result";
 import type { ZDisableStaffUser } from "@/lib/schemas/staff";
+import { FormErrorAlert } from "@/components/form/form-error-alert";
 
 // Disable, password reset and MFA reset share this shape: the target user and an explicit confirmation that
 // the verb checks with the same schema. The checkbox keeps a destructive click from happening by accident
@@ -40,11 +40,7 @@ export function ConfirmActionForm<T>({ schema, action, staffUserId, confirmLabel
 
   return (
     <form noValidate className="flex flex-col gap-4" onSubmit={onSubmit}>
-      {message ? (
-        <Alert variant="error" role="alert" ref={alertRef} tabIndex={-1} title={failureTitle}>
-          {message}
-        </Alert>
-      ) : null}
+      <FormErrorAlert message={message} alertRef={alertRef} title={failureTitle} />
       <CheckboxField label={confirmLabel} error={errors.confirm?.message} {...register("confirm")} />
       <Button type="submit" variant="outline" disabled={isSubmitting} className="self-start">
         {submitLabel}

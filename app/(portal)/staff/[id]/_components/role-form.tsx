@@ -10,6 +10,7 @@ import { SelectField } from "@/components/ui/select-field";
 import { ROLE_LABELS, type StaffRoleName } from "@/lib/roles";
 import { ZChangeRole, type ChangeRoleInput } from "@/lib/schemas/staff";
 import { changeRoleAction } from "../../actions";
+import { FormErrorAlert } from "@/components/form/form-error-alert";
 
 type Props = { staffUserId: string; role: StaffRoleName; choices: StaffRoleName[] };
 
@@ -25,11 +26,7 @@ export function RoleForm({ staffUserId, role, choices }: Props) {
 
   return (
     <form noValidate className="flex flex-col gap-4" onSubmit={onSubmit}>
-      {message ? (
-        <Alert variant="error" role="alert" ref={alertRef} tabIndex={-1} title="役割を変更できませんでした">
-          {message}
-        </Alert>
-      ) : null}
+      <FormErrorAlert message={message} alertRef={alertRef} title="役割を変更できませんでした" />
       {saved ? <Alert variant="success" role="status" title="役割を変更しました" /> : null}
       <SelectField
         label="役割"

@@ -10,6 +10,7 @@ import { Button } from "@/components/ui/button";
 import { ZDisableStaffUser, ZResetMfa, ZResetPassword, ZStaffUserRef, type StaffUserRefInput } from "@/lib/schemas/staff";
 import { disableStaffUserAction, enableStaffUserAction, resetMfaAction, resetPasswordAction } from "../../actions";
 import { ConfirmActionForm } from "./confirm-action-form";
+import { FormErrorAlert } from "@/components/form/form-error-alert";
 
 type Props = { staffUserId: string; loginId: string; status: "active" | "disabled"; mfaEnrolled: boolean };
 
@@ -123,11 +124,7 @@ function EnableForm({ staffUserId, onDone }: { staffUserId: string; onDone: () =
   const { onSubmit, message, alertRef, pending } = useFormAction(form, enableStaffUserAction, { onSuccess: onDone });
   return (
     <form noValidate className="flex flex-col gap-4" onSubmit={onSubmit}>
-      {message ? (
-        <Alert variant="error" role="alert" ref={alertRef} tabIndex={-1} title="有効にできませんでした">
-          {message}
-        </Alert>
-      ) : null}
+      <FormErrorAlert message={message} alertRef={alertRef} title="有効にできませんでした" />
       <p className="text-std-16N-170 text-solid-gray-800">このアカウントは無効です。有効にすると、すぐにログインできるようになります。</p>
       <Button type="submit" variant="outline" disabled={pending} className="self-start">
         有効にする
