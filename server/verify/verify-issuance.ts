@@ -20,7 +20,7 @@ import { verificationCodeHash } from "./verification-code";
 /** Compared with when no issuance can match, so a miss costs the same hash and comparison as a hit. */
 const DUMMY_HASH = Buffer.alloc(32);
 
-const notFound = () => new AppError("verification_not_found", "no printed issuance matches this 発行番号 and 照合番号");
+const notFound = () => new AppError("verification_not_found", "no printed issuance matches this issuance number and verification code");
 
 /**
  * Every outcome that is not a printed issuance with this code — an unknown number, a wrong code, an issuance
