@@ -27,6 +27,6 @@ export async function addIncidentIssuancesBySearch({ ctx, input, now = new Date(
     if (found.length > MAX_SEARCH_LINKS) {
       throw new AppError("validation_failed", `more than ${MAX_SEARCH_LINKS} issuances match`, { details: { errors: [{ path: "to", message: TOO_MANY_MATCHES }] } });
     }
-    return linkIssuances(tx, ctx, { id: incident.id, municipalityId: incident.municipalityId }, found, now, "search");
+    return linkIssuances(tx, ctx, { ...incident, municipalityId: incident.municipalityId }, found, now, "search");
   });
 }

@@ -24,6 +24,6 @@ export async function addIncidentIssuances({ ctx, input, now = new Date() }: { c
     if (unknown.length || !incident.municipalityId) {
       throw new AppError("issuance_numbers_unknown", `${unknown.length} issuance numbers are not issuances of the incident's municipality`, { details: { unknown } });
     }
-    return linkIssuances(tx, ctx, { id: incident.id, municipalityId: incident.municipalityId }, found, now, "numbers");
+    return linkIssuances(tx, ctx, { ...incident, municipalityId: incident.municipalityId }, found, now, "numbers");
   });
 }

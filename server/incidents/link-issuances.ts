@@ -8,7 +8,7 @@ import { lockIncident } from "./lock-incident";
 export type LinkResult = { added: number; skipped: number };
 
 /** Locks the incident (not closed, of a municipality) for the add verbs; a platform incident lists no issuances. */
-export async function lockIncidentForLinks(tx: Tx, ctx: RequestContext, incidentId: string): Promise<{ id: string; municipalityId: string | null }> {
+export async function lockIncidentForLinks(tx: Tx, ctx: RequestContext, incidentId: string): Promise<{ id: string; municipalityId: string | null; issuanceId: string | null }> {
   const incident = await lockIncident(tx, ctx, incidentId);
   if (incident.status === "closed") throw new AppError("incident_state_conflict", "a closed incident takes no more issuances", { details: { currentStatus: incident.status } });
   return incident;
@@ -21,16 +21,13 @@ export async function lockIncidentForLinks(tx: Tx, ctx: RequestContext, incident
 export async function linkIssuances(
   tx: Tx,
   ctx: RequestContext,
-  incident: { id: string; municipalityId: string },
+  incident: { id: string; municipalityId: string; issuanceId: string | null },
   found: ReadonlyArray<{ id: string; issuanceNo: string }>,
   now: Date,
   how: "numbers" | "search",
 ): Promise<LinkResult> {
-  const [own, linked] = await Promise.all([
-    tx.incident.findUniqueOrThrow({ where: { id: incident.id }, select: { issuanceId: true } }),
-    tx.incidentIssuance.findMany({ where: { incidentId: incident.id, issuanceId: { in: found.map((f) => f.id) } }, select: { issuanceId: true } }),
-  ]);
-  const skip = new Set([own.issuanceId, ...linked.map((l) => l.issuanceId)]);
+  const linked = await tx.incidentIssuance.findMany({ where: { incidentId: incident.id, issuanceId: { in: found.map((f) => f.id) } }, select: { issuanceId: true } });
+  const skip = new Set([incident.issuanceId, ...linked.map((l) => l.issuanceId)]);
   const fresh = found.filter((f) => !skip.has(f.id)).sort((a, b) => a.issuanceNo.localeCompare(b.issuanceNo));
   if (fresh.length) {
     const addedById = ctx.actor.type === "staff" ? ctx.actor.id : null;

@@ -19,11 +19,8 @@ export async function voidIncidentIssuances({ ctx, input, now = new Date() }: { 
   return withTenant(ctx, async (tx) => {
     const incident = await lockIncident(tx, ctx, q.incidentId);
     if (incident.status === "closed") throw new AppError("incident_state_conflict", "the incident is closed", { details: { currentStatus: incident.status } });
-    const [own, links] = await Promise.all([
-      tx.incident.findUniqueOrThrow({ where: { id: incident.id }, select: { issuanceId: true } }),
-      tx.incidentIssuance.findMany({ where: { incidentId: incident.id }, select: { issuanceId: true } }),
-    ]);
-    const listed = new Set([...(own.issuanceId ? [own.issuanceId] : []), ...links.map((l) => l.issuanceId)]);
+    const links = await tx.incidentIssuance.findMany({ where: { incidentId: incident.id }, select: { issuanceId: true } });
+    const listed = new Set([...(incident.issuanceId ? [incident.issuanceId] : []), ...links.map((l) => l.issuanceId)]);
     let ids: string[];
     if (q.scope === "all") {
       const open = await tx.issuance.findMany({ where: { id: { in: [...listed] }, municipalityId, status: "printed", voidedAt: null }, select: { id: true } });
