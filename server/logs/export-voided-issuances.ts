@@ -7,7 +7,8 @@ import { requireMunicipality, requirePermission, type RequestContext } from "../
 import { withTenant } from "../db/tenant";
 import { residentProtection } from "../eligibility/protection";
 import { parseInput } from "../parse-input";
-import { encodeCsv, type CsvCell } from "../reports/report-csv";
+import { printedName } from "../certificates/person-format";
+import { encodeCsvAs, type CsvCell } from "../reports/report-csv";
 
 export const RECALL_CSV_HEADER = ["発行番号", "証明書の種類", "請求の区分", "発行日時", "無効にした日時", "無効の理由", "理由の内容", "請求者氏名", "請求者住所", "備考"] as const;
 
@@ -84,8 +85,9 @@ export async function exportVoidedIssuances({ ctx, input, now = new Date() }: { 
     const { protectedIds } = await residentProtection(tx, members.map((m) => m.id), jstDateString(now));
     const protectedHouseholds = new Set(members.filter((m) => protectedIds.has(m.id)).map((m) => m.householdId));
 
+    const requesterById = new Map(requesters.map((p) => [p.id, p]));
     const records: RecallRecord[] = rows.map((r) => {
-      const person = requesters.find((p) => p.id === r.requesterResidentId);
+      const person = r.requesterResidentId ? requesterById.get(r.requesterResidentId) : undefined;
       return {
         issuanceNo: r.issuanceNo,
         certificateName: CERTIFICATE_NAMES[fromDbCertificateType(r.certificateType)],
@@ -95,12 +97,12 @@ export async function exportVoidedIssuances({ ctx, input, now = new Date() }: { 
         reason: r.voidReason!,
         note: r.voidNote,
         requester: person
-          ? { name: `${person.familyName} ${person.givenName}`, address: person.household.address, protected: protectedHouseholds.has(person.householdId), active: person.status === "active" }
+          ? { name: printedName(person), address: person.household.address, protected: protectedHouseholds.has(person.householdId), active: person.status === "active" }
           : null,
       };
     });
     const withheld = records.filter((r) => r.requester?.protected).length;
-    const { utf8, sjis } = encodeCsv(recallCsvRows(records));
+    const bytes = encodeCsvAs(recallCsvRows(records), q.encoding);
     await writeAuditEvent(tx, ctx, {
       municipalityId,
       action: "issuance.recall_export",
@@ -109,7 +111,7 @@ export async function exportVoidedIssuances({ ctx, input, now = new Date() }: { 
     });
     const base = `voided-issuances-${q.from}-${q.to}`;
     return q.encoding === "utf8"
-      ? { bytes: utf8, asciiName: `${base}-utf8.csv`, fileName: `無効証明書の回収一覧_${q.from}_${q.to}.csv`, contentType: "text/csv; charset=utf-8", count: records.length }
-      : { bytes: sjis, asciiName: `${base}-sjis.csv`, fileName: `無効証明書の回収一覧_${q.from}_${q.to}_SJIS.csv`, contentType: "text/csv; charset=shift_jis", count: records.length };
+      ? { bytes, asciiName: `${base}-utf8.csv`, fileName: `無効証明書の回収一覧_${q.from}_${q.to}.csv`, contentType: "text/csv; charset=utf-8", count: records.length }
+      : { bytes, asciiName: `${base}-sjis.csv`, fileName: `無効証明書の回収一覧_${q.from}_${q.to}_SJIS.csv`, contentType: "text/csv; charset=shift_jis", count: records.length };
   });
 }

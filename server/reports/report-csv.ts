@@ -60,7 +60,13 @@ export function toCsvText(rows: CsvCell[][]): string {
   });
 }
 
+const encodeText = (text: string, encoding: "utf8" | "sjis"): Buffer => (encoding === "utf8" ? Buffer.concat([BOM, Buffer.from(text, "utf8")]) : iconv.encode(text, "cp932"));
+
+/** Both encodings (a monthly report stores both). */
 export function encodeCsv(rows: CsvCell[][]): { utf8: Buffer; sjis: Buffer } {
   const text = toCsvText(rows);
-  return { utf8: Buffer.concat([BOM, Buffer.from(text, "utf8")]), sjis: iconv.encode(text, "cp932") };
+  return { utf8: encodeText(text, "utf8"), sjis: encodeText(text, "sjis") };
 }
+
+/** One encoding: UTF-8 with a BOM, or Shift_JIS (Windows-31J). */
+export const encodeCsvAs = (rows: CsvCell[][], encoding: "utf8" | "sjis"): Buffer => encodeText(toCsvText(rows), encoding);
