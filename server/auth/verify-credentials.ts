@@ -6,7 +6,7 @@ import { writeAuditEvent } from "../audit/write-audit-event";
 import { systemContext, type RequestContext } from "../context";
 import { withSystemScope } from "../db/tenant";
 import type { StaffRole } from "../generated/prisma/enums";
-import { consumeRateLimit, RATE_LIMITS, SIGN_IN_GLOBAL_SUBJECT } from "../public/rate-limit";
+import { consumeRateLimit, RATE_LIMITS, GLOBAL_SUBJECT } from "../public/rate-limit";
 import { isThrottled, recordSignInFailure, throttleOffAt } from "./sign-in-failures";
 
 export type SignedInStaff = {
@@ -115,7 +115,7 @@ async function withinSignInLimits(clientKey: string | null, now: Date): Promise<
   // Both windows count the attempt, even when the other one refuses it.
   const [client, global] = await Promise.all([
     clientKey === null ? true : consumeRateLimit(RATE_LIMITS.signInPerClient, clientKey, now),
-    consumeRateLimit(RATE_LIMITS.signInGlobal, SIGN_IN_GLOBAL_SUBJECT, now),
+    consumeRateLimit(RATE_LIMITS.signInGlobal, GLOBAL_SUBJECT, now),
   ]);
   return client && global;
 }

@@ -25,7 +25,7 @@ export const RATE_LIMITS = {
    */
   signInPerClient: { scope: "sign-in:client", limit: 100, windowMs: 15 * 60_000 },
   /**
-   * Staff sign-in attempts from everywhere (subject SIGN_IN_GLOBAL_SUBJECT): caps the argon2 work and
+   * Staff sign-in attempts from everywhere (subject GLOBAL_SUBJECT): caps the argon2 work and
    * attacks spread over many addresses. Far above the staff's own traffic; when it trips, everyone waits.
    */
   signInGlobal: { scope: "sign-in:global", limit: 1000, windowMs: 5 * 60_000 },
@@ -34,12 +34,12 @@ export const RATE_LIMITS = {
    * branch, an employer) may check many from one address, and a guess at a 60-bit 照合番号 needs ~2^59 tries.
    */
   verifyPerClient: { scope: "verify:client", limit: 60, windowMs: 15 * 60_000 },
-  /** Verifications from everywhere (subject VERIFY_GLOBAL_SUBJECT): bounds the database work of a flood spread over many addresses. */
+  /** Verifications from everywhere (subject GLOBAL_SUBJECT): bounds the database work of a flood spread over many addresses. */
   verifyGlobal: { scope: "verify:global", limit: 3000, windowMs: 5 * 60_000 },
 } as const satisfies Record<string, RateLimitRule>;
 
-export const SIGN_IN_GLOBAL_SUBJECT = "all";
-export const VERIFY_GLOBAL_SUBJECT = "all";
+/** The subject of a limit over all callers (signInGlobal, verifyGlobal); each rule has its own scope. */
+export const GLOBAL_SUBJECT = "all";
 
 /** The throttles' one refusal (rate_limited, 429; the form shows lib/error-messages.ts's text). */
 export const rateLimited = () => new AppError("rate_limited", "too many attempts; try again later");

@@ -9,7 +9,7 @@ import { writeAuditEvent } from "../audit/write-audit-event";
 import { withSystemScope } from "../db/tenant";
 import { AppError } from "../errors";
 import { parseInput } from "../parse-input";
-import { enforceRateLimit, RATE_LIMITS, VERIFY_GLOBAL_SUBJECT } from "../public/rate-limit";
+import { enforceRateLimit, RATE_LIMITS, GLOBAL_SUBJECT } from "../public/rate-limit";
 import { verificationCodeHash } from "./verification-code";
 
 // The public check of a certificate by its 発行番号 and 照合番号 (docs/verify.md). It answers only whether a
@@ -31,7 +31,7 @@ const notFound = () => new AppError("verification_not_found", "no printed issuan
 export async function verifyIssuance({ input, clientKey, now = new Date() }: { input: VerificationLookupInput; clientKey: string; now?: Date }): Promise<VerificationResult> {
   const lookup = parseInput(ZVerificationLookup, input, "the form has errors");
   await enforceRateLimit(RATE_LIMITS.verifyPerClient, clientKey, now);
-  await enforceRateLimit(RATE_LIMITS.verifyGlobal, VERIFY_GLOBAL_SUBJECT, now);
+  await enforceRateLimit(RATE_LIMITS.verifyGlobal, GLOBAL_SUBJECT, now);
   const presented = Buffer.from(verificationCodeHash(lookup.issuanceNo, lookup.code), "hex");
 
   // The number may belong to any municipality: one read across tenants (system scope), by the unique 発行番号.

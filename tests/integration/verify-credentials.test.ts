@@ -5,7 +5,7 @@ import { verifyCredentials } from "@/server/auth/verify-credentials";
 import { FREE_ATTEMPTS, MAX_DELAY_MS } from "@/server/auth/throttle";
 import type { RequestContext } from "@/server/context";
 import type { StaffRole } from "@/server/generated/prisma/enums";
-import { consumeRateLimit, RATE_LIMITS, SIGN_IN_GLOBAL_SUBJECT } from "@/server/public/rate-limit";
+import { consumeRateLimit, RATE_LIMITS, GLOBAL_SUBJECT } from "@/server/public/rate-limit";
 import { changePassword } from "@/server/staff/change-password";
 import { createMunicipality, createStaffUser, TEST_PASSWORD } from "../factories";
 
@@ -148,7 +148,7 @@ describe("verifyCredentials", () => {
     await ownerDb().publicRateLimit.deleteMany();
     try {
       for (let i = 0; i < rule.limit; i += 10) {
-        await Promise.all(Array.from({ length: Math.min(10, rule.limit - i) }, () => consumeRateLimit(rule, SIGN_IN_GLOBAL_SUBJECT, t)));
+        await Promise.all(Array.from({ length: Math.min(10, rule.limit - i) }, () => consumeRateLimit(rule, GLOBAL_SUBJECT, t)));
       }
       expect(await verifyCredentials({ loginId: u.loginId, password: TEST_PASSWORD }, t, `192.0.2.1-${crypto.randomUUID()}`)).toEqual({ ok: false, code: "throttled" });
       expect(await verifyCredentials({ loginId: u.loginId, password: TEST_PASSWORD }, t)).toEqual({ ok: false, code: "throttled" });
