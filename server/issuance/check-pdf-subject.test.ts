@@ -13,7 +13,8 @@ import { samplePersonalSeal } from "../certificates/sample-rows";
 import { ISSUANCE, kosekiRecord, printedIssuance, memberId, municipality, NOW, resident, taxRecord, YAMAKAWA } from "@/tests/factories/certificate-rows";
 import type { Resident, SealRegistration } from "../generated/prisma/client";
 import { bindingKeywords } from "../pdf/document-model";
-import { extractPdf, renderCertificate } from "../pdf/render-certificate";
+import { renderCertificate } from "../pdf/render-certificate";
+import { readPdfText } from "../pdf/read-pdf-text";
 import { checkPdfSubject } from "./check-pdf-subject";
 import type { IndependentSubject, SubjectPerson } from "./independent-subject";
 import { readPrintedNames } from "./read-printed-names";
@@ -160,9 +161,9 @@ describe("wrong PDFs are caught", () => {
         { pdf: a.pdf, pages: [0] },
         { pdf: b.pdf, pages: [1] },
       ]);
-      expect(checkPdfSubject(await extractPdf(spliced), expected, YAMAKAWA_SUBJECT)).toEqual({ ok: false, failure: "binding_mismatch" });
+      expect(checkPdfSubject(readPdfText(spliced), expected, YAMAKAWA_SUBJECT)).toEqual({ ok: false, failure: "binding_mismatch" });
       // Same people, right metadata: only the 発行番号 of page 2 gives it away.
-      const rebound = await extractPdf(withKeywords(spliced, bindingKeywords(expected)));
+      const rebound = readPdfText(withKeywords(spliced, bindingKeywords(expected)));
       expect(rebound.keywords).toBe(bindingKeywords(expected));
       expect(rebound.pageTexts[1]).toContain("山川健太");
       expect(checkPdfSubject(rebound, expected, YAMAKAWA_SUBJECT)).toEqual({ ok: false, failure: "page_missing_issuance_no" });
@@ -181,7 +182,7 @@ describe("wrong PDFs are caught", () => {
       expect(checkPdfSubject(a, expected, YAMAKAWA_SUBJECT)).toEqual({ ok: true });
       expect(a.pageTexts.every((t) => t.includes(`照合番号${ISSUANCE.verification.code}`))).toBe(true);
 
-      const spliced = await extractPdf(withKeywords(await splicePages([{ pdf: a.pdf, pages: [0] }, { pdf: b.pdf, pages: [1] }]), bindingKeywords(expected)));
+      const spliced = readPdfText(withKeywords(await splicePages([{ pdf: a.pdf, pages: [0] }, { pdf: b.pdf, pages: [1] }]), bindingKeywords(expected)));
       // Everything else about page 2 is right: this issuance's 発行番号 and page 2/2, the same people.
       expect(spliced.pageTexts[1]).toContain(`発行番号${ISSUANCE.no}2/2`);
       expect(checkPdfSubject(spliced, expected, YAMAKAWA_SUBJECT)).toEqual({ ok: false, failure: "page_missing_verification_code" });

@@ -1,10 +1,11 @@
 // Renders a CertificateDocument to PDF bytes and reads the bytes back (text of every page and the
-// metadata), so the caller can check the output belongs to its request. Runs inside worker threads
+// metadata, server/pdf/read-pdf-text.ts), so the caller can check the output belongs to its request. Runs inside worker threads
 // (render-worker.ts) and directly in tests. No "server-only" (worker threads load it outside Next).
 import { Font, renderToBuffer } from "@react-pdf/renderer";
 import type { CertificateDocument } from "./document-model";
 import { namesIn } from "./document-model";
 import { FONT_CHAIN, unprintableCharacters } from "./fonts";
+import { PdfReadError, readPdfText } from "./read-pdf-text";
 import { SEAL_PLACEHOLDER_TEXT } from "./templates/certificate-frame";
 import { FuhyoTemplate } from "./templates/fuhyo-template";
 import { KosekiTemplate } from "./templates/koseki-template";
@@ -121,11 +122,22 @@ export async function renderCertificate(doc: CertificateDocument): Promise<Rende
   if (missing.length) throw new UnprintableCharactersError(missing);
   registerPdfFonts();
   const pdf = new Uint8Array(await renderToBuffer(renderElement(doc)));
-  const readBack = await extractPdf(pdf);
+  // Read back from the bytes (server/pdf/read-pdf-text.ts). Bytes it cannot read have no pages to show: the
+  // self-checks then fail (no_pages) and nothing is issued.
+  let readBack: ReturnType<typeof readPdfText>;
+  try {
+    readBack = readPdfText(pdf);
+  } catch (e) {
+    if (!(e instanceof PdfReadError)) throw e;
+    readBack = { pageCount: 0, pageTexts: [], keywords: "" };
+  }
   return { pdf, ...readBack };
 }
 
-/** Reads the page texts and metadata back from PDF bytes (pdf.js), independent of how they were produced. */
+/**
+ * Reads the page texts and metadata back from PDF bytes with pdf.js, independent of how they were produced: the
+ * second reader, against which read-pdf-text.test.ts holds the issuance's own read-back.
+ */
 export async function extractPdf(pdf: Uint8Array): Promise<{ pageCount: number; pageTexts: string[]; keywords: string }> {
   const pdfjs = await import("pdfjs-dist/legacy/build/pdf.mjs");
   const task = pdfjs.getDocument({ data: new Uint8Array(pdf), useSystemFonts: false, disableFontFace: true, isEvalSupported: false, verbosity: 0 });
