@@ -23,7 +23,7 @@ export type IssuanceResponse = {
  * (field keyring, AAD bound to the issuance id); the first answer decrypts it too, inside the issuing
  * transaction, so a row whose PDF would not decrypt is never committed.
  */
-export function issuanceResponse(row: Issuance): IssuanceResponse {
+export function issuanceResponse(row: Omit<Issuance, "pdf"> & { pdf: Uint8Array | null }): IssuanceResponse {
   if (!row.pdf) {
     throw new AppError("pdf_no_longer_available", "the PDF of this issuance was deleted at completion or expiry", {
       details: { issuanceId: row.id, issuanceNo: row.issuanceNo, issuanceStatus: row.status },
