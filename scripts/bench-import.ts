@@ -15,6 +15,7 @@ import path from "node:path";
 import { once } from "node:events";
 import readline from "node:readline";
 import { throughput } from "./lib/bench-stats";
+import { clusterTicks, machineTicks, procTicks } from "./lib/proc-stats";
 import { enableAppLogin, ensureDatabase, ROOT } from "./lib/database";
 import { startEmbeddedPostgres, type RunningPostgres } from "./lib/embedded-postgres";
 import { defaultEnv, getEnv, setEnv } from "../server/env";
@@ -68,34 +69,9 @@ const secs = (ms: number) => Math.round(ms / 100) / 10;
 // children) and everything else — the machine is shared, so throughput must be read with the "other" share.
 type CpuSample = { total: number; idle: number; self: number; pg: number };
 
-function ticksOf(stat: string): number {
-  const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-  return Number(f[11]) + Number(f[12]); // utime + stime
-}
-
 function cpuSample(postmasterPid: number | null): CpuSample | null {
   try {
-    const f = fs.readFileSync("/proc/stat", "utf8").split("\n")[0].trim().split(/\s+/).slice(1).map(Number);
-    let pg = 0;
-    if (postmasterPid) {
-      for (const entry of fs.readdirSync("/proc")) {
-        if (!/^\d+$/.test(entry)) continue;
-        try {
-          const stat = fs.readFileSync(`/proc/${entry}/stat`, "utf8");
-          const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
-          if (ppid === postmasterPid) pg += ticksOf(stat);
-          if (Number(entry) === postmasterPid) {
-            // The postmaster's own time plus that of its children that have exited (cutime + cstime):
-            // the import's backend ends with its connection, before the closing sample.
-            const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-            pg += ticksOf(stat) + Number(f[13]) + Number(f[14]);
-          }
-        } catch {
-          // the process ended between readdir and read
-        }
-      }
-    }
-    return { total: f.reduce((a, b) => a + b, 0), idle: f[3] + (f[4] ?? 0), self: ticksOf(fs.readFileSync("/proc/self/stat", "utf8")), pg };
+    return { ...machineTicks(), self: procTicks(process.pid), pg: clusterTicks(postmasterPid) };
   } catch {
     return null;
   }

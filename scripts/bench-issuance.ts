@@ -27,6 +27,7 @@ import { Worker } from "node:worker_threads";
 import { decryptBytes, FieldContext } from "../server/crypto/field-encryption";
 import { benchIssueBody, createBenchData, MAX_RESIDENTS, type BenchPerson } from "./lib/bench-data";
 import { round, summarize, table, throughput } from "./lib/bench-stats";
+import { CLK_TCK, clusterTicks, machineTicks, procTicks } from "./lib/proc-stats";
 import { enableAppLogin, ensureDatabase, migrateDeploy, ROOT } from "./lib/database";
 import { startEmbeddedPostgres, type RunningPostgres } from "./lib/embedded-postgres";
 import { defaultEnv, getEnv, setEnv } from "../server/env";
@@ -133,35 +134,11 @@ function errorCode(e: unknown): string {
 // Shared machines are noisy: each measured phase reports how the cores were spent, in percent of one core,
 // by this process (all its threads), by the PostgreSQL cluster (postmaster and its backends, when
 // embedded) and by everything else. Elsewhere than Linux the numbers are left out.
-const CLK_TCK = 100;
 type CpuSample = { total: number; idle: number; self: number; pg: number; at: number };
-
-function procTicks(pid: number): number {
-  const s = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
-  const f = s.slice(s.lastIndexOf(")") + 2).split(" ");
-  return Number(f[11]) + Number(f[12]); // utime + stime
-}
-
-function postgresTicks(postmasterPid: number | null): number {
-  if (!postmasterPid) return 0;
-  let ticks = 0;
-  for (const entry of fs.readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const s = fs.readFileSync(`/proc/${entry}/stat`, "utf8");
-      const f = s.slice(s.lastIndexOf(")") + 2).split(" ");
-      if (Number(entry) === postmasterPid || Number(f[1]) === postmasterPid) ticks += Number(f[11]) + Number(f[12]);
-    } catch {
-      // the process ended between readdir and read
-    }
-  }
-  return ticks;
-}
 
 function cpuSample(postmasterPid: number | null): CpuSample | null {
   try {
-    const f = fs.readFileSync("/proc/stat", "utf8").split("\n")[0].trim().split(/\s+/).slice(1).map(Number);
-    return { total: f.reduce((a, b) => a + b, 0), idle: f[3] + (f[4] ?? 0), self: procTicks(process.pid), pg: postgresTicks(postmasterPid), at: performance.now() };
+    return { ...machineTicks(), self: procTicks(process.pid), pg: clusterTicks(postmasterPid), at: performance.now() };
   } catch {
     return null;
   }

@@ -5,6 +5,9 @@ import { renderMonthlyReportPdf } from "../reports/report-pdf";
 import type { ReportData } from "../reports/report-data";
 import type { CertificateDocument } from "./document-model";
 import { MissingOfficialSealError, renderCertificate, UnprintableCharactersError } from "./render-certificate";
+import { namePdfThread } from "./thread-name";
+
+namePdfThread();
 
 export type WorkerResult =
   | { ok: true; pdf: Uint8Array; pageCount: number; pageTexts: string[]; keywords: string; renderMs: number }
