@@ -100,13 +100,13 @@ export function renderOfficialSeal(text: string): Buffer {
   return render(officialSealSvg(text), "Bold");
 }
 
-/** Renders one 印影 per distinct family name (rendering is the slow part of the seed). */
-export function createPersonalSealRenderer(): (familyName: string) => Buffer {
+/** Renders one 印影 per distinct family name (rendering is the slow part of the seed), `size` pixels square. */
+export function createPersonalSealRenderer(size = 200): (familyName: string) => Buffer {
   const cache = new Map<string, Buffer>();
   return (familyName) => {
     let png = cache.get(familyName);
     if (!png) {
-      png = render(personalSealSvg(familyName), "Medium");
+      png = render(personalSealSvg(familyName, size), "Medium");
       cache.set(familyName, png);
     }
     return png;
