@@ -393,7 +393,7 @@ type ChildKind = "home" | "married" | "divided" | "deceased" | "adopted";
  * Every register of a shape has the same dates and 2 + 2 character names, so the same layout.
  */
 const KOSEKI_SHAPES: Record<"3" | "10", readonly ChildKind[]> = {
-  "3": ["home", "married", "home", "married", "home"],
+  "3": ["home", "married", "home", "married"],
   "10": [
     "home", "married", "home", "divided", "married", "home", "deceased", "married", "home", "married",
     "home", "married", "home", "divided", "married", "home", "adopted", "home", "married", "adopted", "adopted",
