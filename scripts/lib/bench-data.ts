@@ -230,7 +230,10 @@ export function benchIssueBody(person: BenchPerson, certificateType: "residence"
 
 // ───────────────────────────── HTTP benchmark data (issue 21) ─────────────────────────────
 
-/** The clock the HTTP benchmark issues at (send it as X-Clock-Override): a Friday, inside service hours. */
+/**
+ * The clock the HTTP benchmark issues at: a Friday, inside service hours. Send it as X-Clock-Override (honoured
+ * only by a server started with ALLOW_CLOCK_OVERRIDE=true; signatures are still checked on the real clock).
+ */
 export const HTTP_BENCH_CLOCK = "2026-11-27T10:00:00+09:00";
 export const HTTP_BENCH_NOW = new Date(HTTP_BENCH_CLOCK);
 /** The 年度 of the tax case: offered on HTTP_BENCH_NOW (switch date 06-01), income of 2025. */
@@ -240,8 +243,8 @@ export const HTTP_BENCH_FISCAL_YEAR = 2026;
 // given names (NameAllocator checks it), and every name is 2 + 2 characters, so distinct full names never
 // contain one another and a 4-character window spells a name only where one was printed.
 export const MORE_FAMILY_NAMES = ["中島", "森田", "原口", "藤井", "武田", "村上", "近藤", "石原", "斎藤", "菅原", "遠藤", "吉村"] as const;
-const MALE_GIVEN = ["一郎", "健太", "翔太", "拓海", "直樹", "優斗", "次郎", "三郎", "和也", "雄介", "浩二", "正人", "修司", "康弘", "亮太", "誠司", "達也"] as const;
-const FEMALE_GIVEN = ["花子", "美咲", "陽菜", "彩香", "結衣", "真由", "恵子", "春香", "智子", "裕子", "明美", "涼子", "奈緒", "沙織", "麻衣"] as const;
+const MALE_GIVEN = ["一郎", "健太", "翔太", "拓海", "直樹", "優斗", "次郎", "三郎", "和也", "雄介", "浩二", "正人", "修司", "康弘", "亮太", "誠司", "達也", "健二", "俊介", "信也", "隆史", "啓太"] as const;
+const FEMALE_GIVEN = ["花子", "美咲", "陽菜", "彩香", "結衣", "真由", "恵子", "春香", "智子", "裕子", "明美", "涼子", "奈緒", "沙織", "麻衣", "美穂", "由紀", "直子", "愛子", "里奈"] as const;
 
 type Sex = "male" | "female";
 type Named = { familyName: string; givenName: string; full: string; printed: string };
@@ -287,7 +290,7 @@ class NameAllocator {
 export type HttpBenchHolder = {
   card: { issuer: string; serial: string };
   municipalityCode: string;
-  /** The cardholder's memberRef in the eligibility answer (their resident id): what `members: "requester"` stands for. */
+  /** The cardholder's memberRef among householdMembers of the eligibility answer (their resident id): what `members: "requester"` stands for. */
   memberRef: string;
   /** Names (whitespace removed) the certificate must print. */
   mustNames: string[];
@@ -311,7 +314,7 @@ export type HttpBenchData = {
   /** ISO instant to send as X-Clock-Override. */
   clock: string;
   municipalities: Municipality[];
-  /** The centre's client: sign requests with keyId and secret (RFC 9421, lib/http-signature). */
+  /** The centre's client: sign requests with keyId and secret (RFC 9421, server/kiosk-protocol/http-signatures.ts). */
   apiClient: { id: string; keyId: string; secret: string; scopes: string[] };
   cases: HttpBenchCase[];
   /** Every person's name (whitespace removed) any certificate of this data can print. */
@@ -390,26 +393,33 @@ type ChildKind = "home" | "married" | "divided" | "deceased" | "adopted";
  * Every register of a shape has the same dates and 2 + 2 character names, so the same layout.
  */
 const KOSEKI_SHAPES: Record<"3" | "10", readonly ChildKind[]> = {
-  "3": ["home", "married", "home", "married", "home"],
+  "3": ["home", "married", "home", "married"],
   "10": [
     "home", "married", "home", "divided", "married", "home", "deceased", "married", "home", "married",
     "home", "married", "home", "divided", "married", "home", "adopted", "home", "married", "adopted", "adopted",
   ],
 };
 
+type HouseholdPlan = { id: string; municipality: Municipality; no: string; address: string; members: ResidentPlan[] };
+
 const ymd = (y: number, m: number, d: number) => `${y}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
+/** Age in whole years on the benchmark's day (dates as YYYY-MM-DD compare as strings). */
 const ageOnBenchDay = (dob: string) => {
-  const [y, m, d] = dob.split("-").map(Number);
-  return 2026 - y - (m > 11 || (m === 11 && d > 27) ? 1 : 0);
+  const today = HTTP_BENCH_CLOCK.slice(0, 10);
+  return Number(today.slice(0, 4)) - Number(dob.slice(0, 4)) - (dob.slice(5) > today.slice(5) ? 1 : 0);
 };
 
-/** Pool households: 世帯主, 妻, an adult child (card, 印鑑 not registered) and, in every other household, a child of 12. */
-function planHouseholds(names: NameAllocator, municipalities: Municipality[], residents: number, runId: string): { households: Array<{ id: string; municipality: Municipality; no: string; address: string; members: ResidentPlan[] }> } {
-  const households: Array<{ id: string; municipality: Municipality; no: string; address: string; members: ResidentPlan[] }> = [];
+/**
+ * Pool households: 世帯主 and 妻 (cards, 印鑑, tax records), an adult child (card, tax record) and, in every
+ * other pair of households, a child of 12.
+ */
+function planHouseholds(names: NameAllocator, municipalities: Municipality[], residents: number, runId: string): HouseholdPlan[] {
+  const households: HouseholdPlan[] = [];
   let people = 0;
   for (let h = 0; people < residents; h++) {
-    const size = h % 2 ? 4 : 3;
-    const childSex: Sex = h % 4 < 2 ? "male" : "female";
+    // Sizes alternate in pairs, municipalities one by one: each size lives in both.
+    const size = h % 4 < 2 ? 3 : 4;
+    const childSex: Sex = h % 8 < 4 ? "male" : "female";
     const younger: Sex = childSex === "male" ? "female" : "male";
     const need = { male: 1 + (childSex === "male" ? 1 : 0) + (size === 4 && younger === "male" ? 1 : 0), female: 1 + (childSex === "female" ? 1 : 0) + (size === 4 && younger === "female" ? 1 : 0) };
     const family = names.family(need);
@@ -427,7 +437,7 @@ function planHouseholds(names: NameAllocator, municipalities: Municipality[], re
     households.push({ id: householdId, municipality, no: `BH${runId}-${h}`, address: `ベンチ県ベンチ市${municipality.name.slice(-1)}中央${100 + h}番地`, members });
     people += size;
   }
-  return { households };
+  return households;
 }
 
 /**
@@ -456,9 +466,14 @@ function planRegister(names: NameAllocator, municipality: Municipality, shape: r
     outsiders.push(n);
     return n;
   };
-  const wifeFather = other("male");
-  const wifeMother = names.person(wifeFather.familyName, "female");
-  outsiders.push(wifeMother);
+  /** A married couple outside the register (the wife's or an adoptee's parents), of one family name. */
+  const couple = () => {
+    const family = names.family({ male: 1, female: 1 });
+    const pair = [names.person(family, "male"), names.person(family, "female")] as const;
+    outsiders.push(...pair);
+    return pair;
+  };
+  const [wifeFather, wifeMother] = couple();
 
   const householdId = crypto.randomUUID();
   let cards = 0;
@@ -516,9 +531,11 @@ function planRegister(names: NameAllocator, municipality: Municipality, shape: r
       m.events.push({
         kind: "婚姻",
         eventDate: on,
+        // A son heads a new register; a daughter enters her husband's (both take 夫の氏).
         fields: [
           date("婚姻日", on), text("配偶者氏名", spouse.printed), date("送付を受けた日", later(on, 4)), text("受理者", receiver),
-          text("新本籍", `ベンチ県ベンチ市${label}南町${400 + i}番地`), text("称する氏", c.sex === "male" ? "夫の氏" : "妻の氏"),
+          c.sex === "male" ? text("新本籍", `ベンチ県ベンチ市${label}南町${400 + i}番地`) : text("入籍戸籍", `ベンチ県ベンチ市${label}南町${400 + i}番地 ${spouse.printed}`),
+          text("称する氏", "夫の氏"),
         ],
       });
     } else if (c.kind === "divided") {
@@ -534,9 +551,7 @@ function planRegister(names: NameAllocator, municipality: Municipality, shape: r
     }
     if (c.kind === "adopted") {
       // Born to other parents; takes the family name by 養子縁組 at 9.
-      const father = other("male");
-      const mother = names.person(father.familyName, "female");
-      outsiders.push(mother);
+      const [father, mother] = couple();
       m.fatherName = father.printed;
       m.motherName = mother.printed;
       m.relationship = c.sex === "male" ? "養子" : "養女";
@@ -585,8 +600,8 @@ function planRegister(names: NameAllocator, municipality: Municipality, shape: r
 
 const dateOnly = (s: string) => new Date(`${s}T00:00:00Z`);
 
-/** Residence-case rows for the pool and the 戸籍 families alike. */
-function residentRows(households: Array<{ id: string; municipality: Municipality; no: string; address: string; members: ResidentPlan[] }>, runId: string) {
+/** Resident rows of the planned households (pool and 戸籍 families alike); in the pool or on a register. */
+function residentRows(households: HouseholdPlan[], runId: string) {
   let k = 0;
   return households.flatMap((h) =>
     h.members.map((r) => {
@@ -654,13 +669,14 @@ export async function createHttpBenchData(db: PrismaClient, opts: { runId: strin
   for (const label of ["1", "2"]) {
     municipalities.push(await createServedMunicipality(db, label, { types: HTTP_TYPES, sealImage: new Uint8Array(renderOfficialSeal(`ベンチ市${label}長之印`)), taxYearsOffered: 2 }));
   }
-  const { households } = planHouseholds(names, municipalities, opts.residents, opts.runId);
+  // Registers first: each takes most given names of one family name, which the pool has not used yet.
   const registers: Record<"3" | "10", ReturnType<typeof planRegister>[]> = { "3": [], "10": [] };
-  for (const pages of ["3", "10"] as const) {
+  for (const pages of ["10", "3"] as const) {
     for (let i = 0; i < (opts.registersPerCase ?? 3); i++) {
       registers[pages].push(planRegister(names, municipalities[i % municipalities.length], KOSEKI_SHAPES[pages], i, opts.runId, `p${pages}`));
     }
   }
+  const households = planHouseholds(names, municipalities, opts.residents, opts.runId);
   const printableNames = names.all;
   assertDistinctNames(printableNames);
 
