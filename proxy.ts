@@ -42,5 +42,7 @@ export const config = {
   // fault harness's 100,000-row upload (tests/faults). Those routes stream the body to disk themselves
   // (server/http/read-request-body.ts) and answer JSON, which needs no CSP nonce.
   // The second entry: a method the hook carried as OPTIONS (lib/http-methods.ts) is answered on those paths too.
-  matcher: ["/((?!_next/static|_next/image|favicon.ico|api/imports/|imports/upload).*)", { source: "/:path*", has: [{ type: "header", key: "x-konbini-original-method" }] }],
+  // The kiosk API (api/kiosk/) is skipped too: its answers are JSON with fixed security headers, which
+  // next.config.js sets without running this function for every request of the issuance hot path.
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|api/imports/|api/kiosk/|imports/upload).*)", { source: "/:path*", has: [{ type: "header", key: "x-konbini-original-method" }] }],
 };

@@ -1,6 +1,8 @@
+import type { NextConfig } from "next";
 import { NextRequest } from "next/server";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { proxy } from "@/proxy";
+import { securityHeaders } from "./security-headers";
 
 // proxy.ts over real NextRequest objects: the headers a response leaves with, and the request headers Next
 // renders with (NextResponse.next passes them on as x-middleware-request-*).
@@ -105,5 +107,16 @@ describe("proxy: HSTS and Permissions-Policy", () => {
   it("Permissions-Policy switches off the features the app never uses", () => {
     const policy = run("/kiosk").response.headers.get("permissions-policy") ?? "";
     for (const feature of ["camera", "microphone", "geolocation", "payment", "usb", "serial", "hid"]) expect(policy).toContain(`${feature}=()`);
+  });
+});
+
+describe("the kiosk API's headers (next.config.js; proxy.ts skips that path)", () => {
+  it("are the ones securityHeaders gives an /api/ path, HSTS aside", async () => {
+    // @ts-expect-error next.config.js is plain JavaScript (allowJs is off)
+    const { default: config } = (await import("../next.config.js")) as { default: NextConfig };
+    const rules = await config.headers!();
+    const kiosk = rules.find((r) => r.source === "/api/kiosk/:path*");
+    const fromConfig = Object.fromEntries(kiosk!.headers.map((h) => [h.key, h.value]));
+    expect(fromConfig).toEqual(securityHeaders({ pathname: "/api/kiosk/v1/issuances", nonce: "n", https: false, dev: false }));
   });
 });

@@ -1,7 +1,8 @@
 // The per-request security headers that proxy.ts sets on every response (docs/security.md). The static ones
 // (X-Content-Type-Options, Referrer-Policy, X-Frame-Options) stay in next.config.js; these depend on the
 // request (a fresh CSP nonce) or on the run-time address (HSTS), which next.config.js's headers cannot —
-// those are fixed at build time.
+// those are fixed at build time. The kiosk API's (fixed) headers come from next.config.js, which proxy.ts skips.
+import { API_CONTENT_SECURITY_POLICY, PERMISSIONS_POLICY } from "./security-headers-api.mjs";
 
 /**
  * True when the portal's public address (NEXTAUTH_URL) is https: the app is then served behind TLS (nginx
@@ -23,23 +24,7 @@ export function createNonce(): string {
   return btoa(String.fromCharCode(...bytes));
 }
 
-// Powerful browser features the app never uses, switched off for its pages and anything they frame.
-export const PERMISSIONS_POLICY = [
-  "accelerometer=()",
-  "autoplay=()",
-  "camera=()",
-  "display-capture=()",
-  "geolocation=()",
-  "gyroscope=()",
-  "hid=()",
-  "magnetometer=()",
-  "microphone=()",
-  "midi=()",
-  "payment=()",
-  "serial=()",
-  "usb=()",
-  "browsing-topics=()",
-].join(", ");
+export { PERMISSIONS_POLICY };
 
 export const HSTS = "max-age=31536000; includeSubDomains";
 
@@ -58,7 +43,7 @@ export type SecurityHeaderInput = { pathname: string; nonce: string; https: bool
  */
 export function contentSecurityPolicy({ pathname, nonce, https, dev }: SecurityHeaderInput): string {
   if (pathname === "/api" || pathname.startsWith("/api/")) {
-    return "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
+    return API_CONTENT_SECURITY_POLICY;
   }
   const directives = [
     "default-src 'self'",

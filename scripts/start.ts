@@ -27,6 +27,7 @@ import { watchLaunchChain } from "./lib/lifeline";
 import { removeRunLock, updateRunLock, writeRunLock } from "./lib/run-lock";
 import { spawnNext } from "./lib/next";
 import { runSeed } from "./lib/run-seed";
+import { buildPdfWorker } from "./build-pdf-worker";
 import { checkProductionData, checkProductionSettings, formatReadinessProblems } from "../server/startup/production-readiness";
 import { resolveRunMode, RunModeError, type RunMode } from "../server/startup/run-mode";
 import { defaultEnv, EnvError, getEnv, rawEnv, setEnv, type Env } from "../server/env";
@@ -167,6 +168,8 @@ try {
     child = build; // stopped by shutdown() like the app
     const [code, signal] = (await once(build, "exit")) as [number | null, NodeJS.Signals | null];
     if (code !== 0) throw new Error(`next build ${signal ? `was stopped (${signal})` : `failed (exit ${code})`}`);
+    // What `npm run build` does after next build: the PDF worker as plain JavaScript.
+    await buildPdfWorker();
   }
 } catch (e) {
   console.error(`[start] failed: ${e instanceof Error ? e.message : String(e)}`);

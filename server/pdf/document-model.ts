@@ -138,6 +138,12 @@ export type CertificateDocument = {
   body: CertificateBody;
   /** A staff preview with fictional data: every page carries a large 「見本」 watermark. Never set on issuance. */
   sample?: boolean;
+  /**
+   * The font families to draw with, set by the renderer (renderCertificate): the primary font, plus a fallback of
+   * the chain only when the text has a character the primary cannot draw. react-pdf loads every family of the
+   * list, and IPAmj明朝 alone is 46 MB in each render thread (docs/benchmarks.md, "HTTP").
+   */
+  fontFamily?: string[];
 };
 
 /** Every name that must appear in the rendered text (the post-render check looks for each). */

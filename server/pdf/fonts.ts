@@ -86,6 +86,25 @@ function coverageOf(i: number): Coverage {
   return c;
 }
 
+/**
+ * The families `text` needs, in chain order: the primary always, a fallback only when it draws a character
+ * no earlier font of the chain can.
+ */
+export function fontFamiliesFor(text: string): string[] {
+  const needed = new Set<number>([0]);
+  for (const ch of new Set(Array.from(text))) {
+    const cp = ch.codePointAt(0)!;
+    if (cp < 0x20 || isVariationSelector(cp)) continue;
+    for (let i = 0; i < FONT_CHAIN.length; i++) {
+      if (coverageOf(i).hasGlyphForCodePoint(cp)) {
+        needed.add(i);
+        break;
+      }
+    }
+  }
+  return FONT_CHAIN.filter((_, i) => needed.has(i)).map((f) => f.family);
+}
+
 const isVariationSelector = (cp: number) => (cp >= 0xfe00 && cp <= 0xfe0f) || (cp >= 0xe0100 && cp <= 0xe01ef);
 
 /** Whether some font of the chain draws `cp`. */

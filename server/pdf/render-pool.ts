@@ -1,4 +1,5 @@
 import "server-only";
+import { existsSync } from "node:fs";
 import path from "node:path";
 import { Piscina } from "piscina";
 import { samplePersonalSeal } from "../certificates/sample-rows";
@@ -17,12 +18,23 @@ const globalForPool = globalThis as unknown as { __pdfPool?: Piscina };
 
 function pool(): Piscina {
   if (!globalForPool.__pdfPool) {
-    const filename = getEnv().PDF_WORKER_PATH ?? path.join(process.cwd(), "server", "pdf", "worker-boot.mjs");
+    const filename = getEnv().PDF_WORKER_PATH ?? workerEntry();
     const threads = getEnv().PDF_WORKERS;
     // Every thread stays warm: a cold one takes ≈ 1 s (fonts, react-pdf) on the first request after a quiet spell.
     globalForPool.__pdfPool = new Piscina({ filename, minThreads: threads, maxThreads: threads, idleTimeout: 60_000 });
   }
   return globalForPool.__pdfPool;
+}
+
+/**
+ * The production server's threads load the bundle `npm run build` made (scripts/build-pdf-worker.ts): plain
+ * JavaScript, no TypeScript loader thread per worker. Anywhere else (tests, `next dev`, a tree built before the
+ * bundle existed) they compile the sources with tsx (worker-boot.mjs), so they never run stale code.
+ */
+function workerEntry(): string {
+  const bundle = path.join(process.cwd(), ".next", "pdf-worker", "render-worker.mjs");
+  if (getEnv().NODE_ENV === "production" && existsSync(bundle)) return bundle;
+  return path.join(process.cwd(), "server", "pdf", "worker-boot.mjs");
 }
 
 export type RenderOutcome = Extract<WorkerResult, { ok: true }>;

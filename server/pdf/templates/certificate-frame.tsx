@@ -90,7 +90,7 @@ export function CertificateFrame({ doc, children }: { doc: CertificateDocument; 
       producer="konbini-shomei"
       language="ja"
     >
-      <Page size="A4" style={styles.page}>
+      <Page size="A4" style={[styles.page, { fontFamily: doc.fontFamily ?? FONT_FAMILY }]}>
         {doc.sample ? <SampleWatermark /> : null}
         {/* react-pdf drops fixed elements placed in the bottom padding, so 発行番号, page n/m, 照合番号 and the QR code live in the header. */}
         {/* Three fixed blocks side by side: a render() text (page n/m) is only drawn as a direct child of a fixed element. */}

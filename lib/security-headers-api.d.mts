@@ -1,0 +1,2 @@
+export declare const API_CONTENT_SECURITY_POLICY: string;
+export declare const PERMISSIONS_POLICY: string;
