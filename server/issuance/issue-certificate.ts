@@ -18,6 +18,7 @@ import { isKosekiType } from "@/lib/certificate-types";
 import type { RequestContext } from "../context";
 import type { Tx } from "../db";
 import { classifyPgError } from "../db/pg-errors";
+import { readOfficialSealImage, readSealRegistrationImage } from "../db/read-image";
 import { withTenant } from "../db/tenant";
 import { evaluateEligibility } from "../eligibility/evaluate-eligibility";
 import { loadEligibilityFacts } from "../eligibility/load-eligibility-facts";
@@ -148,7 +149,8 @@ export async function issueCertificate(args: {
         const issuance = { id: crypto.randomUUID(), no, verification: printedVerification(no, generateVerificationCode()) };
 
         await step("build");
-        const built = await buildDocument(tx, { input, municipality, requester, household, koseki, verdict, issuance, now });
+        const withSeal = { ...municipality, sealImage: await readOfficialSealImage(tx, municipality.id) };
+        const built = await buildDocument(tx, { input, municipality: withSeal, requester, household, koseki, verdict, issuance, now });
         await step("render");
         let rendered = await renderInWorker(built.document, deadline);
         if (hooks?.afterRender) rendered = await hooks.afterRender(rendered, built.document);
@@ -301,7 +303,8 @@ async function buildDocument(tx: Tx, a: BuildArgs): Promise<BuiltDocument> {
     case "residence-entry":
       return buildResidenceEntryDocument({ ...common, options: input.options });
     case "seal": {
-      const registration = await tx.sealRegistration.findFirst({ where: { residentId: requester.id, status: "active" }, orderBy: { registeredOn: "desc" } });
+      const row = await tx.sealRegistration.findFirst({ where: { residentId: requester.id, status: "active" }, orderBy: { registeredOn: "desc" }, omit: { sealImage: true } });
+      const registration = row ? { ...row, sealImage: (await readSealRegistrationImage(tx, row.id)) ?? new Uint8Array() } : null;
       return buildSealDocument({ municipality, requester, address: requester.household.address, registration, issuance, now });
     }
     case "tax-income":
