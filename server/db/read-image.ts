@@ -2,8 +2,9 @@ import "server-only";
 import type { Tx } from "../db";
 
 // Images (the 公印, a 印影) read for a certificate as base64 text, not as bytea: the Prisma pg adapter turns a
-// bytea into a JavaScript array of numbers byte by byte, ≈ 1.5 ms of main-thread CPU for a 10 KB image against
-// ≈ 0.5 ms this way (docs/benchmarks.md, "HTTP"). The same bytes: PostgreSQL encodes, Buffer decodes.
+// bytea into a JavaScript array of numbers byte by byte; a 10 KB image cost ≈ 2.4 ms of main-thread CPU through
+// the model API against ≈ 0.5 ms this way (docs/benchmarks.md, "HTTP"). The same bytes: PostgreSQL encodes,
+// Buffer decodes.
 
 /** The municipality's 公印 image, or null when it has none. */
 export async function readOfficialSealImage(tx: Tx, municipalityId: string): Promise<Uint8Array<ArrayBuffer> | null> {

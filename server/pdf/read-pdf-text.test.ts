@@ -6,7 +6,7 @@ import { renderToBuffer } from "@react-pdf/renderer";
 import { describe, expect, it } from "vitest";
 import { CERTIFICATE_TYPES } from "@/lib/certificate-types";
 import { municipality, NOW } from "@/tests/factories/certificate-rows";
-import { splicePages, withKeywords } from "@/tests/pdf-splice";
+import { splicePages, withKeywords, withPageInForm } from "@/tests/pdf-splice";
 import type { Municipality } from "../generated/prisma/client";
 import { buildSampleDocument } from "../certificates/preview-certificate";
 import { extractPdf, registerPdfFonts, renderCertificate, renderElement } from "./render-certificate";
@@ -51,6 +51,19 @@ describe("readPdfText", () => {
       for (const pdf of [merged, updated]) expect(readPdfText(pdf)).toEqual(await extractPdf(pdf));
       expect(readPdfText(updated).keywords).toBe("issuance-id:x issuance-no:y subject:z");
       expect(readPdfText(updated).pageCount).toBe(2);
+    },
+    SLOW,
+  );
+
+  it(
+    "reads text drawn inside a form XObject (a page placed whole into another), as pdf.js does",
+    async () => {
+      const pdf = await draw("residence");
+      const inForm = withPageInForm(pdf);
+      const read = readPdfText(inForm);
+      expect(read).toEqual(await extractPdf(inForm));
+      expect(read.pageTexts).toEqual(readPdfText(pdf).pageTexts);
+      expect(read.pageTexts[0]).toContain("発行番号");
     },
     SLOW,
   );

@@ -2,7 +2,8 @@
 // through each font's ToUnicode map, and the document's Keywords. It parses what the bytes say — the object
 // table, the page tree, each page's content streams and fonts — and never looks at the document that was
 // drawn, so the checks in server/issuance/ compare what is printed with what was meant, as with pdf.js, at a
-// fraction of the cost (≈ 1 ms instead of ≈ 20 ms for a one-page certificate; docs/benchmarks.md, "HTTP").
+// fraction of the cost (a one-page certificate: ≈ 2.5 ms against pdf.js's ≈ 42 ms, same machine and moment;
+// docs/benchmarks.md, "HTTP").
 // Anything it cannot read (a missing object, an unknown filter, text drawn by a font without a ToUnicode map)
 // is an error or text that is not there: a check that finds less text refuses the issuance, never the reverse.
 // pdf.js remains the independent reader of the kiosk client's and the tests' checks (scripts/kiosk/pdf-checks.ts).
@@ -238,6 +239,12 @@ class PdfFile {
     return r && typeof r === "object" && "dict" in r ? r.dict : null;
   }
 
+  /** The dictionary of a stream object, or null when `v` is not one (an image is a stream too). */
+  streamDict(v: PdfValue | undefined): Map<string, PdfValue> | null {
+    if (!v || typeof v !== "object" || !("ref" in v)) return null;
+    return this.objects.get(v.ref)?.stream?.dict.dict ?? null;
+  }
+
   /** The decoded data of a stream object (FlateDecode or none). */
   streamData(v: PdfValue | undefined): Buffer {
     if (!v || typeof v !== "object" || !("ref" in v)) throw new PdfReadError("a stream must be an indirect object");
@@ -371,9 +378,17 @@ const codeOf = (bytes: string) => {
   return n;
 };
 
-/** Text shown by one content stream, in drawing order, through the fonts of `resources`. */
-function pageText(file: PdfFile, content: string, resources: Map<string, PdfValue> | null): string {
+/** Nested form XObjects followed at most this deep (a form may draw another form). */
+const MAX_FORM_DEPTH = 8;
+
+/**
+ * Text shown by one content stream, in drawing order, through the fonts of `resources`, including the text of
+ * the form XObjects it draws (Do), where another page's content can be placed whole.
+ */
+function pageText(file: PdfFile, content: string, resources: Map<string, PdfValue> | null, depth = 0): string {
+  if (depth > MAX_FORM_DEPTH) throw new PdfReadError("form XObjects nested too deep");
   const fonts = file.dict(resources?.get("Font"));
+  const xobjects = file.dict(resources?.get("XObject"));
   const lex = new Lexer(content);
   const operands: PdfValue[] = [];
   let font: ToUnicode | null = null;
@@ -408,6 +423,15 @@ function pageText(file: PdfFile, content: string, resources: Map<string, PdfValu
       case "TJ": {
         const arr = operands[operands.length - 1];
         if (Array.isArray(arr)) for (const v of arr) show(v);
+        break;
+      }
+      case "Do": {
+        const name = operands[operands.length - 1];
+        const ref = name && typeof name === "object" && "name" in name ? xobjects?.get(name.name) : undefined;
+        const form = ref ? file.streamDict(ref) : null;
+        if (form && (form.get("Subtype") as Name | undefined)?.name === "Form") {
+          out += pageText(file, file.streamData(ref).toString("latin1"), file.dict(form.get("Resources")) ?? resources, depth + 1);
+        }
         break;
       }
       case "BI": {
