@@ -2,7 +2,7 @@
 // thread, the wall and CPU time and the PDF size of
 //   (a) pdfkit drawing the production 住民票の写し layout with one font parsed once (the least a page costs),
 //   (b) the production react-pdf template alone (renderToBuffer, no read-back),
-//   (c) renderCertificate, the production worker's path (coverage check + react-pdf + pdf.js read-back),
+//   (c) renderCertificate, the production worker's path (coverage check + react-pdf + its read-back, read-pdf-text.ts),
 //   (d) the pdf.js read-back alone (extractPdf on (b)'s bytes),
 // all for the same document (scripts/lib/pdf-floor.ts says exactly what is measured and how).
 //
@@ -14,47 +14,34 @@
 // --dump DIR      also write the pdfkit and react-pdf PDFs to DIR for a look
 import fs from "node:fs";
 import path from "node:path";
+import { parseArgs } from "node:util";
 import { table } from "./lib/bench-stats";
 import { floorSamples, measurePdfFloor } from "./lib/pdf-floor";
 
-type Options = { iterations: number; warmup: number; json: boolean; dump: string | null };
-
-function usage(message?: string): never {
-  if (message) console.error(`bench-floor: ${message}`);
+function usage(message: string): never {
+  console.error(`bench-floor: ${message}`);
   console.error("usage: bench-floor.ts [--iterations N] [--warmup W] [--json] [--dump DIR]");
   process.exit(2);
 }
 
-function parseArgs(argv: string[]): Options {
-  const o: Options = { iterations: 200, warmup: 20, json: false, dump: null };
-  const int = (v: string | undefined, flag: string) => {
-    const n = Number(v);
-    if (!v || !Number.isInteger(n) || n < 1) usage(`${flag} needs a positive integer`);
-    return n;
-  };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    switch (a) {
-      case "--iterations":
-        o.iterations = int(argv[++i], a);
-        break;
-      case "--warmup":
-        o.warmup = int(argv[++i], a);
-        break;
-      case "--json":
-        o.json = true;
-        break;
-      case "--dump":
-        o.dump = argv[++i] ?? usage("--dump needs a directory");
-        break;
-      default:
-        usage(`unknown argument ${a}`);
-    }
-  }
-  return o;
+function positive(v: string, flag: string): number {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1) usage(`${flag} needs a positive integer`);
+  return n;
 }
 
-const opts = parseArgs(process.argv.slice(2));
+function options() {
+  try {
+    const { values } = parseArgs({
+      options: { iterations: { type: "string", default: "200" }, warmup: { type: "string", default: "20" }, json: { type: "boolean", default: false }, dump: { type: "string" } },
+    });
+    return { iterations: positive(values.iterations, "--iterations"), warmup: positive(values.warmup, "--warmup"), json: values.json, dump: values.dump ?? null };
+  } catch (e) {
+    usage(e instanceof Error ? e.message : String(e));
+  }
+}
+
+const opts = options();
 const log = (s: string) => console.error(s);
 
 log(`PDF floor: ${opts.warmup} warm-up + ${opts.iterations} measured documents per variant`);

@@ -14,17 +14,24 @@ export async function splicePages(parts: Array<{ pdf: Uint8Array; pages: number[
   }
 }
 
-/** Appends an incremental update whose document information carries `keywords` (ASCII, no parentheses). */
-export function withKeywords(pdf: Uint8Array, keywords: string): Uint8Array {
-  if (/[()\\]/.test(keywords)) throw new Error("keywords must not need escaping");
+/** The last cross-reference section's offset and its trailer's /Root, /Info and /Size (an update appends after it). */
+function lastTrailer(pdf: Uint8Array): { prev: number; root: string; info: string | undefined; size: number } {
   const text = Buffer.from(pdf).toString("latin1");
   const last = /startxref\s+(\d+)\s+%%EOF\s*$/.exec(text);
   if (!last) throw new Error("no startxref");
   const prev = Number(last[1]);
   const tail = text.slice(prev);
   const root = /\/Root\s+(\d+\s+\d+\s+R)/.exec(tail)?.[1];
+  const info = /\/Info\s+(\d+\s+\d+\s+R)/.exec(tail)?.[1];
   const size = Number(/\/Size\s+(\d+)/.exec(tail)?.[1]);
   if (!root || !size) throw new Error("no trailer");
+  return { prev, root, info, size };
+}
+
+/** Appends an incremental update whose document information carries `keywords` (ASCII, no parentheses). */
+export function withKeywords(pdf: Uint8Array, keywords: string): Uint8Array {
+  if (/[()\\]/.test(keywords)) throw new Error("keywords must not need escaping");
+  const { prev, root, size } = lastTrailer(pdf);
   const obj = `\n${size} 0 obj\n<< /Keywords (${keywords}) >>\nendobj\n`;
   const objOffset = pdf.length + 1;
   const xrefOffset = pdf.length + obj.length;
@@ -40,14 +47,7 @@ export function withKeywords(pdf: Uint8Array, keywords: string): Uint8Array {
  */
 export function withPageInForm(pdf: Uint8Array, index = 0): Uint8Array {
   const text = Buffer.from(pdf).toString("latin1");
-  const last = /startxref\s+(\d+)\s+%%EOF\s*$/.exec(text);
-  if (!last) throw new Error("no startxref");
-  const prev = Number(last[1]);
-  const tail = text.slice(prev);
-  const root = /\/Root\s+(\d+\s+\d+\s+R)/.exec(tail)?.[1];
-  const info = /\/Info\s+(\d+\s+\d+\s+R)/.exec(tail)?.[1];
-  const size = Number(/\/Size\s+(\d+)/.exec(tail)?.[1]);
-  if (!root || !size) throw new Error("no trailer");
+  const { prev, root, info, size } = lastTrailer(pdf);
   // The page objects in file order (react-pdf writes one page tree): take the index-th.
   const pages = [...text.matchAll(/(\d+) 0 obj\s*<<\s*\/Type \/Page\b([\s\S]*?)>>\s*endobj/g)];
   const page = pages[index];
