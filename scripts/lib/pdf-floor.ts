@@ -9,8 +9,9 @@
 //   react-pdf     the production template alone: renderToBuffer(renderElement(doc)) after registerPdfFonts()
 //                 (Noto Regular + Bold and production's fallback chain), no read-back;
 //   production    renderCertificate(doc), what a PDF worker thread runs: glyph coverage check, react-pdf,
-//                 then the pdf.js read-back;
-//   read-back     extractPdf alone, on a react-pdf PDF of the document (the bytes of a warm-up render).
+//                 then its read-back (server/pdf/read-pdf-text.ts since issue 21; pdf.js before);
+//   read-back     extractPdf (pdf.js) alone, on a react-pdf PDF of the document (the bytes of a warm-up render):
+//                 what every issuance paid before issue 21.
 //
 // Per document: wall ms (performance.now) and CPU ms (process.cpuUsage delta: user + system of the whole
 // process, so V8's GC helper threads count too and CPU can exceed wall), and the PDF's size. Warm-up
@@ -39,7 +40,7 @@ export type Variant = (typeof VARIANTS)[number];
 export const VARIANT_LABELS: Record<Variant, string> = {
   pdfkit: "(a) pdfkit, one font (floor)",
   "react-pdf": "(b) react-pdf template alone",
-  production: "(c) renderCertificate (render + read-back)",
+  production: "(c) renderCertificate (render + its read-back)",
   "read-back": "(d) pdf.js read-back alone",
 };
 
