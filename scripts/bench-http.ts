@@ -232,7 +232,11 @@ async function runPhase(server: Running, kiosk: KioskClient, phase: Phase, postm
   const groups = new Map<string, number[]>();
   for (const s of samples) {
     if (s.status !== 200) continue;
-    for (const k of [s.endpoint, `${s.endpoint} ${s.caseKey}`]) groups.set(k, [...(groups.get(k) ?? []), s.ms]);
+    for (const k of [s.endpoint, `${s.endpoint} ${s.caseKey}`]) {
+      const list = groups.get(k) ?? [];
+      list.push(s.ms);
+      groups.set(k, list);
+    }
   }
   for (const [k, v] of groups) {
     const sorted = v.sort((x, y) => x - y);

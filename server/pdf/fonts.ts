@@ -86,41 +86,31 @@ function coverageOf(i: number): Coverage {
   return c;
 }
 
-/**
- * The families `text` needs, in chain order: the primary always, a fallback only when it draws a character
- * no earlier font of the chain can.
- */
-export function fontFamiliesFor(text: string): string[] {
-  const needed = new Set<number>([0]);
-  for (const ch of new Set(Array.from(text))) {
-    const cp = ch.codePointAt(0)!;
-    if (cp < 0x20 || isVariationSelector(cp)) continue;
-    for (let i = 0; i < FONT_CHAIN.length; i++) {
-      if (coverageOf(i).hasGlyphForCodePoint(cp)) {
-        needed.add(i);
-        break;
-      }
-    }
-  }
-  return FONT_CHAIN.filter((_, i) => needed.has(i)).map((f) => f.family);
-}
-
 const isVariationSelector = (cp: number) => (cp >= 0xfe00 && cp <= 0xfe0f) || (cp >= 0xe0100 && cp <= 0xe01ef);
+
+/** The index in the chain of the first font that draws `cp`, or -1. */
+function drawingFont(cp: number): number {
+  for (let i = 0; i < FONT_CHAIN.length; i++) if (coverageOf(i).hasGlyphForCodePoint(cp)) return i;
+  return -1;
+}
 
 /** Whether some font of the chain draws `cp`. */
 export function printableCodePoint(cp: number): boolean {
-  for (let i = 0; i < FONT_CHAIN.length; i++) if (coverageOf(i).hasGlyphForCodePoint(cp)) return true;
-  return false;
+  return drawingFont(cp) >= 0;
 }
 
 /**
- * Characters of `text` that no font of the chain can draw (a missing glyph would print as garbage).
+ * One pass over `text` for the renderer: the characters no font of the chain can draw (`missing`; a missing
+ * glyph would print as garbage), and the families the text needs in chain order (`families`: the primary
+ * always, a fallback only when it draws a character no earlier font can — react-pdf loads every family it is
+ * given, and IPAmj明朝 alone is 46 MB per render thread).
  * An ideographic variation sequence (base + variation selector, how MJ glyph variants are often encoded) is
  * reported as one unprintable item: react-pdf chooses fonts code point by code point, so the selector would
  * be split from its base and drawn in Helvetica.
  */
-export function unprintableCharacters(text: string): string[] {
+export function fontPlan(text: string): { missing: string[]; families: string[] } {
   const missing = new Set<string>();
+  const needed = new Set<number>([0]);
   const chars = Array.from(text);
   for (let i = 0; i < chars.length; i++) {
     const ch = chars[i];
@@ -132,7 +122,14 @@ export function unprintableCharacters(text: string): string[] {
       i++;
       continue;
     }
-    if (isVariationSelector(cp) || !printableCodePoint(cp)) missing.add(ch);
+    const font = isVariationSelector(cp) ? -1 : drawingFont(cp);
+    if (font < 0) missing.add(ch);
+    else needed.add(font);
   }
-  return [...missing];
+  return { missing: [...missing], families: FONT_CHAIN.filter((_, i) => needed.has(i)).map((f) => f.family) };
+}
+
+/** Characters of `text` that no font of the chain can draw (fontPlan's `missing`). */
+export function unprintableCharacters(text: string): string[] {
+  return fontPlan(text).missing;
 }

@@ -339,8 +339,8 @@ function parseToUnicode(text: string, defaultBytes: number): ToUnicode {
   for (const block of text.matchAll(/beginbfchar([\s\S]*?)endbfchar/g)) {
     for (const m of block[1].matchAll(/<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]*)>/g)) map.set(parseInt(m[1], 16), utf16be(m[2]));
   }
-  for (const block of block2(text)) {
-    const lex = new Lexer(block);
+  for (const block of text.matchAll(/beginbfrange([\s\S]*?)endbfrange/g)) {
+    const lex = new Lexer(block[1]);
     for (;;) {
       const lo = lex.next();
       if (lo === undefined) break;
@@ -366,10 +366,6 @@ function parseToUnicode(text: string, defaultBytes: number): ToUnicode {
     }
   }
   return { codeBytes, map };
-}
-
-function* block2(text: string) {
-  for (const m of text.matchAll(/beginbfrange([\s\S]*?)endbfrange/g)) yield m[1];
 }
 
 const codeOf = (bytes: string) => {
@@ -415,8 +411,6 @@ function pageText(file: PdfFile, content: string, resources: Map<string, PdfValu
       }
       case "Tj":
       case "'":
-        show(operands[operands.length - 1]);
-        break;
       case '"':
         show(operands[operands.length - 1]);
         break;

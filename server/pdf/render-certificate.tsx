@@ -4,7 +4,7 @@
 import { Font, renderToBuffer } from "@react-pdf/renderer";
 import type { CertificateDocument } from "./document-model";
 import { namesIn } from "./document-model";
-import { FONT_CHAIN, fontFamiliesFor, unprintableCharacters } from "./fonts";
+import { FONT_CHAIN, fontPlan } from "./fonts";
 import { PdfReadError, readPdfText } from "./read-pdf-text";
 import { SEAL_PLACEHOLDER_TEXT } from "./templates/certificate-frame";
 import { FuhyoTemplate } from "./templates/fuhyo-template";
@@ -118,11 +118,10 @@ export type RenderedCertificate = {
 
 export async function renderCertificate(doc: CertificateDocument): Promise<RenderedCertificate> {
   if (!hasRequiredOfficialSeal(doc)) throw new MissingOfficialSealError();
-  const text = printedText(doc);
-  const missing = unprintableCharacters(text);
+  const { missing, families } = fontPlan(printedText(doc));
   if (missing.length) throw new UnprintableCharactersError(missing);
   registerPdfFonts();
-  const pdf = new Uint8Array(await renderToBuffer(renderElement({ ...doc, fontFamily: fontFamiliesFor(text) })));
+  const pdf = new Uint8Array(await renderToBuffer(renderElement({ ...doc, fontFamily: families })));
   // Read back from the bytes (server/pdf/read-pdf-text.ts). Bytes it cannot read have no pages to show: the
   // self-checks then fail (no_pages) and nothing is issued.
   let readBack: ReturnType<typeof readPdfText>;
