@@ -16,6 +16,22 @@ export const ZRefusalCode = z.enum(REFUSAL_CODES).meta({ id: "RefusalCode", desc
 
 const ZYen = z.number().int().min(0).describe("Amount in yen");
 
+export const ZStopNotice = z
+  .object({
+    kind: z.enum(["planned_stop", "emergency_stop"]).describe("planned_stop: a stop announced in advance; emergency_stop: switched on by staff or automatically"),
+    inForce: z.boolean().describe("True while the stop refuses the type now; false for a planned stop starting within the next 7 days"),
+    text: z.string().describe("The notice to show the resident as お知らせ, as the municipality wrote it"),
+    startsAt: z.string().datetime().describe("When the stop starts (started), ISO 8601 UTC"),
+    endsAt: z.string().datetime().nullable().describe("When a planned stop ends (exclusive); null for an emergency stop, which lasts until staff end it"),
+  })
+  .strict()
+  .meta({ id: "StopNotice", description: "A planned or emergency stop affecting this certificate type" });
+
+const ZStopNotices = z
+  .array(ZStopNotice)
+  .optional()
+  .describe("お知らせ: the planned and emergency stops affecting this type, in force now or (planned) starting within the next 7 days; absent when none. Shown on the type selection and refusal screens");
+
 export const ZCertificateAvailable = z
   .object({
     type: ZCertificateTypeId,
@@ -28,6 +44,7 @@ export const ZCertificateAvailable = z
       .array(z.object({ fiscalYear: z.number().int(), label: z.string().describe("e.g. 令和8年度") }).strict())
       .optional()
       .describe("Tax types: the 年度 that can be issued now, latest first (use as options.fiscalYear)"),
+    notices: ZStopNotices,
   })
   .strict();
 
@@ -38,6 +55,7 @@ export const ZCertificateRefused = z
     available: z.literal(false),
     reason: ZRefusalCode,
     message: z.string().describe("Japanese message to show the resident at the kiosk"),
+    notices: ZStopNotices,
   })
   .strict();
 

@@ -4,6 +4,7 @@ import { formatFiscalYear } from "@/lib/wareki";
 import { refusalMessage, type RefusalCode } from "@/lib/refusal-reasons";
 import type { EligibilityRequestBody } from "@/lib/schemas/kiosk";
 import { writeAuditEvent } from "../audit/write-audit-event";
+import { loadStopNotices, stopNoticesFor, type StopNotice } from "../service-calendar/stop-notices";
 import { printedName } from "../certificates/person-format";
 import type { RequestContext } from "../context";
 import { withTenant } from "../db/tenant";
@@ -28,8 +29,10 @@ export type CertificateAvailability =
       myNumberAllowed: boolean;
       /** Tax types: the 年度 that can be issued now, latest first. */
       fiscalYears?: Array<{ fiscalYear: number; label: string }>;
+      /** お知らせ of planned or emergency stops affecting the type (absent when none). */
+      notices?: StopNotice[];
     }
-  | { type: CertificateTypeId; name: string; available: false; reason: RefusalCode; message: string };
+  | { type: CertificateTypeId; name: string; available: false; reason: RefusalCode; message: string; notices?: StopNotice[] };
 
 export type EligibilityResponse = {
   transactionId: string;
@@ -77,6 +80,12 @@ export async function checkEligibility({ ctx, input, now = new Date() }: { ctx: 
       const members = await tx.kosekiMember.findMany({ where: { kosekiRecordId: k.recordId }, orderBy: { position: "asc" } });
       kosekiMembers = members.map((m) => ({ memberRef: m.id, name: `${m.familyName} ${m.givenName}`, relationship: m.relationship, removed: m.removed, isRequester: m.id === k.memberId }));
     }
+    // お知らせ: the planned and emergency stops affecting each type, in force or starting within the week.
+    const stops = await loadStopNotices(tx, municipality.id, now);
+    certificates = certificates.map((c) => {
+      const notices = stopNoticesFor(stops, c.type, now);
+      return notices.length ? { ...c, notices } : c;
+    });
     await writeAuditEvent(tx, { ...ctx, municipalityId: municipality.id }, {
       action: "eligibility.check",
       targetType: "CardCertificate",

@@ -34,7 +34,8 @@ export function windowsFor(config: CalendarConfig, type: CertificateTypeId, dayC
     .filter((w) => w.startMinute < w.endMinute);
 }
 
-function stopApplies(stop: StopRule, type: CertificateTypeId | "registration_intake"): boolean {
+/** Whether a planned stop covers a certificate type (or the registration intake): its scope decides. */
+export function stopApplies(stop: Pick<StopRule, "scope">, type: CertificateTypeId | "registration_intake"): boolean {
   if (stop.scope === "all") return true;
   if (type === "registration_intake") return stop.scope === "registration_intake";
   return stop.scope === "koseki" && isKosekiType(type);
