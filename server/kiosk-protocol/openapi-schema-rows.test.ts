@@ -29,3 +29,19 @@ describe("the kiosk API's request bodies as field rows", () => {
     ]);
   });
 });
+
+describe("the eligibility answer as field rows", () => {
+  const answer = doc.paths["/api/kiosk/v1/eligibility"].post as unknown as { responses: Record<string, { content: Record<string, { schema: Schema }> }> };
+  const rows = schemaRows(answer.responses["200"].content["application/json"].schema, doc.components.schemas);
+
+  it("lists the optional stop notices once, with their fields", () => {
+    expect(rows.filter((r) => r.path === "certificates[].notices")).toEqual([expect.objectContaining({ type: "object の配列", required: false })]);
+    expect(rows.filter((r) => r.path.startsWith("certificates[].notices[].")).map((r) => [r.path, r.type, r.required])).toEqual([
+      ["certificates[].notices[].kind", '"planned_stop" | "emergency_stop"', true],
+      ["certificates[].notices[].inForce", "boolean", true],
+      ["certificates[].notices[].text", "string", true],
+      ["certificates[].notices[].startsAt", "string（date-time）", true],
+      ["certificates[].notices[].endsAt", "string | null（date-time）", true],
+    ]);
+  });
+});

@@ -124,6 +124,21 @@ describe("the OpenAPI document", () => {
   });
 });
 
+describe("the eligibility answer's stop notices", () => {
+  it("are an optional notices array of StopNotice on both certificate variants (backward compatible)", () => {
+    const notice = doc.components.schemas.StopNotice as { properties: Record<string, unknown>; required: string[] };
+    expect(Object.keys(notice.properties)).toEqual(["kind", "inForce", "text", "startsAt", "endsAt"]);
+    expect(notice.required).toEqual(["kind", "inForce", "text", "startsAt", "endsAt"]);
+    const answer = doc.components.schemas.EligibilityResponse as { properties: { certificates: { items: { oneOf: Array<{ properties: Record<string, unknown>; required: string[] }> } } } };
+    const variants = answer.properties.certificates.items.oneOf;
+    expect(variants).toHaveLength(2);
+    for (const v of variants) {
+      expect(v.properties.notices).toMatchObject({ type: "array", items: { $ref: "#/components/schemas/StopNotice" } });
+      expect(v.required).not.toContain("notices");
+    }
+  });
+});
+
 describe("docs/api.md", () => {
   it("lists every code the server throws and every refusal reason, with the server's status", () => {
     const catalogue = new Map<string, number>(ERROR_CODES.map((e) => [e.code, e.status]));
@@ -178,5 +193,9 @@ describe("docs/api.md", () => {
     expect(apiMd).toContain(input.body);
     for (const [name, value] of Object.entries(headers)) expect(apiMd).toContain(`${name}: ${value}`);
     expect(apiMd).toContain('("@method" "@target-uri" "content-digest" "idempotency-key");created=<created>');
+  });
+
+  it("documents the eligibility answer's stop notices and their 7-day window", () => {
+    for (const field of ["`notices[]`", "`{kind, inForce, text, startsAt, endsAt}`", "`planned_stop`", "`emergency_stop`", "next 7 days"]) expect(apiMd).toContain(field);
   });
 });
