@@ -12,6 +12,10 @@ import { call, clockOverride, failureOf, findSession, invalidInput, requestBase,
 // The eligibility answer as the kiosk reads it: only the fields the screens use, unknown fields ignored, so
 // certificate types and extensions added to the API later show up without breaking the simulator.
 const ZMemberView = z.object({ memberRef: z.string(), name: z.string(), relationship: z.string(), isRequester: z.boolean(), removed: z.boolean().optional() });
+/** お知らせ of a planned or emergency stop affecting a type (absent in older answers). */
+const ZNoticeView = z.object({ kind: z.string(), inForce: z.boolean(), text: z.string(), startsAt: z.string(), endsAt: z.string().nullable() });
+export type KioskNotice = z.infer<typeof ZNoticeView>;
+const ZNoticesView = z.array(ZNoticeView).default([]);
 const ZEligibilityView = z.object({
   municipality: z.object({ code: z.string(), name: z.string() }),
   certificates: z.array(
@@ -24,8 +28,9 @@ const ZEligibilityView = z.object({
         copyLimit: z.number().int().min(1),
         myNumberAllowed: z.boolean().default(false),
         fiscalYears: z.array(z.object({ fiscalYear: z.number().int(), label: z.string() })).optional(),
+        notices: ZNoticesView,
       }),
-      z.object({ type: z.string(), name: z.string(), available: z.literal(false), reason: z.string(), message: z.string() }),
+      z.object({ type: z.string(), name: z.string(), available: z.literal(false), reason: z.string(), message: z.string(), notices: ZNoticesView }),
     ]),
   ),
   householdMembers: z.array(ZMemberView).default([]),

@@ -5,6 +5,7 @@ import type { ScreenProps } from "./kiosk-flow";
 import { NO_CERTIFICATES, yen } from "./labels";
 import { OptionsForm, hasOptions } from "./options-form";
 import { OrderSummary } from "./order-summary";
+import { StopNoticePanel } from "./stop-notices";
 
 // Choosing the certificate: the list, its options, the copies and the confirmation before it is issued.
 
@@ -14,6 +15,7 @@ export function CertificatesScreen({ common, flow, on, footer }: ScreenProps) {
   const list = e?.certificates ?? [];
   return (
     <KioskScreen {...common} title="証明書の種類を選んでください" lead={e ? `${e.municipality.name}の証明書` : undefined} footer={footer()}>
+      <StopNoticePanel certificates={list} />
       {list.length === 0 ? (
         <KioskMessage tone="info" title={NO_CERTIFICATES}>
           最初に戻って、ほかのサービスをお選びください。

@@ -4,6 +4,7 @@ import { KioskButton, KioskMessage, KioskScreen } from "./kiosk-ui";
 import type { Screen, ScreenProps } from "./kiosk-flow";
 import { kioskErrorMessage } from "./labels";
 import { StaffNote } from "./staff-note";
+import { StopNoticePanel } from "./stop-notices";
 
 // A refusal (the resident may not get the certificate) and an error (the machine or the centre failed).
 
@@ -22,6 +23,8 @@ export function RefusedScreen({ common, flow, on, footer, screen }: ScreenProps 
       )}
     >
       <KioskMessage tone="error">{screen.message}</KioskMessage>
+      {/* The お知らせ of the certificate asked for, from the eligibility answer (a stop may have started since). */}
+      <StopNoticePanel certificates={flow.eligibility?.certificates.filter((c) => c.type === flow.cert?.type) ?? []} showTypes={false} />
       <StaffNote>理由コード: {screen.code}</StaffNote>
     </KioskScreen>
   );
