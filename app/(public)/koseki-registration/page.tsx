@@ -21,6 +21,22 @@ export default async function PreRegistrationPage() {
             受付状況の確認はこちら
           </Link>
         </p>
+        {municipalities.length ? (
+          <nav aria-labelledby="municipality-pages-heading" className="flex flex-col gap-1">
+            <h2 id="municipality-pages-heading" className="text-std-16B-170">
+              市区町村ごとの案内（取得できる証明書・手数料・利用時間・停止のお知らせ）
+            </h2>
+            <ul className="flex flex-wrap gap-x-4 gap-y-1 text-std-16N-170">
+              {municipalities.map((m) => (
+                <li key={m.code}>
+                  <Link href={`/m/${m.code}`} className="text-blue-900 underline">
+                    {m.label}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        ) : null}
       </div>
       <PreRegistrationForm municipalities={municipalities} />
     </div>
