@@ -88,7 +88,7 @@ export default async function MunicipalityPage({ params }: Params) {
           取得できる証明書と手数料
         </h2>
         <DataTable
-          label="取得できる証明書と手数料"
+          label="手数料の一覧"
           caption={`${fullName}でコンビニ交付により取得できる証明書と1通あたりの手数料`}
           rows={certificates}
           rowKey={(c) => c.type}
@@ -110,7 +110,7 @@ export default async function MunicipalityPage({ params }: Params) {
           利用できる時間
         </h2>
         <DataTable
-          label="証明書ごとの利用できる時間"
+          label="利用できる時間の一覧"
           caption="証明書ごと、曜日ごとの利用できる時間（祝日には振替休日を含みます）"
           rows={certificates}
           rowKey={(c) => c.type}

@@ -20,13 +20,17 @@ function groupNotices(certificates: readonly Certificate[]): Grouped[] {
   return [...groups.values()];
 }
 
+const period = (n: KioskNotice) => (n.endsAt ? `${formatJstMinute(n.startsAt)}〜${formatJstMinute(n.endsAt)}` : `${formatJstMinute(n.startsAt)}から`);
+
 function heading(n: KioskNotice): string {
-  if (n.kind === "emergency_stop") return `一時停止中（${formatJstMinute(n.startsAt)}から）`;
-  const period = n.endsAt ? `${formatJstMinute(n.startsAt)}〜${formatJstMinute(n.endsAt)}` : formatJstMinute(n.startsAt);
-  return n.inForce ? `停止中（${period}）` : `停止の予定（${period}）`;
+  if (n.kind === "emergency_stop") return `一時停止中（${period(n)}）`;
+  return n.inForce ? `停止中（${period(n)}）` : `停止の予定（${period(n)}）`;
 }
 
-/** Nothing when no type carries a notice. `showTypes`: false hides the 対象 line (a refusal names one type). */
+/**
+ * Nothing when no type carries a notice. `showTypes` false (a refusal, about the one type asked for): no 対象
+ * line, and the period without 停止中/予定, since the answer the notices came from may be older than the refusal.
+ */
 export function StopNoticePanel({ certificates, showTypes = true }: { certificates: readonly Certificate[]; showTypes?: boolean }) {
   const groups = groupNotices(certificates);
   if (groups.length === 0) return null;
@@ -38,7 +42,7 @@ export function StopNoticePanel({ certificates, showTypes = true }: { certificat
       <ul className="mt-2 flex flex-col gap-4">
         {groups.map(({ notice, types }) => (
           <li key={`${notice.kind}-${notice.startsAt}-${notice.text}`} className="flex flex-col gap-1">
-            <p className="text-std-18B-160 text-solid-gray-900">{heading(notice)}</p>
+            <p className="text-std-18B-160 text-solid-gray-900">{showTypes ? heading(notice) : `期間：${period(notice)}`}</p>
             <p className="whitespace-pre-wrap text-std-20N-150 text-solid-gray-900">{notice.text}</p>
             {showTypes ? <p className="text-std-16N-170 text-solid-gray-800">対象：{types.join("、")}</p> : null}
           </li>
