@@ -17,7 +17,7 @@ export function EmergencyForm({ municipalityId }: { municipalityId?: string }) {
   return (
     <form noValidate onSubmit={onSubmit} className="flex flex-col gap-4">
       <SelectField label="停止する証明書" options={TYPE_OR_ALL_OPTIONS} error={e.certificateType?.message} {...register("certificateType")} />
-      <TextField label="停止の理由（200文字以内）" hint="キオスク画面で住民に表示されます。" required error={e.reason?.message} {...register("reason")} />
+      <TextField label="停止の理由（200文字以内）" hint="キオスク画面と市区町村の公開案内ページ（/m/団体コード）で住民に表示されます。" required error={e.reason?.message} {...register("reason")} />
       <div className="flex flex-wrap items-center gap-4">
         <Button type="submit" disabled={formState.isSubmitting}>
           {formState.isSubmitting ? "停止しています…" : "緊急停止を開始"}
