@@ -17,7 +17,9 @@ function groupNotices(certificates: readonly Certificate[]): Grouped[] {
       groups.set(key, g);
     }
   }
-  return [...groups.values()];
+  // Emergency stops first, then planned stops by start (the order of the answer, across types).
+  const rank = (n: KioskNotice) => (n.kind === "emergency_stop" ? 0 : 1);
+  return [...groups.values()].sort((a, b) => rank(a.notice) - rank(b.notice) || a.notice.startsAt.localeCompare(b.notice.startsAt));
 }
 
 const period = (n: KioskNotice) => (n.endsAt ? `${formatJstMinute(n.startsAt)}〜${formatJstMinute(n.endsAt)}` : `${formatJstMinute(n.startsAt)}から`);
