@@ -29,7 +29,7 @@ function facts(over: Partial<EligibilityFacts> = {}): EligibilityFacts {
     now,
     today: "2026-11-27",
     purpose: "residence",
-    policy: { status: "active", usableFromNextDay: true, nameMaxLength: 40, addressMaxLength: 80, excludeAdultWards: false, hasOfficialSeal: true },
+    policy: { status: "active", usableFromNextDay: true, nameMaxLength: 40, nameMaxLines: 1, addressMaxLength: 80, addressMaxLines: 1, excludeAdultWards: false, hasOfficialSeal: true },
     card: { status: "active", validFrom: new Date("2024-01-01"), validUntil: new Date("2029-01-01"), cardIssuedOn: "2024-01-01", pinChangedOn: null },
     requester: person(),
     householdOthers: [person({ residentId: "p2", dateOfBirth: "1982-08-08" })],
