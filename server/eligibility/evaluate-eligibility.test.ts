@@ -111,6 +111,7 @@ describe("eligibility: one test per refusal rule", () => {
     ["emergency stop", facts({ types: { residence: { ...openType, availability: { open: false, reason: "service_emergency_stop" } } } }), "residence", "service_emergency_stop"],
     ["year-end closure", facts({ types: { residence: { ...openType, availability: { open: false, reason: "service_year_end_closure" } } } }), "residence", "service_year_end_closure"],
     ["planned stop", facts({ types: { residence: { ...openType, availability: { open: false, reason: "service_planned_stop" } } } }), "residence", "service_planned_stop"],
+    ["local closure day", facts({ types: { residence: { ...openType, availability: { open: false, reason: "service_local_closure" } } } }), "residence", "service_local_closure"],
     ["out of hours", facts({ types: { residence: { ...openType, availability: { open: false, reason: "service_out_of_hours" } } } }), "residence", "service_out_of_hours"],
     ["no fee configured", facts({ types: { residence: { ...openType, fee: null } } }), "residence", "fee_not_configured"],
   ];
