@@ -124,6 +124,11 @@ const APP_ERROR_CODES = {
   // Statistics and monthly reports
   report_not_found: { status: 404, kind: "client" },
   report_month_in_future: { status: 422, kind: "client" },
+
+  // Municipal settings (docs/decisions/0014)
+  setting_date_in_past: { status: 422, kind: "client" },
+  setting_change_in_force: { status: 409, kind: "conflict" },
+  closure_day_exists: { status: 409, kind: "conflict" },
 } as const satisfies Record<string, ErrorCodeSpec>;
 
 const REFUSED = { status: 403, kind: "refused" } as const satisfies ErrorCodeSpec;

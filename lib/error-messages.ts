@@ -133,6 +133,10 @@ const MESSAGES: Record<Exclude<MessageCode, RefusalCode>, string> & Partial<Reco
   // Statistics and monthly reports
   report_not_found: "月次報告が見つかりません。",
   report_month_in_future: "まだ始まっていない月の報告は作成できません。",
+  // Municipal settings
+  setting_date_in_past: "過去の日付は指定できません。今日以降の日付を入力してください。",
+  setting_change_in_force: "この変更はすでに適用されているため取り消せません。新しい変更を予約してください。",
+  closure_day_exists: "この日はすでに休止日として登録されています。",
 };
 
 export const ERROR_MESSAGES: ErrorMessages = { ...REFUSAL_MESSAGES, ...MESSAGES };

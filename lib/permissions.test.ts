@@ -21,6 +21,7 @@ const EXPECTED: Record<StaffRoleName, readonly Permission[]> = {
     "incidents:read",
     "incidents:handle",
     "issuances:read",
+    "settings:edit",
   ],
   municipal_admin: [
     "service:read",
@@ -41,6 +42,7 @@ const EXPECTED: Record<StaffRoleName, readonly Permission[]> = {
     "issuance-blocks:read",
     "issuance-blocks:set",
     "issuance-blocks:lift",
+    "settings:edit",
   ],
   clerk: [
     "service:read",

@@ -58,6 +58,8 @@ const HOLDERS = {
   "issuance-blocks:set": ["municipal_admin", "clerk"],
   /** Lift a 交付停止. */
   "issuance-blocks:lift": ["municipal_admin"],
+  /** Change the municipality's settings (eligibility limits with an effective day, retention, review days, closure days). */
+  "settings:edit": ADMINISTRATORS,
 } as const satisfies Record<string, readonly StaffRoleName[]>;
 
 export type Permission = keyof typeof HOLDERS;

@@ -53,6 +53,7 @@ export const REFUSAL_MESSAGES = {
   service_planned_stop: "ただいまサービスを停止しています。",
   service_emergency_stop: "ただいまサービスを一時停止しています。",
   fee_not_configured: "この証明書はただいまお取り扱いできません。",
+  service_local_closure: "本日は市区町村の休止日のため、サービスを停止しています。",
 } as const;
 
 export type RefusalCode = keyof typeof REFUSAL_MESSAGES;

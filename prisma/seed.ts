@@ -10,7 +10,7 @@ import crypto from "node:crypto";
 import os from "node:os";
 import { encryptField, FieldContext } from "../server/crypto/field-encryption";
 import type { Prisma, PrismaClient } from "../server/generated/prisma/client";
-import { dateOnly, jst, todayJst, type Ymd } from "./seed-data/dates";
+import { addDays, dateOnly, jst, todayJst, type Ymd } from "./seed-data/dates";
 import { MUNICIPALITIES, MUNI_KEYS, type MuniKey } from "./seed-data/places";
 import { ISSUER, buildPlan, type SeedPlan } from "./seed-data/plan";
 import { createPersonalSealRenderer, renderOfficialSeal } from "./seed-data/seal-images";
@@ -386,6 +386,13 @@ export async function seedDemoData(
         await tx.kosekiRegistration.createMany({ data: rows.registrations });
         const registrationIds = new Map((await tx.kosekiRegistration.findMany({ select: { id: true, receiptNo: true } })).map((r) => [r.receiptNo, r.id]));
         await tx.registrationNotice.createMany({ data: rows.notices.map(({ receiptNo, ...n }) => ({ ...n, registrationId: registrationIds.get(receiptNo)! })) });
+        // Municipal settings (docs/decisions/0014): 小布施町 has a scheduled change (its name field gets a second
+        // line 30 days after the seed day) and a closure day of its own (a system changeover 40 days after it).
+        const obuse = await tx.municipality.findUniqueOrThrow({ where: { code: "205419" } });
+        await tx.issuanceSettingsVersion.create({
+          data: { municipalityId: obuse.id, effectiveFrom: jst(addDays(today, 30)), usableFromNextDay: obuse.usableFromNextDay, nameMaxLength: obuse.nameMaxLength, nameMaxLines: 2, addressMaxLength: obuse.addressMaxLength, addressMaxLines: obuse.addressMaxLines, excludeAdultWards: obuse.excludeAdultWards },
+        });
+        await tx.localClosureDay.create({ data: { municipalityId: obuse.id, day: dateOnly(addDays(today, 40)), reason: "システム更新のため" } });
         const written = Date.now();
         await historyWriter.writeIssuanceHistory(tx, history);
         historyWriteMs = Date.now() - written;

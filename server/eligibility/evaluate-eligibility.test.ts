@@ -29,7 +29,7 @@ function facts(over: Partial<EligibilityFacts> = {}): EligibilityFacts {
     now,
     today: "2026-11-27",
     purpose: "residence",
-    policy: { status: "active", usableFromNextDay: true, nameMaxLength: 40, addressMaxLength: 80, excludeAdultWards: false, hasOfficialSeal: true },
+    policy: { status: "active", usableFromNextDay: true, nameMaxLength: 40, nameMaxLines: 1, addressMaxLength: 80, addressMaxLines: 1, excludeAdultWards: false, hasOfficialSeal: true },
     card: { status: "active", validFrom: new Date("2024-01-01"), validUntil: new Date("2029-01-01"), cardIssuedOn: "2024-01-01", pinChangedOn: null },
     requester: person(),
     householdOthers: [person({ residentId: "p2", dateOfBirth: "1982-08-08" })],
@@ -111,6 +111,7 @@ describe("eligibility: one test per refusal rule", () => {
     ["emergency stop", facts({ types: { residence: { ...openType, availability: { open: false, reason: "service_emergency_stop" } } } }), "residence", "service_emergency_stop"],
     ["year-end closure", facts({ types: { residence: { ...openType, availability: { open: false, reason: "service_year_end_closure" } } } }), "residence", "service_year_end_closure"],
     ["planned stop", facts({ types: { residence: { ...openType, availability: { open: false, reason: "service_planned_stop" } } } }), "residence", "service_planned_stop"],
+    ["local closure day", facts({ types: { residence: { ...openType, availability: { open: false, reason: "service_local_closure" } } } }), "residence", "service_local_closure"],
     ["out of hours", facts({ types: { residence: { ...openType, availability: { open: false, reason: "service_out_of_hours" } } } }), "residence", "service_out_of_hours"],
     ["no fee configured", facts({ types: { residence: { ...openType, fee: null } } }), "residence", "fee_not_configured"],
   ];

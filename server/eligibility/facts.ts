@@ -37,8 +37,11 @@ export type CardFacts = {
 export type MunicipalityPolicy = {
   status: "preparing" | "active" | "suspended";
   usableFromNextDay: boolean;
+  /** Characters a line and lines of the name and address fields (docs/decisions/0014). */
   nameMaxLength: number;
+  nameMaxLines: number;
   addressMaxLength: number;
+  addressMaxLines: number;
   excludeAdultWards: boolean;
   /** A 公印 image is stored: every certificate prints it (DOMAIN.md §7), so none is issued without one. */
   hasOfficialSeal: boolean;

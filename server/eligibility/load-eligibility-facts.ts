@@ -4,6 +4,7 @@ import { toDbCertificateType, type CertificateTypeId } from "@/lib/certificate-t
 import type { Tx } from "../db";
 import { AppError } from "../errors";
 import { feeInForce } from "../fees/fee-in-force";
+import { loadIssuanceSettings } from "../municipal-settings/issuance-settings-in-force";
 import type { CardCertificate, Household, Municipality, Resident } from "../generated/prisma/client";
 import { checkCertificateAvailability } from "../service-calendar/check-availability";
 import { loadCalendar } from "../service-calendar/load-calendar";
@@ -112,10 +113,11 @@ export async function loadEligibilityFacts(tx: Tx, req: EligibilityRequest): Pro
   });
 
   const dbTypes = req.types.map(toDbCertificateType);
-  const [offerings, fees, calendar] = await Promise.all([
+  const [offerings, fees, calendar, settings] = await Promise.all([
     tx.certificateOffering.findMany({ where: { municipalityId: municipality.id, certificateType: { in: dbTypes } } }),
     tx.fee.findMany({ where: { municipalityId: municipality.id, certificateType: { in: dbTypes }, effectiveFrom: { lte: req.now } } }),
-    loadCalendar(tx, municipality.id, req.now),
+    loadCalendar(tx, municipality.id, req.now, municipality),
+    loadIssuanceSettings(tx, municipality, req.now),
   ]);
   const types: Partial<Record<CertificateTypeId, TypeFacts>> = {};
   for (const type of req.types) {
@@ -136,10 +138,13 @@ export async function loadEligibilityFacts(tx: Tx, req: EligibilityRequest): Pro
     purpose: req.purpose,
     policy: {
       status: municipality.status,
-      usableFromNextDay: municipality.usableFromNextDay,
-      nameMaxLength: municipality.nameMaxLength,
-      addressMaxLength: municipality.addressMaxLength,
-      excludeAdultWards: municipality.excludeAdultWards,
+      // The settings in force at `now` (a change scheduled on the settings screen applies from its day).
+      usableFromNextDay: settings.usableFromNextDay,
+      nameMaxLength: settings.nameMaxLength,
+      nameMaxLines: settings.nameMaxLines,
+      addressMaxLength: settings.addressMaxLength,
+      addressMaxLines: settings.addressMaxLines,
+      excludeAdultWards: settings.excludeAdultWards,
       // The upload stores the image and its type together (server/municipalities/upload-official-seal.ts); the
       // renderer refuses a certificate whose image bytes are missing all the same (MissingOfficialSealError).
       hasOfficialSeal: municipality.sealImageMime !== null,

@@ -1,6 +1,7 @@
 import "server-only";
 import { isKosekiType, KOSEKI_TYPES, TAX_TYPES, type CertificateTypeId } from "@/lib/certificate-types";
 import type { RefusalCode } from "@/lib/refusal-reasons";
+import { fitsField } from "@/lib/schemas/municipal-settings";
 import { ageOn } from "./age";
 import type { EligibilityFacts, PersonFacts } from "./facts";
 
@@ -80,8 +81,8 @@ export const RULES: readonly Rule[] = [
     refuses: (f) => f.policy.usableFromNextDay && !!req(f) && (req(f)!.becameResidentOn === f.today || req(f)!.addressSetOn === f.today),
   },
   { code: "gaiji_pending", types: "all", refuses: (f) => !!req(f)?.gaijiPending },
-  { code: "name_too_long", types: RESIDENT_SERVICE_TYPES, refuses: (f) => !!req(f) && req(f)!.nameLength > f.policy.nameMaxLength },
-  { code: "address_too_long", types: RESIDENT_SERVICE_TYPES, refuses: (f) => !!req(f) && req(f)!.addressLength > f.policy.addressMaxLength },
+  { code: "name_too_long", types: RESIDENT_SERVICE_TYPES, refuses: (f) => !!req(f) && !fitsField(req(f)!.nameLength, f.policy.nameMaxLength, f.policy.nameMaxLines) },
+  { code: "address_too_long", types: RESIDENT_SERVICE_TYPES, refuses: (f) => !!req(f) && !fitsField(req(f)!.addressLength, f.policy.addressMaxLength, f.policy.addressMaxLines) },
   // ── others the certificate would show (docs/decisions/0011) ──
   // A 住民票 shows the household: any member under protection refuses it, whatever their status (a victim who
   // moved out is still on the household's register). A 附票 shows every member's address: any protected member
@@ -109,6 +110,7 @@ export const RULES: readonly Rule[] = [
   { code: "certificate_not_offered", types: "all", refuses: (f, t) => !f.types[t]?.offering?.enabled },
   { code: "service_emergency_stop", types: "all", refuses: (f, t) => closedBy(f, t, "service_emergency_stop") },
   { code: "service_year_end_closure", types: "all", refuses: (f, t) => closedBy(f, t, "service_year_end_closure") },
+  { code: "service_local_closure", types: "all", refuses: (f, t) => closedBy(f, t, "service_local_closure") },
   { code: "service_planned_stop", types: "all", refuses: (f, t) => closedBy(f, t, "service_planned_stop") },
   { code: "service_out_of_hours", types: "all", refuses: (f, t) => closedBy(f, t, "service_out_of_hours") },
   { code: "fee_not_configured", types: "all", refuses: (f, t) => f.types[t]?.fee == null },

@@ -158,6 +158,7 @@ const REFUSAL_MEANINGS: Record<RefusalCode, [string, string]> = {
   service_planned_stop: ["A planned stop is in force.", "計画停止中です。"],
   service_emergency_stop: ["An emergency stop is in force.", "緊急停止中です。"],
   fee_not_configured: ["No fee is in force for this certificate.", "手数料が設定されていません。"],
+  service_local_closure: ["A closure day of the municipality's own (e.g. a system changeover); its reason label is the notice, as for a planned stop.", "市区町村独自の休止日です（理由は notice）。"],
 };
 
 /** Refusals the koseki registration intake answers with (403, with `reason` and `message`). */

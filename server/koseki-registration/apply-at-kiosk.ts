@@ -95,7 +95,7 @@ export async function applyForRegistrationAtKiosk({ ctx, input, now = new Date()
         // intake window agree (the status page shows this date in JST).
         createdAt: now,
         preRegistrationId: pre?.id ?? null,
-        dueOn: reviewDueOn(municipality, now),
+        dueOn: await reviewDueOn(tx, municipality, now),
       },
       select: { id: true, receiptNo: true, dueOn: true },
     });

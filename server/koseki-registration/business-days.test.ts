@@ -23,6 +23,12 @@ describe("review deadlines in business days", () => {
     expect(addBusinessDays("2026-12-25", 5)).toBe("2027-01-07");
   });
 
+  it("skips the municipality's own closure days", () => {
+    const closed = new Set(["2026-12-02"]);
+    expect(isBusinessDay("2026-12-02", closed)).toBe(false);
+    expect(addBusinessDays("2026-11-27", 5, closed)).toBe("2026-12-07");
+  });
+
   it("marks an application overdue from the day after its deadline", () => {
     expect(isOverdue("2026-12-04", "2026-12-04")).toBe(false);
     expect(isOverdue("2026-12-04", "2026-12-05")).toBe(true);

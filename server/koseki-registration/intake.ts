@@ -3,7 +3,7 @@ import type { Tx } from "../db";
 import { AppError } from "../errors";
 import { checkRegistrationIntake } from "../service-calendar/check-availability";
 import { jstParts } from "../service-calendar/jst";
-import { loadCalendar } from "../service-calendar/load-calendar";
+import { loadCalendar, loadClosureDaysFrom } from "../service-calendar/load-calendar";
 import { refusalMessage } from "@/lib/refusal-reasons";
 import { addBusinessDays } from "./business-days";
 
@@ -26,8 +26,10 @@ export async function assertIntakeOpen(tx: Tx, m: IntakeMunicipality, now: Date)
   }
 }
 
-export function reviewDueOn(m: IntakeMunicipality, now: Date): Date {
-  return new Date(`${addBusinessDays(jstParts(now).ymd, m.registrationReviewDays)}T00:00:00Z`);
+/** The review deadline: the municipality's review days counted in business days (its closure days skipped). */
+export async function reviewDueOn(tx: Tx, m: IntakeMunicipality, now: Date): Promise<Date> {
+  const today = jstParts(now).ymd;
+  return new Date(`${addBusinessDays(today, m.registrationReviewDays, await loadClosureDaysFrom(tx, m.id, today))}T00:00:00Z`);
 }
 
 /** 本籍 as one text: prefecture + municipality + what was typed (without repeating a typed prefix). */

@@ -50,7 +50,7 @@ export async function submitPreRegistration({ input, clientKey, now = new Date()
         // Received at the instant the request is judged at, so the received date, the due date and the
         // intake window agree (the status page shows this date in JST).
         createdAt: now,
-        dueOn: reviewDueOn(municipality, now),
+        dueOn: await reviewDueOn(tx, municipality, now),
       },
       select: { id: true, receiptNo: true, dueOn: true },
     });

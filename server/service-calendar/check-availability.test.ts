@@ -129,3 +129,16 @@ describe("planned and emergency stops", () => {
     expect(open(sealOnly, "residence", "2026-11-27T10:00:00").open).toBe(true);
   });
 });
+
+describe("the municipality's own calendar rules", () => {
+  it("a municipality serving through the year end is open on 12/30", () => {
+    expect(open({ ...empty, yearEndClosure: false }, "residence", "2026-12-30T10:00:00").open).toBe(true);
+  });
+
+  it("a closure day closes the whole JST day with its reason as the notice", () => {
+    const config = { ...empty, closureDays: [{ day: "2026-12-02", reason: "システム更新のため" }] };
+    expect(open(config, "residence", "2026-12-02T06:30:00")).toEqual({ open: false, reason: "service_local_closure", notice: "システム更新のため" });
+    expect(open(config, "residence", "2026-12-01T22:59:00").open).toBe(true);
+    expect(open(config, "residence", "2026-12-03T06:30:00").open).toBe(true);
+  });
+});

@@ -12,9 +12,19 @@ export const NATIONAL_CLOSE_MINUTE = 23 * 60;
 export type WindowRule = { certificateType: CertificateTypeId | null; dayClass: DayClass; startMinute: number; endMinute: number };
 export type StopRule = { scope: "all" | "koseki" | "registration_intake"; startsAt: Date; endsAt: Date; notice: string };
 export type EmergencyRule = { certificateType: CertificateTypeId | null; reason: string };
-export type CalendarConfig = { windows: WindowRule[]; stops: StopRule[]; emergencyStops: EmergencyRule[] };
+/** A municipality's own closure day (docs/decisions/0014): JST date and the reason shown as the notice. */
+export type ClosureDayRule = { day: string; reason: string };
+export type CalendarConfig = {
+  windows: WindowRule[];
+  stops: StopRule[];
+  emergencyStops: EmergencyRule[];
+  /** Whether the service closes 12/29–1/3; absent means it does (the national rule). */
+  yearEndClosure?: boolean;
+  /** The municipality's own closure days (at least the one of the instant judged); absent means none. */
+  closureDays?: ClosureDayRule[];
+};
 
-export type ClosedReason = "service_emergency_stop" | "service_year_end_closure" | "service_planned_stop" | "service_out_of_hours";
+export type ClosedReason = "service_emergency_stop" | "service_year_end_closure" | "service_local_closure" | "service_planned_stop" | "service_out_of_hours";
 export type Availability = { open: true } | { open: false; reason: ClosedReason; notice?: string };
 
 /**
@@ -49,7 +59,9 @@ function activeStop(config: CalendarConfig, type: CertificateTypeId | "registrat
 export function checkCertificateAvailability(config: CalendarConfig, type: CertificateTypeId, at: Date): Availability {
   const emergency = config.emergencyStops.find((e) => e.certificateType === null || e.certificateType === type);
   if (emergency) return { open: false, reason: "service_emergency_stop", notice: emergency.reason };
-  if (isYearEndClosure(at)) return { open: false, reason: "service_year_end_closure" };
+  if (config.yearEndClosure !== false && isYearEndClosure(at)) return { open: false, reason: "service_year_end_closure" };
+  const closure = config.closureDays?.find((c) => c.day === jstParts(at).ymd);
+  if (closure) return { open: false, reason: "service_local_closure", notice: closure.reason };
   const stop = activeStop(config, type, at);
   if (stop) return { open: false, reason: "service_planned_stop", notice: stop.notice };
   const minute = jstParts(at).minuteOfDay;

@@ -23,7 +23,8 @@ type Emergency = EmergencyRule & { startedAt: Date; endedAt: Date | null };
  */
 export function dayStatus(config: CalendarConfig, emergencies: readonly Emergency[], type: CertificateTypeId, date: string): DayStatus {
   const midnight = jstInstant(date);
-  if (isYearEndClosure(midnight)) return "year_end";
+  if (config.yearEndClosure !== false && isYearEndClosure(midnight)) return "year_end";
+  if (config.closureDays?.some((c) => c.day === date)) return "stopped";
   const windows = windowsFor(config, type, dayClassOf(midnight));
   if (windows.length === 0) return "stopped";
   const cuts = new Set<number>();
@@ -55,19 +56,23 @@ export async function getMonthAvailability({ ctx, input }: { ctx: RequestContext
   const daysInMonth = new Date(Date.UTC(y, m, 0)).getUTCDate();
   const from = jstInstant(`${v.month}-01`);
   const until = new Date(from.getTime() + daysInMonth * 24 * 60 * MINUTE_MS);
-  const { windows, stops, emergencies, offerings } = await withTenant(tctx, async (tx) => {
-    const [windows, stops, emergencies, offerings] = await Promise.all([
+  const { windows, stops, emergencies, offerings, municipality, closureDays } = await withTenant(tctx, async (tx) => {
+    const [windows, stops, emergencies, offerings, municipality, closureDays] = await Promise.all([
       tx.serviceWindow.findMany({ where: { municipalityId } }),
       tx.serviceStop.findMany({ where: { municipalityId, startsAt: { lt: until }, endsAt: { gt: from } } }),
       tx.emergencyStop.findMany({ where: { municipalityId, startedAt: { lt: until }, OR: [{ endedAt: null }, { endedAt: { gt: from } }] } }),
       tx.certificateOffering.findMany({ where: { municipalityId }, select: { certificateType: true, enabled: true } }),
+      tx.municipality.findUniqueOrThrow({ where: { id: municipalityId }, select: { yearEndClosure: true } }),
+      tx.localClosureDay.findMany({ where: { municipalityId, day: { gte: new Date(`${v.month}-01T00:00:00Z`), lte: new Date(`${v.month}-${String(daysInMonth).padStart(2, "0")}T00:00:00Z`) } } }),
     ]);
-    return { windows, stops, emergencies, offerings };
+    return { windows, stops, emergencies, offerings, municipality, closureDays };
   });
   const config: CalendarConfig = {
     windows: windows.map((w) => ({ certificateType: w.certificateType ? fromDbCertificateType(w.certificateType) : null, dayClass: w.dayClass, startMinute: w.startMinute, endMinute: w.endMinute })),
     stops: stops.map((s) => ({ scope: s.scope, startsAt: s.startsAt, endsAt: s.endsAt, notice: s.notice })),
     emergencyStops: [],
+    yearEndClosure: municipality.yearEndClosure,
+    closureDays: closureDays.map((c) => ({ day: c.day.toISOString().slice(0, 10), reason: c.reason })),
   };
   const emergencyRules: Emergency[] = emergencies.map((e) => ({
     certificateType: e.certificateType ? fromDbCertificateType(e.certificateType) : null,
@@ -80,7 +85,7 @@ export async function getMonthAvailability({ ctx, input }: { ctx: RequestContext
   for (let d = 1; d <= daysInMonth; d++) {
     const date = `${v.month}-${String(d).padStart(2, "0")}`;
     const types = Object.fromEntries(
-      CERTIFICATE_TYPES.map((t) => [t, offered(t) ? dayStatus(config, emergencyRules, t, date) : isYearEndClosure(jstInstant(date)) ? "year_end" : "not_offered"]),
+      CERTIFICATE_TYPES.map((t) => [t, offered(t) ? dayStatus(config, emergencyRules, t, date) : config.yearEndClosure !== false && isYearEndClosure(jstInstant(date)) ? "year_end" : "not_offered"]),
     ) as Record<CertificateTypeId, DayStatus>;
     days.push({ date, dayClass: dayClassOf(jstInstant(date)), holiday: isNationalHoliday(date), types });
   }

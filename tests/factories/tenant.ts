@@ -10,7 +10,7 @@ import { createKosekiMunicipality } from "./koseki-registration";
 /**
  * A municipality (offerings and fees for every type) with an administrator and a clerk, a cardholder's
  * household (a seal registration, a tax record), a 戸籍 with its 附票, an API client, an open incident, a
- * planned stop, a running emergency stop and a 交付停止 in force on the cardholder.
+ * planned stop, a running emergency stop, a 交付停止 in force on the cardholder, a settings version and a closure day.
  */
 export async function createTenant(overrides: Partial<Prisma.MunicipalityUncheckedCreateInput> = {}) {
   const db = ownerDb();
@@ -26,5 +26,8 @@ export async function createTenant(overrides: Partial<Prisma.MunicipalityUncheck
   const stop = await db.serviceStop.create({ data: { municipalityId: m, scope: "all", startsAt: new Date("2027-01-05T00:00:00Z"), endsAt: new Date("2027-01-05T03:00:00Z"), notice: `${municipality.name}の停止` } });
   const emergencyStop = await db.emergencyStop.create({ data: { municipalityId: m, certificateType: null, reason: `${municipality.name}の緊急停止` } });
   const block = await db.issuanceBlock.create({ data: { municipalityId: m, residentId: holder.head.id, reason: "card_lost", setAt: new Date("2026-11-27T10:00:00+09:00") } });
-  return { municipality, admin, clerk, ...holder, taxRecord, koseki, apiClient, incident, stop, emergencyStop, block };
+  // Far in the future, so the tests that use the tenant are not affected (docs/decisions/0014).
+  const settingsVersion = await db.issuanceSettingsVersion.create({ data: { municipalityId: m, effectiveFrom: new Date("2030-01-01T00:00:00+09:00"), usableFromNextDay: true, nameMaxLength: 40, nameMaxLines: 1, addressMaxLength: 80, addressMaxLines: 1, excludeAdultWards: false } });
+  const closureDay = await db.localClosureDay.create({ data: { municipalityId: m, day: new Date("2030-01-15"), reason: `${municipality.name}のシステム更新` } });
+  return { municipality, admin, clerk, ...holder, taxRecord, koseki, apiClient, incident, stop, emergencyStop, block, settingsVersion, closureDay };
 }

@@ -15,7 +15,7 @@ import { ownerDb } from "@/tests/setup/owner-db";
 // Every module whose exports are staff verbs (or their building blocks, listed in NOT_VERBS).
 const modules = import.meta.glob(
   [
-    "/server/{municipalities,service-config,staff,logs,incidents,api-clients,imports,certificates,dashboard,koseki-registration,stats,reports,settlement,issuance-blocks}/*.ts",
+    "/server/{municipalities,service-config,staff,logs,incidents,api-clients,imports,certificates,dashboard,koseki-registration,stats,reports,settlement,issuance-blocks,municipal-settings}/*.ts",
     "!/server/**/*.test.ts",
   ],
   { eager: true },
@@ -68,13 +68,15 @@ const NOT_VERBS: Record<string, string> = {
   "reports/report-data#loadReportData": "inside generateMonthlyReport's transaction",
   "reports/run-monthly-reports-job#runMonthlyReportsJob": "the scheduled job (system work, every municipality)",
   "settlement/get-settlement#loadSettlement": "inside getSettlement's transaction",
+  "koseki-registration/intake#reviewDueOn": "inside the intake verbs' transaction",
+  "municipal-settings/issuance-settings-in-force#loadIssuanceSettings": "inside the eligibility and settings verbs' transactions",
 };
 
 type Outcome = { refused: string } | { result: unknown };
 type Probe = (t: Targets) => Promise<unknown>;
 type Targets = {
   ctx: RequestContext; // A's municipal administrator
-  b: { id: string; code: string; staffUserId: string; incidentId: string; issuanceId: string; stopId: string; emergencyStopId: string; apiClientId: string; registrationId: string; kosekiMemberId: string; reportId: string; residentNo: string; blockId: string };
+  b: { id: string; code: string; staffUserId: string; incidentId: string; issuanceId: string; stopId: string; emergencyStopId: string; apiClientId: string; registrationId: string; kosekiMemberId: string; reportId: string; residentNo: string; blockId: string; settingsVersionId: string; closureDayId: string };
 };
 
 /**
@@ -208,6 +210,18 @@ const PROBES: Record<string, Probe> = {
   "issuance-blocks/lift-issuance-block#liftIssuanceBlock": ({ ctx, b }) => call("issuance-blocks/lift-issuance-block#liftIssuanceBlock", { ctx, input: { blockId: b.blockId } }),
   "issuance-blocks/list-issuance-blocks#listIssuanceBlocks": ({ ctx }) => call("issuance-blocks/list-issuance-blocks#listIssuanceBlocks", { ctx }),
   "settlement/set-counter-count#setCounterCount": ({ ctx, b }) => call("settlement/set-counter-count#setCounterCount", { ctx, input: { municipalityId: b.id, month: "2026-11", copies: 1 } }),
+  "municipal-settings/get-municipal-settings#getMunicipalSettings": ({ ctx, b }) => call("municipal-settings/get-municipal-settings#getMunicipalSettings", { ctx, input: { municipalityId: b.id } }),
+  "municipal-settings/schedule-issuance-settings#scheduleIssuanceSettings": ({ ctx, b }) =>
+    call("municipal-settings/schedule-issuance-settings#scheduleIssuanceSettings", {
+      ctx,
+      input: { municipalityId: b.id, usableFromNextDay: false, nameMaxLength: 1, nameMaxLines: 1, addressMaxLength: 1, addressMaxLines: 1, excludeAdultWards: true, effectiveFrom: "2031-01-01" },
+    }),
+  "municipal-settings/cancel-issuance-settings#cancelIssuanceSettings": ({ ctx, b }) =>
+    call("municipal-settings/cancel-issuance-settings#cancelIssuanceSettings", { ctx, input: { versionId: b.settingsVersionId } }),
+  "municipal-settings/update-operational-settings#updateOperationalSettings": ({ ctx, b }) =>
+    call("municipal-settings/update-operational-settings#updateOperationalSettings", { ctx, input: { municipalityId: b.id, pdfRetentionHours: 1, registrationReviewDays: 1, yearEndClosure: false } }),
+  "municipal-settings/add-closure-day#addClosureDay": ({ ctx, b }) => call("municipal-settings/add-closure-day#addClosureDay", { ctx, input: { municipalityId: b.id, day: "2031-01-06", reason: "乗っ取り" } }),
+  "municipal-settings/remove-closure-day#removeClosureDay": ({ ctx, b }) => call("municipal-settings/remove-closure-day#removeClosureDay", { ctx, input: { closureDayId: b.closureDayId } }),
 };
 
 /** Everything B holds, as text, to compare before and after the probes. */
@@ -257,9 +271,9 @@ describe("cross-tenant probe: A's administrator aims every staff verb at B (both
     const block = b.block;
     t = {
       ctx: { actor: { type: "staff", id: a.admin.id, role: "municipal_admin", municipalityId: a.municipality.id }, municipalityId: a.municipality.id, requestId: "probe" },
-      b: { id: b.municipality.id, code: b.municipality.code, staffUserId: bStaff.id, incidentId: b.incident.id, issuanceId: issuance.id, stopId: b.stop.id, emergencyStopId: b.emergencyStop.id, apiClientId: b.apiClient.id, registrationId: registration.id, kosekiMemberId: member.id, reportId: report.id, residentNo: blocked.residentNo, blockId: block.id },
+      b: { id: b.municipality.id, code: b.municipality.code, staffUserId: bStaff.id, incidentId: b.incident.id, issuanceId: issuance.id, stopId: b.stop.id, emergencyStopId: b.emergencyStop.id, apiClientId: b.apiClient.id, registrationId: registration.id, kosekiMemberId: member.id, reportId: report.id, residentNo: blocked.residentNo, blockId: block.id, settingsVersionId: b.settingsVersion.id, closureDayId: b.closureDay.id },
     };
-    markers = [b.municipality.id, b.municipality.code, bStaff.id, bStaff.loginId, b.incident.id, issuance.id, b.stop.id, b.emergencyStop.id, b.apiClient.id, registration.id, registration.receiptNo, member.id, report.id, b.municipality.name];
+    markers = [b.municipality.id, b.municipality.code, bStaff.id, bStaff.loginId, b.incident.id, issuance.id, b.stop.id, b.emergencyStop.id, b.apiClient.id, registration.id, registration.receiptNo, member.id, report.id, b.municipality.name, b.settingsVersion.id, b.closureDay.id];
   }, 120_000);
 
   it("every exported function of the verb modules is probed or documented as not a verb", () => {

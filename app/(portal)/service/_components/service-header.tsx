@@ -7,6 +7,7 @@ const TABS = [
   { href: "/service/stops", label: "計画停止" },
   { href: "/service/emergency", label: "緊急停止" },
   { href: "/service/calendar", label: "月間カレンダー" },
+  { href: "/service/settings", label: "自治体の設定" },
 ] as const;
 
 type Props = SectionPageProps<(typeof TABS)[number]["href"]> & { canEdit: boolean };
