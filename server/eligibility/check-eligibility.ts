@@ -8,6 +8,7 @@ import { printedName } from "../certificates/person-format";
 import type { RequestContext } from "../context";
 import { withTenant } from "../db/tenant";
 import { AppError } from "../errors";
+import { recordRefusals } from "../refusals/record-refusals";
 import { evaluateEligibility } from "./evaluate-eligibility";
 import { loadEligibilityFacts } from "./load-eligibility-facts";
 import { availableFiscalYears } from "./rules";
@@ -77,6 +78,12 @@ export async function checkEligibility({ ctx, input, now = new Date() }: { ctx: 
       const members = await tx.kosekiMember.findMany({ where: { kosekiRecordId: k.recordId }, orderBy: { position: "asc" } });
       kosekiMembers = members.map((m) => ({ memberRef: m.id, name: `${m.familyName} ${m.givenName}`, relationship: m.relationship, removed: m.removed, isRequester: m.id === k.memberId }));
     }
+    // Every refused type is recorded (codes only) so that staff can answer "why was I refused" (server/refusals).
+    const residentId = loaded.facts ? (loaded.subject.requester?.id ?? null) : null;
+    await recordRefusals(
+      tx,
+      certificates.flatMap((c) => (c.available ? [] : [{ municipalityId: municipality.id, source: "eligibility" as const, reason: c.reason, certificateType: c.type, refusedAt: now, terminal: input.terminal, residentId }])),
+    );
     await writeAuditEvent(tx, { ...ctx, municipalityId: municipality.id }, {
       action: "eligibility.check",
       targetType: "CardCertificate",
