@@ -41,6 +41,8 @@ const EXPECTED: Record<StaffRoleName, readonly Permission[]> = {
     "issuance-blocks:read",
     "issuance-blocks:set",
     "issuance-blocks:lift",
+    "residents:read",
+    "residents:support-measure-details",
   ],
   clerk: [
     "service:read",
@@ -53,6 +55,7 @@ const EXPECTED: Record<StaffRoleName, readonly Permission[]> = {
     "issuances:requester-name",
     "issuance-blocks:read",
     "issuance-blocks:set",
+    "residents:read",
   ],
   auditor: ["service:read", "stats:read", "audit:read", "incidents:read", "registrations:read", "issuances:read", "issuance-blocks:read"],
 };
