@@ -15,7 +15,7 @@ import { ownerDb } from "@/tests/setup/owner-db";
 // Every module whose exports are staff verbs (or their building blocks, listed in NOT_VERBS).
 const modules = import.meta.glob(
   [
-    "/server/{municipalities,service-config,staff,logs,incidents,api-clients,imports,certificates,dashboard,koseki-registration,stats,reports,settlement,issuance-blocks}/*.ts",
+    "/server/{municipalities,service-config,staff,logs,incidents,api-clients,imports,certificates,dashboard,koseki-registration,stats,reports,settlement,issuance-blocks,residents,refusals}/*.ts",
     "!/server/**/*.test.ts",
   ],
   { eager: true },
@@ -68,13 +68,16 @@ const NOT_VERBS: Record<string, string> = {
   "reports/report-data#loadReportData": "inside generateMonthlyReport's transaction",
   "reports/run-monthly-reports-job#runMonthlyReportsJob": "the scheduled job (system work, every municipality)",
   "settlement/get-settlement#loadSettlement": "inside getSettlement's transaction",
+  "refusals/record-refusals#recordRefusals": "inside the eligibility answer's transaction (kiosk API, the client's tenant)",
+  "refusals/record-issuance-refusal#recordIssuanceRefusal": "kiosk API: after a refused issuance rolled back, on the client's tenant (tests/integration/refusals.test.ts)",
+  "refusals/purge-refusals#purgeRefusals": "system work: the maintenance pass across every municipality, no staff input (tests/integration/refusals.test.ts)",
 };
 
 type Outcome = { refused: string } | { result: unknown };
 type Probe = (t: Targets) => Promise<unknown>;
 type Targets = {
   ctx: RequestContext; // A's municipal administrator
-  b: { id: string; code: string; staffUserId: string; incidentId: string; issuanceId: string; stopId: string; emergencyStopId: string; apiClientId: string; registrationId: string; kosekiMemberId: string; reportId: string; residentNo: string; blockId: string };
+  b: { id: string; code: string; staffUserId: string; incidentId: string; issuanceId: string; stopId: string; emergencyStopId: string; apiClientId: string; registrationId: string; kosekiMemberId: string; reportId: string; residentNo: string; blockId: string; residentId: string; cardSerial: string };
 };
 
 /**
@@ -208,6 +211,9 @@ const PROBES: Record<string, Probe> = {
   "issuance-blocks/lift-issuance-block#liftIssuanceBlock": ({ ctx, b }) => call("issuance-blocks/lift-issuance-block#liftIssuanceBlock", { ctx, input: { blockId: b.blockId } }),
   "issuance-blocks/list-issuance-blocks#listIssuanceBlocks": ({ ctx }) => call("issuance-blocks/list-issuance-blocks#listIssuanceBlocks", { ctx }),
   "settlement/set-counter-count#setCounterCount": ({ ctx, b }) => call("settlement/set-counter-count#setCounterCount", { ctx, input: { municipalityId: b.id, month: "2026-11", copies: 1 } }),
+  "residents/search-residents#searchResidents": ({ ctx, b }) => call("residents/search-residents#searchResidents", { ctx, input: { cardSerial: b.cardSerial } }),
+  "residents/get-resident-inquiry#getResidentInquiry": ({ ctx, b }) => call("residents/get-resident-inquiry#getResidentInquiry", { ctx, input: { residentId: b.residentId } }),
+  "refusals/get-refusal-statistics#getRefusalStatistics": ({ ctx, b }) => call("refusals/get-refusal-statistics#getRefusalStatistics", { ctx, input: { municipalityId: b.id, month: "2026-11" } }),
 };
 
 /** Everything B holds, as text, to compare before and after the probes. */
@@ -257,9 +263,9 @@ describe("cross-tenant probe: A's administrator aims every staff verb at B (both
     const block = b.block;
     t = {
       ctx: { actor: { type: "staff", id: a.admin.id, role: "municipal_admin", municipalityId: a.municipality.id }, municipalityId: a.municipality.id, requestId: "probe" },
-      b: { id: b.municipality.id, code: b.municipality.code, staffUserId: bStaff.id, incidentId: b.incident.id, issuanceId: issuance.id, stopId: b.stop.id, emergencyStopId: b.emergencyStop.id, apiClientId: b.apiClient.id, registrationId: registration.id, kosekiMemberId: member.id, reportId: report.id, residentNo: blocked.residentNo, blockId: block.id },
+      b: { id: b.municipality.id, code: b.municipality.code, staffUserId: bStaff.id, incidentId: b.incident.id, issuanceId: issuance.id, stopId: b.stop.id, emergencyStopId: b.emergencyStop.id, apiClientId: b.apiClient.id, registrationId: registration.id, kosekiMemberId: member.id, reportId: report.id, residentNo: blocked.residentNo, blockId: block.id, residentId: blocked.id, cardSerial: card.serial },
     };
-    markers = [b.municipality.id, b.municipality.code, bStaff.id, bStaff.loginId, b.incident.id, issuance.id, b.stop.id, b.emergencyStop.id, b.apiClient.id, registration.id, registration.receiptNo, member.id, report.id, b.municipality.name];
+    markers = [b.municipality.id, b.municipality.code, bStaff.id, bStaff.loginId, b.incident.id, issuance.id, b.stop.id, b.emergencyStop.id, b.apiClient.id, registration.id, registration.receiptNo, member.id, report.id, b.municipality.name, blocked.id, card.serial];
   }, 120_000);
 
   it("every exported function of the verb modules is probed or documented as not a verb", () => {
