@@ -43,6 +43,8 @@ const EXPECTED: Record<StaffRoleName, readonly Permission[]> = {
     "issuance-blocks:set",
     "issuance-blocks:lift",
     "settings:edit",
+    "residents:read",
+    "residents:support-measure-details",
   ],
   clerk: [
     "service:read",
@@ -55,6 +57,7 @@ const EXPECTED: Record<StaffRoleName, readonly Permission[]> = {
     "issuances:requester-name",
     "issuance-blocks:read",
     "issuance-blocks:set",
+    "residents:read",
   ],
   auditor: ["service:read", "stats:read", "audit:read", "incidents:read", "registrations:read", "issuances:read", "issuance-blocks:read"],
 };

@@ -60,6 +60,14 @@ const HOLDERS = {
   "issuance-blocks:lift": ["municipal_admin"],
   /** Change the municipality's settings (eligibility limits with an effective day, retention, review days, closure days). */
   "settings:edit": ADMINISTRATORS,
+  /**
+   * 住民照会: search the municipality's residents and see one resident's status, flags, cards, seal, 利用登録,
+   * recent issuances and refusals (a personal-data read, audited). Counter staff only: not the operator, who
+   * runs the platform across municipalities, nor the auditor, who audits who looked (docs/decisions/0013).
+   */
+  "residents:read": ["municipal_admin", "clerk"],
+  /** See the decrypted details of a resident's 支援措置 on 住民照会 (others see only that one is present). */
+  "residents:support-measure-details": ["municipal_admin"],
 } as const satisfies Record<string, readonly StaffRoleName[]>;
 
 export type Permission = keyof typeof HOLDERS;

@@ -59,3 +59,61 @@ export const REFUSAL_MESSAGES = {
 export type RefusalCode = keyof typeof REFUSAL_MESSAGES;
 
 export const refusalMessage = (code: RefusalCode): string => REFUSAL_MESSAGES[code];
+
+/**
+ * What staff read for a recorded refusal (statistics, 住民照会): short and exact, unlike the resident's message,
+ * which deliberately says the same for several protected reasons at the kiosk.
+ */
+export const REFUSAL_LABELS: Record<RefusalCode, string> = {
+  card_unknown: "未登録のカード",
+  card_revoked: "電子証明書の失効",
+  card_suspended: "電子証明書の一時停止",
+  card_expired: "電子証明書の有効期限切れ",
+  card_not_yet_valid: "電子証明書の有効期間前",
+  card_issued_today: "カード交付当日",
+  pin_changed_today: "暗証番号変更当日",
+  resident_under_15: "15歳未満",
+  resident_support_measure: "支援措置",
+  household_support_measure: "世帯員の支援措置",
+  resident_issuance_stopped: "交付停止",
+  resident_moved_out: "転出済み",
+  resident_move_out_planned: "転出予定",
+  household_move_out_planned: "世帯員の転出予定",
+  resident_deceased: "死亡",
+  resident_adult_ward: "成年被後見人",
+  resident_moved_in_today: "転入・転居の届出当日",
+  resident_not_found: "住民登録なし",
+  gaiji_pending: "外字登録中",
+  name_too_long: "氏名の文字数超過",
+  address_too_long: "住所の文字数超過",
+  seal_not_registered: "印鑑登録なし",
+  member_not_in_household: "世帯外の方の指定",
+  my_number_not_allowed: "個人番号の記載不可",
+  copies_out_of_range: "部数の範囲外",
+  character_not_printable: "印刷できない文字",
+  tax_year_not_offered: "対象外の年度",
+  tax_record_missing: "課税情報なし",
+  tax_not_resident_on_jan1: "1月1日に住民登録なし",
+  koseki_registration_missing: "利用登録なし",
+  koseki_registration_pending: "利用登録の審査中",
+  koseki_registration_rejected: "利用登録の不承認",
+  koseki_registration_renewal_needed: "利用登録の再登録が必要",
+  koseki_record_not_found: "戸籍情報なし",
+  koseki_pending_filing: "戸籍の届出処理中",
+  koseki_closed_record_not_offered: "除籍・改製原戸籍は対象外",
+  koseki_member_not_in_record: "戸籍外の方の指定",
+  fuhyo_entries_missing: "附票情報なし",
+  certificate_not_offered: "取扱いのない証明書",
+  municipality_not_active: "サービス提供外の市区町村",
+  purpose_not_supported: "取扱いのない用途",
+  service_out_of_hours: "サービス時間外",
+  service_year_end_closure: "年末年始の休止",
+  service_planned_stop: "計画停止中",
+  service_emergency_stop: "緊急停止中",
+  fee_not_configured: "手数料の未設定",
+};
+
+export const isRefusalCode = (code: string): code is RefusalCode => Object.hasOwn(REFUSAL_MESSAGES, code);
+
+/** The staff label of a recorded reason; a code no longer in the table (older rows) shows as itself. */
+export const refusalLabel = (code: string): string => (isRefusalCode(code) ? REFUSAL_LABELS[code] : code);

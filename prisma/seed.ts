@@ -14,6 +14,7 @@ import { addDays, dateOnly, jst, todayJst, type Ymd } from "./seed-data/dates";
 import { MUNICIPALITIES, MUNI_KEYS, type MuniKey } from "./seed-data/places";
 import { ISSUER, buildPlan, type SeedPlan } from "./seed-data/plan";
 import { createPersonalSealRenderer, renderOfficialSeal } from "./seed-data/seal-images";
+import { demoRefusalRows } from "./seed-data/refusals";
 import {
   DEMO_PASSWORD,
   DEMO_SIMULATOR_DEFAULT_SECRET,
@@ -308,6 +309,12 @@ async function buildRows(plan: SeedPlan) {
       : [],
   );
 
+  // Demo refusals of the documented refusal cards (prisma/seed-data/refusals.ts): the cardholder of each card.
+  const refusals = demoRefusalRows(plan, plan.today, muniId, (muni, serial) => {
+    const holder = plan.residents.find((r) => r.muni === muni && r.demo?.serial === serial);
+    return holder ? (residentId.get(holder.person) ?? null) : null;
+  });
+
   return {
     notices,
     municipalities,
@@ -328,6 +335,7 @@ async function buildRows(plan: SeedPlan) {
     fuhyoEntries,
     cards,
     registrations,
+    refusals,
   };
 }
 
@@ -393,6 +401,7 @@ export async function seedDemoData(
           data: { municipalityId: obuse.id, effectiveFrom: jst(addDays(today, 30)), usableFromNextDay: obuse.usableFromNextDay, nameMaxLength: obuse.nameMaxLength, nameMaxLines: 2, addressMaxLength: obuse.addressMaxLength, addressMaxLines: obuse.addressMaxLines, excludeAdultWards: obuse.excludeAdultWards },
         });
         await tx.localClosureDay.create({ data: { municipalityId: obuse.id, day: dateOnly(addDays(today, 40)), reason: "システム更新のため" } });
+        await tx.refusal.createMany({ data: rows.refusals });
         const written = Date.now();
         await historyWriter.writeIssuanceHistory(tx, history);
         historyWriteMs = Date.now() - written;

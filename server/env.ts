@@ -86,6 +86,13 @@ export const ZEnv = z
     MAIL_FROM: z.preprocess(unset, text.default("no-reply@localhost")),
     JOBS: z.preprocess(word, onOff("on", "off").default(true)),
     TEST_DATABASE_URL: z.preprocess(unset, url.optional()),
+    /**
+     * Days a kiosk refusal (server/refusals) is kept before maintenance deletes it (REFUSAL_RETENTION_DAYS,
+     * default 400: a year of questions from residents plus a month). One value for the whole service, an
+     * environment setting like PRE_REGISTRATION_DAILY_CAP: it is a data-protection limit set by the operator,
+     * not a municipal preference (docs/decisions/0013-resident-inquiry.md).
+     */
+    REFUSAL_RETENTION_DAYS: z.preprocess(unset, intIn(1, 3650).default(400)),
     // ── Internal: set by the tools, not by operators ──
     /** Set by vitest: the server never starts scheduled jobs under a test runner. */
     VITEST: z.preprocess(unset, text.optional()),

@@ -21,6 +21,7 @@ const NAV_ITEMS: readonly NavItem[] = [
   { href: "/service", label: "サービス設定" },
   { href: "/koseki-registrations", label: "利用登録の審査", permission: "registrations:read" },
   { href: "/issuance-blocks", label: "交付停止", permission: "issuance-blocks:read" },
+  { href: "/residents", label: "住民照会", permission: "residents:read" },
   { href: "/imports", label: "データ取込", permission: "imports:run" },
   { href: "/preview", label: "証明書の見本" },
   { href: "/audit", label: "監査記録", permission: "audit:read" },

@@ -9,6 +9,7 @@ import { printedName } from "../certificates/person-format";
 import type { RequestContext } from "../context";
 import { withTenant } from "../db/tenant";
 import { AppError } from "../errors";
+import { recordRefusals } from "../refusals/record-refusals";
 import { evaluateEligibility } from "./evaluate-eligibility";
 import { loadEligibilityFacts } from "./load-eligibility-facts";
 import { availableFiscalYears } from "./rules";
@@ -86,6 +87,12 @@ export async function checkEligibility({ ctx, input, now = new Date() }: { ctx: 
       const notices = stopNoticesFor(stops, c.type, now);
       return notices.length ? { ...c, notices } : c;
     });
+    // Every refused type is recorded (codes only) so that staff can answer "why was I refused" (server/refusals).
+    const residentId = loaded.facts ? (loaded.subject.requester?.id ?? null) : null;
+    await recordRefusals(
+      tx,
+      certificates.flatMap((c) => (c.available ? [] : [{ municipalityId: municipality.id, source: "eligibility" as const, reason: c.reason, certificateType: c.type, refusedAt: now, terminal: input.terminal, residentId }])),
+    );
     await writeAuditEvent(tx, { ...ctx, municipalityId: municipality.id }, {
       action: "eligibility.check",
       targetType: "CardCertificate",

@@ -1,7 +1,7 @@
 import "server-only";
 import crypto from "node:crypto";
 import { toDbCertificateType } from "@/lib/certificate-types";
-import type { RefusalCode } from "@/lib/refusal-reasons";
+import { isRefusalCode, type RefusalCode } from "@/lib/refusal-reasons";
 import type { IssueRequestBody } from "@/lib/schemas/kiosk";
 import { canonicalJson } from "../audit/canonical-json";
 import { writeAuditEvent } from "../audit/write-audit-event";
@@ -36,6 +36,7 @@ import { issuanceResponse, type IssuanceResponse } from "./issuance-response";
 import { checkPdfSubject } from "./check-pdf-subject";
 import { loadIndependentSubject, type KosekiRegisterKind } from "./independent-subject";
 import { reportSelfCheckFailure } from "./report-self-check-failure";
+import { recordIssuanceRefusal } from "../refusals/record-issuance-refusal";
 import { verifyRenderedPdf } from "./verify-rendered-pdf";
 import { generateVerificationCode, printedVerification, verificationCodeHash } from "../verify/verification-code";
 
@@ -99,6 +100,8 @@ export async function issueCertificate(args: {
     if (deadline.aborted) throw issuanceTimeout("the issuance did not finish before the deadline");
   };
   let selfCheck: { municipalityId: string; failure: string; issuanceId: string; now: Date } | null = null;
+  // Who a refusal thrown after the eligibility load is about: recorded once the transaction has rolled back.
+  let refusalSubject: { municipalityId: string; residentId: string | null; now: Date } | null = null;
 
   // Wait for a slot BEFORE the transaction opens (no connection, lock or gate is held while queued).
   const release = await (args.gate ?? issuanceGate()).enter(deadline);
@@ -135,6 +138,7 @@ export async function issueCertificate(args: {
           clientMunicipalityId,
           request: { fiscalYear: options.fiscalYear, register: options.register },
         });
+        refusalSubject = { municipalityId: loaded.facts ? loaded.subject.municipality.id : loaded.municipality.id, residentId: loaded.facts ? (loaded.subject.requester?.id ?? null) : null, now };
         if (!loaded.facts) refuse(loaded.refusal);
         const verdict = evaluateEligibility(loaded.facts, input.certificateType);
         if (!verdict.available) refuse(verdict.reason, verdict.reasons);
@@ -246,6 +250,10 @@ export async function issueCertificate(args: {
         requestId: ctx.requestId,
         now: sc.now,
       }).catch((err) => logger.error({ err: String(err), requestId: ctx.requestId }, "could not report a failed PDF self-check"));
+    }
+    if (isAppError(e) && isRefusalCode(e.code) && refusalSubject) {
+      const rs = refusalSubject as { municipalityId: string; residentId: string | null; now: Date };
+      await recordIssuanceRefusal(ctx, { municipalityId: rs.municipalityId, source: "issuance", reason: e.code, certificateType: input.certificateType, refusedAt: rs.now, terminal: input.terminal, residentId: rs.residentId });
     }
     if (isAppError(e)) throw e;
     if (deadline.aborted) throw issuanceTimeout("the issuance did not finish before the deadline", e);

@@ -45,13 +45,14 @@ test("tenant A's administrator gets nothing of tenant B from any portal page or 
     "/municipalities/[code]": b.municipality.code,
     "/staff/[id]": b.clerk.id,
     "/koseki-registrations/[id]": registration.id,
+    "/residents/[id]": b.head.id,
     "/statistics/reports/[id]": reportHref!.split("/")[3],
     "/statistics/reports/[id]/[format]": reportHref!.split("/")[4],
   };
   const code = b.municipality.code;
   // Query strings a page or route reads a municipality from.
   const query = `municipality=${code}&chain=${code}&code=${code}&type=residence`;
-  const markers = [code, b.municipality.name, b.municipality.mayorTitle, b.admin.loginId, b.clerk.loginId, issued.body.issuanceNo, registration.receiptNo];
+  const markers = [code, b.municipality.name, b.municipality.mayorTitle, b.admin.loginId, b.clerk.loginId, issued.body.issuanceNo, registration.receiptNo, b.head.residentNo, b.card.serial];
 
   const page = await browser.newPage();
   await signIn(page, testInfo, accountOf(a.admin));

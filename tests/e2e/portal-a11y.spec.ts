@@ -66,9 +66,10 @@ for (const who of ["operator", "admin", "auditor"]) {
       "/municipalities/[code]": CODE,
       "/staff/[id]": await firstId(page, "/staff", "/staff/"),
       "/koseki-registrations/[id]": await firstId(page, "/koseki-registrations?filter=all", "/koseki-registrations/"),
+      "/residents/[id]": await firstId(page, "/residents?kana=ヤマカワ", "/residents/"),
     };
     if (who === "admin") {
-      for (const prefix of ["/issuances/[id]", "/incidents/[id]", "/staff/[id]"]) expect(segment[prefix], prefix).not.toBe(ABSENT);
+      for (const prefix of ["/issuances/[id]", "/incidents/[id]", "/staff/[id]", "/residents/[id]"]) expect(segment[prefix], prefix).not.toBe(ABSENT);
     }
     if (who === "auditor") expect(segment["/koseki-registrations/[id]"]).not.toBe(ABSENT);
 

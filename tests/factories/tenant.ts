@@ -10,7 +10,8 @@ import { createKosekiMunicipality } from "./koseki-registration";
 /**
  * A municipality (offerings and fees for every type) with an administrator and a clerk, a cardholder's
  * household (a seal registration, a tax record), a 戸籍 with its 附票, an API client, an open incident, a
- * planned stop, a running emergency stop, a 交付停止 in force on the cardholder, a settings version and a closure day.
+ * planned stop, a running emergency stop, a 交付停止 in force on the cardholder, a settings version, a closure day
+ * and a recorded refusal.
  */
 export async function createTenant(overrides: Partial<Prisma.MunicipalityUncheckedCreateInput> = {}) {
   const db = ownerDb();
@@ -29,5 +30,6 @@ export async function createTenant(overrides: Partial<Prisma.MunicipalityUncheck
   // Far in the future, so the tests that use the tenant are not affected (docs/decisions/0014).
   const settingsVersion = await db.issuanceSettingsVersion.create({ data: { municipalityId: m, effectiveFrom: new Date("2030-01-01T00:00:00+09:00"), usableFromNextDay: true, nameMaxLength: 40, nameMaxLines: 1, addressMaxLength: 80, addressMaxLines: 1, excludeAdultWards: false } });
   const closureDay = await db.localClosureDay.create({ data: { municipalityId: m, day: new Date("2030-01-15"), reason: `${municipality.name}のシステム更新` } });
-  return { municipality, admin, clerk, ...holder, taxRecord, koseki, apiClient, incident, stop, emergencyStop, block, settingsVersion, closureDay };
+  const refusal = await db.refusal.create({ data: { municipalityId: m, source: "eligibility", reason: "seal_not_registered", certificateType: "seal", refusedAt: new Date("2026-11-27T10:00:00+09:00"), storeChain: "seven-eleven", storeCode: "0001", terminalId: "T1", residentId: holder.head.id } });
+  return { municipality, admin, clerk, ...holder, taxRecord, koseki, apiClient, incident, stop, emergencyStop, block, settingsVersion, closureDay, refusal };
 }

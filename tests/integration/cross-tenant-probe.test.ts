@@ -15,7 +15,7 @@ import { ownerDb } from "@/tests/setup/owner-db";
 // Every module whose exports are staff verbs (or their building blocks, listed in NOT_VERBS).
 const modules = import.meta.glob(
   [
-    "/server/{municipalities,service-config,staff,logs,incidents,api-clients,imports,certificates,dashboard,koseki-registration,stats,reports,settlement,issuance-blocks,municipal-settings}/*.ts",
+    "/server/{municipalities,service-config,staff,logs,incidents,api-clients,imports,certificates,dashboard,koseki-registration,stats,reports,settlement,issuance-blocks,municipal-settings,residents,refusals}/*.ts",
     "!/server/**/*.test.ts",
   ],
   { eager: true },
@@ -70,13 +70,16 @@ const NOT_VERBS: Record<string, string> = {
   "settlement/get-settlement#loadSettlement": "inside getSettlement's transaction",
   "koseki-registration/intake#reviewDueOn": "inside the intake verbs' transaction",
   "municipal-settings/issuance-settings-in-force#loadIssuanceSettings": "inside the eligibility and settings verbs' transactions",
+  "refusals/record-refusals#recordRefusals": "inside the eligibility answer's transaction (kiosk API, the client's tenant)",
+  "refusals/record-issuance-refusal#recordIssuanceRefusal": "kiosk API: after a refused issuance rolled back, on the client's tenant (tests/integration/refusals.test.ts)",
+  "refusals/purge-refusals#purgeRefusals": "system work: the maintenance pass across every municipality, no staff input (tests/integration/refusals.test.ts)",
 };
 
 type Outcome = { refused: string } | { result: unknown };
 type Probe = (t: Targets) => Promise<unknown>;
 type Targets = {
   ctx: RequestContext; // A's municipal administrator
-  b: { id: string; code: string; staffUserId: string; incidentId: string; issuanceId: string; stopId: string; emergencyStopId: string; apiClientId: string; registrationId: string; kosekiMemberId: string; reportId: string; residentNo: string; blockId: string; settingsVersionId: string; closureDayId: string };
+  b: { id: string; code: string; staffUserId: string; incidentId: string; issuanceId: string; stopId: string; emergencyStopId: string; apiClientId: string; registrationId: string; kosekiMemberId: string; reportId: string; residentNo: string; blockId: string; settingsVersionId: string; closureDayId: string; residentId: string; cardSerial: string };
 };
 
 /**
@@ -222,6 +225,9 @@ const PROBES: Record<string, Probe> = {
     call("municipal-settings/update-operational-settings#updateOperationalSettings", { ctx, input: { municipalityId: b.id, pdfRetentionHours: 1, registrationReviewDays: 1, yearEndClosure: false } }),
   "municipal-settings/add-closure-day#addClosureDay": ({ ctx, b }) => call("municipal-settings/add-closure-day#addClosureDay", { ctx, input: { municipalityId: b.id, day: "2031-01-06", reason: "乗っ取り" } }),
   "municipal-settings/remove-closure-day#removeClosureDay": ({ ctx, b }) => call("municipal-settings/remove-closure-day#removeClosureDay", { ctx, input: { closureDayId: b.closureDayId } }),
+  "residents/search-residents#searchResidents": ({ ctx, b }) => call("residents/search-residents#searchResidents", { ctx, input: { cardSerial: b.cardSerial } }),
+  "residents/get-resident-inquiry#getResidentInquiry": ({ ctx, b }) => call("residents/get-resident-inquiry#getResidentInquiry", { ctx, input: { residentId: b.residentId } }),
+  "refusals/get-refusal-statistics#getRefusalStatistics": ({ ctx, b }) => call("refusals/get-refusal-statistics#getRefusalStatistics", { ctx, input: { municipalityId: b.id, month: "2026-11" } }),
 };
 
 /** Everything B holds, as text, to compare before and after the probes. */
@@ -271,9 +277,9 @@ describe("cross-tenant probe: A's administrator aims every staff verb at B (both
     const block = b.block;
     t = {
       ctx: { actor: { type: "staff", id: a.admin.id, role: "municipal_admin", municipalityId: a.municipality.id }, municipalityId: a.municipality.id, requestId: "probe" },
-      b: { id: b.municipality.id, code: b.municipality.code, staffUserId: bStaff.id, incidentId: b.incident.id, issuanceId: issuance.id, stopId: b.stop.id, emergencyStopId: b.emergencyStop.id, apiClientId: b.apiClient.id, registrationId: registration.id, kosekiMemberId: member.id, reportId: report.id, residentNo: blocked.residentNo, blockId: block.id, settingsVersionId: b.settingsVersion.id, closureDayId: b.closureDay.id },
+      b: { id: b.municipality.id, code: b.municipality.code, staffUserId: bStaff.id, incidentId: b.incident.id, issuanceId: issuance.id, stopId: b.stop.id, emergencyStopId: b.emergencyStop.id, apiClientId: b.apiClient.id, registrationId: registration.id, kosekiMemberId: member.id, reportId: report.id, residentNo: blocked.residentNo, blockId: block.id, settingsVersionId: b.settingsVersion.id, closureDayId: b.closureDay.id, residentId: blocked.id, cardSerial: card.serial },
     };
-    markers = [b.municipality.id, b.municipality.code, bStaff.id, bStaff.loginId, b.incident.id, issuance.id, b.stop.id, b.emergencyStop.id, b.apiClient.id, registration.id, registration.receiptNo, member.id, report.id, b.municipality.name, b.settingsVersion.id, b.closureDay.id];
+    markers = [b.municipality.id, b.municipality.code, bStaff.id, bStaff.loginId, b.incident.id, issuance.id, b.stop.id, b.emergencyStop.id, b.apiClient.id, registration.id, registration.receiptNo, member.id, report.id, b.municipality.name, b.settingsVersion.id, b.closureDay.id, blocked.id, card.serial];
   }, 120_000);
 
   it("every exported function of the verb modules is probed or documented as not a verb", () => {

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { DataTable } from "@/components/ui/data-table";
 import { monthLabel } from "@/lib/months";
 import { getUsageStatistics, type Totals } from "@/server/stats/get-usage-statistics";
+import { getRefusalStatistics } from "@/server/refusals/get-refusal-statistics";
 import { requireStaffTarget } from "@/server/auth/target-municipality";
 import { statsMonth } from "./stats-filters";
 import { StatsHeader } from "./_components/stats-header";
@@ -40,6 +41,7 @@ export default async function StatisticsPage({ searchParams }: { searchParams: P
   const { staff, municipalities, target, choosesMunicipality } = await requireStaffTarget(params, { read: "stats:read", edit: "stats:edit" });
   const month = statsMonth(params);
   const stats = await getUsageStatistics({ ctx: staff.ctx, input: { month, ...(choosesMunicipality && target ? { municipalityId: target.id } : {}) } });
+  const refusals = await getRefusalStatistics({ ctx: staff.ctx, input: { month, ...(choosesMunicipality && target ? { municipalityId: target.id } : {}) } });
   const cards: Array<[string, string]> = [
     ["発行件数", `${number.format(stats.totals.count)}件`],
     ["発行通数", `${number.format(stats.totals.copies)}通`],
@@ -113,6 +115,44 @@ export default async function StatisticsPage({ searchParams }: { searchParams: P
       <UsageChart id="by-hour" title="時間帯別" rows={stats.byHour} />
       <UsageChart id="by-weekday" title="曜日別" rows={stats.byWeekday} />
       <UsageChart id="by-fee" title="手数料単価別（手数料の改定は別の行）" rows={stats.byFee.map((r) => ({ ...r, label: `${r.label}（${number.format(r.feePerCopy)}円）` }))} layout="horizontal" />
+
+      <section aria-labelledby="refusals-heading" className="flex flex-col gap-4">
+        <h2 id="refusals-heading" className="text-std-24B-150 text-solid-gray-900">
+          キオスクでお断りした件数（{number.format(refusals.total)}件）
+        </h2>
+        <p className="text-std-16N-170 text-solid-gray-800">
+          交付可否の照会で発行できなかった証明書の種類と、発行を断った要求を、理由別・日別（日本時間）に数えています。記録は一定期間（既定400日）で削除されます。
+        </p>
+        {refusals.total === 0 ? (
+          <p className="text-std-16N-170 text-solid-gray-700">この月にお断りした記録はありません。</p>
+        ) : (
+          <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
+            <DataTable
+              label="お断りの理由別の表"
+              caption="お断りの理由別の件数"
+              headerClassName={TH}
+              rows={refusals.byReason}
+              rowKey={(r) => r.key}
+              columns={[
+                { header: "理由", rowHeader: true, className: "px-3 py-2 font-normal", cell: (r) => r.label },
+                { header: "件数", className: TD, cell: (r) => `${number.format(r.count)}件` },
+              ]}
+            />
+            <DataTable
+              label="お断りの日別の表"
+              caption="お断りの日別の件数"
+              regionClassName="max-h-96 overflow-auto rounded-8 border border-solid-gray-420"
+              headerClassName={TH}
+              rows={refusals.byDay}
+              rowKey={(r) => r.key}
+              columns={[
+                { header: "日", rowHeader: true, className: "px-3 py-2 font-normal", cell: (r) => r.label },
+                { header: "件数", className: TD, cell: (r) => `${number.format(r.count)}件` },
+              ]}
+            />
+          </div>
+        )}
+      </section>
     </div>
   );
 }
