@@ -124,6 +124,10 @@ const APP_ERROR_CODES = {
   // Statistics and monthly reports
   report_not_found: { status: 404, kind: "client" },
   report_month_in_future: { status: 422, kind: "client" },
+
+  // Mayor and 公印 history (docs/decisions/0015)
+  mayor_seal_in_past: { status: 422, kind: "client" },
+  mayor_seal_date_taken: { status: 409, kind: "conflict" },
 } as const satisfies Record<string, ErrorCodeSpec>;
 
 const REFUSED = { status: 403, kind: "refused" } as const satisfies ErrorCodeSpec;

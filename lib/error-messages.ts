@@ -133,6 +133,9 @@ const MESSAGES: Record<Exclude<MessageCode, RefusalCode>, string> & Partial<Reco
   // Statistics and monthly reports
   report_not_found: "月次報告が見つかりません。",
   report_month_in_future: "まだ始まっていない月の報告は作成できません。",
+  // Mayor and 公印 history
+  mayor_seal_in_past: "適用開始日は今日以降の日付を指定してください。発行済みの証明書に合わせるため、過去の日付からは登録できません。",
+  mayor_seal_date_taken: "この適用開始日の登録がすでにあります。別の日付を指定してください。",
 };
 
 export const ERROR_MESSAGES: ErrorMessages = { ...REFUSAL_MESSAGES, ...MESSAGES };

@@ -21,6 +21,7 @@ const EXPECTED: Record<StaffRoleName, readonly Permission[]> = {
     "incidents:read",
     "incidents:handle",
     "issuances:read",
+    "mayor-and-seal:record",
   ],
   municipal_admin: [
     "service:read",
@@ -41,6 +42,7 @@ const EXPECTED: Record<StaffRoleName, readonly Permission[]> = {
     "issuance-blocks:read",
     "issuance-blocks:set",
     "issuance-blocks:lift",
+    "mayor-and-seal:record",
   ],
   clerk: [
     "service:read",

@@ -58,6 +58,8 @@ const HOLDERS = {
   "issuance-blocks:set": ["municipal_admin", "clerk"],
   /** Lift a 交付停止. */
   "issuance-blocks:lift": ["municipal_admin"],
+  /** Record a new mayor (職名・氏名) and upload a new 公印, each in force from a day on (docs/decisions/0015). */
+  "mayor-and-seal:record": ADMINISTRATORS,
 } as const satisfies Record<string, readonly StaffRoleName[]>;
 
 export type Permission = keyof typeof HOLDERS;

@@ -8,6 +8,7 @@ import { ZMunicipalityCode } from "@/lib/schemas/identifiers";
 import { jstDateString } from "@/lib/jst";
 import { writeAuditEvent } from "../audit/write-audit-event";
 import type { RequestContext } from "../context";
+import { readSignatory } from "../db/read-image";
 import { withTenant } from "../db/tenant";
 import { AppError } from "../errors";
 import { parseInput } from "../parse-input";
@@ -61,6 +62,12 @@ async function authorizedMunicipality(ctx: RequestContext, municipalityCode: str
   const m = await withTenant(ctx, (tx) => tx.municipality.findFirst({ where: { code: municipalityCode, id: municipalityId } }));
   if (!m) throw new AppError("forbidden", "staff may preview only their own municipality's certificates");
   return m;
+}
+
+/** The municipality with the mayor and 公印 in force on the preview day (docs/decisions/0015), as issuance prints them. */
+async function signedOn(ctx: RequestContext, municipality: Municipality, now: Date): Promise<Municipality> {
+  const signatory = await withTenant(ctx, (tx) => readSignatory(tx, municipality.id, jstDateString(now)));
+  return { ...municipality, ...signatory };
 }
 
 /** The municipalities the staff member may pick on the preview page (the operator: all; others: their own). */
@@ -139,8 +146,9 @@ async function auditPreviews(ctx: RequestContext, municipality: Municipality, re
 /** One sample PDF, shown inline in the staff portal. */
 export async function previewCertificate(args: { ctx: RequestContext; municipalityCode: string; type: string; now?: Date }): Promise<PreviewPdf> {
   const input = parseInput(ZPreviewInput, { municipalityCode: args.municipalityCode, type: args.type }, PREVIEW_INVALID);
-  const municipality = await authorizedMunicipality(args.ctx, input.municipalityCode);
-  const doc = buildSampleDocument(municipality, input.type, args.now ?? new Date());
+  const now = args.now ?? new Date();
+  const municipality = await signedOn(args.ctx, await authorizedMunicipality(args.ctx, input.municipalityCode), now);
+  const doc = buildSampleDocument(municipality, input.type, now);
   const rendered = await renderInWorker(doc, AbortSignal.timeout(RENDER_TIMEOUT_MS));
   await auditPreviews(args.ctx, municipality, [{ type: input.type, pageCount: rendered.pageCount }], false);
   return { pdf: rendered.pdf, pageCount: rendered.pageCount, fileName: previewFileName(municipality.code, input.type) };
@@ -149,8 +157,8 @@ export async function previewCertificate(args: { ctx: RequestContext; municipali
 /** A ZIP of one sample PDF per certificate type, for publication on the municipality's web site. */
 export async function previewCertificateSet(args: { ctx: RequestContext; municipalityCode: string; now?: Date }): Promise<PreviewSet> {
   const input = parseInput(ZPreviewSetInput, { municipalityCode: args.municipalityCode }, PREVIEW_INVALID);
-  const municipality = await authorizedMunicipality(args.ctx, input.municipalityCode);
   const now = args.now ?? new Date();
+  const municipality = await signedOn(args.ctx, await authorizedMunicipality(args.ctx, input.municipalityCode), now);
   const signal = AbortSignal.timeout(SET_TIMEOUT_MS);
   // The render pool bounds the parallelism (PDF_WORKERS threads).
   const rendered = await Promise.all(
