@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { isCalendarDate } from "../jst";
+import { SEAL_MAX_BYTES } from "./municipality";
 
 // The mayor and 公印 history (docs/decisions/0015): each entry is in force from a JST day on; the forms of the
 // history page and the verbs share these schemas. Size limits of the image: lib/schemas/municipality.ts.
@@ -33,5 +34,7 @@ export type OfficialSealUploadInput = z.infer<typeof ZOfficialSealUpload>;
 /** The upload form: the day and the chosen file (checked by the browser for presence and size, by the server for all). */
 export const ZOfficialSealForm = z.object({
   effectiveFrom,
-  file: z.custom<FileList>((v) => typeof FileList !== "undefined" && v instanceof FileList && v.length === 1, "画像ファイルを選択してください。"),
+  file: z
+    .custom<FileList>((v) => typeof FileList !== "undefined" && v instanceof FileList && v.length === 1, "画像ファイルを選択してください。")
+    .refine((files) => files[0].size <= SEAL_MAX_BYTES, "公印の画像は1MB以下のPNGファイルにしてください。"),
 });
