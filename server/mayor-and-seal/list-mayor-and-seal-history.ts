@@ -13,7 +13,13 @@ export type HistoryStatus = "in_force" | "scheduled" | "ended";
 type Span = { effectiveFrom: string; /** The last day (inclusive) before the next entry; null while open-ended. */ effectiveUntil: string | null; status: HistoryStatus; recordedAt: Date };
 export type MayorTermEntry = Span & { id: string; mayorTitle: string; mayorName: string };
 export type OfficialSealEntry = Span & { id: string; sha256: string; bytes: number; width: number | null; height: number | null };
-export type MayorAndSealHistory = { mayors: MayorTermEntry[]; seals: OfficialSealEntry[]; today: string };
+export type MayorAndSealHistory = {
+  mayors: MayorTermEntry[];
+  seals: OfficialSealEntry[];
+  /** The mayor certificates print today (the entry in force, or the Municipality columns before any history). */
+  printedToday: { mayorTitle: string; mayorName: string };
+  today: string;
+};
 
 const previousDay = (ymd: string) => new Date(new Date(`${ymd}T00:00:00Z`).getTime() - 86_400_000).toISOString().slice(0, 10);
 
@@ -38,11 +44,15 @@ export async function listMayorAndSealHistory({ ctx, input, now = new Date() }: 
   const tctx = await targetContext(ctx, v.municipalityId, "service:read");
   const municipalityId = tctx.municipalityId!;
   const today = jstDateString(now);
-  const [mayors, seals] = await withTenant(tctx, (tx) =>
+  const [mayors, seals, municipality] = await withTenant(tctx, (tx) =>
     Promise.all([
       tx.mayorTerm.findMany({ where: { municipalityId }, select: { id: true, effectiveFrom: true, mayorTitle: true, mayorName: true, recordedAt: true } }),
       tx.officialSeal.findMany({ where: { municipalityId }, select: { id: true, effectiveFrom: true, sha256: true, bytes: true, width: true, height: true, recordedAt: true } }),
+      tx.municipality.findUniqueOrThrow({ where: { id: municipalityId }, select: { mayorTitle: true, mayorName: true } }),
     ]),
   );
-  return { mayors: spans(mayors, today), seals: spans(seals, today), today };
+  const mayorEntries = spans(mayors, today);
+  const inForce = mayorEntries.find((m) => m.status === "in_force");
+  const printedToday = inForce ? { mayorTitle: inForce.mayorTitle, mayorName: inForce.mayorName } : municipality;
+  return { mayors: mayorEntries, seals: spans(seals, today), printedToday, today };
 }

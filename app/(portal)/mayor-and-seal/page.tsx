@@ -32,12 +32,14 @@ export default async function MayorAndSealPage({ searchParams }: { searchParams:
   const now = new Date();
   const today = jstDateString(now);
   const history = await listMayorAndSealHistory({ ctx: staff.ctx, input: choosesMunicipality ? { municipalityId: target.id } : {}, now });
-  const current = history.mayors.find((m) => m.status === "in_force");
   const forOperator = choosesMunicipality ? target.id : undefined;
 
   return (
     <div className="flex flex-col gap-10">
       {header}
+      <p className="text-std-16N-170 text-solid-gray-800">
+        本日の証明書に印字される市区町村長：{history.printedToday.mayorTitle}　{history.printedToday.mayorName}
+      </p>
       <p className="max-w-3xl text-std-16N-170 text-solid-gray-800">
         証明書には、発行日（見本は表示日）に適用されている市区町村長の職名・氏名と公印が印字されます。登録した内容は変更・削除できません。誤りは、同じ日以降の新しい登録で訂正してください。
       </p>
@@ -87,7 +89,7 @@ export default async function MayorAndSealPage({ searchParams }: { searchParams:
         <>
           <section aria-labelledby="mayor-form-heading" className="flex flex-col gap-4">
             <h2 id="mayor-form-heading" className="text-std-24B-150 text-solid-gray-900">新しい市区町村長の登録</h2>
-            <MayorTermForm municipalityId={forOperator} today={today} mayorTitle={current?.mayorTitle ?? ""} />
+            <MayorTermForm municipalityId={forOperator} today={today} mayorTitle={history.printedToday.mayorTitle} />
           </section>
           <section aria-labelledby="seal-form-heading" className="flex flex-col gap-4">
             <h2 id="seal-form-heading" className="text-std-24B-150 text-solid-gray-900">新しい公印の登録</h2>
