@@ -70,14 +70,25 @@ async function signedOn(ctx: RequestContext, municipality: Municipality, now: Da
   return { ...municipality, ...signatory };
 }
 
-/** The municipalities the staff member may pick on the preview page (the operator: all; others: their own). */
-export async function listPreviewMunicipalities({ ctx }: { ctx: RequestContext }): Promise<PreviewMunicipality[]> {
+/** The municipalities the staff member may pick on the preview page (the operator: all; others: their own), with the mayor of today. */
+export async function listPreviewMunicipalities({ ctx, now = new Date() }: { ctx: RequestContext; now?: Date }): Promise<PreviewMunicipality[]> {
   if (ctx.actor.type !== "staff") throw new AppError("forbidden", "the certificate preview is for staff");
-  const select = { code: true, name: true, prefecture: true, mayorTitle: true, mayorName: true } as const;
-  if (can(ctx.actor.role, "all-municipalities")) return withTenant(ctx, (tx) => tx.municipality.findMany({ select, orderBy: { code: "asc" } }));
+  const select = { id: true, code: true, name: true, prefecture: true, mayorTitle: true, mayorName: true } as const;
+  const all = can(ctx.actor.role, "all-municipalities");
   const municipalityId = ctx.municipalityId;
-  if (!municipalityId) throw new AppError("forbidden", "this staff member has no municipality");
-  return withTenant(ctx, (tx) => tx.municipality.findMany({ select, where: { id: municipalityId } }));
+  if (!all && !municipalityId) throw new AppError("forbidden", "this staff member has no municipality");
+  return withTenant(ctx, async (tx) => {
+    const rows = await tx.municipality.findMany({ select, where: all ? {} : { id: municipalityId! }, orderBy: { code: "asc" } });
+    // The mayor in force today (docs/decisions/0015); the columns before any history.
+    const terms = await tx.mayorTerm.findMany({
+      where: { municipalityId: { in: rows.map((r) => r.id) }, effectiveFrom: { lte: new Date(`${jstDateString(now)}T00:00:00Z`) } },
+      orderBy: [{ municipalityId: "asc" }, { effectiveFrom: "desc" }],
+      distinct: ["municipalityId"],
+      select: { municipalityId: true, mayorTitle: true, mayorName: true },
+    });
+    const termOf = new Map(terms.map((t) => [t.municipalityId, t]));
+    return rows.map(({ id, ...m }) => ({ ...m, ...(termOf.has(id) ? { mayorTitle: termOf.get(id)!.mayorTitle, mayorName: termOf.get(id)!.mayorName } : {}) }));
+  });
 }
 
 /** The sample document of `type`, built exactly as buildDocument in issue-certificate.ts builds a real one. */
