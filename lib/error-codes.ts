@@ -129,6 +129,9 @@ const APP_ERROR_CODES = {
   setting_date_in_past: { status: 422, kind: "client" },
   setting_change_in_force: { status: 409, kind: "conflict" },
   closure_day_exists: { status: 409, kind: "conflict" },
+  // Mayor and 公印 history (docs/decisions/0015)
+  mayor_seal_in_past: { status: 422, kind: "client" },
+  mayor_seal_date_taken: { status: 409, kind: "conflict" },
 } as const satisfies Record<string, ErrorCodeSpec>;
 
 const REFUSED = { status: 403, kind: "refused" } as const satisfies ErrorCodeSpec;

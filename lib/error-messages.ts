@@ -137,6 +137,9 @@ const MESSAGES: Record<Exclude<MessageCode, RefusalCode>, string> & Partial<Reco
   setting_date_in_past: "過去の日付は指定できません。今日以降の日付を入力してください。",
   setting_change_in_force: "この変更はすでに適用されているため取り消せません。新しい変更を予約してください。",
   closure_day_exists: "この日はすでに休止日として登録されています。",
+  // Mayor and 公印 history
+  mayor_seal_in_past: "適用開始日は今日以降の日付を指定してください。発行済みの証明書に合わせるため、過去の日付からは登録できません。",
+  mayor_seal_date_taken: "この適用開始日の登録がすでにあります。別の日付を指定してください。",
 };
 
 export const ERROR_MESSAGES: ErrorMessages = { ...REFUSAL_MESSAGES, ...MESSAGES };

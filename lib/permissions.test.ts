@@ -22,6 +22,7 @@ const EXPECTED: Record<StaffRoleName, readonly Permission[]> = {
     "incidents:handle",
     "issuances:read",
     "settings:edit",
+    "mayor-and-seal:record",
   ],
   municipal_admin: [
     "service:read",
@@ -45,6 +46,7 @@ const EXPECTED: Record<StaffRoleName, readonly Permission[]> = {
     "settings:edit",
     "residents:read",
     "residents:support-measure-details",
+    "mayor-and-seal:record",
   ],
   clerk: [
     "service:read",

@@ -68,6 +68,8 @@ const HOLDERS = {
   "residents:read": ["municipal_admin", "clerk"],
   /** See the decrypted details of a resident's 支援措置 on 住民照会 (others see only that one is present). */
   "residents:support-measure-details": ["municipal_admin"],
+  /** Record a new mayor (職名・氏名) and upload a new 公印, each in force from a day on (docs/decisions/0015). */
+  "mayor-and-seal:record": ADMINISTRATORS,
 } as const satisfies Record<string, readonly StaffRoleName[]>;
 
 export type Permission = keyof typeof HOLDERS;

@@ -111,6 +111,7 @@ export const REFUSAL_LABELS: Record<RefusalCode, string> = {
   service_planned_stop: "計画停止中",
   service_emergency_stop: "緊急停止中",
   fee_not_configured: "手数料の未設定",
+  service_local_closure: "市区町村の休止日",
 };
 
 export const isRefusalCode = (code: string): code is RefusalCode => Object.hasOwn(REFUSAL_MESSAGES, code);

@@ -314,8 +314,11 @@ async function buildRows(plan: SeedPlan) {
     const holder = plan.residents.find((r) => r.muni === muni && r.demo?.serial === serial);
     return holder ? (residentId.get(holder.person) ?? null) : null;
   });
+  const { mayorTerms, officialSeals } = mayorAndSealHistory(municipalities, plan.today);
 
   return {
+    mayorTerms,
+    officialSeals,
     notices,
     municipalities,
     staffUsers,
@@ -337,6 +340,26 @@ async function buildRows(plan: SeedPlan) {
     registrations,
     refusals,
   };
+}
+
+/**
+ * The mayor and 公印 history (docs/decisions/0015): what each municipality prints from the history's start
+ * (as the migration's backfill writes it), and for 松本市 a fictional new mayor and 公印 from 30 days after the
+ * seed day, so the history page shows an entry 予定 and a certificate previewed from that day prints them.
+ */
+function mayorAndSealHistory(municipalities: Prisma.MunicipalityCreateManyInput[], today: Ymd) {
+  const start = dateOnly("1900-01-01");
+  const sealRow = (municipalityId: string, effectiveFrom: Date, image: Uint8Array<ArrayBuffer>): Prisma.OfficialSealCreateManyInput => {
+    const png = Buffer.from(image);
+    return { municipalityId, effectiveFrom, image, sha256: crypto.createHash("sha256").update(png).digest("hex"), bytes: png.byteLength, width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
+  };
+  const mayorTerms: Prisma.MayorTermCreateManyInput[] = municipalities.map((m) => ({ municipalityId: (m.id as string), effectiveFrom: start, mayorTitle: m.mayorTitle as string, mayorName: m.mayorName as string }));
+  const officialSeals = municipalities.map((m) => sealRow((m.id as string), start, m.sealImage as Uint8Array<ArrayBuffer>));
+  const matsumoto = municipalities.find((m) => m.code === MUNICIPALITIES.matsumoto.code)!;
+  const next = dateOnly(addDays(today, 30));
+  mayorTerms.push({ municipalityId: (matsumoto.id as string), effectiveFrom: next, mayorTitle: MUNICIPALITIES.matsumoto.mayorTitle, mayorName: "新井 美咲" });
+  officialSeals.push(sealRow((matsumoto.id as string), next, bytes(renderOfficialSeal("松本市長印"))));
+  return { mayorTerms, officialSeals };
 }
 
 function isUniqueViolation(e: unknown): boolean {
@@ -375,6 +398,8 @@ export async function seedDemoData(
         // A concurrent seed may have won the race since the check above.
         if (await tx.municipality.findUnique({ where: { code: ANCHOR_CODE }, select: { id: true } })) return false;
         await tx.municipality.createMany({ data: rows.municipalities });
+        await tx.mayorTerm.createMany({ data: rows.mayorTerms });
+        await tx.officialSeal.createMany({ data: rows.officialSeals });
         await tx.staffUser.createMany({ data: rows.staffUsers });
         await tx.certificateOffering.createMany({ data: rows.offerings });
         await tx.fee.createMany({ data: rows.fees });

@@ -22,7 +22,7 @@ type Props = {
   /** The line under the title: what is being looked at (municipality, month); omitted when null. */
   context: ReactNode;
   /** The area's sub-navigation; `query` keeps the filters when switching tabs. */
-  tabs: { label: string; items: readonly Tab[]; current: string; query: string };
+  tabs?: { label: string; items: readonly Tab[]; current: string; query: string };
   /** The operator's municipality chooser (`?municipality=CODE`); null for staff who always see their own. */
   chooser: { id: string; label: string; placeholder: string; municipalities: ReadonlyArray<{ code: string; name: string }>; selected: string | null } | null;
   /** Further filters in the same GET form, and the form's accessible name. */
@@ -32,7 +32,8 @@ type Props = {
 
 /**
  * The heading of a portal area with sub-pages (service configuration, statistics): title, what is being looked
- * at, the tabs, and the filters kept in the URL (a GET form, so it works without JavaScript).
+ * at, the tabs (if the area has several pages), and the filters kept in the URL (a GET form, so it works without
+ * JavaScript).
  */
 export function SectionHeader({ title, context, tabs, chooser, filters, filtersLabel }: Props) {
   return (
@@ -41,7 +42,7 @@ export function SectionHeader({ title, context, tabs, chooser, filters, filtersL
         <h1 className="text-std-32B-150 text-solid-gray-900">{title}</h1>
         {context !== null ? <p className="text-std-16N-170 text-solid-gray-700">{context}</p> : null}
       </div>
-      <SectionTabs label={tabs.label} tabs={tabs.items} current={tabs.current} query={tabs.query} />
+      {tabs ? <SectionTabs label={tabs.label} tabs={tabs.items} current={tabs.current} query={tabs.query} /> : null}
       {chooser || filters ? (
         <form method="get" className="flex flex-wrap items-end gap-3" aria-label={filtersLabel}>
           {chooser ? (

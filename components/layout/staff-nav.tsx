@@ -29,6 +29,7 @@ const NAV_ITEMS: readonly NavItem[] = [
   { href: "/api-clients", label: "APIクライアントの管理", permission: "api-clients:manage" },
   { href: "/staff", label: "職員アカウント", permission: "staff:manage" },
   { href: "/account", label: "アカウント設定" },
+  { href: "/mayor-and-seal", label: "市区町村長と公印" },
 ];
 
 export function navItemsFor(role: StaffRoleName): NavItem[] {

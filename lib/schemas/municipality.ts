@@ -42,8 +42,11 @@ export const ZMunicipalityFields = z.object({
 export const ZMunicipalityForm = ZMunicipalityFields.extend({ code: ZMunicipalityCode });
 export type MunicipalityFormInput = z.infer<typeof ZMunicipalityForm>;
 
-/** The update verb: the municipality (by code) and its new fields. */
-export const ZMunicipalityUpdate = ZMunicipalityForm;
+/**
+ * The update verb: the municipality (by code) and its new fields. Not the mayor: a new mayor is recorded with the
+ * day it takes effect (lib/schemas/mayor-and-seal.ts, docs/decisions/0015); the form's mayor fields are dropped.
+ */
+export const ZMunicipalityUpdate = ZMunicipalityForm.omit({ mayorTitle: true, mayorName: true });
 export type MunicipalityFieldsInput = z.infer<typeof ZMunicipalityFields>;
 
 export const ZMunicipalityStatusChange = z.object({

@@ -8,6 +8,7 @@ import { ZMunicipalityCode } from "@/lib/schemas/identifiers";
 import { jstDateString } from "@/lib/jst";
 import { writeAuditEvent } from "../audit/write-audit-event";
 import type { RequestContext } from "../context";
+import { readSignatory } from "../db/read-image";
 import { withTenant } from "../db/tenant";
 import { AppError } from "../errors";
 import { parseInput } from "../parse-input";
@@ -63,14 +64,31 @@ async function authorizedMunicipality(ctx: RequestContext, municipalityCode: str
   return m;
 }
 
-/** The municipalities the staff member may pick on the preview page (the operator: all; others: their own). */
-export async function listPreviewMunicipalities({ ctx }: { ctx: RequestContext }): Promise<PreviewMunicipality[]> {
+/** The municipality with the mayor and 公印 in force on the preview day (docs/decisions/0015), as issuance prints them. */
+async function signedOn(ctx: RequestContext, municipality: Municipality, now: Date): Promise<Municipality> {
+  const signatory = await withTenant(ctx, (tx) => readSignatory(tx, municipality.id, jstDateString(now)));
+  return { ...municipality, ...signatory };
+}
+
+/** The municipalities the staff member may pick on the preview page (the operator: all; others: their own), with the mayor of today. */
+export async function listPreviewMunicipalities({ ctx, now = new Date() }: { ctx: RequestContext; now?: Date }): Promise<PreviewMunicipality[]> {
   if (ctx.actor.type !== "staff") throw new AppError("forbidden", "the certificate preview is for staff");
-  const select = { code: true, name: true, prefecture: true, mayorTitle: true, mayorName: true } as const;
-  if (can(ctx.actor.role, "all-municipalities")) return withTenant(ctx, (tx) => tx.municipality.findMany({ select, orderBy: { code: "asc" } }));
+  const select = { id: true, code: true, name: true, prefecture: true, mayorTitle: true, mayorName: true } as const;
+  const all = can(ctx.actor.role, "all-municipalities");
   const municipalityId = ctx.municipalityId;
-  if (!municipalityId) throw new AppError("forbidden", "this staff member has no municipality");
-  return withTenant(ctx, (tx) => tx.municipality.findMany({ select, where: { id: municipalityId } }));
+  if (!all && !municipalityId) throw new AppError("forbidden", "this staff member has no municipality");
+  return withTenant(ctx, async (tx) => {
+    const rows = await tx.municipality.findMany({ select, where: all ? {} : { id: municipalityId! }, orderBy: { code: "asc" } });
+    // The mayor in force today (docs/decisions/0015); the columns before any history.
+    const terms = await tx.mayorTerm.findMany({
+      where: { municipalityId: { in: rows.map((r) => r.id) }, effectiveFrom: { lte: new Date(`${jstDateString(now)}T00:00:00Z`) } },
+      orderBy: [{ municipalityId: "asc" }, { effectiveFrom: "desc" }],
+      distinct: ["municipalityId"],
+      select: { municipalityId: true, mayorTitle: true, mayorName: true },
+    });
+    const termOf = new Map(terms.map((t) => [t.municipalityId, t]));
+    return rows.map(({ id, ...m }) => ({ ...m, ...(termOf.has(id) ? { mayorTitle: termOf.get(id)!.mayorTitle, mayorName: termOf.get(id)!.mayorName } : {}) }));
+  });
 }
 
 /** The sample document of `type`, built exactly as buildDocument in issue-certificate.ts builds a real one. */
@@ -139,8 +157,9 @@ async function auditPreviews(ctx: RequestContext, municipality: Municipality, re
 /** One sample PDF, shown inline in the staff portal. */
 export async function previewCertificate(args: { ctx: RequestContext; municipalityCode: string; type: string; now?: Date }): Promise<PreviewPdf> {
   const input = parseInput(ZPreviewInput, { municipalityCode: args.municipalityCode, type: args.type }, PREVIEW_INVALID);
-  const municipality = await authorizedMunicipality(args.ctx, input.municipalityCode);
-  const doc = buildSampleDocument(municipality, input.type, args.now ?? new Date());
+  const now = args.now ?? new Date();
+  const municipality = await signedOn(args.ctx, await authorizedMunicipality(args.ctx, input.municipalityCode), now);
+  const doc = buildSampleDocument(municipality, input.type, now);
   const rendered = await renderInWorker(doc, AbortSignal.timeout(RENDER_TIMEOUT_MS));
   await auditPreviews(args.ctx, municipality, [{ type: input.type, pageCount: rendered.pageCount }], false);
   return { pdf: rendered.pdf, pageCount: rendered.pageCount, fileName: previewFileName(municipality.code, input.type) };
@@ -149,8 +168,8 @@ export async function previewCertificate(args: { ctx: RequestContext; municipali
 /** A ZIP of one sample PDF per certificate type, for publication on the municipality's web site. */
 export async function previewCertificateSet(args: { ctx: RequestContext; municipalityCode: string; now?: Date }): Promise<PreviewSet> {
   const input = parseInput(ZPreviewSetInput, { municipalityCode: args.municipalityCode }, PREVIEW_INVALID);
-  const municipality = await authorizedMunicipality(args.ctx, input.municipalityCode);
   const now = args.now ?? new Date();
+  const municipality = await signedOn(args.ctx, await authorizedMunicipality(args.ctx, input.municipalityCode), now);
   const signal = AbortSignal.timeout(SET_TIMEOUT_MS);
   // The render pool bounds the parallelism (PDF_WORKERS threads).
   const rendered = await Promise.all(

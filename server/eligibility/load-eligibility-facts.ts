@@ -12,6 +12,7 @@ import type { EligibilityFacts, KosekiFacts, KosekiRegisterKind, PersonFacts, Ty
 import { memberProtection, residentProtection } from "./protection";
 import { offeredFiscalYears } from "./tax-years";
 import { isKosekiType } from "@/lib/certificate-types";
+import { hasOfficialSealOn } from "../db/read-image";
 
 export type EligibilityRequest = {
   card: { issuer: string; serial: string };
@@ -145,9 +146,10 @@ export async function loadEligibilityFacts(tx: Tx, req: EligibilityRequest): Pro
       addressMaxLength: settings.addressMaxLength,
       addressMaxLines: settings.addressMaxLines,
       excludeAdultWards: settings.excludeAdultWards,
-      // The upload stores the image and its type together (server/municipalities/upload-official-seal.ts); the
+      // A 公印 in force today (docs/decisions/0015). The Municipality columns are written only with a seal in
+      // force, and a seal is never removed, so a set column answers without a query (the usual case); the
       // renderer refuses a certificate whose image bytes are missing all the same (MissingOfficialSealError).
-      hasOfficialSeal: municipality.sealImageMime !== null,
+      hasOfficialSeal: municipality.sealImageMime !== null || (await hasOfficialSealOn(tx, municipality.id, today)),
     },
     card: {
       status: card.status,

@@ -18,7 +18,8 @@ import { isKosekiType } from "@/lib/certificate-types";
 import type { RequestContext } from "../context";
 import type { Tx } from "../db";
 import { classifyPgError } from "../db/pg-errors";
-import { readOfficialSealImage, readSealRegistrationImage } from "../db/read-image";
+import { readSealRegistrationImage, readSignatory } from "../db/read-image";
+import { jstDateString } from "@/lib/jst";
 import { withTenant } from "../db/tenant";
 import { evaluateEligibility } from "../eligibility/evaluate-eligibility";
 import { loadEligibilityFacts } from "../eligibility/load-eligibility-facts";
@@ -153,7 +154,8 @@ export async function issueCertificate(args: {
         const issuance = { id: crypto.randomUUID(), no, verification: printedVerification(no, generateVerificationCode()) };
 
         await step("build");
-        const withSeal = { ...municipality, sealImage: await readOfficialSealImage(tx, municipality.id) };
+        // The mayor and 公印 in force on the issuance day (docs/decisions/0015).
+        const withSeal = { ...municipality, sealImage: null, ...(await readSignatory(tx, municipality.id, jstDateString(now))) };
         const built = await buildDocument(tx, { input, municipality: withSeal, requester, household, koseki, verdict, issuance, now });
         await step("render");
         let rendered = await renderInWorker(built.document, deadline);

@@ -7,7 +7,7 @@ import { AppError } from "../errors";
 import { municipalityDtoSelect, toMunicipalityDto, type MunicipalityDto } from "./municipality-dto";
 import { parseInput } from "../parse-input";
 
-/** Changes a municipality's names, prefecture, kind and mayor (the code stays). Operator only. */
+/** Changes a municipality's names, prefecture and kind (the code stays; the mayor has its history: server/mayor-and-seal/). Operator only. */
 export async function updateMunicipality({ ctx, input }: { ctx: RequestContext; input: MunicipalityFormInput }): Promise<MunicipalityDto> {
   requirePermission(ctx, "municipalities:manage");
   const { code, ...fields } = parseInput(ZMunicipalityUpdate, input);

@@ -9,7 +9,7 @@ import { withTenant } from "../db/tenant";
  * whatever the payload says. The operator must name the municipality explicitly; it is checked to exist and the
  * returned context is scoped to it, so row-level security and the audit chain are that municipality's.
  */
-export async function targetContext(ctx: RequestContext, municipalityId: string | undefined, permission: Extract<Permission, "service:read" | "service:edit" | "settings:edit">): Promise<RequestContext> {
+export async function targetContext(ctx: RequestContext, municipalityId: string | undefined, permission: Extract<Permission, "service:read" | "service:edit" | "settings:edit" | "mayor-and-seal:record">): Promise<RequestContext> {
   requirePermission(ctx, permission);
   if (ctx.municipalityId) {
     if (municipalityId !== undefined && municipalityId !== ctx.municipalityId) throw new AppError("forbidden", "another municipality");

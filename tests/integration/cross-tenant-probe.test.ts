@@ -15,7 +15,7 @@ import { ownerDb } from "@/tests/setup/owner-db";
 // Every module whose exports are staff verbs (or their building blocks, listed in NOT_VERBS).
 const modules = import.meta.glob(
   [
-    "/server/{municipalities,service-config,staff,logs,incidents,api-clients,imports,certificates,dashboard,koseki-registration,stats,reports,settlement,issuance-blocks,municipal-settings,residents,refusals}/*.ts",
+    "/server/{municipalities,service-config,staff,logs,incidents,api-clients,imports,certificates,dashboard,koseki-registration,stats,reports,settlement,issuance-blocks,municipal-settings,residents,refusals,mayor-and-seal}/*.ts",
     "!/server/**/*.test.ts",
   ],
   { eager: true },
@@ -68,12 +68,17 @@ const NOT_VERBS: Record<string, string> = {
   "reports/report-data#loadReportData": "inside generateMonthlyReport's transaction",
   "reports/run-monthly-reports-job#runMonthlyReportsJob": "the scheduled job (system work, every municipality)",
   "settlement/get-settlement#loadSettlement": "inside getSettlement's transaction",
+  "mayor-and-seal/history#lockAndStartHistory": "inside the mayor and 公印 verbs' transaction, on the municipality they resolved (probed through them)",
+  "mayor-and-seal/history#insertOfficialSeal": "inside recordOfficialSeal and uploadOfficialSeal (probed through them)",
   "koseki-registration/intake#reviewDueOn": "inside the intake verbs' transaction",
   "municipal-settings/issuance-settings-in-force#loadIssuanceSettings": "inside the eligibility and settings verbs' transactions",
   "refusals/record-refusals#recordRefusals": "inside the eligibility answer's transaction (kiosk API, the client's tenant)",
   "refusals/record-issuance-refusal#recordIssuanceRefusal": "kiosk API: after a refused issuance rolled back, on the client's tenant (tests/integration/refusals.test.ts)",
   "refusals/purge-refusals#purgeRefusals": "system work: the maintenance pass across every municipality, no staff input (tests/integration/refusals.test.ts)",
 };
+
+/** A 公印 history entry of B (made in beforeAll): its thumbnail must not reach A. */
+let bSealId = "";
 
 type Outcome = { refused: string } | { result: unknown };
 type Probe = (t: Targets) => Promise<unknown>;
@@ -213,6 +218,13 @@ const PROBES: Record<string, Probe> = {
   "issuance-blocks/lift-issuance-block#liftIssuanceBlock": ({ ctx, b }) => call("issuance-blocks/lift-issuance-block#liftIssuanceBlock", { ctx, input: { blockId: b.blockId } }),
   "issuance-blocks/list-issuance-blocks#listIssuanceBlocks": ({ ctx }) => call("issuance-blocks/list-issuance-blocks#listIssuanceBlocks", { ctx }),
   "settlement/set-counter-count#setCounterCount": ({ ctx, b }) => call("settlement/set-counter-count#setCounterCount", { ctx, input: { municipalityId: b.id, month: "2026-11", copies: 1 } }),
+  "mayor-and-seal/list-mayor-and-seal-history#listMayorAndSealHistory": ({ ctx, b }) =>
+    call("mayor-and-seal/list-mayor-and-seal-history#listMayorAndSealHistory", { ctx, input: { municipalityId: b.id } }),
+  "mayor-and-seal/record-mayor-term#recordMayorTerm": ({ ctx, b }) =>
+    call("mayor-and-seal/record-mayor-term#recordMayorTerm", { ctx, input: { municipalityId: b.id, effectiveFrom: "2099-01-01", mayorTitle: "区長", mayorName: "乗っ取り" } }),
+  "mayor-and-seal/record-official-seal#recordOfficialSeal": ({ ctx, b }) =>
+    call("mayor-and-seal/record-official-seal#recordOfficialSeal", { ctx, input: { municipalityId: b.id, effectiveFrom: "2099-01-01", image: new Uint8Array([0x89, 0x50, 0x4e, 0x47]) } }),
+  "mayor-and-seal/get-official-seal-entry-image#getOfficialSealEntryImage": ({ ctx }) => call("mayor-and-seal/get-official-seal-entry-image#getOfficialSealEntryImage", { ctx, input: { id: bSealId } }),
   "municipal-settings/get-municipal-settings#getMunicipalSettings": ({ ctx, b }) => call("municipal-settings/get-municipal-settings#getMunicipalSettings", { ctx, input: { municipalityId: b.id } }),
   "municipal-settings/schedule-issuance-settings#scheduleIssuanceSettings": ({ ctx, b }) =>
     call("municipal-settings/schedule-issuance-settings#scheduleIssuanceSettings", {
@@ -279,6 +291,7 @@ describe("cross-tenant probe: A's administrator aims every staff verb at B (both
       ctx: { actor: { type: "staff", id: a.admin.id, role: "municipal_admin", municipalityId: a.municipality.id }, municipalityId: a.municipality.id, requestId: "probe" },
       b: { id: b.municipality.id, code: b.municipality.code, staffUserId: bStaff.id, incidentId: b.incident.id, issuanceId: issuance.id, stopId: b.stop.id, emergencyStopId: b.emergencyStop.id, apiClientId: b.apiClient.id, registrationId: registration.id, kosekiMemberId: member.id, reportId: report.id, residentNo: blocked.residentNo, blockId: block.id, settingsVersionId: b.settingsVersion.id, closureDayId: b.closureDay.id, residentId: blocked.id, cardSerial: card.serial },
     };
+    bSealId = (await db.officialSeal.create({ data: { municipalityId: b.municipality.id, effectiveFrom: new Date("2020-01-01T00:00:00Z"), image: new Uint8Array([1]), sha256: "0".repeat(64), bytes: 1 } })).id;
     markers = [b.municipality.id, b.municipality.code, bStaff.id, bStaff.loginId, b.incident.id, issuance.id, b.stop.id, b.emergencyStop.id, b.apiClient.id, registration.id, registration.receiptNo, member.id, report.id, b.municipality.name, b.settingsVersion.id, b.closureDay.id, blocked.id, card.serial];
   }, 120_000);
 

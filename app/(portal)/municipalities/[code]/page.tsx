@@ -74,6 +74,13 @@ export default async function MunicipalityPage({ params, searchParams }: Props) 
           <p className="text-std-16N-170 text-solid-gray-800">公印の画像は未登録です。証明書を発行するには登録が必要です。</p>
         )}
         <SealUpload code={m.code} />
+        <p className="text-std-16N-170 text-solid-gray-800">
+          ここでの登録は本日から適用されます。市区町村長の交代や、日付を指定した公印の切り替え、これまでの履歴は
+          <Link href={`/mayor-and-seal?municipality=${m.code}`} className={TEXT_LINK_CLASS}>
+            市区町村長と公印
+          </Link>
+          の画面で扱います。
+        </p>
       </section>
 
       <section aria-labelledby="status-heading" className="flex max-w-2xl flex-col gap-4">

@@ -21,6 +21,8 @@ import { FormErrorAlert } from "@/components/form/form-error-alert";
 const PREFECTURE_OPTIONS = PREFECTURES.map((p) => ({ value: p, label: p }));
 const KIND_OPTIONS = MUNICIPALITY_KINDS.map((k) => ({ value: k, label: MUNICIPALITY_KIND_LABELS[k] }));
 
+const MAYOR_EDIT_HINT = "現在証明書に印字されている内容です。変更は「市区町村長と公印」の画面で適用開始日を指定して登録します。";
+
 type Props = { mode: "create" } | { mode: "edit"; defaultValues: MunicipalityFormInput };
 
 /** Registration (new) and editing of a municipality's basic data; the code is fixed once registered. */
@@ -71,8 +73,23 @@ export function MunicipalityForm(props: Props) {
       <TextField label="自治体名（カナ）" hint="全角カタカナ。例：セタガヤク" required error={errors.nameKana?.message} {...register("nameKana")} />
       <SelectField label="都道府県" options={PREFECTURE_OPTIONS} placeholder="選択してください" required error={errors.prefecture?.message} {...register("prefecture")} />
       <SelectField label="区分" options={KIND_OPTIONS} placeholder="選択してください" required error={errors.kind?.message} {...register("kind")} />
-      <TextField label="市区町村長の職名" hint="証明書に印字されます。例：世田谷区長" required error={errors.mayorTitle?.message} {...register("mayorTitle")} />
-      <TextField label="市区町村長の氏名" hint="証明書に印字されます。" required error={errors.mayorName?.message} {...register("mayorName")} />
+      {/* Once registered, the mayor changes from a day on with its history (「市区町村長と公印」, docs/decisions/0015). */}
+      <TextField
+        label="市区町村長の職名"
+        hint={props.mode === "edit" ? MAYOR_EDIT_HINT : "証明書に印字されます。例：世田谷区長"}
+        required
+        readOnly={props.mode === "edit"}
+        error={errors.mayorTitle?.message}
+        {...register("mayorTitle")}
+      />
+      <TextField
+        label="市区町村長の氏名"
+        hint={props.mode === "edit" ? MAYOR_EDIT_HINT : "証明書に印字されます。"}
+        required
+        readOnly={props.mode === "edit"}
+        error={errors.mayorName?.message}
+        {...register("mayorName")}
+      />
       <div>
         <Button type="submit" size="lg" disabled={isSubmitting}>
           {isSubmitting ? "保存しています…" : props.mode === "create" ? "登録する" : "変更を保存する"}
