@@ -124,6 +124,9 @@ const APP_ERROR_CODES = {
   // Statistics and monthly reports
   report_not_found: { status: 404, kind: "client" },
   report_month_in_future: { status: 422, kind: "client" },
+
+  // Alerts (docs/decisions/0016)
+  alert_webhook_url_not_allowed: { status: 422, kind: "client" },
 } as const satisfies Record<string, ErrorCodeSpec>;
 
 const REFUSED = { status: 403, kind: "refused" } as const satisfies ErrorCodeSpec;

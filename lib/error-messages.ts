@@ -133,6 +133,7 @@ const MESSAGES: Record<Exclude<MessageCode, RefusalCode>, string> & Partial<Reco
   // Statistics and monthly reports
   report_not_found: "月次報告が見つかりません。",
   report_month_in_future: "まだ始まっていない月の報告は作成できません。",
+  alert_webhook_url_not_allowed: "WebhookのURLは https:// で始まるものを指定してください（http://localhost はデモ・試験環境でのみ使えます）。",
 };
 
 export const ERROR_MESSAGES: ErrorMessages = { ...REFUSAL_MESSAGES, ...MESSAGES };

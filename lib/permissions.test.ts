@@ -21,6 +21,7 @@ const EXPECTED: Record<StaffRoleName, readonly Permission[]> = {
     "incidents:read",
     "incidents:handle",
     "issuances:read",
+    "alerts:read",
   ],
   municipal_admin: [
     "service:read",
@@ -41,6 +42,8 @@ const EXPECTED: Record<StaffRoleName, readonly Permission[]> = {
     "issuance-blocks:read",
     "issuance-blocks:set",
     "issuance-blocks:lift",
+    "alerts:read",
+    "alerts:manage",
   ],
   clerk: [
     "service:read",
@@ -53,8 +56,9 @@ const EXPECTED: Record<StaffRoleName, readonly Permission[]> = {
     "issuances:requester-name",
     "issuance-blocks:read",
     "issuance-blocks:set",
+    "alerts:read",
   ],
-  auditor: ["service:read", "stats:read", "audit:read", "incidents:read", "registrations:read", "issuances:read", "issuance-blocks:read"],
+  auditor: ["service:read", "stats:read", "audit:read", "incidents:read", "registrations:read", "issuances:read", "issuance-blocks:read", "alerts:read"],
 };
 
 describe("role → permission table", () => {

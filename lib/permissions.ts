@@ -58,6 +58,10 @@ const HOLDERS = {
   "issuance-blocks:set": ["municipal_admin", "clerk"],
   /** Lift a 交付停止. */
   "issuance-blocks:lift": ["municipal_admin"],
+  /** See the alerts sent about the municipality and their deliveries. */
+  "alerts:read": EVERY_ROLE,
+  /** Set who receives the municipality's alerts (e-mail recipients, webhook and its secret). */
+  "alerts:manage": ["municipal_admin"],
 } as const satisfies Record<string, readonly StaffRoleName[]>;
 
 export type Permission = keyof typeof HOLDERS;
