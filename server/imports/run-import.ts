@@ -434,7 +434,7 @@ async function finishJob(f: {
         kind: "import_failed",
         dedupeKey: `import:${f.jobId}`,
         payload: { importJobId: f.jobId, feed: f.feedName, mode: f.mode, source: f.args.source, rowsTotal: f.rowsTotal, errorCount: f.errors.total, errorCode: f.refusal?.code ?? null },
-        now: data.finishedAt,
+        now: f.args.now ?? data.finishedAt,
       });
     }
     return updated;
