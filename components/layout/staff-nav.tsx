@@ -28,6 +28,7 @@ const NAV_ITEMS: readonly NavItem[] = [
   { href: "/api-clients", label: "APIクライアントの管理", permission: "api-clients:manage" },
   { href: "/staff", label: "職員アカウント", permission: "staff:manage" },
   { href: "/account", label: "アカウント設定" },
+  { href: "/alerts", label: "アラート", permission: "alerts:read" },
 ];
 
 export function navItemsFor(role: StaffRoleName): NavItem[] {
