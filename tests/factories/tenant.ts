@@ -10,7 +10,7 @@ import { createKosekiMunicipality } from "./koseki-registration";
 /**
  * A municipality (offerings and fees for every type) with an administrator and a clerk, a cardholder's
  * household (a seal registration, a tax record), a 戸籍 with its 附票, an API client, an open incident, a
- * planned stop, a running emergency stop and a 交付停止 in force on the cardholder.
+ * planned stop, a running emergency stop, a 交付停止 in force on the cardholder and an alert with its delivery.
  */
 export async function createTenant(overrides: Partial<Prisma.MunicipalityUncheckedCreateInput> = {}) {
   const db = ownerDb();
@@ -26,5 +26,8 @@ export async function createTenant(overrides: Partial<Prisma.MunicipalityUncheck
   const stop = await db.serviceStop.create({ data: { municipalityId: m, scope: "all", startsAt: new Date("2027-01-05T00:00:00Z"), endsAt: new Date("2027-01-05T03:00:00Z"), notice: `${municipality.name}の停止` } });
   const emergencyStop = await db.emergencyStop.create({ data: { municipalityId: m, certificateType: null, reason: `${municipality.name}の緊急停止` } });
   const block = await db.issuanceBlock.create({ data: { municipalityId: m, residentId: holder.head.id, reason: "card_lost", setAt: new Date("2026-11-27T10:00:00+09:00") } });
-  return { municipality, admin, clerk, ...holder, taxRecord, koseki, apiClient, incident, stop, emergencyStop, block };
+  const alert = await db.alert.create({ data: { municipalityId: m, kind: "import_failed", dedupeKey: `tenant:${m}`, payload: { importJobId: incident.id, feed: "residents", rowsTotal: 1, errorCount: 1 } } });
+  await db.alertSettings.create({ data: { municipalityId: m, recipients: [`joho@${municipality.code}.example.jp`] } });
+  await db.alertDelivery.create({ data: { municipalityId: m, alertId: alert.id, channel: "email", target: `joho@${municipality.code}.example.jp`, status: "sent", attempts: 1 } });
+  return { municipality, admin, clerk, ...holder, taxRecord, koseki, apiClient, incident, stop, emergencyStop, block, alert };
 }

@@ -15,7 +15,7 @@ import { ownerDb } from "@/tests/setup/owner-db";
 // Every module whose exports are staff verbs (or their building blocks, listed in NOT_VERBS).
 const modules = import.meta.glob(
   [
-    "/server/{municipalities,service-config,staff,logs,incidents,api-clients,imports,certificates,dashboard,koseki-registration,stats,reports,settlement,issuance-blocks}/*.ts",
+    "/server/{municipalities,service-config,staff,logs,incidents,api-clients,imports,certificates,dashboard,koseki-registration,stats,reports,settlement,issuance-blocks,alerts}/*.ts",
     "!/server/**/*.test.ts",
   ],
   { eager: true },
@@ -68,6 +68,10 @@ const NOT_VERBS: Record<string, string> = {
   "reports/report-data#loadReportData": "inside generateMonthlyReport's transaction",
   "reports/run-monthly-reports-job#runMonthlyReportsJob": "the scheduled job (system work, every municipality)",
   "settlement/get-settlement#loadSettlement": "inside getSettlement's transaction",
+  "alerts/raise-alert#raiseAlert": "inside the transaction of the event it reports (system work: kiosk API, imports, intake)",
+  "alerts/alert-on-centre-failures#alertOnCentreFailures": "inside the completion transaction (kiosk API)",
+  "alerts/alert-overdue-registrations#alertOverdueRegistrations": "the scheduled job (system work, every municipality)",
+  "alerts/deliver-alerts#deliverPendingAlerts": "the scheduled sender (system work, every municipality)",
 };
 
 type Outcome = { refused: string } | { result: unknown };
@@ -208,6 +212,10 @@ const PROBES: Record<string, Probe> = {
   "issuance-blocks/lift-issuance-block#liftIssuanceBlock": ({ ctx, b }) => call("issuance-blocks/lift-issuance-block#liftIssuanceBlock", { ctx, input: { blockId: b.blockId } }),
   "issuance-blocks/list-issuance-blocks#listIssuanceBlocks": ({ ctx }) => call("issuance-blocks/list-issuance-blocks#listIssuanceBlocks", { ctx }),
   "settlement/set-counter-count#setCounterCount": ({ ctx, b }) => call("settlement/set-counter-count#setCounterCount", { ctx, input: { municipalityId: b.id, month: "2026-11", copies: 1 } }),
+  // The alert verbs take the tenant from the session only: no input names a municipality.
+  "alerts/get-alert-settings#getAlertSettings": ({ ctx }) => call("alerts/get-alert-settings#getAlertSettings", { ctx }),
+  "alerts/update-alert-settings#updateAlertSettings": ({ ctx }) => call("alerts/update-alert-settings#updateAlertSettings", { ctx, input: { recipients: "probe@example.jp", webhookUrl: "", rotateSecret: false } }),
+  "alerts/list-alerts#listAlerts": ({ ctx }) => call("alerts/list-alerts#listAlerts", { ctx, input: {} }),
 };
 
 /** Everything B holds, as text, to compare before and after the probes. */
