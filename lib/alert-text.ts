@@ -1,3 +1,4 @@
+import { CERTIFICATE_NAMES, type CertificateTypeId } from "./certificate-types";
 import { formatJstDateTime } from "./jst";
 import { ALERT_KIND_LABELS, type AlertKindName } from "./schemas/alerts";
 
@@ -13,7 +14,7 @@ export function alertFacts(kind: AlertKindName, p: Payload): string[] {
     case "centre_failures":
       return [`印刷失敗の報告: ${str(p.failures)}件（${str(p.windowMinutes)}分以内、しきい値 ${str(p.threshold)}件）`, `最新の発行番号: ${str(p.latestIssuanceNo)}`];
     case "pdf_self_check_failed":
-      return [`検査結果コード: ${str(p.failure)}`, `証明書種別: ${str(p.certificateType)}`, `インシデントID: ${str(p.incidentId)}`, `緊急停止: ${p.emergencyStopId ? "実行中" : "なし"}`];
+      return [`検査結果コード: ${str(p.failure)}`, `証明書種別: ${CERTIFICATE_NAMES[p.certificateType as CertificateTypeId] ?? str(p.certificateType)}`, `インシデントID: ${str(p.incidentId)}`, `緊急停止: ${p.emergencyStopId ? "実行中" : "なし"}`];
     case "import_failed":
       return [`取込ジョブID: ${str(p.importJobId)}`, `データ: ${str(p.feed)}（${str(p.mode)}）`, `読み込んだ行: ${str(p.rowsTotal)}行、エラー ${str(p.errorCount)}件`, ...(p.errorCode ? [`コード: ${str(p.errorCode)}`] : [])];
     case "registration_overdue":
