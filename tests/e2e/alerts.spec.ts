@@ -28,8 +28,8 @@ test("the administrator sets the alert recipients and a webhook, and the log sho
 
   await signIn(page, testInfo, admin);
   await page.getByRole("navigation", { name: "メインメニュー" }).getByRole("link", { name: "アラート" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "アラート" })).toBeVisible();
-  const log = page.getByRole("table", { name: "アラートの表" });
+  await expect(page.getByRole("heading", { level: 1, name: "アラート" })).toBeVisible({ timeout: 30_000 });
+  const log = page.getByRole("region", { name: "アラートの表" });
   await expect(log.getByRole("rowheader", { name: "データ取込の失敗" })).toBeVisible();
   await expect(log).toContainText("送信済み");
   await expect(log).toContainText("失敗（6回、http_500）");
@@ -60,6 +60,6 @@ test("the administrator sets the alert recipients and a webhook, and the log sho
   await page.context().clearCookies();
   await signIn(page, testInfo, clerk);
   await page.goto("/alerts");
-  await expect(page.getByRole("table", { name: "アラートの表" })).toContainText("失敗（6回、http_500）");
+  await expect(page.getByRole("region", { name: "アラートの表" })).toContainText("失敗（6回、http_500）");
   await expect(page.getByRole("heading", { name: "送信先の設定" })).toHaveCount(0);
 });
