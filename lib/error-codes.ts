@@ -132,6 +132,8 @@ const APP_ERROR_CODES = {
   // Mayor and 公印 history (docs/decisions/0015)
   mayor_seal_in_past: { status: 422, kind: "client" },
   mayor_seal_date_taken: { status: 409, kind: "conflict" },
+  // Alerts (docs/decisions/0016)
+  alert_webhook_url_not_allowed: { status: 422, kind: "client" },
 } as const satisfies Record<string, ErrorCodeSpec>;
 
 const REFUSED = { status: 403, kind: "refused" } as const satisfies ErrorCodeSpec;

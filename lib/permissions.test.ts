@@ -23,6 +23,7 @@ const EXPECTED: Record<StaffRoleName, readonly Permission[]> = {
     "issuances:read",
     "settings:edit",
     "mayor-and-seal:record",
+    "alerts:read",
   ],
   municipal_admin: [
     "service:read",
@@ -47,6 +48,8 @@ const EXPECTED: Record<StaffRoleName, readonly Permission[]> = {
     "residents:read",
     "residents:support-measure-details",
     "mayor-and-seal:record",
+    "alerts:read",
+    "alerts:manage",
   ],
   clerk: [
     "service:read",
@@ -60,8 +63,9 @@ const EXPECTED: Record<StaffRoleName, readonly Permission[]> = {
     "issuance-blocks:read",
     "issuance-blocks:set",
     "residents:read",
+    "alerts:read",
   ],
-  auditor: ["service:read", "stats:read", "audit:read", "incidents:read", "registrations:read", "issuances:read", "issuance-blocks:read"],
+  auditor: ["service:read", "stats:read", "audit:read", "incidents:read", "registrations:read", "issuances:read", "issuance-blocks:read", "alerts:read"],
 };
 
 describe("role → permission table", () => {

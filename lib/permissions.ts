@@ -70,6 +70,10 @@ const HOLDERS = {
   "residents:support-measure-details": ["municipal_admin"],
   /** Record a new mayor (職名・氏名) and upload a new 公印, each in force from a day on (docs/decisions/0015). */
   "mayor-and-seal:record": ADMINISTRATORS,
+  /** See the alerts sent about the municipality and their deliveries. */
+  "alerts:read": EVERY_ROLE,
+  /** Set who receives the municipality's alerts (e-mail recipients, webhook and its secret). */
+  "alerts:manage": ["municipal_admin"],
 } as const satisfies Record<string, readonly StaffRoleName[]>;
 
 export type Permission = keyof typeof HOLDERS;

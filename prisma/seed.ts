@@ -362,6 +362,35 @@ function mayorAndSealHistory(municipalities: Prisma.MunicipalityCreateManyInput[
   return { mayorTerms, officialSeals };
 }
 
+/**
+ * Alerts (docs/decisions/0016): 松本市 sends its alerts to one (fictional) address and a webhook; the web
+ * pre-registration RDEM-2026-0005 raised an alert whose mail was sent and whose webhook failed after its retries.
+ */
+async function seedDemoAlerts(tx: Prisma.TransactionClient, registrations: Prisma.KosekiRegistrationCreateManyInput[], registrationIds: Map<string, string>) {
+  const r = registrations.find((g) => g.receiptNo === "RDEM-2026-0005");
+  if (!r) return;
+  const municipalityId = r.municipalityId;
+  const at = new Date(r.consentAt);
+  const webhookUrl = "https://hooks.matsumoto.example.jp/konbini";
+  const secret = encryptField(crypto.randomBytes(32).toString("base64url"), FieldContext.alertWebhookSecret(municipalityId)).cipher;
+  await tx.alertSettings.create({ data: { municipalityId, recipients: ["koseki-kakari@matsumoto.example.jp"], webhookUrl, webhookSecretCipher: secret, updatedAt: at } });
+  const alert = await tx.alert.create({
+    data: {
+      municipalityId,
+      kind: "registration_received",
+      dedupeKey: `registration_received:${registrationIds.get(r.receiptNo)}`,
+      payload: { registrationId: registrationIds.get(r.receiptNo)!, receiptNo: r.receiptNo, source: "web", dueOn: new Date(r.dueOn).toISOString().slice(0, 10) },
+      createdAt: at,
+    },
+  });
+  await tx.alertDelivery.createMany({
+    data: [
+      { municipalityId, alertId: alert.id, channel: "email", target: "koseki-kakari@matsumoto.example.jp", status: "sent", attempts: 1, sentAt: new Date(at.getTime() + 60_000), createdAt: at, nextAttemptAt: at },
+      { municipalityId, alertId: alert.id, channel: "webhook", target: webhookUrl, status: "failed", attempts: 6, lastError: "http_503", createdAt: at, nextAttemptAt: at },
+    ],
+  });
+}
+
 function isUniqueViolation(e: unknown): boolean {
   return typeof e === "object" && e !== null && (e as { code?: string }).code === "P2002";
 }
@@ -427,6 +456,7 @@ export async function seedDemoData(
         });
         await tx.localClosureDay.create({ data: { municipalityId: obuse.id, day: dateOnly(addDays(today, 40)), reason: "システム更新のため" } });
         await tx.refusal.createMany({ data: rows.refusals });
+        await seedDemoAlerts(tx, rows.registrations, registrationIds);
         const written = Date.now();
         await historyWriter.writeIssuanceHistory(tx, history);
         historyWriteMs = Date.now() - written;

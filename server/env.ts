@@ -85,6 +85,12 @@ export const ZEnv = z
     SMTP_URL: z.preprocess(unset, url.optional()),
     MAIL_FROM: z.preprocess(unset, text.default("no-reply@localhost")),
     JOBS: z.preprocess(word, onOff("on", "off").default(true)),
+    /**
+     * Centre failure reports (completion `failed`) that raise an alert: this many for one municipality within
+     * ALERT_CENTRE_FAILURE_WINDOW_MINUTES (docs/decisions/0016). One alert per window, not one per report.
+     */
+    ALERT_CENTRE_FAILURE_THRESHOLD: z.preprocess(unset, intIn(1, 10_000).default(3)),
+    ALERT_CENTRE_FAILURE_WINDOW_MINUTES: z.preprocess(unset, intIn(1, 10_080).default(60)),
     TEST_DATABASE_URL: z.preprocess(unset, url.optional()),
     /**
      * Days a kiosk refusal (server/refusals) is kept before maintenance deletes it (REFUSAL_RETENTION_DAYS,

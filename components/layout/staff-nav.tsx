@@ -30,6 +30,7 @@ const NAV_ITEMS: readonly NavItem[] = [
   { href: "/staff", label: "職員アカウント", permission: "staff:manage" },
   { href: "/account", label: "アカウント設定" },
   { href: "/mayor-and-seal", label: "市区町村長と公印" },
+  { href: "/alerts", label: "アラート", permission: "alerts:read" },
 ];
 
 export function navItemsFor(role: StaffRoleName): NavItem[] {

@@ -113,4 +113,6 @@ export const FieldContext = {
   issuanceBlockNote: "IssuanceBlock.note",
   /** Bound to the row: a stored PDF copied onto another issuance does not decrypt there. */
   issuancePdf: (issuanceId: string) => `Issuance.pdf:${issuanceId}`,
+  /** Bound to the municipality: a secret copied onto another municipality's settings does not decrypt there. */
+  alertWebhookSecret: (municipalityId: string) => `AlertSettings.webhookSecret:${municipalityId}`,
 } as const;

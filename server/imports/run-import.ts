@@ -36,6 +36,7 @@ import { measureFullLoadRemovals } from "./removal-guard";
 import { createStageTable, insertStageBatch, STAGE, UUID7 } from "./sql";
 import type { FeedContext, FeedDefinition, ImportCounts, ImportLineError, RowOp, StagedRow } from "./types";
 import { writeImportAuditEvent } from "./write-import-audit";
+import { raiseAlert } from "../alerts/raise-alert";
 
 export type ImportProgress = { phase: "reading" | "checking" | "applying" | "done"; rowsRead: number; bytesRead: number };
 
@@ -426,6 +427,14 @@ async function finishJob(f: {
           errorCount: f.errors.total,
           ...(f.refusal ? { errorCode: f.refusal.code, ...f.refusal.details } : {}),
         },
+      });
+      // The municipality's recipients are told (docs/decisions/0016), in the same transaction; counts only.
+      await raiseAlert(tx, {
+        municipalityId: f.args.municipalityId,
+        kind: "import_failed",
+        dedupeKey: `import:${f.jobId}`,
+        payload: { importJobId: f.jobId, feed: f.feedName, mode: f.mode, source: f.args.source, rowsTotal: f.rowsTotal, errorCount: f.errors.total, errorCode: f.refusal?.code ?? null },
+        now: f.args.now ?? data.finishedAt,
       });
     }
     return updated;

@@ -5,6 +5,7 @@ import { systemContext } from "../context";
 import { withSystemScope } from "../db/tenant";
 import { logger } from "../logger";
 import { tryTakeImportJobLock } from "./import-job-lock";
+import { raiseAlert } from "../alerts/raise-alert";
 
 const INTERRUPTED_MESSAGE = "取込の処理が途中で停止したため（サーバーやコマンドの終了など）、何も取り込んでいません。もう一度取り込んでください。";
 
@@ -49,6 +50,14 @@ export async function sweepInterruptedImports(now = new Date()): Promise<{ inter
         targetId: id,
         municipalityId: job.municipalityId,
         details: { feed: job.feed, mode: job.mode, source: job.source, previousStatus: job.status, startedAt: job.startedAt?.toISOString() ?? null },
+      });
+      // An interrupted import is a failed import for the municipality's recipients (docs/decisions/0016).
+      await raiseAlert(tx, {
+        municipalityId: job.municipalityId,
+        kind: "import_failed",
+        dedupeKey: `import:${id}`,
+        payload: { importJobId: id, feed: job.feed, mode: job.mode, source: job.source, rowsTotal: job.rowsTotal, errorCount: 0, errorCode: IMPORT_INTERRUPTED },
+        now,
       });
       return "interrupted" as const;
     });

@@ -5,6 +5,7 @@ import type { RequestContext } from "../context";
 import { withTenant } from "../db/tenant";
 import { AppError } from "../errors";
 import { openIncident } from "../incidents/open-incident";
+import { alertOnCentreFailures } from "../alerts/alert-on-centre-failures";
 import { recordPrintedUsage } from "../stats/record-printed-usage";
 
 export type CompletionResponse = { issuanceId: string; issuanceNo: string; status: "printed" | "cancelled" | "failed"; completedAt: string };
@@ -68,6 +69,8 @@ export async function completeIssuance({
         },
         tx,
       );
+      // Several failures in a short time alert the municipality's recipients (docs/decisions/0016).
+      await alertOnCentreFailures(tx, { municipalityId: current.municipalityId, issuanceNo: current.issuanceNo, now: completedAt });
     }
     await writeAuditEvent(tx, { ...ctx, municipalityId: current.municipalityId }, {
       action: `issuance.${input.outcome}`,

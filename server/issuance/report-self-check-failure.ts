@@ -4,6 +4,7 @@ import { writeAuditEvent } from "../audit/write-audit-event";
 import { systemContext } from "../context";
 import { withSystemScope, withTenant } from "../db/tenant";
 import { openIncident } from "../incidents/open-incident";
+import { raiseAlert } from "../alerts/raise-alert";
 import { runningEmergencyStop } from "../service-config/start-emergency-stop";
 import { logger } from "../logger";
 import { mailConfig, transportFor } from "../notices/mailer";
@@ -61,22 +62,33 @@ export async function reportSelfCheckFailure(r: SelfCheckFailureReport): Promise
   }
 
   try {
-    out.incidentId = await openIncident(ctx, {
-      municipalityId: r.municipalityId,
-      kind: "pdf_self_check_failed",
-      severity: "critical",
-      summary: out.emergencyStopId
-        ? "発行前のPDF検査で不一致を検出したため発行を中止し、全証明書のコンビニ交付を自動停止しました"
-        : "発行前のPDF検査で不一致を検出したため発行を中止しました（自動停止に失敗。直ちに緊急停止してください）",
-      // Codes and ids only (no names, no personal data); the attempt left no Issuance row to link.
-      details: {
-        failure: r.failure,
-        certificateType: r.certificateType,
-        attemptedIssuanceId: r.attemptedIssuanceId,
-        requestId: r.requestId,
-        emergencyStopId: out.emergencyStopId,
-        emergencyStopStarted: out.emergencyStopStarted,
-      },
+    out.incidentId = await withTenant(ctx, async (tx) => {
+      const incidentId = await openIncident(ctx, {
+        municipalityId: r.municipalityId,
+        kind: "pdf_self_check_failed",
+        severity: "critical",
+        summary: out.emergencyStopId
+          ? "発行前のPDF検査で不一致を検出したため発行を中止し、全証明書のコンビニ交付を自動停止しました"
+          : "発行前のPDF検査で不一致を検出したため発行を中止しました（自動停止に失敗。直ちに緊急停止してください）",
+        // Codes and ids only (no names, no personal data); the attempt left no Issuance row to link.
+        details: {
+          failure: r.failure,
+          certificateType: r.certificateType,
+          attemptedIssuanceId: r.attemptedIssuanceId,
+          requestId: r.requestId,
+          emergencyStopId: out.emergencyStopId,
+          emergencyStopStarted: out.emergencyStopStarted,
+        },
+      }, tx);
+      // The municipality's recipients are told too (docs/decisions/0016), in the incident's transaction.
+      await raiseAlert(tx, {
+        municipalityId: r.municipalityId,
+        kind: "pdf_self_check_failed",
+        dedupeKey: `incident:${incidentId}`,
+        payload: { incidentId, failure: r.failure, certificateType: r.certificateType, emergencyStopId: out.emergencyStopId },
+        now: r.now,
+      });
+      return incidentId;
     });
   } catch (err) {
     logger.error({ err: String(err), municipalityId: r.municipalityId, requestId: r.requestId }, "could not record the incident of a failed PDF self-check");

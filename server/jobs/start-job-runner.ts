@@ -1,6 +1,6 @@
 import "server-only";
 import PgBoss from "pg-boss";
-import { JOB_SCHEMA, MONTHLY_REPORTS_QUEUE } from "@/lib/jobs";
+import { ALERT_DELIVERY_QUEUE, JOB_SCHEMA, MONTHLY_REPORTS_QUEUE, OVERDUE_REGISTRATIONS_QUEUE } from "@/lib/jobs";
 import { getEnv, requireEnv } from "../env";
 import { logger } from "../logger";
 
@@ -8,7 +8,7 @@ const globalForJobs = globalThis as unknown as { __jobs?: PgBoss };
 
 /**
  * Starts pg-boss in this server process: the cron clock (every process may run it; pg-boss sends each slot
- * once) and a worker for the monthly reports. `migrate: false`: the schema, queues and schedules are installed
+ * once) and workers for the monthly reports and the alerts. `migrate: false`: the schema, queues and schedules are installed
  * by the database owner at migration time (scripts/lib/job-schema.ts); the app role only reads and writes
  * jobs. Stops on SIGINT/SIGTERM (alongside Next's own shutdown) so `npm start` ends cleanly with Ctrl-C.
  * JOBS=off disables it.
@@ -25,6 +25,16 @@ export async function startJobRunner({ pollingIntervalSeconds = 30, signals = tr
     const { runMonthlyReportsJob } = await import("../reports/run-monthly-reports-job");
     const result = await runMonthlyReportsJob({ month: job.data?.month });
     logger.info(result, "monthly reports generated");
+  });
+  // Alerts (docs/decisions/0016): the due deliveries every minute, the overdue 利用登録 scan daily.
+  await boss.work(ALERT_DELIVERY_QUEUE, { batchSize: 1, pollingIntervalSeconds }, async () => {
+    const { deliverPendingAlerts } = await import("../alerts/deliver-alerts");
+    const result = await deliverPendingAlerts();
+    if (result.sent + result.retrying + result.failed > 0) logger.info(result, "alert deliveries");
+  });
+  await boss.work(OVERDUE_REGISTRATIONS_QUEUE, { batchSize: 1, pollingIntervalSeconds }, async () => {
+    const { alertOverdueRegistrations } = await import("../alerts/alert-overdue-registrations");
+    logger.info(await alertOverdueRegistrations(), "overdue registration alerts");
   });
   // Next exits right after closing its HTTP server, so do not wait for a running job: pg-boss marks it failed
   // at once (failWip) and it is retried after its delay; the monthly job is idempotent.

@@ -9,6 +9,7 @@ import { AppError } from "../errors";
 import { assertIntakeOpen, fullHonseki, INTAKE_MUNICIPALITY_SELECT, reviewDueOn, ymdOf } from "./intake";
 import { normalizeForMatch } from "./match-koseki";
 import { newReceiptNo } from "./receipt-number";
+import { raiseAlert } from "../alerts/raise-alert";
 
 export type KosekiRegistrationResponse = {
   transactionId: string;
@@ -101,6 +102,17 @@ export async function applyForRegistrationAtKiosk({ ctx, input, now = new Date()
     });
     // The web application lives on in the kiosk one (its status page follows the link).
     if (pre) await tx.kosekiRegistration.update({ where: { id: pre.id }, data: { status: "withdrawn" } });
+    // A new application for the municipality's recipients (docs/decisions/0016). One that completes a web
+    // pre-registration is the same application, already alerted when it was received.
+    if (!pre) {
+      await raiseAlert(tx, {
+        municipalityId: municipality.id,
+        kind: "registration_received",
+        dedupeKey: `registration_received:${row.id}`,
+        payload: { registrationId: row.id, receiptNo: row.receiptNo, source: "kiosk", dueOn: ymdOf(row.dueOn) },
+        now,
+      });
+    }
     await writeAuditEvent(tx, { ...ctx, municipalityId: municipality.id }, {
       action: "koseki_registration.apply",
       targetType: "KosekiRegistration",

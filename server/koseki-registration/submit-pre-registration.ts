@@ -12,6 +12,7 @@ import { parseInput } from "../parse-input";
 import { jstMidnight, jstParts } from "../service-calendar/jst";
 import { assertIntakeOpen, fullHonseki, INTAKE_MUNICIPALITY_SELECT, reviewDueOn, ymdOf } from "./intake";
 import { newReceiptNo } from "./receipt-number";
+import { raiseAlert } from "../alerts/raise-alert";
 
 export type PreRegistrationReceipt = { receiptNo: string; municipalityName: string; receivedAt: string };
 
@@ -55,6 +56,14 @@ export async function submitPreRegistration({ input, clientKey, now = new Date()
       select: { id: true, receiptNo: true, dueOn: true },
     });
     await writeAuditEvent(tx, ctx, { action: "koseki_registration.pre_register", targetType: "KosekiRegistration", targetId: row.id, details: { source: "web", dueOn: ymdOf(row.dueOn), withEmail: Boolean(v.email) } });
+    // A new application for the municipality's recipients (docs/decisions/0016): its ids only.
+    await raiseAlert(tx, {
+      municipalityId: municipality.id,
+      kind: "registration_received",
+      dedupeKey: `registration_received:${row.id}`,
+      payload: { registrationId: row.id, receiptNo: row.receiptNo, source: "web", dueOn: ymdOf(row.dueOn) },
+      now,
+    });
     return { receiptNo: row.receiptNo, municipalityName: `${municipality.prefecture}${municipality.name}`, receivedAt: now.toISOString() };
   });
 }

@@ -10,8 +10,8 @@ import { createKosekiMunicipality } from "./koseki-registration";
 /**
  * A municipality (offerings and fees for every type) with an administrator and a clerk, a cardholder's
  * household (a seal registration, a tax record), a 戸籍 with its 附票, an API client, an open incident, a
- * planned stop, a running emergency stop, a 交付停止 in force on the cardholder, a settings version, a closure day
- * and a recorded refusal.
+ * planned stop, a running emergency stop, a 交付停止 in force on the cardholder, a settings version, a closure day,
+ * a recorded refusal and an alert with its delivery.
  */
 export async function createTenant(overrides: Partial<Prisma.MunicipalityUncheckedCreateInput> = {}) {
   const db = ownerDb();
@@ -31,5 +31,8 @@ export async function createTenant(overrides: Partial<Prisma.MunicipalityUncheck
   const settingsVersion = await db.issuanceSettingsVersion.create({ data: { municipalityId: m, effectiveFrom: new Date("2030-01-01T00:00:00+09:00"), usableFromNextDay: true, nameMaxLength: 40, nameMaxLines: 1, addressMaxLength: 80, addressMaxLines: 1, excludeAdultWards: false } });
   const closureDay = await db.localClosureDay.create({ data: { municipalityId: m, day: new Date("2030-01-15"), reason: `${municipality.name}のシステム更新` } });
   const refusal = await db.refusal.create({ data: { municipalityId: m, source: "eligibility", reason: "seal_not_registered", certificateType: "seal", refusedAt: new Date("2026-11-27T10:00:00+09:00"), storeChain: "seven-eleven", storeCode: "0001", terminalId: "T1", residentId: holder.head.id } });
-  return { municipality, admin, clerk, ...holder, taxRecord, koseki, apiClient, incident, stop, emergencyStop, block, settingsVersion, closureDay, refusal };
+  const alert = await db.alert.create({ data: { municipalityId: m, kind: "import_failed", dedupeKey: `tenant:${m}`, payload: { importJobId: incident.id, feed: "residents", rowsTotal: 1, errorCount: 1 } } });
+  await db.alertSettings.create({ data: { municipalityId: m, recipients: [`joho@${municipality.code}.example.jp`] } });
+  await db.alertDelivery.create({ data: { municipalityId: m, alertId: alert.id, channel: "email", target: `joho@${municipality.code}.example.jp`, status: "sent", attempts: 1 } });
+  return { municipality, admin, clerk, ...holder, taxRecord, koseki, apiClient, incident, stop, emergencyStop, block, settingsVersion, closureDay, refusal, alert };
 }

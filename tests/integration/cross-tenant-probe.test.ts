@@ -15,7 +15,7 @@ import { ownerDb } from "@/tests/setup/owner-db";
 // Every module whose exports are staff verbs (or their building blocks, listed in NOT_VERBS).
 const modules = import.meta.glob(
   [
-    "/server/{municipalities,service-config,staff,logs,incidents,api-clients,imports,certificates,dashboard,koseki-registration,stats,reports,settlement,issuance-blocks,municipal-settings,residents,refusals,mayor-and-seal}/*.ts",
+    "/server/{municipalities,service-config,staff,logs,incidents,api-clients,imports,certificates,dashboard,koseki-registration,stats,reports,settlement,issuance-blocks,municipal-settings,residents,refusals,mayor-and-seal,alerts}/*.ts",
     "!/server/**/*.test.ts",
   ],
   { eager: true },
@@ -75,6 +75,10 @@ const NOT_VERBS: Record<string, string> = {
   "refusals/record-refusals#recordRefusals": "inside the eligibility answer's transaction (kiosk API, the client's tenant)",
   "refusals/record-issuance-refusal#recordIssuanceRefusal": "kiosk API: after a refused issuance rolled back, on the client's tenant (tests/integration/refusals.test.ts)",
   "refusals/purge-refusals#purgeRefusals": "system work: the maintenance pass across every municipality, no staff input (tests/integration/refusals.test.ts)",
+  "alerts/raise-alert#raiseAlert": "inside the transaction of the event it reports (system work: kiosk API, imports, intake)",
+  "alerts/alert-on-centre-failures#alertOnCentreFailures": "inside the completion transaction (kiosk API)",
+  "alerts/alert-overdue-registrations#alertOverdueRegistrations": "the scheduled job (system work, every municipality)",
+  "alerts/deliver-alerts#deliverPendingAlerts": "the scheduled sender (system work, every municipality)",
 };
 
 /** A 公印 history entry of B (made in beforeAll): its thumbnail must not reach A. */
@@ -240,6 +244,10 @@ const PROBES: Record<string, Probe> = {
   "residents/search-residents#searchResidents": ({ ctx, b }) => call("residents/search-residents#searchResidents", { ctx, input: { cardSerial: b.cardSerial } }),
   "residents/get-resident-inquiry#getResidentInquiry": ({ ctx, b }) => call("residents/get-resident-inquiry#getResidentInquiry", { ctx, input: { residentId: b.residentId } }),
   "refusals/get-refusal-statistics#getRefusalStatistics": ({ ctx, b }) => call("refusals/get-refusal-statistics#getRefusalStatistics", { ctx, input: { municipalityId: b.id, month: "2026-11" } }),
+  // The alert verbs take the tenant from the session only: no input names a municipality.
+  "alerts/get-alert-settings#getAlertSettings": ({ ctx }) => call("alerts/get-alert-settings#getAlertSettings", { ctx }),
+  "alerts/update-alert-settings#updateAlertSettings": ({ ctx }) => call("alerts/update-alert-settings#updateAlertSettings", { ctx, input: { recipients: "probe@example.jp", webhookUrl: "", rotateSecret: false } }),
+  "alerts/list-alerts#listAlerts": ({ ctx }) => call("alerts/list-alerts#listAlerts", { ctx, input: {} }),
 };
 
 /** Everything B holds, as text, to compare before and after the probes. */
