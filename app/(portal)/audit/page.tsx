@@ -6,7 +6,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 import { formatJstDateTime } from "@/lib/jst";
-import { ZAuditEventList } from "@/lib/schemas/logs";
+import { AUDIT_ACTOR_LABELS, ZAuditEventList } from "@/lib/schemas/logs";
 import { rolesWith } from "@/lib/permissions";
 import { requireStaff } from "@/server/auth/require-staff";
 import { listAuditChains } from "@/server/logs/list-audit-chains";
@@ -16,7 +16,6 @@ import { SelectField } from "@/components/ui/select-field";
 
 export const metadata: Metadata = { title: "監査記録" };
 
-const ACTOR_LABELS = { staff: "職員", api_client: "交付センター", system: "システム", resident: "住民" } as const;
 const REASON_LABELS = {
   hash_mismatch: "記録の内容がハッシュ値と一致しません",
   prev_hash_mismatch: "前の記録とのつながりが一致しません",
@@ -104,7 +103,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                       className: TABLE_CELL_CLASS,
                       cell: (e) => (
                         <>
-                          {ACTOR_LABELS[e.actorType]}
+                          {AUDIT_ACTOR_LABELS[e.actorType]}
                           {e.actor ? <span className="block break-all font-mono text-dns-14N-130">{e.actor}</span> : null}
                         </>
                       ),
