@@ -84,7 +84,7 @@ export function IncidentReportDocument({ d }: { d: IncidentReportData }) {
         <Text style={s.h2}>3. 影響を受けた発行記録と記載された事項</Text>
         {d.affected.length ? (
           <Rows
-            widths={[95, 75, 70, 55, 220]}
+            widths={[110, 75, 70, 55, 205]}
             head={["発行番号", "証明書の種類", "作成日時", "状態", "記載された事項（対象者）"]}
             rows={d.affected.map((a) => [a.issuanceNo, a.certificateName, a.renderedAt, `${a.status}${a.voided ? ` ${a.voided}` : ""}`, `${a.exposed.items.join("、")}（${a.exposed.persons}）`])}
           />
