@@ -27,10 +27,12 @@ export type PeriodExportFormProps = {
   years: YearRange;
   /** The operator's choice carried along (chain or municipality), as on the screen. */
   hidden?: Record<string, string>;
+  /** The button's text, unique on the page (e.g. 発行履歴をCSVで出力). */
+  submitLabel: string;
   children?: React.ReactNode;
 };
 
-export function PeriodExportForm({ kind, action, heading, dayLabel, defaultFrom, defaultTo, years, hidden = {}, children }: PeriodExportFormProps) {
+export function PeriodExportForm({ kind, action, heading, dayLabel, defaultFrom, defaultTo, years, hidden = {}, submitLabel, children }: PeriodExportFormProps) {
   const headingId = useId();
   const form = useForm<Values>({
     resolver: zodResolver(SCHEMAS[kind] as never) as unknown as Resolver<Values>,
@@ -61,7 +63,7 @@ export function PeriodExportForm({ kind, action, heading, dayLabel, defaultFrom,
         <SelectField label="文字コード" options={EXPORT_ENCODING_OPTIONS} error={errors.encoding?.message} {...form.register("encoding")} />
         <div className="desktop:col-span-3">
           <Button type="submit" variant="outline">
-            CSVをダウンロード
+            {submitLabel}
           </Button>
         </div>
       </form>

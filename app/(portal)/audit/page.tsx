@@ -87,6 +87,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             kind="audit"
             action="/audit/export"
             heading="記録のダウンロード（CSV）"
+            submitLabel="監査記録をCSVで出力"
             dayLabel="記録の日"
             defaultFrom={today.slice(0, 8) + "01"}
             defaultTo={today}

@@ -92,7 +92,8 @@ export default async function IssuancesPage({ searchParams }: { searchParams: Pr
         kind="issuances"
         action="/issuances/export"
         heading="発行履歴のダウンロード（CSV）"
-        dayLabel="作成日"
+        submitLabel="発行履歴をCSVで出力"
+        dayLabel="出力する作成日"
         defaultFrom={today.slice(0, 8) + "01"}
         defaultTo={today}
         years={yearsAround(today, 10, 0)}
