@@ -82,11 +82,17 @@ async function loadReport(tx: Tx, ctx: RequestContext, incidentId: string, now: 
         closedAt: row.closedAt ? formatJstDateTime(row.closedAt) : null,
         closeReason: row.closeReason,
       },
-      timeline: events.map((e) => ({
+      // An incident recorded without its audit event (the demo seed's) still starts its timeline when it was recorded.
+      timeline: [
+        ...(events.some((e) => e.action === "incident.open")
+          ? []
+          : [{ at: formatJstDateTime(row.openedAt), event: describe("incident.open", { kind: row.kind, severity: row.severity }, issuanceNoById, null), actor: AUDIT_ACTOR_LABELS.system }]),
+        ...events.map((e) => ({
         at: formatJstDateTime(e.occurredAt),
         event: describe(e.action, details(e.details), issuanceNoById, e.targetId),
-        actor: `${AUDIT_ACTOR_LABELS[e.actorType]}${e.actorId && names.get(e.actorId) ? ` ${names.get(e.actorId)}` : ""}`,
-      })),
+          actor: `${AUDIT_ACTOR_LABELS[e.actorType]}${e.actorId && names.get(e.actorId) ? ` ${names.get(e.actorId)}` : ""}`,
+        })),
+      ],
       affected: issuances.map((i) => {
         const type = fromDbCertificateType(i.certificateType);
         return {

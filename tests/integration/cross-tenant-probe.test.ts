@@ -68,6 +68,7 @@ const NOT_VERBS: Record<string, string> = {
   "reports/report-data#loadReportData": "inside generateMonthlyReport's transaction",
   "reports/run-monthly-reports-job#runMonthlyReportsJob": "the scheduled job (system work, every municipality)",
   "settlement/get-settlement#loadSettlement": "inside getSettlement's transaction",
+  "logs/list-audit-events#auditActorNames": "inside the audit-log verbs' transaction, names of the actors of rows they read (probed through them)",
 };
 
 type Outcome = { refused: string } | { result: unknown };
@@ -208,7 +209,19 @@ const PROBES: Record<string, Probe> = {
   "issuance-blocks/lift-issuance-block#liftIssuanceBlock": ({ ctx, b }) => call("issuance-blocks/lift-issuance-block#liftIssuanceBlock", { ctx, input: { blockId: b.blockId } }),
   "issuance-blocks/list-issuance-blocks#listIssuanceBlocks": ({ ctx }) => call("issuance-blocks/list-issuance-blocks#listIssuanceBlocks", { ctx }),
   "settlement/set-counter-count#setCounterCount": ({ ctx, b }) => call("settlement/set-counter-count#setCounterCount", { ctx, input: { municipalityId: b.id, month: "2026-11", copies: 1 } }),
+  // The auditors' exports: a streamed CSV is read to the end, so its text is what the markers are looked for in.
+  "logs/export-audit-log#exportAuditLog": ({ ctx, b }) => call("logs/export-audit-log#exportAuditLog", { ctx, input: { from: "2026-01-01", to: "2026-12-31", chain: b.code } }).then(drain),
+  "logs/export-issuance-log#exportIssuanceLog": ({ ctx, b }) => call("logs/export-issuance-log#exportIssuanceLog", { ctx, input: { from: "2026-01-01", to: "2026-12-31", municipality: b.code } }).then(drain),
+  "incidents/export-incident-report#exportIncidentReport": ({ ctx, b }) => call("incidents/export-incident-report#exportIncidentReport", { ctx, input: { incidentId: b.incidentId, format: "csv-utf8" } }),
 };
+
+/** A download whose body is a sequence of chunks, with the body read into text. */
+async function drain(file: unknown): Promise<unknown> {
+  const f = file as { body: AsyncIterable<Uint8Array> };
+  const chunks: Uint8Array[] = [];
+  for await (const c of f.body) chunks.push(c);
+  return { ...f, body: Buffer.concat(chunks).toString("utf8") };
+}
 
 /** Everything B holds, as text, to compare before and after the probes. */
 async function snapshot(municipalityId: string): Promise<string> {

@@ -267,4 +267,12 @@ describe("exportIncidentReport", () => {
 
     await expect(exportIncidentReport({ ctx: staffCtx(other.m.id, "auditor"), input: { incidentId, format: "csv-utf8" }, now: NOW })).rejects.toMatchObject({ code: "not_found" });
   }, 60_000);
+
+  it("an incident recorded without its audit event (the demo seed's) starts its timeline when it was recorded", async () => {
+    const t = await setUpTown();
+    const incident = await ownerDb().incident.create({ data: { municipalityId: t.m.id, kind: "other", severity: "low", summary: "シードの例", openedAt: new Date("2026-12-01T09:00:00+09:00") } });
+    const csv = await exportIncidentReport({ ctx: staffCtx(t.m.id, "clerk"), input: { incidentId: incident.id, format: "csv-utf8" }, now: NOW });
+    expect(csv.data.timeline).toEqual([{ at: "2026/12/01 09:00:00", event: "インシデントを記録（その他、重要度：低）", actor: "システム" }]);
+    expect(csv.data.affected).toEqual([]);
+  });
 });
