@@ -73,7 +73,7 @@ test("an auditor downloads the audit log as CSV and the incident report as PDF a
 
   // The downloads are in the audit log.
   await page.goto("/audit?action=export.");
-  const table = page.getByRole("table", { name: "監査記録の表" });
+  const table = page.getByRole("table", { name: "監査記録（新しい順）" });
   await expect(table.getByRole("row").filter({ hasText: "export.incident_report" })).toHaveCount(2);
   await expect(table.getByRole("row").filter({ hasText: "export.audit_log" })).toHaveCount(1);
 });
