@@ -460,6 +460,7 @@ export async function seedDemoData(
         const written = Date.now();
         await historyWriter.writeIssuanceHistory(tx, history);
         historyWriteMs = Date.now() - written;
+        await seedDemoIncident(tx);
         return true;
       },
       { timeout: 120_000, maxWait: 10_000 },
@@ -485,4 +486,28 @@ export async function seedDemoData(
       : "[seed] demo data written concurrently by another process; nothing written",
   );
   return result;
+}
+
+/**
+ * One open incident of 世田谷区 with the two latest printed history issuances listed as affected (fictional), so
+ * that the incident detail and its report for the prefecture (PDF, CSV) show something on demo data; acting on
+ * it (対応中にする, 無効にする, クローズ) adds to the report's timeline.
+ */
+async function seedDemoIncident(tx: Prisma.TransactionClient): Promise<void> {
+  const m = await tx.municipality.findUniqueOrThrow({ where: { code: ANCHOR_CODE }, select: { id: true } });
+  const affected = await tx.issuance.findMany({ where: { municipalityId: m.id, status: "printed" }, orderBy: { renderedAt: "desc" }, take: 2, select: { id: true, renderedAt: true } });
+  if (!affected.length) return;
+  const openedAt = new Date(affected[0].renderedAt.getTime() + 60 * 60 * 1000);
+  const incident = await tx.incident.create({
+    data: {
+      municipalityId: m.id,
+      kind: "centre_error",
+      severity: "high",
+      summary: "（デモ）交付センターから、端末の設定誤りにより別の請求の証明書が印刷された可能性があるとの報告",
+      details: { source: "demo-seed" },
+      openedAt,
+    },
+    select: { id: true },
+  });
+  await tx.incidentIssuance.createMany({ data: affected.map((i) => ({ incidentId: incident.id, issuanceId: i.id, municipalityId: m.id, addedAt: openedAt })) });
 }

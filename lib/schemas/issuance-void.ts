@@ -81,7 +81,8 @@ export type AddIncidentIssuancesBySearchInput = z.input<typeof ZAddIncidentIssua
 
 export const RECALL_ENCODINGS = ["utf8", "sjis"] as const;
 
-const ZDay = z
+/** A JST calendar day, YYYY-MM-DD (the export forms share it). */
+export const ZDay = z
   .string()
   .trim()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "日付はYYYY-MM-DDの形式で入力してください。")

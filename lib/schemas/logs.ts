@@ -118,3 +118,6 @@ export const ZIncidentClose = z.object({
   reason: z.string().trim().min(1, "クローズの理由を入力してください。").max(1000, "クローズの理由は1000文字以内で入力してください。"),
 });
 export type IncidentCloseInput = z.infer<typeof ZIncidentClose>;
+
+/** Who acted, as the audit screen and its export name the actor types. */
+export const AUDIT_ACTOR_LABELS = { staff: "職員", api_client: "交付センター", system: "システム", resident: "住民" } as const;

@@ -1,6 +1,7 @@
 import "server-only";
 import { LOG_PAGE_SIZE, ZAuditEventList, type AuditEventListInput } from "@/lib/schemas/logs";
 import { requirePermission, type RequestContext } from "../context";
+import type { Tx } from "../db";
 import { withTenant } from "../db/tenant";
 import type { Prisma } from "../generated/prisma/client";
 import { resolveAuditChain, type AuditChainScope } from "./audit-chain-scope";
@@ -46,12 +47,7 @@ export async function listAuditEvents({ ctx, input }: { ctx: RequestContext; inp
       take: LOG_PAGE_SIZE,
       select: { seq: true, occurredAt: true, actorType: true, actorId: true, action: true, targetType: true, targetId: true, details: true },
     });
-    const ids = (type: string) => [...new Set(rows.filter((r) => r.actorType === type && r.actorId).map((r) => r.actorId!))].filter(isUuid);
-    const [staff, clients] = await Promise.all([
-      tx.staffUser.findMany({ where: { id: { in: ids("staff") } }, select: { id: true, loginId: true } }),
-      tx.apiClient.findMany({ where: { id: { in: ids("api_client") } }, select: { id: true, name: true } }),
-    ]);
-    const names = new Map<string, string>([...staff.map((s) => [s.id, s.loginId] as const), ...clients.map((c) => [c.id, c.name] as const)]);
+    const names = await auditActorNames(tx, rows);
     return {
       scope,
       items: rows.map((r) => ({
@@ -69,6 +65,16 @@ export async function listAuditEvents({ ctx, input }: { ctx: RequestContext; inp
       pageCount,
     };
   });
+}
+
+/** A staff member's login id or an API client's name for the actors of `rows`, by actor id (the audit screen and its export). */
+export async function auditActorNames(tx: Tx, rows: ReadonlyArray<{ actorType: string; actorId: string | null }>): Promise<Map<string, string>> {
+  const ids = (type: string) => [...new Set(rows.filter((r) => r.actorType === type && r.actorId).map((r) => r.actorId!))].filter(isUuid);
+  const [staff, clients] = await Promise.all([
+    tx.staffUser.findMany({ where: { id: { in: ids("staff") } }, select: { id: true, loginId: true } }),
+    tx.apiClient.findMany({ where: { id: { in: ids("api_client") } }, select: { id: true, name: true } }),
+  ]);
+  return new Map<string, string>([...staff.map((s) => [s.id, s.loginId] as const), ...clients.map((c) => [c.id, c.name] as const)]);
 }
 
 const isUuid = (s: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(s);

@@ -7,6 +7,7 @@ import { refusalError } from "../eligibility/refusal";
 import { getEnv } from "../env";
 import { issuanceTimeout } from "../issuance/issuance-timeout";
 import { UnprintableReportError } from "../reports/report-errors";
+import type { IncidentReportData } from "../incidents/incident-report-data";
 import type { ReportData } from "../reports/report-data";
 import type { CertificateDocument } from "./document-model";
 import type { ReportWorkerResult, WorkerResult } from "./render-worker";
@@ -61,6 +62,11 @@ export async function renderReportInWorker(data: ReportData): Promise<Uint8Array
   const result: ReportWorkerResult = await pool().run(data, { name: "renderReport" });
   if (!result.ok) throw new UnprintableReportError(result.characters);
   return result.pdf;
+}
+
+/** An incident report's PDF, rendered in a worker (server/incidents/incident-report-pdf.tsx). */
+export async function renderIncidentReportInWorker(data: IncidentReportData): Promise<Uint8Array> {
+  return pool().run(data, { name: "renderIncidentReport" });
 }
 
 /**

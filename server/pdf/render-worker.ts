@@ -1,6 +1,8 @@
 // Piscina worker entry (loaded through worker-boot.mjs): renders a certificate (the default export) or a
 // monthly report (`renderReport`, by name) off the main thread.
 import { UnprintableReportError } from "../reports/report-errors";
+import { renderIncidentReportPdf } from "../incidents/incident-report-pdf";
+import type { IncidentReportData } from "../incidents/incident-report-data";
 import { renderMonthlyReportPdf } from "../reports/report-pdf";
 import type { ReportData } from "../reports/report-data";
 import type { CertificateDocument } from "./document-model";
@@ -37,4 +39,9 @@ export async function renderReport(data: ReportData): Promise<ReportWorkerResult
     if (e instanceof UnprintableReportError) return { ok: false, error: "unprintable_characters", characters: e.characters };
     throw e;
   }
+}
+
+/** An incident report's PDF (server/incidents/incident-report-pdf.tsx); its unprintable characters are replaced, never refused. */
+export async function renderIncidentReport(data: IncidentReportData): Promise<Uint8Array> {
+  return renderIncidentReportPdf(data);
 }

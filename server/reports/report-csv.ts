@@ -70,3 +70,17 @@ export function encodeCsv(rows: CsvCell[][]): { utf8: Buffer; sjis: Buffer } {
 
 /** One encoding: UTF-8 with a BOM, or Shift_JIS (Windows-31J). */
 export const encodeCsvAs = (rows: CsvCell[][], encoding: "utf8" | "sjis"): Buffer => encodeText(toCsvText(rows), encoding);
+
+/**
+ * Rows that arrive page by page (a year of a large city's log is read a page at a time, never whole), encoded
+ * as they come: the BOM once, then each page's lines. cp932 is stateless, so encoding page by page gives the
+ * same bytes as encoding the whole text.
+ */
+export async function* encodeCsvPages(pages: AsyncIterable<CsvCell[][]>, encoding: "utf8" | "sjis"): AsyncGenerator<Buffer> {
+  if (encoding === "utf8") yield BOM;
+  for await (const rows of pages) {
+    if (!rows.length) continue;
+    const text = toCsvText(rows);
+    yield encoding === "utf8" ? Buffer.from(text, "utf8") : iconv.encode(text, "cp932");
+  }
+}

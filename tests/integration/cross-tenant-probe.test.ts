@@ -79,6 +79,7 @@ const NOT_VERBS: Record<string, string> = {
   "alerts/alert-on-centre-failures#alertOnCentreFailures": "inside the completion transaction (kiosk API)",
   "alerts/alert-overdue-registrations#alertOverdueRegistrations": "the scheduled job (system work, every municipality)",
   "alerts/deliver-alerts#deliverPendingAlerts": "the scheduled sender (system work, every municipality)",
+  "logs/list-audit-events#auditActorNames": "inside the audit-log verbs' transaction, names of the actors of rows they read (probed through them)",
 };
 
 /** A 公印 history entry of B (made in beforeAll): its thumbnail must not reach A. */
@@ -248,7 +249,19 @@ const PROBES: Record<string, Probe> = {
   "alerts/get-alert-settings#getAlertSettings": ({ ctx }) => call("alerts/get-alert-settings#getAlertSettings", { ctx }),
   "alerts/update-alert-settings#updateAlertSettings": ({ ctx }) => call("alerts/update-alert-settings#updateAlertSettings", { ctx, input: { recipients: "probe@example.jp", webhookUrl: "", rotateSecret: false } }),
   "alerts/list-alerts#listAlerts": ({ ctx }) => call("alerts/list-alerts#listAlerts", { ctx, input: {} }),
+  // The auditors' exports: a streamed CSV is read to the end, so its text is what the markers are looked for in.
+  "logs/export-audit-log#exportAuditLog": ({ ctx, b }) => call("logs/export-audit-log#exportAuditLog", { ctx, input: { from: "2026-01-01", to: "2026-12-31", chain: b.code } }).then(drain),
+  "logs/export-issuance-log#exportIssuanceLog": ({ ctx, b }) => call("logs/export-issuance-log#exportIssuanceLog", { ctx, input: { from: "2026-01-01", to: "2026-12-31", municipality: b.code } }).then(drain),
+  "incidents/export-incident-report#exportIncidentReport": ({ ctx, b }) => call("incidents/export-incident-report#exportIncidentReport", { ctx, input: { incidentId: b.incidentId, format: "csv-utf8" } }),
 };
+
+/** A download whose body is a sequence of chunks, with the body read into text. */
+async function drain(file: unknown): Promise<unknown> {
+  const f = file as { body: AsyncIterable<Uint8Array> };
+  const chunks: Uint8Array[] = [];
+  for await (const c of f.body) chunks.push(c);
+  return { ...f, body: Buffer.concat(chunks).toString("utf8") };
+}
 
 /** Everything B holds, as text, to compare before and after the probes. */
 async function snapshot(municipalityId: string): Promise<string> {

@@ -5,8 +5,10 @@ import { DataTable, TABLE_CELL_CLASS, TABLE_HEADER_CLASS } from "@/components/ui
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
-import { formatJstDateTime } from "@/lib/jst";
-import { ZAuditEventList } from "@/lib/schemas/logs";
+import { formatJstDateTime, jstDateString } from "@/lib/jst";
+import { yearsAround } from "@/lib/date-fields";
+import { PeriodExportForm } from "@/components/form/period-export-form";
+import { AUDIT_ACTOR_LABELS, ZAuditEventList } from "@/lib/schemas/logs";
 import { rolesWith } from "@/lib/permissions";
 import { requireStaff } from "@/server/auth/require-staff";
 import { listAuditChains } from "@/server/logs/list-audit-chains";
@@ -16,7 +18,6 @@ import { SelectField } from "@/components/ui/select-field";
 
 export const metadata: Metadata = { title: "監査記録" };
 
-const ACTOR_LABELS = { staff: "職員", api_client: "交付センター", system: "システム", resident: "住民" } as const;
 const REASON_LABELS = {
   hash_mismatch: "記録の内容がハッシュ値と一致しません",
   prev_hash_mismatch: "前の記録とのつながりが一致しません",
@@ -36,6 +37,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
     verifyAuditChains({ ctx: staff.ctx, input }),
   ]);
   const scope = list.scope;
+  const today = jstDateString(new Date());
 
   return (
     <div className="flex flex-col gap-8">
@@ -81,6 +83,22 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             )}
           </section>
 
+          <PeriodExportForm
+            kind="audit"
+            action="/audit/export"
+            heading="記録のダウンロード（CSV）"
+            submitLabel="監査記録をCSVで出力"
+            dayLabel="記録の日"
+            defaultFrom={today.slice(0, 8) + "01"}
+            defaultTo={today}
+            years={yearsAround(today, 10, 0)}
+            hidden={scope.municipalityCode ? { chain: scope.municipalityCode } : { chain: "system" }}
+          >
+            <p className="text-std-16N-170 text-solid-gray-800">
+              {scope.label}の記録を、期間を指定して古い順に出力します。前のハッシュ値とハッシュ値の列で、連結をお手元で検証できます。ダウンロードは監査記録に残ります。
+            </p>
+          </PeriodExportForm>
+
           <section aria-labelledby="events-heading" className="flex flex-col gap-4">
             <h2 id="events-heading" className="text-std-24B-150 text-solid-gray-900">
               記録の一覧
@@ -104,7 +122,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                       className: TABLE_CELL_CLASS,
                       cell: (e) => (
                         <>
-                          {ACTOR_LABELS[e.actorType]}
+                          {AUDIT_ACTOR_LABELS[e.actorType]}
                           {e.actor ? <span className="block break-all font-mono text-dns-14N-130">{e.actor}</span> : null}
                         </>
                       ),

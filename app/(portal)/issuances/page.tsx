@@ -16,6 +16,7 @@ import { can, rolesWith } from "@/lib/permissions";
 import { requireStaff } from "@/server/auth/require-staff";
 import { searchIssuances } from "@/server/logs/search-issuances";
 import { SelectField } from "@/components/ui/select-field";
+import { PeriodExportForm } from "@/components/form/period-export-form";
 
 export const metadata: Metadata = { title: "発行履歴" };
 
@@ -86,6 +87,22 @@ export default async function IssuancesPage({ searchParams }: { searchParams: Pr
           </div>
         </form>
       </section>
+
+      <PeriodExportForm
+        kind="issuances"
+        action="/issuances/export"
+        heading="発行履歴のダウンロード（CSV）"
+        submitLabel="発行履歴をCSVで出力"
+        dayLabel="出力する作成日"
+        defaultFrom={today.slice(0, 8) + "01"}
+        defaultTo={today}
+        years={yearsAround(today, 10, 0)}
+        hidden={isOperator && params.municipality ? { municipality: params.municipality } : {}}
+      >
+        <p className="text-std-16N-170 text-solid-gray-800">
+          期間内に作成した証明書の記録を古い順に出力します（氏名などの個人情報は含みません）。{isOperator ? "検索条件の団体コードを指定していればその自治体、なければすべての自治体の記録です。" : ""}ダウンロードは監査記録に残ります。
+        </p>
+      </PeriodExportForm>
 
       {mayExport ? (
         <section aria-labelledby="recall-heading" className="flex flex-col gap-4">

@@ -5,6 +5,7 @@ import type { ReactNode } from "react";
 import { formatJstDateTime } from "@/lib/jst";
 import { INCIDENT_KIND_LABELS, INCIDENT_SEVERITY_LABELS, INCIDENT_STATUS_LABELS } from "@/lib/schemas/logs";
 import { TEXT_LINK_CLASS } from "@/components/ui/text-link";
+import { buttonClassName } from "@/components/ui/button";
 import { can, rolesWith } from "@/lib/permissions";
 import { requireStaff } from "@/server/auth/require-staff";
 import { isAppError } from "@/server/errors";
@@ -13,6 +14,12 @@ import { AffectedIssuances } from "./_components/affected-issuances";
 import { IncidentActions } from "./_components/incident-actions";
 
 export const metadata: Metadata = { title: "インシデントの詳細" };
+
+const REPORT_LINKS = [
+  ["pdf", "報告書（PDF）"],
+  ["csv-utf8", "報告書（CSV・UTF-8）"],
+  ["csv-sjis", "報告書（CSV・Shift_JIS）"],
+] as const;
 
 export default async function IncidentDetailPage({ params }: { params: Promise<{ id: string }> }) {
   const staff = await requireStaff(...rolesWith("incidents:read"));
@@ -93,6 +100,24 @@ export default async function IncidentDetailPage({ params }: { params: Promise<{
           <AffectedIssuances incidentId={d.id} rows={d.affected} mayAdd={mayAdd} mayVoid={mayVoid} />
         </section>
       ) : null}
+
+      <section aria-labelledby="report-heading" className="flex flex-col gap-4">
+        <h2 id="report-heading" className="text-std-24B-150 text-solid-gray-900">
+          報告書のダウンロード
+        </h2>
+        <p className="text-std-16N-170 text-solid-gray-800">
+          都道府県への報告に使う報告書です。経過、影響を受けた発行記録と、それぞれに記載された事項（個人の情報そのものは含みません）をまとめます。ダウンロードは監査記録に残ります。
+        </p>
+        <ul className="flex flex-wrap gap-4">
+          {REPORT_LINKS.map(([format, label]) => (
+            <li key={format}>
+              <a href={`/incidents/${d.id}/report?format=${format}`} className={buttonClassName({ variant: "outline" })} download>
+                {label}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </section>
 
       {mayAct ? (
         <section aria-labelledby="actions-heading" className="flex flex-col gap-4">
