@@ -6,6 +6,7 @@ import { withTenant } from "../db/tenant";
 import { feeInForce } from "../fees/fee-in-force";
 import { checkRegistrationIntake, windowsFor } from "../service-calendar/check-availability";
 import { loadCalendar } from "../service-calendar/load-calendar";
+import { jstDateString } from "@/lib/jst";
 
 // The public page of one municipality (/m/<code>): what a resident checks before going to the store. Only what
 // the municipality publishes anyway (its offerings, fees, hours, stop notices); no person, staff or API client
@@ -14,6 +15,8 @@ import { loadCalendar } from "../service-calendar/load-calendar";
 
 /** How many planned stops the page lists, nearest first (a municipality plans a few a year). */
 const MAX_STOPS = 20;
+/** How many of the municipality's own closure days the page lists, nearest first. */
+const MAX_CLOSURE_DAYS = 20;
 
 export type PublicCertificate = {
   type: CertificateTypeId;
@@ -36,6 +39,10 @@ export type PublicMunicipalityPage = {
   stops: PublicStop[];
   /** Emergency stops running now. */
   emergencyStops: PublicEmergencyStop[];
+  /** Whether the service closes 12/29–1/3 (the national rule; a municipality may switch it off, docs/decisions/0014). */
+  yearEndClosure: boolean;
+  /** The municipality's own closure days from today (JST) on, by day: YYYY-MM-DD and the reason it publishes. */
+  closureDays: Array<{ day: string; reason: string }>;
   /** Whether 本籍地 利用登録 applications are taken now (a stop of scope all or registration_intake closes it). */
   registrationIntake: { accepted: boolean; notice: string | null };
 };
@@ -46,12 +53,13 @@ export async function getMunicipalityPage({ code, now }: { code: string; now: Da
   return withTenant(systemContext("public-municipality-page"), async (tx) => {
     const m = await tx.municipality.findUnique({ where: { code }, select: { id: true, code: true, name: true, nameKana: true, prefecture: true, status: true } });
     if (!m || m.status !== "active") return null;
-    const [offerings, fees, calendar, stops, emergencies] = await Promise.all([
+    const [offerings, fees, calendar, stops, emergencies, closureDays] = await Promise.all([
       tx.certificateOffering.findMany({ where: { municipalityId: m.id, enabled: true }, select: { certificateType: true } }),
       tx.fee.findMany({ where: { municipalityId: m.id }, select: { certificateType: true, kind: true, amount: true, effectiveFrom: true, effectiveUntil: true } }),
       loadCalendar(tx, m.id, now),
       tx.serviceStop.findMany({ where: { municipalityId: m.id, endsAt: { gt: now } }, orderBy: { startsAt: "asc" }, take: MAX_STOPS }),
       tx.emergencyStop.findMany({ where: { municipalityId: m.id, endedAt: null }, orderBy: { startedAt: "asc" } }),
+      tx.localClosureDay.findMany({ where: { municipalityId: m.id, day: { gte: new Date(`${jstDateString(now)}T00:00:00Z`) } }, orderBy: { day: "asc" }, take: MAX_CLOSURE_DAYS, select: { day: true, reason: true } }),
     ]);
     const offered = new Set(offerings.map((o) => o.certificateType));
     const certificates = CERTIFICATE_TYPES.filter((t) => offered.has(toDbCertificateType(t))).map((type): PublicCertificate => {
@@ -76,6 +84,8 @@ export async function getMunicipalityPage({ code, now }: { code: string; now: Da
       certificates,
       stops: stops.map((s) => ({ scope: s.scope, startsAt: s.startsAt, endsAt: s.endsAt, notice: s.notice, inForce: s.startsAt <= now })),
       emergencyStops: emergencies.map((e) => ({ certificateType: e.certificateType ? fromDbCertificateType(e.certificateType) : null, reason: e.reason, startedAt: e.startedAt })),
+      yearEndClosure: calendar.yearEndClosure !== false,
+      closureDays: closureDays.map((c) => ({ day: c.day.toISOString().slice(0, 10), reason: c.reason })),
       registrationIntake: intake.open ? { accepted: true, notice: null } : { accepted: false, notice: intake.notice ?? null },
     };
   });

@@ -56,6 +56,26 @@ describe("getMunicipalityPage", () => {
     expect(later!.certificates.find((c) => c.type === "residence")).toMatchObject({ fee: 250, nextFee: null });
   });
 
+  it("lists the municipality's own closure days from today on and follows its year-end rule", async () => {
+    const m = await createKosekiMunicipality();
+    const db = ownerDb();
+    await db.localClosureDay.createMany({
+      data: [
+        { municipalityId: m.id, day: new Date("2026-11-26"), reason: "昨日の休止" },
+        { municipalityId: m.id, day: new Date("2026-11-27"), reason: "本日の休止" },
+        { municipalityId: m.id, day: new Date("2027-02-01"), reason: "システム更新のため" },
+      ],
+    });
+    const page = await getMunicipalityPage({ code: m.code, now: NOW });
+    expect(page!.closureDays).toEqual([
+      { day: "2026-11-27", reason: "本日の休止" },
+      { day: "2027-02-01", reason: "システム更新のため" },
+    ]);
+    expect(page!.yearEndClosure).toBe(true);
+    await db.municipality.update({ where: { id: m.id }, data: { yearEndClosure: false } });
+    expect((await getMunicipalityPage({ code: m.code, now: NOW }))!.yearEndClosure).toBe(false);
+  });
+
   it("without any windows, every day class shows the national 6:30–23:00", async () => {
     const m = await createKosekiMunicipality();
     const page = await getMunicipalityPage({ code: m.code, now: NOW });

@@ -6,7 +6,7 @@ import { Alert } from "@/components/ui/alert";
 import { DataTable } from "@/components/ui/data-table";
 import { TEXT_LINK_CLASS } from "@/components/ui/text-link";
 import { CERTIFICATE_NAMES } from "@/lib/certificate-types";
-import { formatJstDate, formatJstMinute } from "@/lib/jst";
+import { formatJstDate, formatJstMinute, jstMidnight } from "@/lib/jst";
 import { DAY_CLASSES, DAY_CLASS_LABELS, STOP_SCOPE_LABELS, minuteToHhmm } from "@/lib/schemas/service-config";
 import { getMunicipalityPage, type PublicCertificate } from "@/server/public/get-municipality-page";
 
@@ -37,7 +37,7 @@ function hoursText(windows: PublicCertificate["hours"][keyof PublicCertificate["
 export default async function MunicipalityPage({ params }: Params) {
   const page = await load((await params).code);
   if (!page) notFound();
-  const { municipality: m, certificates, stops, emergencyStops, registrationIntake } = page;
+  const { municipality: m, certificates, stops, emergencyStops, yearEndClosure, closureDays, registrationIntake } = page;
   const fullName = `${m.prefecture}${m.name}`;
 
   return (
@@ -80,7 +80,19 @@ export default async function MunicipalityPage({ params }: Params) {
             ))}
           </ul>
         )}
-        <p className="text-std-16N-170">12月29日から1月3日までは、全国でサービスを停止しています。</p>
+        {closureDays.length > 0 ? (
+          <ul className="flex flex-col gap-3" aria-label="休止日">
+            {closureDays.map((c) => (
+              <li key={c.day} className="flex flex-col gap-2 rounded-8 border border-solid-gray-420 p-4">
+                <p className="text-std-16B-170">休止日：{formatJstDate(jstMidnight(c.day))}　終日</p>
+                <p className="whitespace-pre-wrap text-std-16N-170">{c.reason}</p>
+              </li>
+            ))}
+          </ul>
+        ) : null}
+        <p className="text-std-16N-170">
+          {yearEndClosure ? "12月29日から1月3日までは、サービスを停止しています。" : "12月29日から1月3日の間も、通常の利用時間でご利用いただけます。"}
+        </p>
       </section>
 
       <section aria-labelledby="fees-heading" className="flex flex-col gap-4">
