@@ -1,4 +1,5 @@
 import { CERTIFICATE_NAMES, type CertificateTypeId } from "./certificate-types";
+import { FEED_LABELS, type ImportFeedName } from "./import-feeds";
 import { formatJstDateTime } from "./jst";
 import { ALERT_KIND_LABELS, type AlertKindName } from "./schemas/alerts";
 
@@ -16,7 +17,7 @@ export function alertFacts(kind: AlertKindName, p: Payload): string[] {
     case "pdf_self_check_failed":
       return [`検査結果コード: ${str(p.failure)}`, `証明書種別: ${CERTIFICATE_NAMES[p.certificateType as CertificateTypeId] ?? str(p.certificateType)}`, `インシデントID: ${str(p.incidentId)}`, `緊急停止: ${p.emergencyStopId ? "実行中" : "なし"}`];
     case "import_failed":
-      return [`取込ジョブID: ${str(p.importJobId)}`, `データ: ${str(p.feed)}（${str(p.mode)}）`, `読み込んだ行: ${str(p.rowsTotal)}行、エラー ${str(p.errorCount)}件`, ...(p.errorCode ? [`コード: ${str(p.errorCode)}`] : [])];
+      return [`取込ジョブID: ${str(p.importJobId)}`, `データ: ${FEED_LABELS[p.feed as ImportFeedName] ?? str(p.feed)}（${p.mode === "delta" ? "差分" : p.mode === "full" ? "全件" : str(p.mode)}）`, `読み込んだ行: ${str(p.rowsTotal)}行、エラー ${str(p.errorCount)}件`, ...(p.errorCode ? [`コード: ${str(p.errorCode)}`] : [])];
     case "registration_overdue":
       return [`受付番号: ${str(p.receiptNo)}`, `審査期限: ${str(p.dueOn)}`];
     case "registration_received":
