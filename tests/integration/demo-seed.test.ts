@@ -106,6 +106,17 @@ describe("demo seed", () => {
     expect(byReceipt["RDEM-2026-0003"].notices).toEqual([expect.objectContaining({ kind: "registration_rejected", status: "sent" })]);
   });
 
+  it("holds refusals of the documented refusal cards before the seed day, each bound to the card's holder", async () => {
+    const db = ownerDb();
+    const rows = await db.refusal.findMany({ include: { resident: { select: { id: true, cardCertificates: { select: { serial: true } } } } } });
+    expect(rows.length).toBe(14);
+    expect(rows.every((r) => r.refusedAt < new Date("2026-12-07T00:00:00+09:00") && r.refusedAt >= new Date("2026-11-30T00:00:00+09:00"))).toBe(true);
+    const smRows = rows.filter((r) => r.reason === "resident_support_measure");
+    expect(smRows.map((r) => r.source).sort()).toEqual(["eligibility", "issuance"]);
+    expect(smRows.every((r) => r.resident?.cardCertificates.some((c) => c.serial === "JPKI-131121-900001"))).toBe(true);
+    expect(rows.filter((r) => r.residentId === null).map((r) => r.reason)).toEqual(["card_unknown"]);
+  });
+
   it("links the 附票 case's husband and wife to one 世田谷区 戸籍, she under a 支援措置 and flagged on her 附票", async () => {
     const db = ownerDb();
     const card = (serial: string) => db.cardCertificate.findFirstOrThrow({ where: { issuer: "JPKI", serial }, include: { resident: { include: { supportMeasures: true } } } });
