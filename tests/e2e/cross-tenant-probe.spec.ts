@@ -6,6 +6,8 @@ import { createRegistration } from "../factories/koseki";
 import { accountOf, createE2eKioskClient, createE2eTenant, factories } from "./helpers/fixtures";
 import { portalRoutes } from "./helpers/portal-routes";
 import { signIn } from "./helpers/sign-in";
+import { patternPng } from "../factories/png";
+import { ownerDb } from "../setup/owner-db";
 
 // Cross-tenant probe over every portal page and route handler: the administrator of tenant A opens each of them —
 // dynamic ones with tenant B's ids and code, static ones also with B in the query string — and must see nothing
@@ -28,6 +30,8 @@ test("tenant A's administrator gets nothing of tenant B from any portal page or 
   const done = await client.post(`/issuances/${issued.body.issuanceId}/completion`, { outcome: "failed", reason: "printer_error" });
   expect(done.status).toBe(200);
   const registration = await factories(() => createRegistration(b.municipality.id, a.card, { status: "pending" }));
+  // A 公印 history entry of B (its thumbnail route).
+  const bSeal = await factories(() => ownerDb().officialSeal.create({ data: { municipalityId: b.municipality.id, effectiveFrom: new Date("2020-01-01T00:00:00Z"), image: patternPng(48, 90), sha256: "0".repeat(64), bytes: patternPng(48, 90).byteLength } }));
 
   const bAdmin = await browser.newPage();
   await signIn(bAdmin, testInfo, accountOf(b.admin));
@@ -48,6 +52,7 @@ test("tenant A's administrator gets nothing of tenant B from any portal page or 
     "/residents/[id]": b.head.id,
     "/statistics/reports/[id]": reportHref!.split("/")[3],
     "/statistics/reports/[id]/[format]": reportHref!.split("/")[4],
+    "/mayor-and-seal/seals/[id]": bSeal.id,
   };
   const code = b.municipality.code;
   // Query strings a page or route reads a municipality from.

@@ -67,7 +67,7 @@ test.describe.serial("municipal admin", () => {
     await chooseDate(page, "就任日（適用開始日）", plusDays(today, 30));
     await page.getByRole("button", { name: "市区町村長を登録" }).click();
     await expect(page.getByRole("status").filter({ hasText: "保存しました" })).toBeVisible();
-    const mayors = page.getByRole("table", { name: "市区町村長の履歴の表" });
+    const mayors = page.getByRole("region", { name: "市区町村長の履歴の表" });
     await expect(mayors.getByRole("row").filter({ hasText: "新任 花子" })).toContainText("予定");
     await expect(mayors.getByRole("row").filter({ hasText: MUNICIPALITY.mayorName })).toContainText("適用中");
   });
@@ -77,7 +77,7 @@ test.describe.serial("municipal admin", () => {
     await page.getByLabel("公印の画像ファイル").setInputFiles({ name: "seal.png", mimeType: "image/png", buffer: Buffer.from(patternPng(64, 7)) });
     await page.getByRole("button", { name: "公印を登録" }).click();
     await expect(page.getByRole("status").filter({ hasText: "保存しました" })).toBeVisible();
-    const seals = page.getByRole("table", { name: "公印の履歴の表" });
+    const seals = page.getByRole("region", { name: "公印の履歴の表" });
     await expect(seals.getByRole("row")).toHaveCount(3); // the header, today's entry, the first one
     const current = seals.getByRole("row").filter({ hasText: "適用中" });
     await expect(current).toContainText("64×64px");
@@ -96,7 +96,7 @@ test.describe.serial("municipal admin", () => {
     await page.getByLabel("公印の画像ファイル").setInputFiles({ name: "seal.png", mimeType: "image/png", buffer: Buffer.from(patternPng(64, 8)) });
     await page.getByRole("button", { name: "公印を登録" }).click();
     await expect(page.getByText("この適用開始日の登録がすでにあります。別の日付を指定してください。").first()).toBeVisible();
-    await expect(page.getByRole("table", { name: "公印の履歴の表" }).getByRole("row")).toHaveCount(3);
+    await expect(page.getByRole("region", { name: "公印の履歴の表" }).getByRole("row")).toHaveCount(3);
   });
 });
 

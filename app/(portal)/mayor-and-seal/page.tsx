@@ -78,7 +78,7 @@ export default async function MayorAndSealPage({ searchParams }: { searchParams:
                 <img src={`/mayor-and-seal/seals/${s.id}`} alt={`${range(s.effectiveFrom, s.effectiveUntil)}の公印`} className="size-20 rounded-8 border border-solid-gray-420 bg-white object-contain p-1" />
               ),
             },
-            { header: "大きさ", className: "whitespace-nowrap px-3 py-3", cell: (s) => `${s.width ?? "—"}×${s.height ?? "—"}px・${Math.ceil(s.bytes / 1024)}KB` },
+            { header: "大きさ", className: "whitespace-nowrap px-3 py-3", cell: (s) => `${s.width && s.height ? `${s.width}×${s.height}px・` : ""}${Math.ceil(s.bytes / 1024)}KB` },
             { header: "状態", className: (s) => `whitespace-nowrap px-3 py-3 ${s.status === "in_force" ? "font-bold" : ""}`, cell: (s) => STATUS_LABELS[s.status] },
             { header: "登録日時", className: "whitespace-nowrap px-3 py-3", cell: (s) => formatJstMinute(s.recordedAt) },
           ]}
