@@ -1,4 +1,5 @@
 import type { CertificateTypeId } from "./certificate-types";
+import { ENTRY_ITEM_LABELS } from "./schemas/kiosk";
 
 // Which items of personal data a certificate of a given type printed, derived from the type and the options
 // the issuance recorded (the request's `options`, lib/schemas/kiosk.ts) — never from the data itself. The
@@ -15,20 +16,6 @@ export type ExposedItems = {
   myNumber: boolean;
   /** 本籍 printed. */
   honseki: boolean;
-};
-
-const RESIDENCE_ENTRY_LABELS: Record<string, string> = {
-  name: "氏名",
-  kana: "フリガナ",
-  dateOfBirth: "生年月日",
-  sex: "性別",
-  address: "住所",
-  householdHead: "世帯主",
-  relationship: "続柄",
-  becameResidentOn: "住民となった日",
-  addressSetOn: "住所を定めた日",
-  previousAddress: "前住所",
-  honseki: "本籍",
 };
 
 const REGISTER_LABELS: Record<string, string> = { current: "", joseki: "（除籍）", kaisei_genkoseki: "（改製原戸籍）" };
@@ -59,7 +46,7 @@ export function exposedItems(type: CertificateTypeId, options: unknown): Exposed
     }
     case "residence-entry": {
       const chosen = Array.isArray(o.items) ? o.items.map(String) : [];
-      const items = chosen.map((k) => RESIDENCE_ENTRY_LABELS[k]).filter((x): x is string => !!x);
+      const items = chosen.map((k) => (ENTRY_ITEM_LABELS as Record<string, string>)[k]).filter((x): x is string => !!x);
       return { items, persons: whom(o.members ?? "all", "世帯全員"), myNumber: false, honseki: chosen.includes("honseki") };
     }
     case "seal":

@@ -55,6 +55,24 @@ export const RESIDENCE_ENTRY_ITEMS = [
   "honseki",
 ] as const;
 
+export type EntryItem = (typeof RESIDENCE_ENTRY_ITEMS)[number];
+
+/** 住民票記載事項証明書: the items a resident may ask to be certified, in the order of the API (the kiosk's
+ * choices and the incident report's exposed items). */
+export const ENTRY_ITEM_LABELS: Record<EntryItem, string> = {
+  name: "氏名",
+  kana: "氏名のフリガナ",
+  dateOfBirth: "生年月日",
+  sex: "性別",
+  address: "住所",
+  householdHead: "世帯主",
+  relationship: "続柄",
+  becameResidentOn: "住民となった日",
+  addressSetOn: "住所を定めた日",
+  previousAddress: "前住所",
+  honseki: "本籍",
+};
+
 export const ZResidenceOptions = z
   .object({
     members: ZMembers.default("all"),

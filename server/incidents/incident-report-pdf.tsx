@@ -3,20 +3,12 @@
 // PDF worker thread (server/pdf/render-pool.ts renderIncidentReportInWorker). No "server-only": the worker
 // threads load it.
 import { Document, Page, renderToBuffer, StyleSheet, Text, View } from "@react-pdf/renderer";
-import { FONT_FAMILY, unprintableCharacters } from "../pdf/fonts";
+import { unprintableCharacters } from "../pdf/fonts";
 import { registerPdfFonts } from "../pdf/render-certificate";
+import { REPORT_STYLES } from "../reports/report-styles";
 import type { IncidentReportData } from "./incident-report-data";
 
-const s = StyleSheet.create({
-  page: { fontFamily: FONT_FAMILY, fontSize: 9, padding: 40, lineHeight: 1.4 },
-  footer: { position: "absolute", bottom: 20, left: 40, right: 40, flexDirection: "row", justifyContent: "space-between", fontSize: 7, color: "#555" },
-  title: { fontSize: 16, fontWeight: "bold", marginBottom: 4 },
-  sub: { fontSize: 9, color: "#333", marginBottom: 12 },
-  h2: { fontSize: 11, fontWeight: "bold", marginTop: 12, marginBottom: 4, borderBottomWidth: 1, borderBottomColor: "#333", paddingBottom: 2 },
-  tr: { flexDirection: "row", borderBottomWidth: 0.5, borderBottomColor: "#999", paddingVertical: 2 },
-  th: { fontWeight: "bold" },
-  note: { fontSize: 8, color: "#333", marginTop: 4 },
-});
+const s = { ...REPORT_STYLES, ...StyleSheet.create({ note: { fontSize: 8, color: "#333", marginTop: 4 } }) };
 
 /** Free text staff typed may hold a character the fonts lack: print 〓 (the customary mark) rather than refuse the report. */
 const printable = (text: string) => {

@@ -5,33 +5,30 @@
 import { Document, Page, Rect, renderToBuffer, StyleSheet, Svg, Text, View } from "@react-pdf/renderer";
 import { storeChainName } from "@/lib/store-chains";
 import { formatWareki } from "@/lib/wareki";
-import { FONT_FAMILY, unprintableCharacters } from "../pdf/fonts";
+import { unprintableCharacters } from "../pdf/fonts";
 import { registerPdfFonts } from "../pdf/render-certificate";
 import { addMonths, monthLabel } from "@/lib/months";
 import type { ReportData } from "./report-data";
 import { UnprintableReportError } from "./report-errors";
+import { REPORT_STYLES } from "./report-styles";
 
 const BAR = "#0031d8";
 const yen = new Intl.NumberFormat("ja-JP");
 const fmt = (n: number) => yen.format(n);
 const pct = (cur: number, base: number) => (base === 0 ? "—" : `${((cur / base) * 100).toFixed(1)}%`);
 
-const s = StyleSheet.create({
-  page: { fontFamily: FONT_FAMILY, fontSize: 9, padding: 40, lineHeight: 1.4 },
-  footer: { position: "absolute", bottom: 20, left: 40, right: 40, flexDirection: "row", justifyContent: "space-between", fontSize: 7, color: "#555" },
-  title: { fontSize: 16, fontWeight: "bold", marginBottom: 4 },
-  sub: { fontSize: 9, color: "#333", marginBottom: 12 },
-  h2: { fontSize: 11, fontWeight: "bold", marginTop: 12, marginBottom: 4, borderBottomWidth: 1, borderBottomColor: "#333", paddingBottom: 2 },
-  tr: { flexDirection: "row", borderBottomWidth: 0.5, borderBottomColor: "#999", paddingVertical: 2 },
-  th: { fontWeight: "bold" },
-  cellLabel: { width: 150 },
-  cell: { width: 76, textAlign: "right" },
-  barRow: { flexDirection: "row", alignItems: "center", paddingVertical: 1 },
-  barLabel: { width: 110, fontSize: 8 },
-  barValue: { width: 60, fontSize: 8, textAlign: "right" },
-  colLabels: { flexDirection: "row" },
-  colLabel: { fontSize: 6, textAlign: "center" },
-});
+const s = {
+  ...REPORT_STYLES,
+  ...StyleSheet.create({
+    cellLabel: { width: 150 },
+    cell: { width: 76, textAlign: "right" },
+    barRow: { flexDirection: "row", alignItems: "center", paddingVertical: 1 },
+    barLabel: { width: 110, fontSize: 8 },
+    barValue: { width: 60, fontSize: 8, textAlign: "right" },
+    colLabels: { flexDirection: "row" },
+    colLabel: { fontSize: 6, textAlign: "center" },
+  }),
+};
 
 type Bar = { label: string; value: number };
 

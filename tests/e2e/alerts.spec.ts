@@ -1,5 +1,5 @@
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { expectAccessible } from "./helpers/a11y";
+import { expect, test } from "@playwright/test";
 import { createAlert } from "../factories/alerts";
 import { createE2eMunicipality, createE2eStaff, factories } from "./helpers/fixtures";
 import { signIn } from "./helpers/sign-in";
@@ -8,11 +8,6 @@ import { signIn } from "./helpers/sign-in";
 // secret once, and reads what was sent and what failed; a clerk reads the log without the settings. The
 // municipality, its staff and its alerts are this spec's own (helpers/fixtures.ts).
 
-async function expectNoSeriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
-}
 
 test("the administrator sets the alert recipients and a webhook, and the log shows each delivery's status", async ({ page }, testInfo) => {
   test.setTimeout(180_000);
@@ -34,13 +29,13 @@ test("the administrator sets the alert recipients and a webhook, and the log sho
   await expect(log).toContainText("送信済み");
   await expect(log).toContainText("失敗（6回、http_500）");
   await expect(log).toContainText("https://hooks.e2e.example.jp");
-  await expectNoSeriousViolations(page);
+  await expectAccessible(page, "alerts");
 
   // A malformed address is shown at its field before anything is sent.
   await page.getByLabel("メールの宛先").fill("joho@e2e.example.jp\nnot-an-address");
   await page.getByRole("button", { name: "保存する" }).click();
   await expect(page.getByText("メールアドレスの形式ではありません: not-an-address")).toBeVisible();
-  await expectNoSeriousViolations(page);
+  await expectAccessible(page, "alerts");
 
   await page.getByLabel("メールの宛先").fill("joho@e2e.example.jp\nshimin@e2e.example.jp");
   await page.getByLabel("WebhookのURL（任意）").fill("https://hooks.e2e.example.jp/konbini");
@@ -48,7 +43,7 @@ test("the administrator sets the alert recipients and a webhook, and the log sho
   await expect(page.getByText("Webhookの署名用秘密鍵を発行しました")).toBeVisible();
   await expect(page.getByTestId("shown-secret")).toHaveText(/^[A-Za-z0-9_-]{43}$/);
   await expect(page.getByText(`alerts-${municipality.code}`).first()).toBeVisible();
-  await expectNoSeriousViolations(page);
+  await expectAccessible(page, "alerts");
 
   // Shown once: after a reload the settings keep the addresses and offer a rotation, not the secret.
   await page.reload();

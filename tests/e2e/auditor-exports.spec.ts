@@ -4,7 +4,7 @@ import { createApiClient, createCardholder } from "../factories/issuance";
 import { createIssuanceRow } from "../factories/issuance-row";
 import { ownerDb } from "../setup/owner-db";
 import { createE2eMunicipality, createE2eStaff, factories } from "./helpers/fixtures";
-import { expectAccessible } from "./helpers/kiosk";
+import { expectAccessible } from "./helpers/a11y";
 import { signIn, type Account } from "./helpers/sign-in";
 
 // The auditors' exports (issue 22, item 7): an auditor of the spec's own municipality downloads the audit log as

@@ -5,7 +5,8 @@ import { baseRequest } from "../../scripts/kiosk/client";
 import { createCardholder } from "../factories/issuance";
 import { ownerDb } from "../setup/owner-db";
 import { createE2eKioskClient, createE2eMunicipality, createE2eStaff, factories } from "./helpers/fixtures";
-import { expectAccessible, OPEN_HOURS } from "./helpers/kiosk";
+import { expectAccessible } from "./helpers/a11y";
+import { OPEN_HOURS } from "./helpers/kiosk";
 import { signIn, type Account } from "./helpers/sign-in";
 
 // The void (無効) of a printed certificate by the municipality's administrator (docs/decisions/0012): from the

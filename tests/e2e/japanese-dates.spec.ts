@@ -1,7 +1,7 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { chooseDate, dateGroup, datePart } from "./helpers/date-fields";
 import { createE2eMunicipality, createE2eStaff } from "./helpers/fixtures";
-import { expectAccessible } from "./helpers/kiosk";
+import { expectAccessible } from "./helpers/a11y";
 import { signIn, type Account } from "./helpers/sign-in";
 
 // Dates read the Japanese way whatever the browser's language (issue 20): in an English browser in New York a

@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
-import { expectAccessible, OPEN_HOURS, screenHeading, setClock } from "./helpers/kiosk";
+import { expectAccessible } from "./helpers/a11y";
+import { OPEN_HOURS, screenHeading, setClock } from "./helpers/kiosk";
 
 // The 本籍地 利用登録 at the kiosk simulator: card → PIN → 本籍地 and the 本籍・筆頭者 (or a web
 // pre-registration's receipt number) → consent → receipt number, and the refusals of the intake. The e2e

@@ -1,6 +1,7 @@
 import { account, signIn } from "./helpers/sign-in";
 import { expect, test, type Page } from "@playwright/test";
-import { expectAccessible, OPEN_HOURS, orderSealCertificate, placeCard, screenHeading, setClock, typePin } from "./helpers/kiosk";
+import { expectAccessible } from "./helpers/a11y";
+import { OPEN_HOURS, orderSealCertificate, placeCard, screenHeading, setClock, typePin } from "./helpers/kiosk";
 
 // The kiosk + centre simulator, driven like a resident at a kiosk. The e2e server runs on a fresh database
 // with the demo seed (docs/demo-data.md) and ALLOW_CLOCK_OVERRIDE=true, so the judging time is set in the

@@ -2,7 +2,8 @@ import crypto from "node:crypto";
 import { expect, test } from "@playwright/test";
 import { ownerDb } from "../setup/owner-db";
 import { factories } from "./helpers/fixtures";
-import { expectAccessible, placeCard, screenHeading, setClock, typePin } from "./helpers/kiosk";
+import { expectAccessible } from "./helpers/a11y";
+import { placeCard, screenHeading, setClock, typePin } from "./helpers/kiosk";
 
 // お知らせ at the kiosk simulator: the stops of 世田谷区 (demo seed) this spec creates — a planned stop of every
 // service, a 戸籍-only stop and an emergency stop of one type — reach the certificate list as a real terminal

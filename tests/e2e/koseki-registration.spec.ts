@@ -1,4 +1,4 @@
-import AxeBuilder from "@axe-core/playwright";
+import { expectAccessible } from "./helpers/a11y";
 import { expect, test, type Page } from "@playwright/test";
 import { baseRequest } from "../../scripts/kiosk/client";
 import { nonResidentWithKoseki } from "../factories/koseki-registration";
@@ -20,11 +20,6 @@ test.beforeAll(async () => {
 
 const RECEIPT = /^[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/;
 
-async function expectNoSeriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
-}
 
 async function fillBirthDate(page: Page, calendar: string, y: string, m: string, d: string) {
   const group = page.getByRole("group", { name: /生年月日/ });
@@ -60,7 +55,7 @@ async function preRegister(page: Page, person: Applicant) {
 test("a resident pre-registers on the web, gets a receipt number and checks the status", async ({ page }) => {
   await page.goto("/koseki-registration");
   await expect(page.getByRole("heading", { level: 1, name: "本籍地の利用登録（事前登録）" })).toBeVisible();
-  await expectNoSeriousViolations(page);
+  await expectAccessible(page, "koseki-registration");
 
   // Nothing filled: the errors are shown next to their fields, and nothing is sent.
   await page.getByRole("button", { name: "申請する" }).click();
@@ -69,13 +64,13 @@ test("a resident pre-registers on the web, gets a receipt number and checks the 
   await expect(page.getByText("内容を確認のうえ、同意してください。")).toBeVisible();
   await page.getByLabel("氏（フリガナ）").fill("やまだ");
   await expect(page.getByText("氏（フリガナ）は全角カタカナで入力してください。")).toBeVisible();
-  await expectNoSeriousViolations(page);
+  await expectAccessible(page, "koseki-registration");
 
   const receiptNo = await preRegister(page, { family: "山田", given: "花子", familyKana: "ヤマダ", givenKana: "ハナコ" });
 
   await page.getByRole("link", { name: "受付状況を確認する" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "利用登録の受付状況の確認" })).toBeVisible();
-  await expectNoSeriousViolations(page);
+  await expectAccessible(page, "koseki-registration");
   await page.getByLabel("受付番号").fill(receiptNo.toLowerCase());
   await fillBirthDate(page, "西暦", "1985", "7", "16");
   await page.getByRole("button", { name: "確認する" }).click();
@@ -85,7 +80,7 @@ test("a resident pre-registers on the web, gets a receipt number and checks the 
   await page.getByRole("button", { name: "確認する" }).click();
   await expect(page.getByTestId("registration-status")).toHaveText("カードによる申請待ち");
   await expect(page.getByText(`${TOWN.prefecture}${TOWN.name}`)).toBeVisible();
-  await expectNoSeriousViolations(page);
+  await expectAccessible(page, "koseki-registration");
 });
 
 test("the 本籍地 clerk approves a kiosk application matched against the 戸籍 and rejects a pre-registration", async ({ page, baseURL }, testInfo) => {
@@ -104,13 +99,13 @@ test("the 本籍地 clerk approves a kiosk application matched against the 戸�
   await signIn(page, testInfo, CLERK);
   await page.getByRole("navigation", { name: "メインメニュー" }).getByRole("link", { name: "利用登録の審査" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "本籍地の利用登録の審査" })).toBeVisible();
-  await expectNoSeriousViolations(page);
+  await expectAccessible(page, "koseki-registration");
 
   // Approve: the candidate that matches on every field is preselected.
   await page.getByRole("link", { name: kioskReceipt }).click();
   await expect(page.getByRole("heading", { level: 1, name: new RegExp(kioskReceipt) })).toBeVisible();
   await expect(page.getByText("すべて一致").first()).toBeVisible();
-  await expectNoSeriousViolations(page);
+  await expectAccessible(page, "koseki-registration");
   await page.getByRole("button", { name: "承認する" }).click();
   await expect(page.locator("p", { hasText: "状態：" })).toContainText("登録済み");
   await expect(page.getByRole("button", { name: "承認する" })).toHaveCount(0);
@@ -124,7 +119,7 @@ test("the 本籍地 clerk approves a kiosk application matched against the 戸�
   await page.getByRole("button", { name: "不承認にする" }).click();
   await expect(page.locator("p", { hasText: "状態：" })).toContainText("登録できませんでした");
   await expect(page.getByText(/登録不可のお知らせ：送信待ち/)).toBeVisible();
-  await expectNoSeriousViolations(page);
+  await expectAccessible(page, "koseki-registration");
 
   // The registration no longer stands in the way of the town's 戸籍 for this card (service hours may still).
   const eligibility = await client.post<{ certificates: Array<{ available: boolean; reason?: string }> }>("/eligibility", baseRequest(person.card.serial, TOWN.code, "honseki"));

@@ -1,6 +1,6 @@
 import crypto from "node:crypto";
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { expectAccessible } from "./helpers/a11y";
+import { expect, test } from "@playwright/test";
 import { baseRequest } from "../../scripts/kiosk/client";
 import { createCardholder } from "../factories/issuance";
 import { dateGroup, datePart } from "./helpers/date-fields";
@@ -21,11 +21,6 @@ test.beforeAll(async () => {
   CARD_SERIAL = (await factories(() => createCardholder(MUNICIPALITY.id))).card.serial;
 });
 
-async function expectNoSeriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
-}
 
 /** A residence certificate for the cardholder, reported back as failed: an issuance and an incident. */
 async function failedIssuance(baseURL: string): Promise<string> {
@@ -45,7 +40,7 @@ test("a clerk searches the issuance log, opens a detail, and acknowledges and cl
   await signIn(page, testInfo, CLERK);
   await page.goto("/issuances");
   await expect(page.getByRole("heading", { name: "発行履歴", level: 1 })).toBeVisible();
-  await expectNoSeriousViolations(page);
+  await expectAccessible(page, "logs-and-incidents");
 
   await page.getByLabel("発行番号").fill(issuanceNo.slice(0, 12));
   await page.getByLabel("状態").selectOption("failed");
@@ -59,7 +54,7 @@ test("a clerk searches the issuance log, opens a detail, and acknowledges and cl
   await expect(main).toContainText("印刷失敗");
   await expect(main).toContainText("printer_error");
   await expect(main).not.toContainText("権限により非表示");
-  await expectNoSeriousViolations(page);
+  await expectAccessible(page, "logs-and-incidents");
 
   // A bad date range is refused with a message tied to the field.
   await page.goto("/issuances?from=2026-11-28&to=2026-11-27");
@@ -70,10 +65,10 @@ test("a clerk searches the issuance log, opens a detail, and acknowledges and cl
 
   await page.goto("/incidents?status=open");
   await expect(page.getByRole("heading", { name: "インシデント", level: 1 })).toBeVisible();
-  await expectNoSeriousViolations(page);
+  await expectAccessible(page, "logs-and-incidents");
   await page.getByRole("row").filter({ hasText: issuanceNo }).getByRole("link").click();
   await expect(page.getByRole("heading", { name: "インシデントの詳細" })).toBeVisible();
-  await expectNoSeriousViolations(page);
+  await expectAccessible(page, "logs-and-incidents");
 
   await page.getByRole("button", { name: "対応中にする" }).click();
   await expect(page.getByRole("status").filter({ hasText: "インシデントを対応中にしました。" })).toBeVisible();
@@ -101,7 +96,7 @@ test("a clerk searches the issuance log, opens a detail, and acknowledges and cl
   await expect(page.getByRole("heading", { name: "監査記録", level: 1 })).toBeVisible();
   await expect(page.getByText("検証OK")).toBeVisible();
   await expect(page.getByRole("main")).toContainText("incident.close");
-  await expectNoSeriousViolations(page);
+  await expectAccessible(page, "logs-and-incidents");
 
   // The auditor sees the issuance without the requester's name.
   await page.goto(`/issuances?issuanceNo=${issuanceNo}`);

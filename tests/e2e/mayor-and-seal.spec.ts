@@ -1,9 +1,9 @@
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page, type TestInfo } from "@playwright/test";
+import { expectAccessible } from "./helpers/a11y";
+import { expect, test, type Page } from "@playwright/test";
 import { patternPng } from "../factories/png";
 import { chooseDate, dateGroup, datePart } from "./helpers/date-fields";
 import { createE2eMunicipality, createE2eStaff } from "./helpers/fixtures";
-import { completeEnrolment, completeTotpStep, signInPassword, type Account } from "./helpers/sign-in";
+import { signIn, type Account } from "./helpers/sign-in";
 
 // The mayor and 公印 history page (docs/decisions/0015) on a municipality of this spec's own: its administrator
 // records a new mayor for a later day and uploads a 公印 in force today; a clerk reads the history only.
@@ -17,21 +17,7 @@ test.beforeAll(async () => {
   CLERK = await createE2eStaff(MUNICIPALITY.id, "clerk");
 });
 
-/** Password then MFA; waits for the MFA page to settle (/login/mfa may redirect on to /account/mfa). */
-async function signIn(page: Page, testInfo: TestInfo, acc: Account) {
-  await signInPassword(page, acc);
-  const enrol = page.getByRole("heading", { level: 1, name: "2段階認証の設定" });
-  const verify = page.getByRole("heading", { level: 1, name: "2段階認証", exact: true });
-  await expect(enrol.or(verify)).toBeVisible();
-  if (await enrol.isVisible()) await completeEnrolment(page, testInfo, acc.loginId);
-  else await completeTotpStep(page, testInfo, acc.loginId);
-}
 
-async function expectNoSeriousAxeViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
-}
 
 /** The server's today as the form's date field starts with it (the spec reads no clock of its own). */
 async function todayOnForm(page: Page, label: string): Promise<string> {
@@ -57,7 +43,7 @@ test.describe.serial("municipal admin", () => {
     await page.getByRole("navigation", { name: "メインメニュー" }).getByRole("link", { name: "市区町村長と公印" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "市区町村長と公印" })).toBeVisible();
     await expect(page.getByRole("main")).toContainText(MUNICIPALITY.name);
-    await expectNoSeriousAxeViolations(page);
+    await expectAccessible(page, "mayor-and-seal");
   });
 
   test("records a new mayor from a later day: listed as 予定, the current one stays 適用中", async () => {
@@ -85,7 +71,7 @@ test.describe.serial("municipal admin", () => {
     await expect(thumbnail).toBeVisible();
     expect(await thumbnail.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(64);
     await expect(seals.getByRole("row").filter({ hasText: "終了" })).toHaveCount(1);
-    await expectNoSeriousAxeViolations(page);
+    await expectAccessible(page, "mayor-and-seal");
   });
 
   test("a second 公印 for the same day and a file that is not a PNG are refused at the field", async () => {
@@ -109,5 +95,5 @@ test("a clerk reads the history and gets no forms", async ({ page }, testInfo) =
   await expect(page.getByRole("heading", { level: 2, name: "公印の履歴" })).toBeVisible();
   await expect(page.getByRole("button", { name: "市区町村長を登録" })).toHaveCount(0);
   await expect(page.getByRole("button", { name: "公印を登録" })).toHaveCount(0);
-  await expectNoSeriousAxeViolations(page);
+  await expectAccessible(page, "mayor-and-seal");
 });

@@ -1,8 +1,8 @@
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page, type TestInfo } from "@playwright/test";
+import { expectAccessible } from "./helpers/a11y";
+import { expect, test, type Page } from "@playwright/test";
 import { chooseDate, dateGroup, datePart } from "./helpers/date-fields";
 import { createE2eMunicipality, createE2eStaff } from "./helpers/fixtures";
-import { completeEnrolment, completeTotpStep, signInPassword, type Account } from "./helpers/sign-in";
+import { signIn, type Account } from "./helpers/sign-in";
 
 // The settings screen (/service/settings) on a municipality of this spec's own: the administrator schedules a
 // change of the issuance settings with an effective day, cancels it, and adds and removes a closure day; a
@@ -18,20 +18,7 @@ test.beforeAll(async () => {
   CLERK = await createE2eStaff(MUNICIPALITY.id, "clerk");
 });
 
-async function signIn(page: Page, testInfo: TestInfo, acc: Account) {
-  await signInPassword(page, acc);
-  const enrol = page.getByRole("heading", { level: 1, name: "2段階認証の設定" });
-  const verify = page.getByRole("heading", { level: 1, name: "2段階認証", exact: true });
-  await expect(enrol.or(verify)).toBeVisible();
-  if (await enrol.isVisible()) await completeEnrolment(page, testInfo, acc.loginId);
-  else await completeTotpStep(page, testInfo, acc.loginId);
-}
 
-async function expectNoSeriousAxeViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
-}
 
 /** The year after the current one, as the date field offers it. */
 async function nextYear(page: Page, label: string): Promise<string> {
@@ -54,7 +41,7 @@ test.describe.serial("municipal admin", () => {
     await expect(page.getByRole("heading", { level: 1, name: "自治体の設定" })).toBeVisible();
     await expect(page.getByRole("main")).toContainText(MUNICIPALITY.name);
     await expect(page.getByRole("row").filter({ hasText: "氏名欄" })).toContainText("1行40文字 × 1行");
-    await expectNoSeriousAxeViolations(page);
+    await expectAccessible(page, "municipal-settings");
 
     // A value out of range is refused at the field, in Japanese.
     await page.getByLabel("氏名欄の行数").fill("9");
@@ -74,7 +61,7 @@ test.describe.serial("municipal admin", () => {
     await expect(scheduled).toContainText("成年被後見人の方を対象外とする：する");
     // Not in force yet: the values in force are unchanged.
     await expect(page.getByRole("row").filter({ hasText: "氏名欄" })).toContainText("1行40文字 × 1行");
-    await expectNoSeriousAxeViolations(page);
+    await expectAccessible(page, "municipal-settings");
 
     await scheduled.getByRole("button", { name: "この予約を取り消す" }).click();
     await expect(page.getByText("予約済みの変更はありません。")).toBeVisible();
@@ -88,7 +75,7 @@ test.describe.serial("municipal admin", () => {
     await page.getByRole("button", { name: "休止日を追加" }).click();
     const row = page.getByRole("row").filter({ hasText: "e2eシステム更新のため" });
     await expect(row).toContainText(`${year}/05/07`);
-    await expectNoSeriousAxeViolations(page);
+    await expectAccessible(page, "municipal-settings");
 
     // The same day again is refused at the field.
     await chooseDate(page, "休止日", `${year}-05-07`);
@@ -108,5 +95,5 @@ test("a clerk sees the settings read-only", async ({ page }, testInfo) => {
   await expect(page.getByText("閲覧のみ")).toBeVisible();
   await expect(page.getByRole("button", { name: "変更を予約" })).toHaveCount(0);
   await expect(page.getByRole("button", { name: "休止日を追加" })).toHaveCount(0);
-  await expectNoSeriousAxeViolations(page);
+  await expectAccessible(page, "municipal-settings");
 });

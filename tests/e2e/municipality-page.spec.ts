@@ -1,4 +1,4 @@
-import AxeBuilder from "@axe-core/playwright";
+import { expectAccessible } from "./helpers/a11y";
 import { expect, test, type Page } from "@playwright/test";
 import { ownerDb } from "../setup/owner-db";
 import { createE2eMunicipality, factories } from "./helpers/fixtures";
@@ -7,11 +7,6 @@ import { createE2eMunicipality, factories } from "./helpers/fixtures";
 // its planned stop and the 住民票 fee change of next 1 April, 小布施町 with 戸籍 hours on weekdays only, no
 // 記載事項証明書 and a stop of the 利用登録 intake. A municipality that is not active is not found.
 
-async function expectNoSeriousAxeViolations(page: Page, state: string) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious.map((v) => `${state}: ${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
-}
 
 const row = (page: Page, table: string, name: string) => page.getByRole("region", { name: table }).getByRole("row").filter({ has: page.getByRole("rowheader", { name, exact: true }) });
 
@@ -32,7 +27,7 @@ test("松本市: certificates, fees with the coming change, hours, the planned s
   await expect(notices).toContainText("予定：全サービス");
   await expect(notices).toContainText("システム保守のため");
   await expect(page.getByTestId("registration-intake")).toContainText("利用登録の申請を受け付けています。");
-  await expectNoSeriousAxeViolations(page, "松本市");
+  await expectAccessible(page, "松本市");
 });
 
 test("小布施町: no 記載事項証明書, 戸籍 on weekdays only, and the 利用登録 intake stop announced", async ({ page }) => {
@@ -44,7 +39,7 @@ test("小布施町: no 記載事項証明書, 戸籍 on weekdays only, and the �
   const koseki = row(page, "利用できる時間の一覧", "戸籍全部事項証明書");
   await expect(koseki.getByRole("cell")).toHaveText(["09:00〜17:00", "利用できません", "利用できません", "利用できません"]);
   await expect(page.getByRole("region", { name: "停止のお知らせ" })).toContainText("予定：本籍地利用登録の受付");
-  await expectNoSeriousAxeViolations(page, "小布施町");
+  await expectAccessible(page, "小布施町");
 });
 
 test("a municipality that is not active, or an unknown code, is not found", async ({ page }) => {

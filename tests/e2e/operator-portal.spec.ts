@@ -1,5 +1,5 @@
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { expectAccessible } from "./helpers/a11y";
+import { expect, test } from "@playwright/test";
 import { solidPng } from "../factories/png";
 
 import { createE2eMunicipality } from "./helpers/fixtures";
@@ -10,11 +10,6 @@ import { account, signIn } from "./helpers/sign-in";
 const OPERATOR = account("operator");
 const CLERK = account("setagaya-clerk");
 
-async function expectNoSeriousA11yViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
-}
 
 /** A free code with a correct check digit in the 99xxx range (no real municipality), and the same with a wrong one. */
 function codes(): { valid: string; wrong: string } {
@@ -29,11 +24,11 @@ test("the operator registers a municipality, uploads its 公印 and sees it", as
   await page.goto("/municipalities");
   await expect(page.getByRole("heading", { name: "自治体の管理" })).toBeVisible();
   await expect(page.getByRole("link", { name: "世田谷区" })).toBeVisible();
-  await expectNoSeriousA11yViolations(page);
+  await expectAccessible(page, "operator-portal");
 
   await page.getByRole("link", { name: "自治体を登録する" }).click();
   await expect(page.getByRole("heading", { name: "自治体の登録" })).toBeVisible();
-  await expectNoSeriousA11yViolations(page);
+  await expectAccessible(page, "operator-portal");
 
   const { valid, wrong } = codes();
   await page.getByLabel("団体コード").fill(wrong);
@@ -47,7 +42,7 @@ test("the operator registers a municipality, uploads its 公印 and sees it", as
   await expect(page.getByText("団体コードの検査数字が正しくありません。")).toBeVisible();
   await expect(page.getByLabel("団体コード")).toHaveAttribute("aria-invalid", "true");
   await expect(page.getByText("自治体名（カナ）は全角カタカナで入力してください。")).toBeVisible();
-  await expectNoSeriousA11yViolations(page);
+  await expectAccessible(page, "operator-portal");
 
   await page.getByLabel("団体コード").fill(valid);
   await page.getByLabel("自治体名（カナ）").fill("シケンムラ");
@@ -57,7 +52,7 @@ test("the operator registers a municipality, uploads its 公印 and sees it", as
   await expect(page.getByText("自治体を登録しました")).toBeVisible();
   await expect(page.getByRole("main")).toContainText("準備中");
   await expect(page.getByText("公印の画像は未登録です。")).toBeVisible();
-  await expectNoSeriousA11yViolations(page);
+  await expectAccessible(page, "operator-portal");
 
   // Not a PNG: refused with a Japanese message.
   await page.getByLabel("公印の画像ファイル").setInputFiles({ name: "seal.png", mimeType: "image/png", buffer: Buffer.from("<html>not a png</html>") });
@@ -82,7 +77,7 @@ test("the operator creates an API client and sees its secret once", async ({ pag
   await signIn(page, testInfo, OPERATOR);
   await page.goto("/api-clients");
   await expect(page.getByRole("heading", { name: "APIクライアントの管理" })).toBeVisible();
-  await expectNoSeriousA11yViolations(page);
+  await expectAccessible(page, "operator-portal");
 
   await page.getByRole("button", { name: "作成する" }).click();
   await expect(page.getByText("名称を入力してください。")).toBeVisible();
@@ -103,7 +98,7 @@ test("the operator creates an API client and sees its secret once", async ({ pag
   await expect(page.getByRole("row", { name: new RegExp(name) })).toContainText(keyId);
   await expect(page.getByRole("row", { name: new RegExp(name) })).toContainText("住民データ等の取込");
   await expect(page.getByRole("row", { name: new RegExp(name) })).not.toContainText("証明書の交付（キオスク）");
-  await expectNoSeriousA11yViolations(page);
+  await expectAccessible(page, "operator-portal");
 
   // The scopes are changed afterwards on the same screen.
   await page.getByRole("button", { name: `${name}の権限を変更` }).click();
@@ -116,7 +111,7 @@ test("the operator creates an API client and sees its secret once", async ({ pag
   await expect(page.getByRole("status").filter({ hasText: `「${name}」の権限を変更しました。` })).toBeVisible();
   await expect(page.getByRole("row", { name: new RegExp(name) })).toContainText("証明書の交付（キオスク）");
   await expect(page.getByRole("row", { name: new RegExp(name) })).not.toContainText("住民データ等の取込");
-  await expectNoSeriousA11yViolations(page);
+  await expectAccessible(page, "operator-portal");
 
   // Never again: not after a reload.
   await page.reload();

@@ -1,5 +1,5 @@
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { expectAccessible } from "./helpers/a11y";
+import { expect, test } from "@playwright/test";
 import { baseRequest } from "../../scripts/kiosk/client";
 import { createCardholder } from "../factories/issuance";
 import { chooseDate } from "./helpers/date-fields";
@@ -12,11 +12,6 @@ import { account, signIn } from "./helpers/sign-in";
 // the demo data (docs/demo-data.md): 山田 千尋 (JPKI-131121-900001) is under a 支援措置 — the clerk sees that one
 // is present and her demo refusals, never the details; the administrator sees the details. Axe on each screen.
 
-async function expectNoSeriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
-}
 
 // 10:00 JST on Thursday 2026-10-15: the refusals fall in 2026-10 whenever the run happens.
 const CLOCK = "2026-10-15T01:00:00.000Z";
@@ -41,14 +36,14 @@ test("kiosk refusals are counted on the statistics page and listed on 住民照�
 
   await page.getByRole("navigation", { name: "メインメニュー" }).getByRole("link", { name: "住民照会" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "住民照会" })).toBeVisible();
-  await expectNoSeriousViolations(page);
+  await expectAccessible(page, "resident-inquiry");
   // Half-width カナ and the birth date together.
   await page.getByLabel("フリガナ").fill("ﾔﾏｶﾜ");
   await chooseDate(page, "生年月日", "1980-04-01");
   await page.getByRole("button", { name: "検索" }).click();
   const name = `${head.familyName} ${head.givenName}`;
   await expect(page.getByRole("link", { name })).toBeVisible();
-  await expectNoSeriousViolations(page);
+  await expectAccessible(page, "resident-inquiry");
   await page.getByRole("link", { name }).click();
 
   await expect(page.getByRole("heading", { level: 1, name: `住民照会：${name}` })).toBeVisible();
@@ -58,7 +53,7 @@ test("kiosk refusals are counted on the statistics page and listed on 住民照�
   await expect(refused.getByRole("row").filter({ hasText: "印鑑登録なし" })).toHaveCount(1);
   await expect(refused.getByRole("row").filter({ hasText: "課税情報なし" })).toHaveCount(3);
   await expect(page.getByText("注意事項はありません。")).toBeVisible();
-  await expectNoSeriousViolations(page);
+  await expectAccessible(page, "resident-inquiry");
 });
 
 test("demo: a clerk sees that a 支援措置 is present, never its details; the administrator sees them", async ({ page }, testInfo) => {
@@ -74,7 +69,7 @@ test("demo: a clerk sees that a 支援措置 is present, never its details; the 
   await expect(page.getByText("措置の種類")).toHaveCount(0);
   // The demo refusals of her card (prisma/seed-data/refusals.ts), with the staff label of the reason.
   await expect(page.getByRole("region", { name: "最近のお断りの表" }).getByRole("row").filter({ hasText: "支援措置" })).toHaveCount(2);
-  await expectNoSeriousViolations(page);
+  await expectAccessible(page, "resident-inquiry");
   const detailUrl = page.url();
 
   await page.context().clearCookies();
@@ -83,5 +78,5 @@ test("demo: a clerk sees that a 支援措置 is present, never its details; the 
   await expect(page.getByRole("heading", { level: 1, name: "住民照会：山田 千尋" })).toBeVisible();
   await expect(page.getByRole("term").filter({ hasText: "措置の種類" })).toBeVisible();
   await expect(page.getByRole("definition").filter({ hasText: /^DV$/ })).toBeVisible();
-  await expectNoSeriousViolations(page);
+  await expectAccessible(page, "resident-inquiry");
 });

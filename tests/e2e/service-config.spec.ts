@@ -1,7 +1,7 @@
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page, type TestInfo } from "@playwright/test";
+import { expectAccessible } from "./helpers/a11y";
+import { expect, test, type Page } from "@playwright/test";
 import { createE2eMunicipality, createE2eStaff } from "./helpers/fixtures";
-import { completeEnrolment, completeTotpStep, signInPassword, type Account } from "./helpers/sign-in";
+import { signIn, type Account } from "./helpers/sign-in";
 
 // A municipality of this spec's own with its administrator and a clerk (helpers/fixtures.ts): the fees, hours
 // and stops changed here are nobody else's. The admin signs in once (a TOTP code cannot be reused within its
@@ -17,21 +17,7 @@ test.beforeAll(async () => {
   CLERK = await createE2eStaff(m.id, "clerk");
 });
 
-/** Password then MFA; waits for the MFA page to settle (/login/mfa may redirect on to /account/mfa). */
-async function signIn(page: Page, testInfo: TestInfo, acc: Account) {
-  await signInPassword(page, acc);
-  const enrol = page.getByRole("heading", { level: 1, name: "2段階認証の設定" });
-  const verify = page.getByRole("heading", { level: 1, name: "2段階認証", exact: true });
-  await expect(enrol.or(verify)).toBeVisible();
-  if (await enrol.isVisible()) await completeEnrolment(page, testInfo, acc.loginId);
-  else await completeTotpStep(page, testInfo, acc.loginId);
-}
 
-async function expectNoSeriousAxeViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
-}
 
 test.describe.serial("municipal admin", () => {
   let page: Page;
@@ -55,7 +41,7 @@ test.describe.serial("municipal admin", () => {
       await page.goto(path);
       await expect(page.getByRole("heading", { level: 1, name: heading })).toBeVisible();
       await expect(page.getByRole("main")).toContainText(MUNICIPALITY.name);
-      await expectNoSeriousAxeViolations(page);
+      await expectAccessible(page, "service-config");
     }
   });
 
@@ -95,7 +81,7 @@ test.describe.serial("municipal admin", () => {
     await page.getByLabel("停止の理由（200文字以内）").fill("印鑑データの確認のため");
     await page.getByRole("button", { name: "緊急停止を開始" }).click();
     await expect(page.getByText("停止中：印鑑登録証明書")).toBeVisible();
-    await expectNoSeriousAxeViolations(page);
+    await expectAccessible(page, "service-config");
     await page.getByRole("button", { name: "緊急停止を終了" }).click();
     await expect(page.getByText("実施中の緊急停止はありません。")).toBeVisible();
     await expect(page.getByText(/印鑑登録証明書：.*（印鑑データの確認のため）/)).toBeVisible();

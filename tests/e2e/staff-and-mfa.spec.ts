@@ -1,5 +1,5 @@
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { expectAccessible } from "./helpers/a11y";
+import { expect, test } from "@playwright/test";
 import crypto from "node:crypto";
 import { createE2eMunicipality, createE2eStaff } from "./helpers/fixtures";
 import { completeEnrolment, completeTotpStep, signIn, signInPassword, type Account } from "./helpers/sign-in";
@@ -20,11 +20,6 @@ test.beforeAll(async () => {
   OTHER_CLERK = await createE2eStaff((await createE2eMunicipality()).id, "clerk");
 });
 
-async function expectNoSeriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
-}
 
 test("first sign-in enrols TOTP, then signing in again asks for a code; a wrong code is refused in Japanese", async ({ page }, testInfo) => {
   // Password only: the portal stays closed until enrolment.
@@ -33,7 +28,7 @@ test("first sign-in enrols TOTP, then signing in again asks for a code; a wrong 
   await expect(page.getByRole("heading", { level: 1, name: "2段階認証の設定" })).toBeVisible();
   await page.goto("/dashboard");
   await expect(page).toHaveURL(/\/account\/mfa/);
-  await expectNoSeriousViolations(page);
+  await expectAccessible(page, "staff-and-mfa");
 
   const codes = await completeEnrolment(page, testInfo, FIRST.loginId);
   expect(codes.every((c) => /^[a-z0-9]{5}-[a-z0-9]{5}$/.test(c))).toBe(true);
@@ -45,7 +40,7 @@ test("first sign-in enrols TOTP, then signing in again asks for a code; a wrong 
   await signInPassword(page, FIRST);
   await expect(page).toHaveURL(/\/login\/mfa/);
   await expect(page.getByRole("heading", { level: 1, name: "2段階認証" })).toBeVisible();
-  await expectNoSeriousViolations(page);
+  await expectAccessible(page, "staff-and-mfa");
   // Before the second step nothing in the portal opens.
   await page.goto("/staff");
   await expect(page).toHaveURL(/\/login\/mfa/);
@@ -85,11 +80,11 @@ test("an administrator lists and adds staff of their municipality; account setti
   await expect(page.getByRole("heading", { level: 1, name: "職員アカウント" })).toBeVisible();
   await expect(page.getByRole("rowheader", { name: CLERK.loginId })).toBeVisible();
   await expect(page.getByRole("rowheader", { name: OTHER_CLERK.loginId })).toHaveCount(0);
-  await expectNoSeriousViolations(page);
+  await expectAccessible(page, "staff-and-mfa");
 
   await page.getByRole("link", { name: "職員を追加" }).click();
   await expect(page).toHaveURL(/\/staff\/new/);
-  await expectNoSeriousViolations(page);
+  await expectAccessible(page, "staff-and-mfa");
   const newClerk = `e2e-new-clerk-${crypto.randomBytes(3).toString("hex")}`;
   await page.getByLabel("ログインID").fill(newClerk);
   await page.getByLabel("氏名").fill("小布施 新人");
@@ -114,10 +109,10 @@ test("an administrator lists and adds staff of their municipality; account setti
 
   await page.goto("/account");
   await expect(page.getByRole("heading", { level: 1, name: "アカウント設定" })).toBeVisible();
-  await expectNoSeriousViolations(page);
+  await expectAccessible(page, "staff-and-mfa");
   await page.getByRole("link", { name: "パスワードを変更する" }).click();
   await expect(page).toHaveURL(/\/account\/password$/);
-  await expectNoSeriousViolations(page);
+  await expectAccessible(page, "staff-and-mfa");
   await page.getByLabel("現在のパスワード").fill("wrong-password-x");
   await page.locator("input[name=newPassword]").fill("another-password-2026");
   await page.getByLabel("新しいパスワード（確認）").fill("another-password-2026");

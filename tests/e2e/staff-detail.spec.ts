@@ -1,4 +1,4 @@
-import AxeBuilder from "@axe-core/playwright";
+import { expectAccessible } from "./helpers/a11y";
 import { expect, test, type Page } from "@playwright/test";
 import { createE2eMunicipality, createE2eStaff } from "./helpers/fixtures";
 import { completeEnrolment, completeTotpStep, freshTotpCode, knownSecret, signIn, signInPassword, type Account } from "./helpers/sign-in";
@@ -11,11 +11,6 @@ test.beforeAll(async () => {
   ADMIN = await createE2eStaff((await createE2eMunicipality()).id, "municipal_admin");
 });
 
-async function expectNoSeriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
-}
 
 /** Adds a clerk through /staff/new and opens their detail screen from the list. */
 async function addClerkAndOpen(page: Page, loginId: string) {
@@ -34,7 +29,7 @@ test("reset password: the temporary password is shown once, signs in, and the po
   const loginId = `e2e-reset-${crypto.randomUUID().slice(0, 8)}`;
   await signIn(page, testInfo, ADMIN);
   await addClerkAndOpen(page, loginId);
-  await expectNoSeriousViolations(page);
+  await expectAccessible(page, "staff-detail");
 
   // Role change within the municipal roles (no 運用事業者 on offer for an administrator).
   const role = page.getByRole("combobox", { name: "役割" });
@@ -59,7 +54,7 @@ test("reset password: the temporary password is shown once, signs in, and the po
   await expect(shown).toBeVisible();
   const temporaryPassword = (await shown.textContent())!.trim();
   expect(temporaryPassword).toMatch(/^[a-z2-9]{4}(-[a-z2-9]{4}){3}$/);
-  await expectNoSeriousViolations(page);
+  await expectAccessible(page, "staff-detail");
   // Shown once: not after a reload.
   await page.reload();
   await expect(page.getByTestId("temporary-password")).toHaveCount(0);
@@ -75,7 +70,7 @@ test("reset password: the temporary password is shown once, signs in, and the po
   await expect(page.getByRole("heading", { level: 1, name: "パスワードの変更" })).toBeVisible();
   await expect(page.getByText("パスワードの変更が必要です")).toBeVisible();
   await expect(page.getByRole("navigation", { name: "メインメニュー" })).toHaveCount(0);
-  await expectNoSeriousViolations(page);
+  await expectAccessible(page, "staff-detail");
   for (const path of ["/dashboard", "/issuances", "/account"]) {
     await page.goto(path);
     await expect(page).toHaveURL(/\/account\/password$/);
@@ -139,7 +134,7 @@ test("disabling a signed-in user ends their session at the next request; MFA res
   await page.getByRole("link", { name: ADMIN.loginId, exact: true }).click();
   await expect(page.getByRole("main")).toContainText("自分自身の役割・状態");
   await expect(page.getByRole("button", { name: "無効にする" })).toHaveCount(0);
-  await expectNoSeriousViolations(page);
+  await expectAccessible(page, "staff-detail");
 });
 
 test("a user regenerates their own recovery codes with a current code; the old ones stop working", async ({ page }, testInfo) => {
@@ -155,7 +150,7 @@ test("a user regenerates their own recovery codes with a current code; the old o
   const items = page.getByRole("list", { name: "新しいリカバリーコード" }).getByRole("listitem");
   await expect(items).toHaveCount(10);
   const codes = await items.allTextContents();
-  await expectNoSeriousViolations(page);
+  await expectAccessible(page, "staff-detail");
 
   // A new code passes the MFA step.
   await page.getByRole("button", { name: "ログアウト" }).click();

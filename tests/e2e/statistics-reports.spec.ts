@@ -1,4 +1,4 @@
-import AxeBuilder from "@axe-core/playwright";
+import { expectAccessible } from "./helpers/a11y";
 import { expect, test, type Page } from "@playwright/test";
 import fs from "node:fs";
 import { baseRequest, type KioskClient } from "../../scripts/kiosk/client";
@@ -16,11 +16,6 @@ let ADMIN: Account;
 let CARD_SERIAL: string;
 let kiosk: KioskClient;
 
-async function expectNoSeriousAxeViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
-}
 
 // The kiosk requests are judged at a fixed instant (the e2e server allows the clock override): 10:00 JST on
 // Thursday 2026-10-15, so the issuances complete in 2026-10 whenever the run happens. The municipality is this
@@ -79,7 +74,7 @@ test.describe.serial("statistics and monthly reports", () => {
     await expect(residenceTable.getByRole("row").filter({ hasText: "市区町村外での利用" })).toContainText("1");
     // The charts are drawn (recharts SVG) and hidden from assistive technology: the tables carry the data.
     await expect(page.locator("[aria-hidden=true] svg.recharts-surface").first()).toBeVisible();
-    await expectNoSeriousAxeViolations(page);
+    await expectAccessible(page, "statistics-reports");
 
     await chooseDate(page, "対象月", "2025-10");
     await page.getByRole("button", { name: "表示" }).click();
@@ -95,7 +90,7 @@ test.describe.serial("statistics and monthly reports", () => {
     await expect(page.getByRole("status").filter({ hasText: "保存しました" })).toBeVisible({ timeout: 30_000 });
     const row = page.getByRole("region", { name: "作成済みの月次報告の表" }).getByRole("row").nth(1);
     await expect(row).toContainText("統計 管理一郎");
-    await expectNoSeriousAxeViolations(page);
+    await expectAccessible(page, "statistics-reports");
 
     const [pdf] = await Promise.all([page.waitForEvent("download"), row.getByRole("link", { name: /PDF/ }).click()]);
     expect(pdf.suggestedFilename()).toBe(`monthly-report-${MUNICIPALITY.code}-${MONTH}.pdf`);
@@ -120,7 +115,7 @@ test.describe.serial("statistics and monthly reports", () => {
     await page.getByRole("button", { name: "窓口の通数を保存" }).click();
     await expect(page.getByRole("status").filter({ hasText: "保存しました" })).toBeVisible();
     await expect(page.getByRole("main")).toContainText("25.0%"); // 2 kiosk copies of 8
-    await expectNoSeriousAxeViolations(page);
+    await expectAccessible(page, "statistics-reports");
   });
 });
 
@@ -133,7 +128,7 @@ test("the operator compares every municipality and opens one", async ({ browser 
   const own = table.getByRole("row").filter({ hasText: MUNICIPALITY.name });
   // The count's own cell: the row's header carries the code, whose digits could hold a "2".
   await expect(own.getByRole("cell").first()).toHaveText("2");
-  await expectNoSeriousAxeViolations(page);
+  await expectAccessible(page, "statistics-reports");
   await own.getByRole("link").click();
   await expect(page).toHaveURL(new RegExp(`municipality=${MUNICIPALITY.code}`));
   await expect(page.getByRole("main")).toContainText(`${MUNICIPALITY.name}（団体コード ${MUNICIPALITY.code}）`);

@@ -1,7 +1,8 @@
 import fs from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
 import { rasterisePdf, readQr } from "../pdf-raster";
-import { expectAccessible, orderSealCertificate, screenHeading } from "./helpers/kiosk";
+import { expectAccessible } from "./helpers/a11y";
+import { orderSealCertificate, screenHeading } from "./helpers/kiosk";
 import { account, signIn } from "./helpers/sign-in";
 
 // Issue 20's acceptance, end to end on the demo data: a resident prints a 印鑑登録証明書 at the kiosk simulator;

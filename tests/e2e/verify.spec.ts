@@ -1,6 +1,6 @@
 import crypto from "node:crypto";
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { expectAccessible } from "./helpers/a11y";
+import { expect, test } from "@playwright/test";
 import { baseRequest } from "../../scripts/kiosk/client";
 import { createCardholder } from "../factories/issuance";
 import { rasterisePdf, readQr } from "../pdf-raster";
@@ -10,11 +10,6 @@ import { createE2eKioskClient, createE2eMunicipality, factories } from "./helper
 // phone would, opens /verify with both numbers filled in; pressing the button answers 有効 with the issuance's
 // facts and nothing personal. A wrong 照合番号 answers 見つかりません. No sign-in; axe on both states.
 
-async function expectNoSeriousAxeViolations(page: Page, state: string) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious.map((v) => `${state}: ${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
-}
 
 test("a printed certificate's QR code opens /verify, which answers 有効 without personal data", async ({ page, baseURL }) => {
   test.setTimeout(180_000);
@@ -37,7 +32,7 @@ test("a printed certificate's QR code opens /verify, which answers 有効 withou
   await expect(page.getByRole("heading", { level: 1, name: "コンビニ交付の証明書の確認" })).toBeVisible();
   await expect(page.getByLabel("発行番号")).toHaveValue(issued.body.issuanceNo);
   await expect(page.getByLabel("照合番号")).toHaveValue(code);
-  await expectNoSeriousAxeViolations(page, "form");
+  await expectAccessible(page, "form");
 
   await page.getByRole("button", { name: "確認する" }).click();
   await expect(page.getByTestId("verify-status")).toHaveText("有効");
@@ -48,7 +43,7 @@ test("a printed certificate's QR code opens /verify, which answers 有効 withou
   await expect(result).toContainText("令和8年11月27日 10:00");
   const shown = await result.innerText();
   for (const value of [holder.head.familyName, holder.head.givenName, holder.head.familyNameKana]) expect(shown).not.toContain(value);
-  await expectNoSeriousAxeViolations(page, "valid");
+  await expectAccessible(page, "valid");
 
   // The same number with another code: the one answer for every miss.
   const wrong = code.startsWith("0") ? `1${code.slice(1)}` : `0${code.slice(1)}`;
@@ -56,5 +51,5 @@ test("a printed certificate's QR code opens /verify, which answers 有効 withou
   await page.getByRole("button", { name: "確認する" }).click();
   await expect(page.getByRole("alert").filter({ hasText: "確認できませんでした" })).toContainText("一致する証明書は見つかりませんでした");
   await expect(page.getByTestId("verify-status")).toHaveCount(0);
-  await expectNoSeriousAxeViolations(page, "not found");
+  await expectAccessible(page, "not found");
 });

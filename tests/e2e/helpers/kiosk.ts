@@ -1,5 +1,5 @@
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, type Page } from "@playwright/test";
+import { expectAccessible } from "./a11y";
 import { chooseDate, dateGroup } from "./date-fields";
 
 // What the kiosk simulator specs share: the staff panel's judging clock, the screen headings, and the axe
@@ -8,17 +8,6 @@ import { chooseDate, dateGroup } from "./date-fields";
 
 export const CLOCK_LABEL = "判定時刻（サーバが ALLOW_CLOCK_OVERRIDE=true のときのみ有効）";
 export const OPEN_HOURS = "2026-11-27T10:00"; // a Friday, 10:00 JST
-
-/** No serious or critical axe violation on the screen shown. */
-export async function expectAccessible(page: Page, screen: string) {
-  // KIOSK_SCREENSHOT_DIR=/tmp/kiosk keeps a picture of every checked screen (to review the layout).
-  const dir = process.env.KIOSK_SCREENSHOT_DIR;
-  if (dir) await page.screenshot({ path: `${dir}/${test.info().title.slice(0, 12)}-${screen.replace(/\W+/g, "-")}.png`, fullPage: true });
-  // The printout iframe holds a PDF (Chromium's viewer), not our markup.
-  const results = await new AxeBuilder({ page }).exclude('iframe[title="印刷された証明書"]').analyze();
-  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious.map((v) => `${screen}: ${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
-}
 
 export const screenHeading = (page: Page, name: string) => page.getByRole("heading", { level: 2, name });
 

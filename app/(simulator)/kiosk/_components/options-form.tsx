@@ -3,7 +3,7 @@
 import { RESIDENCE_ENTRY_ITEMS } from "@/lib/schemas/kiosk";
 import type { IssueChoice, KioskEligibility } from "../certificate-actions";
 import { CheckTile, ChoiceGroup } from "./kiosk-ui";
-import { ENTRY_ITEM_LABELS, type EntryItem } from "./labels";
+import { ENTRY_ITEM_LABELS, type EntryItem } from "@/lib/schemas/kiosk";
 
 export type Available = Extract<KioskEligibility["certificates"][number], { available: true }>;
 export type Member = KioskEligibility["householdMembers"][number];

@@ -1,5 +1,6 @@
 import type { KioskEligibility } from "../certificate-actions";
-import { ENTRY_ITEM_LABELS, yen } from "./labels";
+import { ENTRY_ITEM_LABELS } from "@/lib/schemas/kiosk";
+import { yen } from "./labels";
 import { kosekiPeople, memberLabel, type Available, type Member, type OptionsDraft } from "./options-form";
 
 const yesNo = (v: boolean) => (v ? "あり" : "なし");
