@@ -15,6 +15,8 @@ describe("classifyPgError", () => {
     expect(classifyPgError(pgError("55P03"))).toEqual({ kind: "lock_timeout", code: "55P03", constraint: null });
     expect(classifyPgError(pgError("57P01"))).toEqual({ kind: "unavailable", code: "57P01", constraint: null });
     expect(classifyPgError(pgError("08006"))?.kind).toBe("unavailable");
+    // A write that reached a demoted primary (now a standby) behind HAProxy during a failover.
+    expect(classifyPgError(pgError("25006"))).toEqual({ kind: "unavailable", code: "25006", constraint: null });
     expect(classifyPgError(pgError("42P01"))).toBeNull();
   });
 

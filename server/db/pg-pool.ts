@@ -84,7 +84,17 @@ class CatalogAwarePool extends pg.Pool {
 }
 
 export function createPgPool(connectionString: string, options: pg.PoolConfig = {}): pg.Pool {
-  const pool = new CatalogAwarePool({ connectionString, max: 10, ...options, Client: CatalogAwareClient });
+  // connectionTimeoutMillis: pg waits for ever by default; behind HAProxy during a failover a connect can hang
+  // until the proxy gives up, so a request fails fast as retryable instead (503 database_unavailable).
+  // keepAlive: a primary lost without a FIN (host or network gone) is noticed on pooled idle sockets.
+  const pool = new CatalogAwarePool({
+    connectionString,
+    max: 10,
+    connectionTimeoutMillis: 5_000,
+    keepAlive: true,
+    ...options,
+    Client: CatalogAwareClient,
+  });
   // An idle client dropped by the server (restart, terminated backend) must not crash the process; the
   // pool discards it and the next query opens a new connection.
   pool.on("error", () => {});
