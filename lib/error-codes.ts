@@ -134,6 +134,9 @@ const APP_ERROR_CODES = {
   mayor_seal_date_taken: { status: 409, kind: "conflict" },
   // Alerts (docs/decisions/0016)
   alert_webhook_url_not_allowed: { status: 422, kind: "client" },
+  // Metrics endpoint (GET /api/metrics; Prometheus)
+  metrics_token_invalid: { status: 401, kind: "auth" },
+  metrics_address_not_allowed: { status: 403, kind: "auth" },
 } as const satisfies Record<string, ErrorCodeSpec>;
 
 const REFUSED = { status: 403, kind: "refused" } as const satisfies ErrorCodeSpec;

@@ -141,6 +141,9 @@ const MESSAGES: Record<Exclude<MessageCode, RefusalCode>, string> & Partial<Reco
   mayor_seal_in_past: "適用開始日は今日以降の日付を指定してください。発行済みの証明書に合わせるため、過去の日付からは登録できません。",
   mayor_seal_date_taken: "この適用開始日の登録がすでにあります。別の日付を指定してください。",
   alert_webhook_url_not_allowed: "WebhookのURLは https:// で始まるものを指定してください（http://localhost はデモ・試験環境でのみ使えます）。",
+  // Metrics endpoint
+  metrics_token_invalid: "メトリクスを読むためのトークンがないか、正しくありません。",
+  metrics_address_not_allowed: "この接続元からはメトリクスを読めません。",
 };
 
 export const ERROR_MESSAGES: ErrorMessages = { ...REFUSAL_MESSAGES, ...MESSAGES };

@@ -8,6 +8,7 @@ import os from "node:os";
 import { z } from "zod";
 import { trustedProxyHops } from "../lib/client-address";
 import { parseKeyring } from "./crypto/keyring";
+import { parseAllowedAddresses } from "./metrics/allowed-addresses";
 import { parseDemoFlag } from "./startup/run-mode";
 
 /** The environment as the process holds it: strings or nothing. */
@@ -99,6 +100,14 @@ export const ZEnv = z
      * not a municipal preference (docs/decisions/0013-resident-inquiry.md).
      */
     REFUSAL_RETENTION_DAYS: z.preprocess(unset, intIn(1, 3650).default(400)),
+    /**
+     * GET /api/metrics (Prometheus): a bearer token that may read it (compared in constant time; at least 32
+     * characters in production, server/startup/production-readiness.ts), and the client addresses that may read
+     * it without one (IPs and CIDR ranges, comma-separated; the address as TRUSTED_PROXY_HOPS resolves it).
+     * Neither set: the endpoint answers 404.
+     */
+    METRICS_TOKEN: z.preprocess(unset, z.string().regex(/^[A-Za-z0-9\-._~+/]+=*$/, "must be a bearer token: letters, digits and -._~+/ (e.g. `openssl rand -hex 32`)").optional()),
+    METRICS_ALLOWED_ADDRESSES: via(parseAllowedAddresses),
     // ── Internal: set by the tools, not by operators ──
     /** Set by vitest: the server never starts scheduled jobs under a test runner. */
     VITEST: z.preprocess(unset, text.optional()),
@@ -131,7 +140,7 @@ export type EnvName = keyof z.input<typeof ZEnv>;
 
 const NAMES = Object.keys(ZEnv.shape) as EnvName[];
 /** Never echoed in a message: secrets, and URLs that may carry a password. */
-const CONFIDENTIAL = /SECRET|PASSWORD|_KEYS$|DATABASE_URL|SMTP_URL/;
+const CONFIDENTIAL = /SECRET|PASSWORD|_KEYS$|DATABASE_URL|SMTP_URL|_TOKEN$/;
 
 /** Parses an environment record; an EnvError names every invalid variable and the value it had. */
 export function parseEnv(source: RawEnv): Env {

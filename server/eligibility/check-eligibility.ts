@@ -9,6 +9,7 @@ import { printedName } from "../certificates/person-format";
 import type { RequestContext } from "../context";
 import { withTenant } from "../db/tenant";
 import { AppError } from "../errors";
+import { konbiniMetrics, secondsSince } from "../metrics/metrics";
 import { recordRefusals } from "../refusals/record-refusals";
 import { evaluateEligibility } from "./evaluate-eligibility";
 import { loadEligibilityFacts } from "./load-eligibility-facts";
@@ -50,7 +51,8 @@ export async function checkEligibility({ ctx, input, now = new Date() }: { ctx: 
   if (ctx.actor.type !== "api_client") throw new AppError("forbidden", "eligibility is for API clients");
   const clientMunicipalityId = ctx.actor.municipalityId;
   const types = SERVED_TYPES[input.purpose];
-  return withTenant(ctx, async (tx) => {
+  const startedMs = performance.now();
+  const answer = withTenant(ctx, async (tx) => {
     const loaded = await loadEligibilityFacts(tx, { card: input.card, municipalityCode: input.municipalityCode, purpose: input.purpose, types, now, lock: false, clientMunicipalityId });
     const municipality = loaded.facts ? loaded.subject.municipality : loaded.municipality;
     const refusedAll = (reason: RefusalCode): CertificateAvailability[] =>
@@ -101,4 +103,16 @@ export async function checkEligibility({ ctx, input, now = new Date() }: { ctx: 
     });
     return { transactionId: input.transactionId, municipality: { code: municipality.code, name: municipality.name }, certificates, householdMembers, kosekiMembers };
   });
+  // Metrics (server/metrics): how long the answer took, whatever it was.
+  const observe = (outcome: "answered" | "error") => konbiniMetrics().eligibilityDuration.observe({ outcome }, secondsSince(startedMs));
+  return answer.then(
+    (r) => {
+      observe("answered");
+      return r;
+    },
+    (e: unknown) => {
+      observe("error");
+      throw e;
+    },
+  );
 }

@@ -37,6 +37,7 @@ import { createStageTable, insertStageBatch, STAGE, UUID7 } from "./sql";
 import type { FeedContext, FeedDefinition, ImportCounts, ImportLineError, RowOp, StagedRow } from "./types";
 import { writeImportAuditEvent } from "./write-import-audit";
 import { raiseAlert } from "../alerts/raise-alert";
+import { konbiniMetrics, secondsSince } from "../metrics/metrics";
 
 export type ImportProgress = { phase: "reading" | "checking" | "applying" | "done"; rowsRead: number; bytesRead: number };
 
@@ -126,6 +127,7 @@ async function importAsJob({ args, options, client, jobId }: { args: RunImportAr
   const tenantCtx: RequestContext = { ...args.ctx, municipalityId: args.municipalityId };
   const feed = FEEDS[options.feed];
   const startedAt = new Date();
+  const startedMs = performance.now();
   const job = await withTenant(tenantCtx, async (tx) => {
     const municipality = await tx.municipality.findUnique({ where: { id: args.municipalityId }, select: { id: true } });
     if (!municipality) throw new AppError("not_found", "no such municipality");
@@ -240,6 +242,8 @@ async function importAsJob({ args, options, client, jobId }: { args: RunImportAr
         : "取込中にシステムエラーが発生したため、何も取り込んでいません。",
     });
     log.error({ err: errorForLog(e) }, "import aborted");
+    konbiniMetrics().importDuration.observe({ feed: options.feed, outcome: "failed" }, secondsSince(startedMs));
+    konbiniMetrics().importFailures.inc({ feed: options.feed, code: conflict ? "lock_conflict" : "import_failed" });
     const failed = await finishJob({ args, jobId: job.id, status: "failed", rowsTotal, counts, errors, fileSha256, feedName: options.feed, mode: options.mode, refusal: null });
     if (!conflict) throw new AppError("import_failed", "the import failed and nothing was imported", { cause: e, details: { jobId: job.id } });
     return { ...failed, committedAt: null, lockedMs: null };
@@ -256,6 +260,8 @@ async function importAsJob({ args, options, client, jobId }: { args: RunImportAr
     summary = { jobId: job.id, feed: options.feed, mode: options.mode, status, errorCode: null, removalCheck: null, fileName: job.fileName, rowsTotal, rowsInserted: counts.inserted, rowsUpdated: counts.updated, rowsRemoved: counts.removed, errorCount: 0, errors: [], startedAt: startedAt.toISOString(), finishedAt: new Date().toISOString() };
   }
   log.info({ status, rowsTotal, ...counts, errorCount: errors.total, ms: Date.now() - startedAt.getTime(), lockedMs }, "import finished");
+  konbiniMetrics().importDuration.observe({ feed: options.feed, outcome: status }, secondsSince(startedMs));
+  if (!committedAt) konbiniMetrics().importFailures.inc({ feed: options.feed, code: refusal?.code ?? "import_rejected" });
   if (committedAt && options.feed === "card_certificates") {
     // Registrations at 本籍地 municipalities bound to a certificate revoked or renewed by this import
     // (their own tenants, so after this import's commit); the maintenance pass retries on failure.

@@ -1,6 +1,7 @@
 import "server-only";
 import { getEnv } from "../env";
 import { AppError } from "../errors";
+import { konbiniMetrics } from "../metrics/metrics";
 import { issuanceTimeout } from "./issuance-timeout";
 
 /**
@@ -37,6 +38,7 @@ export class AdmissionGate {
       return this.releaser();
     }
     if (this.waiting.length >= this.maxQueue) {
+      konbiniMetrics().admissionRejections.inc({ code: "server_busy" });
       throw new AppError("server_busy", "too many issuances are in progress; retry with the same Idempotency-Key", { details: { retryAfterSeconds: 1 } });
     }
     return new Promise<() => void>((resolve, reject) => {
@@ -50,6 +52,7 @@ export class AdmissionGate {
       const onAbort = () => {
         const i = this.waiting.indexOf(entry);
         if (i >= 0) this.waiting.splice(i, 1);
+        konbiniMetrics().admissionRejections.inc({ code: "issuance_timeout" });
         reject(timeout());
       };
       signal.addEventListener("abort", onAbort, { once: true });

@@ -38,6 +38,7 @@ import { checkPdfSubject } from "./check-pdf-subject";
 import { loadIndependentSubject, type KosekiRegisterKind } from "./independent-subject";
 import { reportSelfCheckFailure } from "./report-self-check-failure";
 import { recordIssuanceRefusal } from "../refusals/record-issuance-refusal";
+import { konbiniMetrics, secondsSince } from "../metrics/metrics";
 import { verifyRenderedPdf } from "./verify-rendered-pdf";
 import { generateVerificationCode, printedVerification, verificationCodeHash } from "../verify/verification-code";
 
@@ -87,6 +88,21 @@ export async function issueCertificate(args: {
   /** The process's admission gate unless a test brings its own. */
   gate?: AdmissionGate;
 }): Promise<IssueResult> {
+  const type = args.input.certificateType;
+  // Metrics (server/metrics): from the request's arrival when known (authentication included), on the monotonic clock.
+  const startedMs = performance.now() - (args.receivedAt === undefined ? 0 : Math.max(0, Date.now() - args.receivedAt));
+  try {
+    const result = await issueOnce(args);
+    konbiniMetrics().issuanceDuration.observe({ type, outcome: result.replayed ? "replay" : "issued" }, secondsSince(startedMs));
+    return result;
+  } catch (e) {
+    konbiniMetrics().issuanceDuration.observe({ type, outcome: isAppError(e) && isRefusalCode(e.code) ? "refused" : "error" }, secondsSince(startedMs));
+    throw e;
+  }
+}
+
+/** issueCertificate without its latency metric. */
+async function issueOnce(args: Parameters<typeof issueCertificate>[0]): Promise<IssueResult> {
   const { ctx, input, idempotencyKey, hooks } = args;
   if (ctx.actor.type !== "api_client") throw new AppError("forbidden", "issuance is for API clients");
   const apiClientId = ctx.actor.id;

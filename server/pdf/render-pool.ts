@@ -99,6 +99,15 @@ export async function warmUpRenderPool(): Promise<void> {
   await Promise.all(Array.from({ length: p.options.maxThreads }, () => p.run(warm)));
 }
 
+/** Threads, busy threads and queued tasks of the pool, for the metrics; null while it has not been started. */
+export function renderPoolStats(): { threads: number; busy: number; queued: number } | null {
+  const p = globalForPool.__pdfPool;
+  if (!p) return null;
+  const threads = p.threads.length;
+  // A thread that is still starting is not idle yet: it counts as busy.
+  return { threads, busy: Math.max(0, threads - p.idleThreads), queued: p.queueSize };
+}
+
 export async function closeRenderPool(): Promise<void> {
   await globalForPool.__pdfPool?.destroy();
   delete globalForPool.__pdfPool;

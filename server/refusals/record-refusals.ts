@@ -2,6 +2,7 @@ import "server-only";
 import { toDbCertificateType, type CertificateTypeId } from "@/lib/certificate-types";
 import type { RefusalCode } from "@/lib/refusal-reasons";
 import type { Tx } from "../db";
+import { konbiniMetrics } from "../metrics/metrics";
 
 /** One refused certificate type, as recorded: codes and the centre's identifiers only, never free text. */
 export type RefusalRecord = {
@@ -31,5 +32,6 @@ export async function recordRefusals(tx: Tx, rows: RefusalRecord[]): Promise<num
       residentId: r.residentId,
     })),
   });
+  for (const r of rows) konbiniMetrics().refusals.inc({ code: r.reason, source: r.source });
   return count;
 }

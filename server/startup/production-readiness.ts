@@ -44,6 +44,11 @@ export function checkProductionSettings(env: Env): ReadinessProblem[] {
   if (verifyUrl !== undefined && verifyUrl !== "" && !isHttps(verifyUrl)) {
     problems.push({ setting: "VERIFY_BASE_URL", message: `"${verifyUrl}" is not an https:// address: set the public https:// address of the certificate verification page (it is printed on every certificate)` });
   }
+  // GET /api/metrics answers to its bearer token: one guessable by trying would open it to anyone who can reach it.
+  const metricsToken = env.METRICS_TOKEN?.trim() ?? "";
+  if (metricsToken && metricsToken.length < 32) {
+    problems.push({ setting: "METRICS_TOKEN", message: "is shorter than 32 characters: set a random value of at least 32 characters (e.g. `openssl rand -hex 32`), or unset it and allow the Prometheus server's address with METRICS_ALLOWED_ADDRESSES" });
+  }
   if (env.ALLOW_CLOCK_OVERRIDE === "true") {
     problems.push({ setting: "ALLOW_CLOCK_OVERRIDE", message: "lets a caller choose the time a request is judged at (a test convenience): unset it" });
   }

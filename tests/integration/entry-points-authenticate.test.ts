@@ -36,6 +36,8 @@ const PUBLIC: Record<string, string> = {
   "app/(public)/koseki-registration/actions.ts#submitPreRegistrationAction": "the residents' pre-registration form (throttled per address and per municipality and day)",
   "app/(public)/koseki-registration/actions.ts#lookupRegistrationStatusAction": "the residents' status lookup (throttled per address and per receipt number)",
   "app/(public)/verify/actions.ts#verifyIssuanceAction": "the public certificate check by 発行番号 and 照合番号 (throttled per address and overall; answers no personal data)",
+  "app/api/health/live/route.ts#GET": "the process supervisor's liveness probe (no data, no database)",
+  "app/api/health/ready/route.ts#GET": "the load balancer's readiness probe (database reachable, migrations finished; no data)",
 };
 
 /** Files whose actions exist in demo mode only: outside it each answers like a missing page (notFound). */
@@ -169,6 +171,8 @@ const users = {} as Record<"clerk" | "auditor" | "mfaPending" | "mustChange", { 
 
 beforeAll(async () => {
   delete process.env.KONBINI_DEMO; // not demo mode: the simulator is off
+  // GET /api/metrics is enabled (404 while neither METRICS_TOKEN nor METRICS_ALLOWED_ADDRESSES is set): it must refuse.
+  process.env.METRICS_TOKEN = "entry-points-walk-metrics-token-0123456789";
   town = await createMunicipality();
   const enrolled = { mfaEnrolledAt: new Date("2026-01-01T00:00:00Z") };
   users.clerk = await createStaffUser({ municipalityId: town.id, role: "clerk", ...enrolled });
