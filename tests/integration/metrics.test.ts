@@ -9,6 +9,7 @@ import { GET as metricsGet } from "@/app/api/metrics/route";
 import { ZIssueRequest } from "@/lib/schemas/kiosk";
 import { checkEligibility } from "@/server/eligibility/check-eligibility";
 import { parseEnv } from "@/server/env";
+import { checkProductionSettings } from "@/server/startup/production-readiness";
 import { AdmissionGate } from "@/server/issuance/admission";
 import { issueCertificate } from "@/server/issuance/issue-certificate";
 import { closeRenderPool } from "@/server/pdf/render-pool";
@@ -82,7 +83,7 @@ describe("GET /api/metrics access", () => {
     expect(ok.headers.get("content-type")).toMatch(/^text\/plain; version=0\.0\.4/);
     expect(ok.headers.get("cache-control")).toBe("no-store");
     expect(compare).toHaveBeenCalled();
-    for (const headers of [{}, { authorization: `Bearer ${TOKEN}x` }, { authorization: `Bearer ${TOKEN.slice(0, -1)}` }, { authorization: `Basic ${TOKEN}` }, { authorization: TOKEN }]) {
+    for (const headers of [{} as Record<string, string>, { authorization: `Bearer ${TOKEN}x` }, { authorization: `Bearer ${TOKEN.slice(0, -1)}` }, { authorization: `Basic ${TOKEN}` }, { authorization: TOKEN }]) {
       const res = await scrape(headers);
       expect(res.status, JSON.stringify(headers)).toBe(401);
       expect(res.headers.get("www-authenticate")).toMatch(/^Bearer /);
@@ -128,6 +129,16 @@ describe("GET /api/metrics access", () => {
       { address: "10.0.0.0", prefix: 8, family: "ipv4" },
       { address: "::1", prefix: 128, family: "ipv6" },
     ]);
+  });
+});
+
+describe("production start", () => {
+  it("refuses a METRICS_TOKEN shorter than 32 characters outside demo mode", () => {
+    const named = (token: string | undefined) => checkProductionSettings({ METRICS_TOKEN: token }).filter((p) => p.setting === "METRICS_TOKEN");
+    expect(named("0123456789abcdef0123456789abcde")).toEqual([{ setting: "METRICS_TOKEN", message: expect.stringContaining("shorter than 32 characters") }]);
+    expect(named("0123456789abcdef0123456789abcde")[0].message).not.toContain("0123456789");
+    expect(named("0123456789abcdef0123456789abcdef")).toEqual([]);
+    expect(named(undefined)).toEqual([]);
   });
 });
 
