@@ -72,6 +72,19 @@ const id = (e: { table: string; column: string; key: string }) => `${e.table}.${
 const batchEvents = () => ownerDb().auditEvent.findMany({ where: { action: "field_encryption.reencrypted" }, orderBy: [{ chain: "asc" }, { seq: "asc" }] });
 
 describe("field re-encryption after a key rotation", () => {
+  it("covers every encrypted column: each *Cipher column of the schema and each FieldContext", async () => {
+    const columns = await ownerDb().$queryRaw<{ t: string; c: string }[]>`
+      SELECT table_name::text AS t, column_name::text AS c FROM information_schema.columns
+       WHERE table_schema = 'public' AND column_name LIKE '%Cipher' ORDER BY 1, 2`;
+    const covered = new Set(ENCRYPTED_COLUMNS.map((t) => `${t.table}.${t.column}`));
+    expect(columns.map((r) => `${r.t}.${r.c}`).filter((c) => !covered.has(c))).toEqual([]);
+    expect(covered.has("Issuance.pdf")).toBe(true); // the one binary envelope (encryptBytes)
+    const row = { key: "00000000-0000-7000-8000-000000000001", municipalityId: "00000000-0000-7000-8000-000000000002" };
+    const contexts = new Set(ENCRYPTED_COLUMNS.map((t) => t.context(row)));
+    const declared = Object.values(FieldContext).map((c) => (typeof c === "function" ? c(c === FieldContext.issuancePdf ? row.key : row.municipalityId) : c));
+    expect(declared.filter((c) => !contexts.has(c))).toEqual([]);
+  });
+
   it("resumes after an interruption, ends with every envelope on the new key and the same plaintext, audited; a second run does nothing", async () => {
     const towns = [await seedTown(), await seedTown()];
     // Rows without a municipality (the "system" scope): an operator's TOTP secret and a centre client.
