@@ -2,7 +2,8 @@
 // blobs (the rendered certificate PDFs kept until completion).
 // AES-256-GCM with a random 96-bit IV; envelope "v1.<keyId>.<iv>.<tag>.<ciphertext>" (base64url parts).
 // Keys come from FIELD_ENCRYPTION_KEYS ("kid:base64key,kid2:base64key"); FIELD_ENCRYPTION_KEY_ID picks the
-// key for new envelopes, the others still decrypt (rotation: add a key, switch the id, re-encrypt, drop).
+// key for new envelopes, the others still decrypt (rotation: add a key, switch the id, re-encrypt with
+// `npm run keys:reencrypt` (reencrypt-fields.ts), drop; docs/operations.md).
 // No "server-only" here: the seed and import CLIs use it outside Next.
 import crypto from "node:crypto";
 import { getEnv } from "../env";
