@@ -229,7 +229,9 @@ pid ${path.join(t.dir, "nginx.pid")};
 error_log ${path.join(p.logs, "nginx-error.log")} warn;
 events { worker_connections 1024; }
 http {
-    access_log ${path.join(p.logs, "nginx-access.log")};
+    # $uri, not $request: a query string may hold search terms about a person (住民照会), never logged.
+    log_format konbini '$remote_addr [$time_iso8601] "$request_method $uri $server_protocol" $status $body_bytes_sent $request_time $upstream_addr';
+    access_log ${path.join(p.logs, "nginx-access.log")} konbini;
     client_body_temp_path ${path.join(t.dir, "nginx-tmp", "body")};
     proxy_temp_path ${path.join(t.dir, "nginx-tmp", "proxy")};
     fastcgi_temp_path ${path.join(t.dir, "nginx-tmp", "fastcgi")};
@@ -256,6 +258,12 @@ ${upstream}
         proxy_next_upstream error timeout http_502;
         proxy_next_upstream_tries 2;
         location / {
+${proxy}
+        }
+        # The kiosk API is idempotent by its Idempotency-Key (an issuance is made once whatever node answers),
+        # so a request whose node died under it is passed to the other node instead of answered 502.
+        location /api/kiosk/ {
+            proxy_next_upstream error non_idempotent;
 ${proxy}
         }
         # Imports: up to 200 MiB (lib/import-feeds.ts MAX_IMPORT_BYTES), streamed to the app as it arrives.

@@ -110,7 +110,9 @@ log(`crowd: ${crowd.length} demo cardholders; requests judged at ${CLOCK}`);
 {
   await sleep(3_000);
   const target = new Date();
-  const [{ n }] = await query<{ n: string }>(OWNER, `SELECT count(*)::text AS n FROM "Issuance" WHERE "createdAt" <= $1`, [target]);
+  // Every issuance there is now (the rows' own times follow the requests' clock override, so the count is taken
+  // at the quiet moment instead of by time).
+  const [{ n }] = await query<{ n: string }>(OWNER, `SELECT count(*)::text AS n FROM "Issuance"`);
   const s = loadState();
   s.drillTarget = target.toISOString();
   (s as { drillIssuances?: number }).drillIssuances = Number(n);
@@ -162,6 +164,10 @@ log(`crowd: ${crowd.length} demo cardholders; requests judged at ${CLOCK}`);
   const ids = answeredBefore.map((a) => a.issuanceId!);
   const [{ n }] = await query<{ n: string }>(OWNER, `SELECT count(*)::text AS n FROM "Issuance" WHERE id = ANY($1::uuid[])`, [ids]);
   figures["answered before the kill, on the new primary"] = Number(n);
+  // The restore drill checks that none of this load's issuances (all after its target) is restored.
+  const st = loadState() as ReturnType<typeof loadState> & { drillLaterIds?: string[] };
+  st.drillLaterIds = attempts.filter((a) => a.outcome === "answered").map((a) => a.issuanceId!);
+  saveState(st);
   if (Number(n) !== ids.length) fail(`${name}: only ${n} of ${ids.length} issuances answered before the kill are on the new primary`);
   // The old primary comes back as a standby (Patroni rewinds it) and becomes the synchronous standby again.
   const rejoin = Date.now();
