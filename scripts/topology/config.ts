@@ -207,8 +207,10 @@ ${servers}
 
 /**
  * nginx: TLS with the local CA's certificate, both app nodes as one upstream. A node that refuses the
- * connection or times out on connect is skipped for the next (a POST is retried only when it was never sent —
- * nginx's default for non-idempotent requests). Timeouts exceed the issuance deadline (ISSUANCE_TIMEOUT_MS,
+ * connection or times out on connect is skipped for the next. A POST already sent to a node that dies is answered
+ * 502, not re-sent (nginx's default for non-idempotent requests): re-sent, a kiosk request would meet its own
+ * signature's nonce on the other node and be refused 401 signature_replayed, which a centre takes as final, while
+ * 502 tells it to retry (with a new signature and the same Idempotency-Key: exactly once either way). Timeouts exceed the issuance deadline (ISSUANCE_TIMEOUT_MS,
  * default 20 s); the import routes take uploads up to MAX_IMPORT_BYTES (200 MiB) unbuffered. X-Forwarded-For
  * gets the peer appended, which is the one hop TRUSTED_PROXY_HOPS=1 tells the app to trust.
  */
@@ -260,12 +262,7 @@ ${upstream}
         location / {
 ${proxy}
         }
-        # The kiosk API is idempotent by its Idempotency-Key (an issuance is made once whatever node answers),
-        # so a request whose node died under it is passed to the other node instead of answered 502.
-        location /api/kiosk/ {
-            proxy_next_upstream error non_idempotent;
-${proxy}
-        }
+
         # Imports: up to 200 MiB (lib/import-feeds.ts MAX_IMPORT_BYTES), streamed to the app as it arrives.
         location /api/imports/ {
             client_max_body_size 200m;

@@ -13,13 +13,13 @@ import { defaultTopology, etcdArgs, etcdEndpoints, haproxyCfg, nginxConf, paths,
 export const ROOT = path.resolve(import.meta.dirname, "..", "..");
 const { values } = parseArgs({ strict: false, allowPositionals: true, options: { dir: { type: "string" } } });
 type Env = Record<string, string | undefined>;
-export const DIR = path.resolve((values.dir as string | undefined) ?? process.env.TOPOLOGY_DIR ?? "/var/tmp/konbini-topology");
+export const DIR = path.resolve((values.dir as string | undefined) ?? "/var/tmp/konbini-topology");
 export const log = (s: string) => console.log(`[topology] ${s}`);
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 // ───────────────────────────── state: pids, secrets, figures ─────────────────────────────
 
-export type Secrets = Topology["secrets"] & { fieldKeys: string; fieldKeyId: string; nextauth: string };
+export type Secrets = Topology["secrets"] & { fieldKeys: string; fieldKeyId: string; nextauth: string; metricsToken: string };
 export type State = { pids: Record<string, number>; drillTarget?: string; figures: Record<string, Record<string, string | number>> };
 const SECRETS_FILE = path.join(DIR, "secrets", "secrets.json");
 
@@ -67,7 +67,7 @@ export const pgbackrest = (args: string[]) => asPostgres(["pgbackrest", `--confi
 export function daemon(name: string, cmd: string, args: string[], opts: { user?: string; env?: Env; cwd?: string } = {}): number {
   const out = fs.openSync(path.join(DIR, "log", `${name}.log`), "a");
   const [c, a] = opts.user ? ["runuser", ["-u", opts.user, "--", cmd, ...args]] : [cmd, args];
-  const child = spawn(c, a, { detached: true, stdio: ["ignore", out, out], env: (opts.env ?? process.env) as NodeJS.ProcessEnv, cwd: opts.cwd ?? "/tmp" });
+  const child = spawn(c, a, { detached: true, stdio: ["ignore", out, out], env: (opts.env ?? { ...process.env }) as NodeJS.ProcessEnv, cwd: opts.cwd ?? "/tmp" });
   child.unref();
   fs.closeSync(out);
   recordPid(name, child.pid!);
@@ -236,8 +236,7 @@ export function makeTls(t: Topology) {
 export function appEnv(t: Topology, port: number): Env {
   const s = loadSecrets();
   return {
-    PATH: process.env.PATH,
-    HOME: process.env.HOME,
+    ...process.env,
     NODE_ENV: "production",
     PORT: String(port),
     DATABASE_URL: urls(t).app,
@@ -246,6 +245,10 @@ export function appEnv(t: Topology, port: number): Env {
     FIELD_ENCRYPTION_KEYS: s.fieldKeys,
     FIELD_ENCRYPTION_KEY_ID: s.fieldKeyId,
     TRUSTED_PROXY_HOPS: "1",
+    KIOSK_PUBLIC_ORIGIN: `https://localhost:${t.httpsPort}`,
+    METRICS_TOKEN: s.metricsToken,
+    // An address no client here has: the proofs show a forged X-Forwarded-For does not pass as it through nginx.
+    METRICS_ALLOWED_ADDRESSES: "10.9.9.9",
     DB_POOL_MAX: "10",
     PDF_WORKERS: "1",
     LOG_LEVEL: "info",
@@ -289,6 +292,7 @@ export async function up() {
     fieldKeys: `k1:${crypto.randomBytes(32).toString("base64")}`,
     fieldKeyId: "k1",
     nextauth: crypto.randomBytes(32).toString("base64url"),
+    metricsToken: crypto.randomBytes(32).toString("hex"),
   };
   // The field-encryption keys live here and in the apps' environment — never in the database or its backups
   // (docs/operations.md "Backups": in production, the operator's secret store and a sealed offline copy).
@@ -382,7 +386,8 @@ export async function up() {
 
 export async function seed() {
   const { runSeed } = await import("../lib/run-seed");
-  await runSeed(process.env.MIGRATION_DATABASE_URL!, (s) => log(s));
+  const { getEnv } = await import("../../server/env");
+  await runSeed(getEnv().MIGRATION_DATABASE_URL!, (s) => log(s));
 }
 
 // ───────────────────────────── down ─────────────────────────────

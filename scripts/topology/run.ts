@@ -8,7 +8,7 @@
 //   npm run topology -- proofs     conformance + load + kill an app node + kill the primary (needs `up`)
 //   npm run topology -- drill      incremental backup, point-in-time restore into a fresh cluster, verification
 //   npm run topology -- down       stop everything and remove the directory (--keep leaves the files)
-//   options: --dir DIR (default /var/tmp/konbini-topology, or TOPOLOGY_DIR)   --keep
+//   options: --dir DIR (default /var/tmp/konbini-topology)   --keep
 //
 // Runs as root (it installs packages and runs PostgreSQL as `postgres`). Ports: etcd 2379/2380, 22379/22380,
 // 32379/32380; PostgreSQL 5433/5434, Patroni REST 8008/8009; HAProxy 5000; apps 3801/3802; nginx 8443; the
@@ -28,6 +28,10 @@ const { values, positionals } = parseArgs({
   options: { dir: { type: "string" }, keep: { type: "boolean", default: false } },
 });
 const command = positionals[0] ?? "all";
+if (command !== "seed" && process.getuid?.() !== 0) {
+  console.error("[topology] must run as root: it installs Debian packages, and runs etcd, PostgreSQL (as postgres), HAProxy and nginx");
+  process.exit(1);
+}
 
 // ───────────────────────────── main ─────────────────────────────
 

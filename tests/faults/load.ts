@@ -128,7 +128,7 @@ export async function complete(attempt: Attempt, outcome: "printed" | "cancelled
  * `concurrency` residents, each looping issuance → completion (printed, cancelled, or left open so that its
  * key can be replayed for the same bytes), spread over `baseUrls`, until `stop()` says so.
  */
-export async function runLoad(opts: { baseUrls: string[]; crowd: Person[]; concurrency: number; stop: () => boolean; attempts: Attempt[] }): Promise<void> {
+export async function runLoad(opts: { baseUrls: string[]; crowd: Person[]; concurrency: number; stop: () => boolean; attempts: Attempt[]; backoffMs?: number }): Promise<void> {
   async function resident(i: number) {
     let n = i * 7;
     while (!opts.stop()) {
@@ -142,7 +142,7 @@ export async function runLoad(opts: { baseUrls: string[]; crowd: Person[]; concu
         if (n % 3 === 1) await complete(attempt, "printed");
         else if (n % 3 === 2) await complete(attempt, "cancelled");
       } else if (attempt.outcome !== "refused") {
-        await new Promise((r) => setTimeout(r, 200)); // the centre backs off a little
+        await new Promise((r) => setTimeout(r, opts.backoffMs ?? 200)); // the centre backs off a little
       }
     }
   }
