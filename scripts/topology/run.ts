@@ -68,8 +68,12 @@ else if (command === "all") {
   let failed = false;
   try {
     await up();
-    runChild("proofs", childEnv());
-    runChild("drill", childEnv());
+    try {
+      runChild("proofs", childEnv());
+    } finally {
+      // The drill runs even when a proof failed, as long as the proofs took its target time.
+      if (loadState().drillTarget) runChild("drill", childEnv());
+    }
   } catch (e) {
     failed = true;
     console.error(`[topology] FAILED: ${e instanceof Error ? e.message : String(e)}`);

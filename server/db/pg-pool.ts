@@ -84,13 +84,14 @@ class CatalogAwarePool extends pg.Pool {
 }
 
 export function createPgPool(connectionString: string, options: pg.PoolConfig = {}): pg.Pool {
-  // connectionTimeoutMillis: pg waits for ever by default; behind HAProxy during a failover a connect can hang
-  // until the proxy gives up, so a request fails fast as retryable instead (503 database_unavailable).
-  // keepAlive: a primary lost without a FIN (host or network gone) is noticed on pooled idle sockets.
+  // keepAlive: a primary lost without a FIN (host or network gone) is noticed on pooled idle sockets. No
+  // connectionTimeoutMillis: pg-pool applies it to the wait for a free slot as well, so under a burst (500
+  // concurrent issuances on 10 connections, tests/integration/issuance-concurrency) requests failed that only had
+  // to queue; behind HAProxy a connect to a lost primary fails at once (the proxy closes it), seen in the
+  // topology's failover proof (docs/operations.md).
   const pool = new CatalogAwarePool({
     connectionString,
     max: 10,
-    connectionTimeoutMillis: 5_000,
     keepAlive: true,
     ...options,
     Client: CatalogAwareClient,
