@@ -4,7 +4,6 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import http from "node:http";
 import https from "node:https";
-import net from "node:net";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import pg from "pg";
@@ -152,14 +151,6 @@ export function httpJson<T>(url: string): Promise<T | null> {
         });
       })
       .on("error", () => resolve(null));
-  });
-}
-
-export function portOpen(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const s = net.connect({ port, host: "127.0.0.1" });
-    s.once("connect", () => (s.destroy(), resolve(true)));
-    s.once("error", () => resolve(false));
   });
 }
 
