@@ -7,6 +7,7 @@ import https from "node:https";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import pg from "pg";
+import { spawnNext } from "../lib/next";
 import { defaultTopology, etcdArgs, etcdEndpoints, haproxyCfg, nginxConf, paths, patroniYaml, PG_BIN, pgbackrestConf, STANZA, type Topology } from "./config";
 
 export const ROOT = path.resolve(import.meta.dirname, "..", "..");
@@ -251,10 +252,14 @@ export function appEnv(t: Topology, port: number): Env {
 
 export async function startApp(t: Topology, i: number): Promise<number> {
   const port = t.apps[i];
-  const pid = daemon(`app${i + 1}`, path.join(ROOT, "node_modules", ".bin", "next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
-    env: { ...appEnv(t, port), NEXT_TELEMETRY_DISABLED: "1" },
-    cwd: ROOT,
-  });
+  // Like daemon(), through spawnNext (telemetry off, scripts/lib/next.ts).
+  const name = `app${i + 1}`;
+  const out = fs.openSync(path.join(DIR, "log", `${name}.log`), "a");
+  const child = spawnNext(["start", "-p", String(port), "-H", "127.0.0.1"], { detached: true, stdio: ["ignore", out, out], env: appEnv(t, port) });
+  child.unref();
+  fs.closeSync(out);
+  const pid = child.pid!;
+  recordPid(name, pid);
   await waitFor(`app node ${i + 1} healthy on ${port}`, 120_000, async () => (await httpStatus(`http://127.0.0.1:${port}/api/healthz`)) === 200);
   return pid;
 }
