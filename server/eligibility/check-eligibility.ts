@@ -52,67 +52,64 @@ export async function checkEligibility({ ctx, input, now = new Date() }: { ctx: 
   const clientMunicipalityId = ctx.actor.municipalityId;
   const types = SERVED_TYPES[input.purpose];
   const startedMs = performance.now();
-  const answer = withTenant(ctx, async (tx) => {
-    const loaded = await loadEligibilityFacts(tx, { card: input.card, municipalityCode: input.municipalityCode, purpose: input.purpose, types, now, lock: false, clientMunicipalityId });
-    const municipality = loaded.facts ? loaded.subject.municipality : loaded.municipality;
-    const refusedAll = (reason: RefusalCode): CertificateAvailability[] =>
-      types.map((type) => ({ type, name: CERTIFICATE_NAMES[type], available: false, reason, message: refusalMessage(reason) }));
-
-    let certificates: CertificateAvailability[];
-    let householdMembers: EligibilityResponse["householdMembers"] = [];
-    if (!loaded.facts) {
-      certificates = refusedAll(loaded.refusal);
-    } else {
-      const facts = loaded.facts;
-      certificates = types.map((type) => {
-        const v = evaluateEligibility(facts, type);
-        if (!v.available) return { type, name: CERTIFICATE_NAMES[type], available: false, reason: v.reason, message: v.message };
-        const base = { type, name: CERTIFICATE_NAMES[type], available: true as const, feePerCopy: v.fee, copyLimit: v.copyLimit, myNumberAllowed: v.allowMyNumber };
-        return isTaxType(type) ? { ...base, fiscalYears: availableFiscalYears(facts).map((y) => ({ fiscalYear: y, label: formatFiscalYear(y) })) } : base;
-      });
-      const residenceOpen = certificates.some((c) => c.available && (c.type === "residence" || c.type === "residence-entry"));
-      if (residenceOpen) {
-        householdMembers = loaded.subject.household
-          .filter((r) => r.status === "active")
-          .map((r) => ({ memberRef: r.id, name: printedName(r), relationship: r.relationship, isRequester: r.id === loaded.subject.requester?.id }));
-      }
-    }
-    let kosekiMembers: EligibilityResponse["kosekiMembers"] = [];
-    const k = loaded.facts?.koseki;
-    if (k?.status === "found" && certificates.some((c) => c.available && isKosekiType(c.type))) {
-      const members = await tx.kosekiMember.findMany({ where: { kosekiRecordId: k.recordId }, orderBy: { position: "asc" } });
-      kosekiMembers = members.map((m) => ({ memberRef: m.id, name: `${m.familyName} ${m.givenName}`, relationship: m.relationship, removed: m.removed, isRequester: m.id === k.memberId }));
-    }
-    // お知らせ: the planned and emergency stops affecting each type, in force or starting within the week.
-    const stops = await loadStopNotices(tx, municipality.id, now);
-    certificates = certificates.map((c) => {
-      const notices = stopNoticesFor(stops, c.type, now);
-      return notices.length ? { ...c, notices } : c;
-    });
-    // Every refused type is recorded (codes only) so that staff can answer "why was I refused" (server/refusals).
-    const residentId = loaded.facts ? (loaded.subject.requester?.id ?? null) : null;
-    await recordRefusals(
-      tx,
-      certificates.flatMap((c) => (c.available ? [] : [{ municipalityId: municipality.id, source: "eligibility" as const, reason: c.reason, certificateType: c.type, refusedAt: now, terminal: input.terminal, residentId }])),
-    );
-    await writeAuditEvent(tx, { ...ctx, municipalityId: municipality.id }, {
-      action: "eligibility.check",
-      targetType: "CardCertificate",
-      targetId: loaded.facts ? loaded.subject.card.id : undefined,
-      details: { transactionId: input.transactionId, purpose: input.purpose, available: certificates.filter((c) => c.available).map((c) => c.type) },
-    });
-    return { transactionId: input.transactionId, municipality: { code: municipality.code, name: municipality.name }, certificates, householdMembers, kosekiMembers };
-  });
   // Metrics (server/metrics): how long the answer took, whatever it was.
   const observe = (outcome: "answered" | "error") => konbiniMetrics().eligibilityDuration.observe({ outcome }, secondsSince(startedMs));
-  return answer.then(
-    (r) => {
-      observe("answered");
-      return r;
-    },
-    (e: unknown) => {
-      observe("error");
-      throw e;
-    },
-  );
+  try {
+    const answer = await withTenant(ctx, async (tx) => {
+      const loaded = await loadEligibilityFacts(tx, { card: input.card, municipalityCode: input.municipalityCode, purpose: input.purpose, types, now, lock: false, clientMunicipalityId });
+      const municipality = loaded.facts ? loaded.subject.municipality : loaded.municipality;
+      const refusedAll = (reason: RefusalCode): CertificateAvailability[] =>
+        types.map((type) => ({ type, name: CERTIFICATE_NAMES[type], available: false, reason, message: refusalMessage(reason) }));
+
+      let certificates: CertificateAvailability[];
+      let householdMembers: EligibilityResponse["householdMembers"] = [];
+      if (!loaded.facts) {
+        certificates = refusedAll(loaded.refusal);
+      } else {
+        const facts = loaded.facts;
+        certificates = types.map((type) => {
+          const v = evaluateEligibility(facts, type);
+          if (!v.available) return { type, name: CERTIFICATE_NAMES[type], available: false, reason: v.reason, message: v.message };
+          const base = { type, name: CERTIFICATE_NAMES[type], available: true as const, feePerCopy: v.fee, copyLimit: v.copyLimit, myNumberAllowed: v.allowMyNumber };
+          return isTaxType(type) ? { ...base, fiscalYears: availableFiscalYears(facts).map((y) => ({ fiscalYear: y, label: formatFiscalYear(y) })) } : base;
+        });
+        const residenceOpen = certificates.some((c) => c.available && (c.type === "residence" || c.type === "residence-entry"));
+        if (residenceOpen) {
+          householdMembers = loaded.subject.household
+            .filter((r) => r.status === "active")
+            .map((r) => ({ memberRef: r.id, name: printedName(r), relationship: r.relationship, isRequester: r.id === loaded.subject.requester?.id }));
+        }
+      }
+      let kosekiMembers: EligibilityResponse["kosekiMembers"] = [];
+      const k = loaded.facts?.koseki;
+      if (k?.status === "found" && certificates.some((c) => c.available && isKosekiType(c.type))) {
+        const members = await tx.kosekiMember.findMany({ where: { kosekiRecordId: k.recordId }, orderBy: { position: "asc" } });
+        kosekiMembers = members.map((m) => ({ memberRef: m.id, name: `${m.familyName} ${m.givenName}`, relationship: m.relationship, removed: m.removed, isRequester: m.id === k.memberId }));
+      }
+      // お知らせ: the planned and emergency stops affecting each type, in force or starting within the week.
+      const stops = await loadStopNotices(tx, municipality.id, now);
+      certificates = certificates.map((c) => {
+        const notices = stopNoticesFor(stops, c.type, now);
+        return notices.length ? { ...c, notices } : c;
+      });
+      // Every refused type is recorded (codes only) so that staff can answer "why was I refused" (server/refusals).
+      const residentId = loaded.facts ? (loaded.subject.requester?.id ?? null) : null;
+      await recordRefusals(
+        tx,
+        certificates.flatMap((c) => (c.available ? [] : [{ municipalityId: municipality.id, source: "eligibility" as const, reason: c.reason, certificateType: c.type, refusedAt: now, terminal: input.terminal, residentId }])),
+      );
+      await writeAuditEvent(tx, { ...ctx, municipalityId: municipality.id }, {
+        action: "eligibility.check",
+        targetType: "CardCertificate",
+        targetId: loaded.facts ? loaded.subject.card.id : undefined,
+        details: { transactionId: input.transactionId, purpose: input.purpose, available: certificates.filter((c) => c.available).map((c) => c.type) },
+      });
+      return { transactionId: input.transactionId, municipality: { code: municipality.code, name: municipality.name }, certificates, householdMembers, kosekiMembers };
+    });
+    observe("answered");
+    return answer;
+  } catch (e) {
+    observe("error");
+    throw e;
+  }
 }

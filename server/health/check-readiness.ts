@@ -35,6 +35,17 @@ export async function expectedMigrations(dir = path.join(process.cwd(), "prisma"
   return names.sort();
 }
 
+const g = globalThis as unknown as { __releasedMigrations?: Promise<string[]> };
+
+/** This release's migrations, read once per process: they do not change while it runs (a failed read is retried). */
+function releasedMigrations(): Promise<string[]> {
+  g.__releasedMigrations ??= expectedMigrations().catch((e: unknown) => {
+    delete g.__releasedMigrations;
+    throw e;
+  });
+  return g.__releasedMigrations;
+}
+
 /**
  * Whether this process should get traffic (GET /api/health/ready): the database answers, and every migration of
  * this code is finished in it. The app role cannot read `_prisma_migrations` (prisma/migrations/*_row_level_security);
@@ -69,7 +80,7 @@ export async function checkReadiness(options: { migrationsDir?: string; timeoutM
 async function checkMigrations(dir: string | undefined, hasFunction: boolean, timeout: () => AbortSignal): Promise<Readiness["checks"]["migrations"]> {
   let expected: string[];
   try {
-    expected = await expectedMigrations(dir);
+    expected = await (dir === undefined ? releasedMigrations() : expectedMigrations(dir));
   } catch (e) {
     return { ok: false, expected: null, pending: [], error: `the migration directory could not be read (${(e as NodeJS.ErrnoException).code ?? "error"})` };
   }

@@ -3,6 +3,7 @@
 // checked afterwards against the database and by replaying the keys.
 import crypto from "node:crypto";
 import { DEMO_WALLET } from "../../lib/simulator/demo-wallet";
+import { percentile } from "../../scripts/lib/bench-stats";
 import { baseRequest, KioskClient } from "../../scripts/kiosk/client";
 
 export const DEMO_CLIENT = { keyId: "demo-simulator", secret: "demo-simulator-secret-0123456789abcdef" };
@@ -147,4 +148,28 @@ export async function runLoad(opts: { baseUrls: string[]; crowd: Person[]; concu
     }
   }
   await Promise.all(Array.from({ length: opts.concurrency }, (_, i) => resident(i)));
+}
+
+/** A load's figures: requests, answered latency (p50, p95) and a count per outcome (status and code, or why no answer). */
+export function summarise(attempts: Attempt[]): Record<string, number> {
+  const ms = attempts.filter((a) => a.outcome === "answered").map((a) => a.ms).sort((x, y) => x - y);
+  const f: Record<string, number> = {
+    requests: attempts.length,
+    "answered p50 ms": Math.round(ms.length ? percentile(ms, 50) : 0),
+    "answered p95 ms": Math.round(ms.length ? percentile(ms, 95) : 0),
+  };
+  for (const a of attempts) {
+    const k = a.outcome === "answered" ? "answered" : a.outcome === "no_answer" ? `no answer (${a.error})` : `${a.status} ${a.code ?? ""}`.trim();
+    f[k] = (f[k] ?? 0) + 1;
+  }
+  return f;
+}
+
+/**
+ * 5xx answers must be retryable and say so: 503 with Retry-After; a 500 is a defect. `excused` may allow some
+ * (the topology's 502 for a request in flight on an app node that was killed).
+ */
+export function checkErrorAnswers(attempts: Attempt[], excused: (a: Attempt) => boolean = () => false): string[] {
+  const bad = attempts.filter((a) => a.outcome === "failed" && (a.status !== 503 || !a.retryAfter) && !excused(a));
+  return bad.length ? [`${bad.length} error answers were not 503 + Retry-After: ${[...new Set(bad.map((a) => `${a.status} ${a.code ?? ""}`.trim()))].join(", ")}`] : [];
 }

@@ -17,7 +17,7 @@ import { percentile } from "../../scripts/lib/bench-stats";
 import { encryptField, FieldContext, keyringFromEnv } from "../../server/crypto/field-encryption";
 import { signRequest } from "../../server/kiosk-protocol/http-signatures";
 import { checkInvariants, type InvariantReport } from "./invariants";
-import { CLOCK, loadCrowd, runLoad, send, requestFor, type Attempt, type Person } from "./load";
+import { CLOCK, checkErrorAnswers, loadCrowd, runLoad, send, requestFor, summarise, type Attempt, type Person } from "./load";
 import { ROOT, ServerUnderTest } from "./server";
 
 const { values } = parseArgs({
@@ -45,22 +45,6 @@ const log = (s: string) => console.log(`[faults] ${s}`);
 
 type ScenarioResult = { name: string; figures: Record<string, number | string>; invariants: InvariantReport | null; failures: string[] };
 const results: ScenarioResult[] = [];
-
-function summarise(attempts: Attempt[]): Record<string, number> {
-  const ms = attempts.filter((a) => a.outcome === "answered").map((a) => a.ms).sort((x, y) => x - y);
-  const f: Record<string, number> = { requests: attempts.length, "answered p50 ms": Math.round(ms.length ? percentile(ms, 50) : 0) };
-  for (const a of attempts) {
-    const k = a.outcome === "answered" ? "answered" : a.outcome === "no_answer" ? `no answer (${a.error})` : `${a.status} ${a.code ?? ""}`.trim();
-    f[k] = (f[k] ?? 0) + 1;
-  }
-  return f;
-}
-
-/** 5xx answers must be retryable and say so: 503 with Retry-After; a 500 is a defect. */
-function checkErrorAnswers(attempts: Attempt[]): string[] {
-  const bad = attempts.filter((a) => a.outcome === "failed" && (a.status !== 503 || !a.retryAfter));
-  return bad.length ? [`${bad.length} error answers were not 503 + Retry-After: ${[...new Set(bad.map((a) => `${a.status} ${a.code}`))].join(", ")}`] : [];
-}
 
 async function scenario(name: string, server: ServerUnderTest, crowd: Person[], body: (attempts: Attempt[], failures: string[], figures: Record<string, number | string>) => Promise<void>, baseUrl = server.baseUrl) {
   if (only && !only.has(name)) return;

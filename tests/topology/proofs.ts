@@ -9,12 +9,11 @@
 // issuance recorded once, replays give the same bytes, no certificate names anyone else, audit chains verify.
 // Between the two loads, in a quiet moment, the restore drill's target time is taken (tests/topology/drill.ts).
 import fs from "node:fs";
-import { percentile } from "../../scripts/lib/bench-stats";
 import { runConformance } from "../../scripts/kiosk/conformance";
 import { paths } from "../../scripts/topology/config";
 import { clusterMembers, daemon, isSyncStandby, httpStatus, killTree, loadSecrets, loadState, log, query, recordFigures, saveState, sleep, startApp, topology, waitFor } from "../../scripts/topology/lib";
 import { checkInvariants } from "../faults/invariants";
-import { CLOCK, DEMO_CLIENT, loadCrowd, runLoad, type Attempt, type Person } from "../faults/load";
+import { CLOCK, checkErrorAnswers, DEMO_CLIENT, loadCrowd, runLoad, summarise, type Attempt, type Person } from "../faults/load";
 
 const BASE = process.env.TOPOLOGY_BASE_URL!;
 const OWNER = process.env.TOPOLOGY_SUPERUSER_URL!;
@@ -26,28 +25,6 @@ const fail = (s: string) => {
   failures.push(s);
   log(`FAIL ${s}`);
 };
-
-function summary(attempts: Attempt[]): Record<string, number> {
-  const ms = attempts.filter((a) => a.outcome === "answered").map((a) => a.ms).sort((x, y) => x - y);
-  const out: Record<string, number> = {
-    requests: attempts.length,
-    answered: ms.length,
-    "answered p50 ms": Math.round(ms.length ? percentile(ms, 50) : 0),
-    "answered p95 ms": Math.round(ms.length ? percentile(ms, 95) : 0),
-  };
-  for (const a of attempts) {
-    if (a.outcome === "answered") continue;
-    const k = a.outcome === "no_answer" ? `no answer (${a.error})` : `${a.status} ${a.code ?? ""}`.trim();
-    out[k] = (out[k] ?? 0) + 1;
-  }
-  return out;
-}
-
-/** 5xx answers must be 503 with Retry-After; `allowed` may excuse some (a request in flight on a killed node). */
-function checkErrors(name: string, attempts: Attempt[], allowed: (a: Attempt) => boolean) {
-  const bad = attempts.filter((a) => a.outcome === "failed" && !(a.status === 503 && a.retryAfter) && !allowed(a));
-  if (bad.length) fail(`${name}: ${bad.length} error answers were not 503 + Retry-After: ${[...new Set(bad.map((a) => `${a.status} ${a.code ?? ""}`))].join(", ")}`);
-}
 
 async function invariants(name: string, attempts: Attempt[], crowd: Person[], figures: Record<string, string | number>) {
   const report = await checkInvariants({ baseUrl: BASE, ownerUrl: OWNER, attempts, crowd });
@@ -94,11 +71,11 @@ log(`crowd: ${crowd.length} demo cardholders; requests judged at ${CLOCK}`);
   // scripts/topology/config.ts), and so may one sent within a second after, on a kept-alive connection of an nginx
   // worker that has not yet seen the node fail. The centre retries it with the same key, as the invariants do.
   const inFlight = (a: Attempt) => a.sentAt <= killedAt + 1000 && a.sentAt + a.ms >= killedAt - 50;
-  checkErrors(name, attempts, (a) => a.status === 502 && inFlight(a));
+  for (const f of checkErrorAnswers(attempts, (a) => a.status === 502 && inFlight(a))) fail(`${name}: ${f}`);
   const after = attempts.filter((a) => a.sentAt > killedAt + 1000);
   const answeredAfter = after.filter((a) => a.outcome === "answered").length;
   if (!answeredAfter) fail(`${name}: nothing answered after the kill`);
-  const figures: Record<string, string | number> = { ...summary(attempts), "in flight on the killed node": attempts.filter((a) => a.outcome !== "answered" && inFlight(a)).length, "requests after the kill": after.length, "answered after the kill": answeredAfter };
+  const figures: Record<string, string | number> = { ...summarise(attempts), "in flight on the killed node": attempts.filter((a) => a.outcome !== "answered" && inFlight(a)).length, "requests after the kill": after.length, "answered after the kill": answeredAfter };
   const restart = Date.now();
   await startApp(t, 0);
   figures["app1 restarted, s"] = Math.round((Date.now() - restart) / 100) / 10;
@@ -167,10 +144,10 @@ log(`crowd: ${crowd.length} demo cardholders; requests judged at ${CLOCK}`);
   if (!readyAgain) fail(`${name}: /api/health/ready did not answer 200 again`);
   if (!Number.isFinite(recoveryMs)) fail(`${name}: no issuance was answered after the kill`);
   else if (recoveryMs > RECOVERY_LIMIT_MS) fail(`${name}: the first issuance after the kill was answered after ${recoveryMs} ms (limit ${RECOVERY_LIMIT_MS})`);
-  checkErrors(name, attempts, () => false);
+  for (const f of checkErrorAnswers(attempts)) fail(`${name}: ${f}`);
   const answeredBefore = attempts.filter((a) => a.outcome === "answered" && a.sentAt + a.ms < killedAt);
   const figures: Record<string, string | number> = {
-    ...summary(attempts),
+    ...summarise(attempts),
     "Patroni promotion after the kill, ms": promotedMs,
     "first issuance answered after the kill, ms": Number.isFinite(recoveryMs) ? Math.round(recoveryMs) : "none",
     "answered before the kill": answeredBefore.length,
