@@ -35,6 +35,11 @@ describe("nginx", () => {
     for (const port of t.apps) expect(conf).toContain(`server 127.0.0.1:${port}`);
   });
 
+  it("closes idle app connections before the app does (Node's keepAliveTimeout, 5 s)", () => {
+    const idle = seconds(/upstream konbini_app \{[^}]*keepalive_timeout (\w+);/.exec(conf)![1]);
+    expect(idle * 1000).toBeLessThan(5_000);
+  });
+
   it("logs paths without query strings", () => {
     expect(conf).toMatch(/log_format konbini [^;]*\$uri/);
     const format = /log_format konbini ([^;]*);/.exec(conf)![1];
